@@ -1,0 +1,97 @@
+/**
+ * The API key resource: one set of property schemas drives request validation, response
+ * serialisation, the TypeScript types and the OpenAPI document.
+ *
+ * @module
+ */
+import { Type, type Static } from 'typebox'
+import { IdSchema, LocaleSchema, TimestampSchema, TimeZoneSchema } from '../http/schemas.js'
+import { DateTimeInputSchema } from '../time/date-time-input.js'
+
+const writable = {
+  keyName: Type.String({ minLength: 1, maxLength: 255, description: 'Display name of the API key; unique. Searchable as String.' }),
+  description: Type.String({ maxLength: 2000, description: 'Description of the API key. Searchable as String.' }),
+  locale: LocaleSchema('Language of the API key: messages to it are in this language. Searchable as Choice.'),
+  roleID: IdSchema('ID of the role assigned to the API key. Searchable as Numeric.'),
+  timeZone: TimeZoneSchema("Time zone of the API key: date-times it sends without an offset are read in it. Searchable as String."),
+  active: Type.Boolean({ description: 'If true, the API key can authenticate; if false, it is locked out (denied permission to authenticate). Searchable as Boolean.' }),
+}
+
+const readOnly = {
+  created: TimestampSchema("Time of the API key's creation, ms since epoch. Searchable as Date."),
+  lastSignIn: TimestampSchema("Time of the API key's last successful authentication, ms since epoch. Searchable as Date."),
+  unlockTime: TimestampSchema('When a locked-out API key will be unlocked automatically, ms since epoch. Searchable as Date.'),
+  unsuccessfulSignInAttempts: Type.Integer({
+    readOnly: true,
+    description: 'Failed authentications since the last successful one. Searchable as Numeric.',
+  }),
+  secretKey: Type.String({ readOnly: true, description: 'Secret key to authenticate with. Only returned when creating an API key or generating a new secret key.' }),
+  serviceAccount: Type.Boolean({ readOnly: true, description: 'Always false: Keyward has no tenants. Searchable as Boolean.' }),
+  ID: Type.Integer({ readOnly: true, description: 'ID of the API key. Searchable as ID.' }),
+  lastSignInAddress: Type.String({ readOnly: true, description: 'Client address of the last successful authentication (Keyward extension).' }),
+  createdByAdministratorID: Type.Integer({ readOnly: true, description: 'ID of the administrator who created the API key (Keyward extension).' }),
+  createdByApiKeyID: Type.Integer({ readOnly: true, description: 'ID of the API key that created this API key (Keyward extension).' }),
+}
+
+const currentOnly = {
+  roleURN: Type.String({ readOnly: true, description: 'Uniform resource name of the role assigned to the API key.' }),
+  tenantID: Type.Integer({ readOnly: true, description: 'Not used by Keyward.' }),
+  tenantGUID: Type.String({ readOnly: true, description: 'Not used by Keyward.' }),
+  cloudOneAccountID: Type.String({ readOnly: true, description: 'Not used by Keyward.' }),
+}
+
+const expiryDate = Type.Integer({ description: 'Time the API key expires, ms since epoch; unset for no expiry. Searchable as Date.' })
+const expiryDateInput = Type.Union([DateTimeInputSchema, Type.Null()], {
+  description:
+    "When the API key expires: ms since epoch or ISO 8601; a date alone means the end of that day in the key's time zone. null or 0 removes the expiry.",
+})
+
+const options = { additionalProperties: false }
+
+/** An API key as the API returns it. Unset properties are left out. */
+export const ApiKeySchema = Type.Partial(Type.Object({ ...writable, expiryDate, ...readOnly }), {
+  description: 'An API key.',
+})
+
+export const ApiKeyCurrentSchema = Type.Partial(Type.Object({ ...writable, expiryDate, ...readOnly, ...currentOnly }), {
+  description: 'The API key that authenticates the request.',
+})
+
+/** What creating an API key takes; read-only properties sent back are ignored. */
+export const ApiKeyCreateSchema = Type.Object(
+  {
+    keyName: writable.keyName,
+    roleID: writable.roleID,
+    description: Type.Optional(writable.description),
+    locale: Type.Optional(writable.locale),
+    timeZone: Type.Optional(writable.timeZone),
+    active: Type.Optional(writable.active),
+    expiryDate: Type.Optional(expiryDateInput),
+    ...Type.Partial(Type.Object(readOnly)).properties,
+  },
+  { ...options, description: 'A new API key. keyName and roleID are required; locale and timeZone default to the creator\'s.' },
+)
+
+/** What modifying an API key takes: only the properties to change. */
+export const ApiKeyModifySchema = Type.Partial(Type.Object({ ...writable, expiryDate: expiryDateInput, ...readOnly }), {
+  ...options,
+  description: 'Changes to an API key; properties left out are unchanged and read-only properties are ignored.',
+})
+
+/** What modifying the current API key takes; role, lock state and expiry cannot change. */
+export const ApiKeyCurrentModifySchema = Type.Partial(Type.Object({ ...writable, expiryDate: expiryDateInput, ...readOnly, ...currentOnly }), {
+  ...options,
+  description:
+    'Changes to the API key that authenticates the request: keyName, description, locale and timeZone. roleID, active and expiryDate are accepted only unchanged.',
+})
+
+export const ApiKeyListSchema = Type.Object({ apiKeys: Type.Array(ApiKeySchema) }, { description: 'API keys.' })
+
+export const ApiKeyIdParamsSchema = Type.Object({ apiKeyID: IdSchema('ID of the API key.') })
+
+export type ApiKeyBody = Static<typeof ApiKeySchema>
+export type ApiKeyCurrentBody = Static<typeof ApiKeyCurrentSchema>
+export type ApiKeyCreateInput = Static<typeof ApiKeyCreateSchema>
+export type ApiKeyModifyInput = Static<typeof ApiKeyModifySchema>
+export type ApiKeyCurrentModifyInput = Static<typeof ApiKeyCurrentModifySchema>
+

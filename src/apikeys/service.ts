@@ -1,0 +1,222 @@
+import { requireRight, type Principal } from '../auth/principal.js'
+import { createSecret, hashSecret } from '../auth/secret-format.js'
+import { KeywardError } from '../errors/keyward-error.js'
+import type { Locale } from '../i18n/translate.js'
+import { assertWithinOwnRights } from '../roles/escalation.js'
+import type { Role } from '../roles/role.js'
+import type { RoleDirectory } from '../roles/role-directory.js'
+import type { SearchFilter } from '../search/schema.js'
+import type { Clock } from '../time/clock.js'
+import { toEpochMs } from '../time/date-time-input.js'
+import type { ApiKeyCreateInput, ApiKeyCurrentModifyInput, ApiKeyModifyInput } from './schema.js'
+import type { ApiKeyChanges, ApiKeyRecord, ApiKeyStore, SecretMaker } from './store.js'
+
+export interface ApiKeyWithSecret {
+  readonly record: ApiKeyRecord
+  /** Shown once, in this response; only its hash is stored. */
+  readonly secret: string
+}
+
+const makeSecret: SecretMaker = (id) => {
+  const secret = createSecret(id)
+  return { secret, hash: hashSecret(secret) }
+}
+
+/**
+ * The rules of API keys: rights, the equal-or-lesser rule, expiry, lock-out and what a key may
+ * change on itself. Knows no HTTP; every method takes the acting principal.
+ */
+export class ApiKeyService {
+  readonly #store: ApiKeyStore
+  readonly #roles: RoleDirectory
+  readonly #clock: Clock
+
+  constructor(deps: { store: ApiKeyStore; roles: RoleDirectory; clock: Clock }) {
+    this.#store = deps.store
+    this.#roles = deps.roles
+    this.#clock = deps.clock
+  }
+
+  /**
+   * Creates an API key and its secret. Language and time zone default to the creator's.
+   *
+   * @throws KeywardError `apikey.create_denied`, `apikey.role_not_found`,
+   * `role.rights_exceed_own`, `apikey.expiry_in_past`, `apikey.name_in_use`,
+   * `request.date_time_invalid`.
+   */
+  async create(principal: Principal, input: ApiKeyCreateInput): Promise<ApiKeyWithSecret> {
+    requireRight(principal, 'apikeyRights.canCreateNewApiKeys', 'apikey.create_denied')
+    const role = await this.#assignableRole(principal, input.roleID)
+    const timeZone = input.timeZone ?? principal.timeZone
+    const now = this.#clock()
+    const expiryDate = this.#expiryOf(input.expiryDate, principal, timeZone)
+    if (expiryDate !== null && expiryDate <= now) throw new KeywardError('apikey.expiry_in_past')
+    return this.#store.insert(
+      {
+        keyName: nameOf(input.keyName),
+        description: input.description ?? '',
+        locale: input.locale ?? principal.locale,
+        roleId: role.id,
+        timeZone,
+        active: input.active ?? true,
+        expiryDate: expiryDate ?? undefined,
+        created: now,
+        createdByAdministratorId: principal.kind === 'administrator' ? principal.id : undefined,
+        createdByApiKeyId: principal.kind === 'apikey' ? principal.id : undefined,
+      },
+      makeSecret,
+    )
+  }
+
+  /** @throws KeywardError `apikey.view_denied`. */
+  async list(principal: Principal): Promise<ApiKeyRecord[]> {
+    requireRight(principal, 'apikeyRights.canViewApiKeys', 'apikey.view_denied')
+    return this.#store.findAll()
+  }
+
+  /** @throws KeywardError `apikey.view_denied`, `search.*`. */
+  async search(principal: Principal, filter: SearchFilter): Promise<ApiKeyRecord[]> {
+    requireRight(principal, 'apikeyRights.canViewApiKeys', 'apikey.view_denied')
+    return this.#store.search(filter)
+  }
+
+  /** @throws KeywardError `apikey.view_denied`, `apikey.not_found`. */
+  async describe(principal: Principal, id: number): Promise<ApiKeyRecord> {
+    requireRight(principal, 'apikeyRights.canViewApiKeys', 'apikey.view_denied')
+    return this.#existing(id)
+  }
+
+  /**
+   * Changes an API key; properties left out stay as they are. `active: false` locks the key
+   * out until someone unlocks it; `active: true` unlocks it and clears its failure count.
+   *
+   * @throws KeywardError `apikey.modify_denied`, `apikey.not_found`, `role.rights_exceed_own`,
+   * `apikey.role_not_found`, `apikey.expiry_in_past`, `apikey.name_in_use`.
+   */
+  async modify(principal: Principal, id: number, input: ApiKeyModifyInput): Promise<ApiKeyRecord> {
+    requireRight(principal, 'apikeyRights.canEditApiKeyProperties', 'apikey.modify_denied')
+    const existing = await this.#existing(id)
+    await this.#assertManageable(principal, existing)
+    const changes = this.#changesOf(existing, input)
+    if (input.roleID !== undefined && input.roleID !== existing.roleId) changes.roleId = (await this.#assignableRole(principal, input.roleID)).id
+    if (input.active === false && existing.active) Object.assign(changes, { active: false, unlockTime: null })
+    if (input.active === true && !existing.active) Object.assign(changes, { active: true, unlockTime: null, unsuccessfulSignInAttempts: 0 })
+    if (input.expiryDate !== undefined) {
+      const expiryDate = this.#expiryOf(input.expiryDate, principal, changes.timeZone ?? existing.timeZone)
+      if (expiryDate !== (existing.expiryDate ?? null)) {
+        if (expiryDate !== null && expiryDate <= this.#clock()) throw new KeywardError('apikey.expiry_in_past')
+        changes.expiryDate = expiryDate
+      }
+    }
+    return this.#updated(id, changes)
+  }
+
+  /** @throws KeywardError `apikey.delete_denied`, `apikey.not_found`, `role.rights_exceed_own`. */
+  async delete(principal: Principal, id: number): Promise<ApiKeyRecord> {
+    requireRight(principal, 'apikeyRights.canDeleteApiKeys', 'apikey.delete_denied')
+    await this.#assertManageable(principal, await this.#existing(id))
+    const deleted = await this.#store.delete(id)
+    if (!deleted) throw new KeywardError('apikey.not_found')
+    return deleted
+  }
+
+  /**
+   * Gives an API key a new secret; the old one stops working at once. ID and settings stay.
+   *
+   * @throws KeywardError `apikey.secret_denied`, `apikey.not_found`, `role.rights_exceed_own`.
+   */
+  async newSecret(principal: Principal, id: number): Promise<ApiKeyWithSecret> {
+    requireRight(principal, 'apikeyRights.canEditApiKeyProperties', 'apikey.secret_denied')
+    await this.#assertManageable(principal, await this.#existing(id))
+    return this.#replaceSecret(id)
+  }
+
+  /**
+   * The API key that authenticates the request, whatever its role.
+   *
+   * @throws KeywardError `apikey.current_needs_key` when the principal is not an API key.
+   */
+  describeCurrent(principal: Principal): ApiKeyRecord {
+    return currentKeyOf(principal)
+  }
+
+  /**
+   * Changes the name, description, language or time zone of the API key that authenticates
+   * the request. Its role, lock state and expiry may be sent back unchanged, never changed.
+   *
+   * @throws KeywardError `apikey.current_needs_key`, `apikey.current_field_denied`,
+   * `apikey.name_in_use`.
+   */
+  async modifyCurrent(principal: Principal, input: ApiKeyCurrentModifyInput): Promise<ApiKeyRecord> {
+    const current = currentKeyOf(principal)
+    if (input.roleID !== undefined && input.roleID !== current.roleId) throw new KeywardError('apikey.current_field_denied', { field: 'roleID' })
+    if (input.active !== undefined && input.active !== current.active) throw new KeywardError('apikey.current_field_denied', { field: 'active' })
+    if (input.expiryDate !== undefined && this.#expiryOf(input.expiryDate, principal, current.timeZone) !== (current.expiryDate ?? null)) {
+      throw new KeywardError('apikey.current_field_denied', { field: 'expiryDate' })
+    }
+    return this.#updated(current.id, this.#changesOf(current, input))
+  }
+
+  /** @throws KeywardError `apikey.current_needs_key`. */
+  async newCurrentSecret(principal: Principal): Promise<ApiKeyWithSecret> {
+    return this.#replaceSecret(currentKeyOf(principal).id)
+  }
+
+  /** The changes to the properties any editor may make: name, description, language, zone. */
+  #changesOf(existing: ApiKeyRecord, input: ApiKeyModifyInput): ApiKeyChanges {
+    const changes: ApiKeyChanges = {}
+    if (input.keyName !== undefined && nameOf(input.keyName) !== existing.keyName) changes.keyName = nameOf(input.keyName)
+    if (input.description !== undefined && input.description !== existing.description) changes.description = input.description
+    if (input.locale !== undefined && input.locale !== existing.locale) changes.locale = input.locale as Locale
+    if (input.timeZone !== undefined && input.timeZone !== existing.timeZone) changes.timeZone = input.timeZone
+    return changes
+  }
+
+  async #updated(id: number, changes: ApiKeyChanges): Promise<ApiKeyRecord> {
+    const record = await this.#store.update(id, changes)
+    if (!record) throw new KeywardError('apikey.not_found')
+    return record
+  }
+
+  async #replaceSecret(id: number): Promise<ApiKeyWithSecret> {
+    const result = await this.#store.replaceSecret(id, makeSecret)
+    if (!result) throw new KeywardError('apikey.not_found')
+    return result
+  }
+
+  async #existing(id: number): Promise<ApiKeyRecord> {
+    const record = await this.#store.findById(id)
+    if (!record) throw new KeywardError('apikey.not_found')
+    return record
+  }
+
+  async #assignableRole(principal: Principal, roleId: number): Promise<Role> {
+    const role = await this.#roles.get(roleId)
+    if (!role) throw new KeywardError('apikey.role_not_found', { roleID: roleId })
+    assertWithinOwnRights(principal, role)
+    return role
+  }
+
+  /** A principal may only act on a key whose role is within its own rights (if its role says so). */
+  async #assertManageable(principal: Principal, key: ApiKeyRecord): Promise<void> {
+    const role = await this.#roles.get(key.roleId)
+    if (role) assertWithinOwnRights(principal, role)
+  }
+
+  /** An expiry input as epoch ms, or null for none (`null` and `0`, as in the model API). */
+  #expiryOf(value: number | string | null | undefined, principal: Principal, keyTimeZone: string): number | null {
+    if (value === undefined || value === null || value === 0) return null
+    return toEpochMs(value, { field: 'expiryDate', callerTimeZone: principal.timeZone, endOfDayTimeZone: keyTimeZone })
+  }
+}
+
+function nameOf(keyName: string): string {
+  const name = keyName.trim()
+  if (name === '') throw new KeywardError('request.field_too_short', { field: 'keyName', limit: 1 })
+  return name
+}
+
+function currentKeyOf(principal: Principal): ApiKeyRecord {
+  if (principal.kind !== 'apikey' || !principal.apiKey) throw new KeywardError('apikey.current_needs_key')
+  return principal.apiKey
+}

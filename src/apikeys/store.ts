@@ -1,0 +1,317 @@
+import { sql, type Selectable, type Updateable } from 'kysely'
+import { KeywardError } from '../errors/keyward-error.js'
+import type { Locale } from '../i18n/translate.js'
+import { LOCALES } from '../i18n/translate.js'
+import type { SearchFilter } from '../search/schema.js'
+import { compileSearch, type SearchableResource } from '../search/search-query.js'
+import { isUniqueViolation } from '../store/constraint-errors.js'
+import type { Store } from '../store/store.js'
+import type { ApiKeysTable, Flag } from '../store/tables.js'
+
+/** An API key as stored, including the hash of its secret (never shown to anyone). */
+export interface ApiKeyRecord {
+  readonly id: number
+  readonly keyName: string
+  readonly description: string
+  readonly locale: Locale
+  readonly roleId: number
+  readonly timeZone: string
+  readonly active: boolean
+  readonly created: number
+  readonly lastSignIn: number | undefined
+  readonly lastSignInAddress: string | undefined
+  readonly unlockTime: number | undefined
+  readonly unsuccessfulSignInAttempts: number
+  readonly expiryDate: number | undefined
+  readonly serviceAccount: boolean
+  readonly createdByAdministratorId: number | undefined
+  readonly createdByApiKeyId: number | undefined
+  readonly secretHash: string
+}
+
+/** The properties a service may change; `null` clears an optional one. */
+export interface ApiKeyChanges {
+  keyName?: string
+  description?: string
+  locale?: Locale
+  roleId?: number
+  timeZone?: string
+  active?: boolean
+  unlockTime?: number | null
+  unsuccessfulSignInAttempts?: number
+  expiryDate?: number | null
+}
+
+export interface NewApiKey {
+  keyName: string
+  description: string
+  locale: Locale
+  roleId: number
+  timeZone: string
+  active: boolean
+  expiryDate: number | undefined
+  created: number
+  createdByAdministratorId: number | undefined
+  createdByApiKeyId: number | undefined
+}
+
+/** A secret made for a key ID, and the hash to store. */
+export type SecretMaker = (id: number) => { secret: string; hash: string }
+
+/** How API keys are searched: JSON field names of the model API mapped to columns. */
+export const API_KEY_SEARCH: SearchableResource = {
+  idColumn: 'id',
+  fields: {
+    keyName: { column: 'key_name', kind: 'string' },
+    description: { column: 'description', kind: 'string' },
+    locale: { column: 'locale', kind: 'choice', choices: LOCALES },
+    roleID: { column: 'role_id', kind: 'numeric' },
+    timeZone: { column: 'time_zone', kind: 'string' },
+    active: { column: 'active', kind: 'boolean' },
+    created: { column: 'created', kind: 'date' },
+    lastSignIn: { column: 'last_sign_in', kind: 'date' },
+    unlockTime: { column: 'unlock_time', kind: 'date' },
+    unsuccessfulSignInAttempts: { column: 'unsuccessful_sign_in_attempts', kind: 'numeric' },
+    expiryDate: { column: 'expiry_date', kind: 'date' },
+    serviceAccount: { column: 'service_account', kind: 'boolean' },
+  },
+}
+
+const flag = (value: boolean): Flag => (value ? 1 : 0)
+const optional = <T>(value: T | null): T | undefined => (value === null ? undefined : value)
+const optionalNumber = (value: number | null): number | undefined => (value === null ? undefined : Number(value))
+
+function toRecord(row: Selectable<ApiKeysTable>): ApiKeyRecord {
+  return {
+    id: row.id,
+    keyName: row.key_name,
+    description: row.description,
+    locale: row.locale as Locale,
+    roleId: row.role_id,
+    timeZone: row.time_zone,
+    active: row.active === 1,
+    created: Number(row.created),
+    lastSignIn: optionalNumber(row.last_sign_in),
+    lastSignInAddress: optional(row.last_sign_in_address),
+    unlockTime: optionalNumber(row.unlock_time),
+    unsuccessfulSignInAttempts: row.unsuccessful_sign_in_attempts,
+    expiryDate: optionalNumber(row.expiry_date),
+    serviceAccount: row.service_account === 1,
+    createdByAdministratorId: optional(row.created_by_administrator_id),
+    createdByApiKeyId: optional(row.created_by_api_key_id),
+    secretHash: row.secret_hash,
+  }
+}
+
+function toColumns(changes: ApiKeyChanges): Updateable<ApiKeysTable> {
+  const columns: Updateable<ApiKeysTable> = {}
+  if (changes.keyName !== undefined) columns.key_name = changes.keyName
+  if (changes.description !== undefined) columns.description = changes.description
+  if (changes.locale !== undefined) columns.locale = changes.locale
+  if (changes.roleId !== undefined) columns.role_id = changes.roleId
+  if (changes.timeZone !== undefined) columns.time_zone = changes.timeZone
+  if (changes.active !== undefined) columns.active = flag(changes.active)
+  if (changes.unlockTime !== undefined) columns.unlock_time = changes.unlockTime
+  if (changes.unsuccessfulSignInAttempts !== undefined) columns.unsuccessful_sign_in_attempts = changes.unsuccessfulSignInAttempts
+  if (changes.expiryDate !== undefined) columns.expiry_date = changes.expiryDate
+  return columns
+}
+
+function rethrowUnique(error: unknown, keyName: string | undefined): never {
+  if (keyName !== undefined && isUniqueViolation(error)) throw new KeywardError('apikey.name_in_use', { name: keyName }, { cause: error })
+  throw error
+}
+
+/**
+ * The SQL of API keys. Every write that can change whether or how a key authenticates
+ * records a change, so caches in every process drop the key.
+ */
+export function createApiKeyStore(store: Store) {
+  const { db } = store
+  const byId = (id: number) => db.selectFrom('api_keys').selectAll().where('id', '=', id)
+
+  return {
+    async findById(id: number): Promise<ApiKeyRecord | undefined> {
+      const row = await byId(id).executeTakeFirst()
+      return row && toRecord(row)
+    },
+
+    async findByName(keyName: string): Promise<ApiKeyRecord | undefined> {
+      const row = await db.selectFrom('api_keys').selectAll().where('key_name', '=', keyName).executeTakeFirst()
+      return row && toRecord(row)
+    },
+
+    /** Every API key, by ID. */
+    async findAll(): Promise<ApiKeyRecord[]> {
+      const rows = await db.selectFrom('api_keys').selectAll().orderBy('id').execute()
+      return rows.map(toRecord)
+    },
+
+    /**
+     * API keys matching a search filter, by ID.
+     *
+     * @throws KeywardError `search.*` when the filter does not fit API keys.
+     */
+    async search(filter: SearchFilter): Promise<ApiKeyRecord[]> {
+      const { conditions, limit } = compileSearch(filter, API_KEY_SEARCH, store.engine)
+      let query = db.selectFrom('api_keys').selectAll()
+      for (const condition of conditions) query = query.where(condition)
+      const rows = await query.orderBy('id').limit(limit).execute()
+      return rows.map(toRecord)
+    },
+
+    /** How many API keys have this role. */
+    async countByRole(roleId: number): Promise<number> {
+      const row = await db.selectFrom('api_keys').select((eb) => eb.fn.countAll<number>().as('n')).where('role_id', '=', roleId).executeTakeFirst()
+      return Number(row?.n ?? 0)
+    },
+
+    /**
+     * Inserts an API key and gives it a secret made for its new ID, in one transaction.
+     *
+     * @throws KeywardError `apikey.name_in_use` when the name is taken.
+     */
+    async insert(key: NewApiKey, makeSecret: SecretMaker): Promise<{ record: ApiKeyRecord; secret: string }> {
+      try {
+        return await store.transaction(async (trx, changed) => {
+          const { id } = await trx
+            .insertInto('api_keys')
+            .values({
+              key_name: key.keyName,
+              description: key.description,
+              locale: key.locale,
+              role_id: key.roleId,
+              time_zone: key.timeZone,
+              active: flag(key.active),
+              created: key.created,
+              expiry_date: key.expiryDate ?? null,
+              // Replaced below, in the same transaction, once the ID is known.
+              secret_hash: '',
+              service_account: 0,
+              created_by_administrator_id: key.createdByAdministratorId ?? null,
+              created_by_api_key_id: key.createdByApiKeyId ?? null,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+          const { secret, hash } = makeSecret(id)
+          const row = await trx.updateTable('api_keys').set({ secret_hash: hash }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+          // Another process may hold this ID as "no such key" in its cache.
+          changed({ resource: 'apikey', id })
+          return { record: toRecord(row), secret }
+        })
+      } catch (error) {
+        rethrowUnique(error, key.keyName)
+      }
+    },
+
+    /**
+     * Changes an API key.
+     *
+     * @returns the changed key, or undefined when there is none with this ID.
+     * @throws KeywardError `apikey.name_in_use` when the new name is taken.
+     */
+    async update(id: number, changes: ApiKeyChanges): Promise<ApiKeyRecord | undefined> {
+      const columns = toColumns(changes)
+      if (Object.keys(columns).length === 0) return this.findById(id)
+      try {
+        return await store.transaction(async (trx, changed) => {
+          const row = await trx.updateTable('api_keys').set(columns).where('id', '=', id).returningAll().executeTakeFirst()
+          if (row) changed({ resource: 'apikey', id })
+          return row && toRecord(row)
+        })
+      } catch (error) {
+        rethrowUnique(error, changes.keyName)
+      }
+    },
+
+    /** Replaces the secret of an API key; the old one stops working when this commits. */
+    async replaceSecret(id: number, makeSecret: SecretMaker): Promise<{ record: ApiKeyRecord; secret: string } | undefined> {
+      const { secret, hash } = makeSecret(id)
+      return store.transaction(async (trx, changed) => {
+        const row = await trx.updateTable('api_keys').set({ secret_hash: hash }).where('id', '=', id).returningAll().executeTakeFirst()
+        if (!row) return undefined
+        changed({ resource: 'apikey', id })
+        return { record: toRecord(row), secret }
+      })
+    },
+
+    /** Deletes an API key. @returns whether there was one. */
+    async delete(id: number): Promise<ApiKeyRecord | undefined> {
+      return store.transaction(async (trx, changed) => {
+        const row = await trx.deleteFrom('api_keys').where('id', '=', id).returningAll().executeTakeFirst()
+        if (row) changed({ resource: 'apikey', id })
+        return row && toRecord(row)
+      })
+    },
+
+    /**
+     * Counts a failed authentication, atomically, and locks the key out until `lockUntil`
+     * when the count reaches `threshold` on an active key.
+     *
+     * @returns the key as it is now and whether this failure locked it, or undefined.
+     */
+    async recordFailedAttempt(id: number, threshold: number, lockUntil: number): Promise<{ record: ApiKeyRecord; lockedNow: boolean } | undefined> {
+      return store.transaction(async (trx, changed) => {
+        const reachesThreshold = sql<boolean>`active = 1 and unsuccessful_sign_in_attempts + 1 >= ${threshold}`
+        const row = await trx
+          .updateTable('api_keys')
+          .set((eb) => ({
+            unsuccessful_sign_in_attempts: eb('unsuccessful_sign_in_attempts', '+', 1),
+            active: sql<Flag>`case when ${reachesThreshold} then 0 else active end`,
+            unlock_time: sql<number | null>`case when ${reachesThreshold} then ${lockUntil} else unlock_time end`,
+          }))
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirst()
+        if (!row) return undefined
+        // Every column of an UPDATE reads the old row, so the lock happened now exactly when
+        // the row came back locked until this very `lockUntil`.
+        const lockedNow = row.active === 0 && Number(row.unlock_time) === lockUntil
+        changed({ resource: 'apikey', id })
+        return { record: toRecord(row), lockedNow }
+      })
+    },
+
+    /** Clears the failure count after a successful authentication. */
+    async resetFailedAttempts(id: number): Promise<void> {
+      await db.updateTable('api_keys').set({ unsuccessful_sign_in_attempts: 0 }).where('id', '=', id).execute()
+    },
+
+    /**
+     * Ends an automatic lock-out whose time has come.
+     *
+     * @returns the unlocked key, or undefined when it was not locked until a time before `now`.
+     */
+    async unlockIfDue(id: number, now: number): Promise<ApiKeyRecord | undefined> {
+      return store.transaction(async (trx, changed) => {
+        const row = await trx
+          .updateTable('api_keys')
+          .set({ active: 1, unlock_time: null, unsuccessful_sign_in_attempts: 0 })
+          .where('id', '=', id)
+          .where('active', '=', 0)
+          .where('unlock_time', '<=', now)
+          .returningAll()
+          .executeTakeFirst()
+        if (row) changed({ resource: 'apikey', id })
+        return row && toRecord(row)
+      })
+    },
+
+    /** Writes batched "last sign-in" times; a time never moves backwards. */
+    async recordUsage(uses: readonly { id: number; at: number; address: string | undefined }[]): Promise<void> {
+      if (uses.length === 0) return
+      await db.transaction().execute(async (trx) => {
+        for (const use of uses) {
+          await trx
+            .updateTable('api_keys')
+            .set({ last_sign_in: use.at, last_sign_in_address: use.address ?? null })
+            .where('id', '=', use.id)
+            .where((eb) => eb.or([eb('last_sign_in', 'is', null), eb('last_sign_in', '<', use.at)]))
+            .execute()
+        }
+      })
+    },
+  }
+}
+
+export type ApiKeyStore = ReturnType<typeof createApiKeyStore>

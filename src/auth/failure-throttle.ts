@@ -1,0 +1,51 @@
+import { KeywardError } from '../errors/keyward-error.js'
+import type { Clock } from '../time/clock.js'
+
+const WINDOW_MS = 60_000
+const MAX_TRACKED = 100_000
+
+/**
+ * Slows down guessing: after `limit` failed authentications from one client address within a
+ * minute, that address gets 429 until the minute is over, before any secret is looked at.
+ * In memory, per process.
+ */
+export class FailureThrottle {
+  readonly #limit: number
+  readonly #clock: Clock
+  readonly #windows = new Map<string, { start: number; failures: number }>()
+
+  constructor(limit: number, clock: Clock) {
+    this.#limit = limit
+    this.#clock = clock
+  }
+
+  /** @throws KeywardError `request.too_many_failures` with a retry time when the address is blocked. */
+  check(address: string): void {
+    const window = this.#windows.get(address)
+    if (!window || window.failures < this.#limit) return
+    const remaining = window.start + WINDOW_MS - this.#clock()
+    if (remaining <= 0) return
+    const seconds = Math.ceil(remaining / 1000)
+    throw new KeywardError('request.too_many_failures', { seconds }, { retryAfterSeconds: seconds })
+  }
+
+  recordFailure(address: string): void {
+    const now = this.#clock()
+    const window = this.#windows.get(address)
+    if (window && now - window.start < WINDOW_MS) {
+      window.failures++
+      return
+    }
+    if (this.#windows.size >= MAX_TRACKED) this.#prune(now)
+    this.#windows.set(address, { start: now, failures: 1 })
+  }
+
+  #prune(now: number): void {
+    for (const [address, window] of this.#windows) if (now - window.start >= WINDOW_MS) this.#windows.delete(address)
+    // Still full of live windows (a distributed attack): forget the oldest half.
+    if (this.#windows.size >= MAX_TRACKED) {
+      let n = 0
+      for (const address of this.#windows.keys()) if (n++ < MAX_TRACKED / 2) this.#windows.delete(address)
+    }
+  }
+}

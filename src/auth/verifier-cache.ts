@@ -1,0 +1,55 @@
+import type { ApiKeyRecord } from '../apikeys/store.js'
+
+/** A cached key: its record and its secret hash as bytes, ready for `timingSafeEqual`. */
+export interface CachedKey {
+  readonly record: ApiKeyRecord
+  readonly hash: Buffer
+}
+
+/** Marks an ID known to have no key, so floods of unknown IDs do not reach the database. */
+export const ABSENT = Symbol('absent')
+export type CacheEntry = CachedKey | typeof ABSENT
+
+/**
+ * API keys by ID, bounded; the oldest entries are dropped first when it is full.
+ *
+ * Every invalidation moves a generation counter. A load that started before an invalidation
+ * may have read the old row, so `set` refuses it; the next request loads again.
+ */
+export class VerifierCache {
+  readonly #maxSize: number
+  readonly #entries = new Map<number, CacheEntry>()
+  #generation = 0
+
+  constructor(maxSize: number) {
+    this.#maxSize = maxSize
+  }
+
+  get generation(): number {
+    return this.#generation
+  }
+
+  get(id: number): CacheEntry | undefined {
+    return this.#entries.get(id)
+  }
+
+  /** Caches an entry loaded since `generation`, unless an invalidation came in between. */
+  set(id: number, entry: CacheEntry, generation: number): void {
+    if (generation !== this.#generation) return
+    if (this.#entries.size >= this.#maxSize && !this.#entries.has(id)) {
+      const oldest = this.#entries.keys().next()
+      if (!oldest.done) this.#entries.delete(oldest.value)
+    }
+    this.#entries.set(id, entry)
+  }
+
+  delete(id: number): void {
+    this.#generation++
+    this.#entries.delete(id)
+  }
+
+  clear(): void {
+    this.#generation++
+    this.#entries.clear()
+  }
+}

@@ -1,0 +1,122 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
+import type { ApiKeyRecord, ApiKeyStore } from '../apikeys/store.js'
+import { KeywardError } from '../errors/keyward-error.js'
+import type { RoleDirectory } from '../roles/role-directory.js'
+import type { ChangeFeed } from '../store/change-feed.js'
+import type { Clock } from '../time/clock.js'
+import type { Principal } from './principal.js'
+import { parseSecret } from './secret-format.js'
+import type { UsageRecorder } from './usage-recorder.js'
+import { ABSENT, VerifierCache, type CachedKey, type CacheEntry } from './verifier-cache.js'
+
+export interface VerifierOptions {
+  readonly lockoutThreshold: number
+  readonly lockoutDurationMs: number
+  readonly cacheSize: number
+}
+
+export interface VerifierDependencies {
+  readonly apiKeys: ApiKeyStore
+  readonly roles: RoleDirectory
+  readonly feed: ChangeFeed
+  readonly usage: UsageRecorder
+  readonly clock: Clock
+  /** Told when a key is locked out automatically (for the audit log). */
+  readonly onLockout?: (record: ApiKeyRecord, address: string | undefined) => void
+}
+
+/**
+ * Verifies API secret keys. A valid key that is cached costs a parse, a checksum, one SHA-256
+ * and a constant-time compare: no I/O. Failed attempts, lock-outs and unlocks are written at
+ * once; "last sign-in" is batched by the {@link UsageRecorder}.
+ */
+export class Verifier {
+  readonly #deps: VerifierDependencies
+  readonly #options: VerifierOptions
+  readonly #cache: VerifierCache
+  readonly #loading = new Map<number, Promise<CacheEntry>>()
+
+  constructor(deps: VerifierDependencies, options: VerifierOptions) {
+    this.#deps = deps
+    this.#options = options
+    this.#cache = new VerifierCache(options.cacheSize)
+    deps.feed.subscribe((change) => {
+      if (change === 'all') this.#cache.clear()
+      else if (change.resource === 'apikey') this.#cache.delete(change.id)
+    })
+  }
+
+  /**
+   * Authenticates a secret and returns the principal it stands for.
+   *
+   * Only the holder of the right secret learns that a key is locked or expired; an unknown
+   * key ID and a wrong secret get the same answer.
+   *
+   * @throws KeywardError `auth.secret_malformed`, `auth.secret_invalid`, `auth.key_locked`,
+   * `auth.key_expired` (401) or `auth.web_service_denied` (403).
+   */
+  async verify(secret: string, address: string | undefined): Promise<Principal> {
+    const id = parseSecret(secret)
+    if (id === undefined) throw new KeywardError('auth.secret_malformed')
+    const entry = this.#cache.get(id) ?? (await this.#load(id))
+    const presented = createHash('sha256').update(secret).digest()
+    if (entry === ABSENT || !timingSafeEqual(presented, entry.hash)) {
+      if (entry !== ABSENT) await this.#recordFailure(entry.record, address)
+      throw new KeywardError('auth.secret_invalid')
+    }
+
+    const now = this.#deps.clock()
+    let record = entry.record
+    if (!record.active) record = await this.#unlockIfDue(record, now)
+    if (record.expiryDate !== undefined && now > record.expiryDate) throw new KeywardError('auth.key_expired')
+    const role = await this.#deps.roles.get(record.roleId)
+    if (!role) throw new KeywardError('auth.secret_invalid')
+    if (!role.allowWebService) throw new KeywardError('auth.web_service_denied')
+    if (record.unsuccessfulSignInAttempts > 0) {
+      await this.#deps.apiKeys.resetFailedAttempts(id)
+      record = { ...record, unsuccessfulSignInAttempts: 0 }
+      this.#cache.set(id, { record, hash: entry.hash }, this.#cache.generation)
+    }
+
+    this.#deps.usage.record(id, now, address)
+    return {
+      kind: 'apikey',
+      id,
+      name: record.keyName,
+      role,
+      locale: record.locale,
+      timeZone: record.timeZone,
+      address,
+      apiKey: { ...record, lastSignIn: now, lastSignInAddress: address },
+    }
+  }
+
+  async #load(id: number): Promise<CacheEntry> {
+    let loading = this.#loading.get(id)
+    if (!loading) {
+      const generation = this.#cache.generation
+      loading = this.#deps.apiKeys.findById(id).then((record) => {
+        const entry: CacheEntry = record ? ({ record, hash: Buffer.from(record.secretHash, 'hex') } satisfies CachedKey) : ABSENT
+        this.#cache.set(id, entry, generation)
+        return entry
+      })
+      this.#loading.set(id, loading)
+      void loading.catch(() => {}).finally(() => this.#loading.delete(id))
+    }
+    return loading
+  }
+
+  async #recordFailure(record: ApiKeyRecord, address: string | undefined): Promise<void> {
+    const { lockoutThreshold, lockoutDurationMs } = this.#options
+    const result = await this.#deps.apiKeys.recordFailedAttempt(record.id, lockoutThreshold, this.#deps.clock() + lockoutDurationMs)
+    if (result?.lockedNow) this.#deps.onLockout?.(result.record, address)
+  }
+
+  /** @throws KeywardError `auth.key_locked` unless the key's lock-out time has passed. */
+  async #unlockIfDue(record: ApiKeyRecord, now: number): Promise<ApiKeyRecord> {
+    if (record.unlockTime === undefined || record.unlockTime > now) throw new KeywardError('auth.key_locked')
+    const unlocked = (await this.#deps.apiKeys.unlockIfDue(record.id, now)) ?? (await this.#deps.apiKeys.findById(record.id))
+    if (!unlocked?.active) throw new KeywardError('auth.key_locked')
+    return unlocked
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Every Keyward setting, read once from the environment (and CLI flags), typed and frozen.
+ *
+ * @module
+ */
+
+export interface Config {
+  /** Address to listen on. */
+  readonly host: string
+  readonly port: number
+  /** `sqlite:<file>` (default `sqlite:./data/keyward.db`) or `postgres://…`. */
+  readonly databaseUrl: string
+  /** Password of the `admin` created on first start; generated and printed once when unset. */
+  readonly adminPassword: string | undefined
+  readonly logLevel: string
+  /** Consecutive failed authentications of one key (or sign-ins of one administrator) before lock-out. */
+  readonly lockoutThreshold: number
+  /** How long an automatic lock-out lasts, in ms. */
+  readonly lockoutDurationMs: number
+  /** Failed authentications allowed from one client address per minute before 429. */
+  readonly authFailuresPerMinute: number
+  /** How often batched "last sign-in" times are written, in ms. */
+  readonly usageFlushIntervalMs: number
+  /** How often a process looks for changes made by other processes on SQLite, in ms. */
+  readonly changePollIntervalMs: number
+  /** How many API keys the verifier keeps in memory. */
+  readonly keyCacheSize: number
+  /** Largest accepted request body, in bytes. */
+  readonly bodyLimitBytes: number
+  /** Trust `X-Forwarded-*` headers from a reverse proxy: `true`, or its addresses/CIDRs. */
+  readonly trustProxy: boolean | string
+}
+
+export type ConfigOverrides = Partial<Config>
+
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }
+
+/**
+ * Reads a duration such as `30m`, `1h`, `250ms` or a bare number of milliseconds.
+ *
+ * @throws Error naming the setting when the value is not a duration.
+ */
+export function parseDuration(name: string, value: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/.exec(value)
+  if (!match) throw new Error(`${name} must be a duration such as 500ms, 30s, 30m or 1h (got "${value}")`)
+  return Math.round(Number(match[1]) * DURATION_UNITS[match[2] ?? 'ms']!)
+}
+
+function parseInteger(name: string, value: string, min: number): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number of at least ${min} (got "${value}")`)
+  return n
+}
+
+function parseTrustProxy(value: string): boolean | string {
+  if (value === 'true') return true
+  if (value === 'false' || value === '') return false
+  return value
+}
+
+/**
+ * Builds the configuration from environment variables (`KEYWARD_*`) with explicit overrides on
+ * top (CLI flags, tests).
+ *
+ * @throws Error naming the first setting that has an invalid value.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
+  const get = (name: string, fallback: string): string => env[name] ?? fallback
+  const config: Config = {
+    host: get('KEYWARD_HOST', 'localhost'),
+    port: parseInteger('KEYWARD_PORT', get('KEYWARD_PORT', '4119'), 0),
+    databaseUrl: get('KEYWARD_DATABASE_URL', 'sqlite:./data/keyward.db'),
+    adminPassword: env.KEYWARD_ADMIN_PASSWORD || undefined,
+    logLevel: get('KEYWARD_LOG_LEVEL', 'info'),
+    lockoutThreshold: parseInteger('KEYWARD_LOCKOUT_THRESHOLD', get('KEYWARD_LOCKOUT_THRESHOLD', '5'), 1),
+    lockoutDurationMs: parseDuration('KEYWARD_LOCKOUT_DURATION', get('KEYWARD_LOCKOUT_DURATION', '30m')),
+    authFailuresPerMinute: parseInteger('KEYWARD_AUTH_FAILURES_PER_MINUTE', get('KEYWARD_AUTH_FAILURES_PER_MINUTE', '30'), 1),
+    usageFlushIntervalMs: parseDuration('KEYWARD_USAGE_FLUSH_INTERVAL', get('KEYWARD_USAGE_FLUSH_INTERVAL', '1s')),
+    changePollIntervalMs: parseDuration('KEYWARD_CHANGE_POLL_INTERVAL', get('KEYWARD_CHANGE_POLL_INTERVAL', '250ms')),
+    keyCacheSize: parseInteger('KEYWARD_KEY_CACHE_SIZE', get('KEYWARD_KEY_CACHE_SIZE', '100000'), 1),
+    bodyLimitBytes: parseInteger('KEYWARD_BODY_LIMIT', get('KEYWARD_BODY_LIMIT', '1048576'), 1024),
+    trustProxy: parseTrustProxy(get('KEYWARD_TRUST_PROXY', 'false')),
+    ...withoutUndefined(overrides),
+  }
+  return Object.freeze(config)
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
+}

@@ -1,0 +1,86 @@
+import type { FastifyBaseLogger } from 'fastify'
+import { createAdministratorStore, type AdministratorStore } from './administrators/store.js'
+import { ApiKeyService } from './apikeys/service.js'
+import { createApiKeyStore, type ApiKeyStore } from './apikeys/store.js'
+import { FailureThrottle } from './auth/failure-throttle.js'
+import type { Principal } from './auth/principal.js'
+import { UsageRecorder } from './auth/usage-recorder.js'
+import { Verifier } from './auth/verifier.js'
+import type { Config } from './config.js'
+import { DEFAULT_LOCALE } from './i18n/translate.js'
+import { RoleDirectory } from './roles/role-directory.js'
+import { FULL_ACCESS_ROLE_ID } from './roles/role.js'
+import { RoleService } from './roles/service.js'
+import { createRoleStore, type RoleStore } from './roles/store.js'
+import type { Store } from './store/store.js'
+import type { Clock } from './time/clock.js'
+import { DEFAULT_TIME_ZONE } from './time/time-zone.js'
+
+export interface Services {
+  readonly apiKeys: ApiKeyService
+  readonly roles: RoleService
+}
+
+export interface Stores {
+  readonly apiKeys: ApiKeyStore
+  readonly roles: RoleStore
+  readonly administrators: AdministratorStore
+}
+
+/**
+ * Everything a Keyward process runs on, wired once: stores, services and the authentication
+ * machinery. The HTTP app and the CLI are both built on it.
+ */
+export class KeywardContext {
+  readonly config: Config
+  readonly store: Store
+  readonly clock: Clock
+  readonly stores: Stores
+  readonly roleDirectory: RoleDirectory
+  readonly services: Services
+  readonly usage: UsageRecorder
+  readonly verifier: Verifier
+  readonly throttle: FailureThrottle
+
+  constructor(config: Config, store: Store, clock: Clock, log?: FastifyBaseLogger) {
+    this.config = config
+    this.store = store
+    this.clock = clock
+    this.stores = {
+      apiKeys: createApiKeyStore(store),
+      roles: createRoleStore(store),
+      administrators: createAdministratorStore(store),
+    }
+    this.roleDirectory = new RoleDirectory(this.stores.roles, store.feed)
+    this.services = {
+      apiKeys: new ApiKeyService({ store: this.stores.apiKeys, roles: this.roleDirectory, clock }),
+      roles: new RoleService({ store: this.stores.roles, directory: this.roleDirectory }),
+    }
+    this.usage = new UsageRecorder(this.stores.apiKeys, log)
+    this.verifier = new Verifier(
+      { apiKeys: this.stores.apiKeys, roles: this.roleDirectory, feed: store.feed, usage: this.usage, clock },
+      { lockoutThreshold: config.lockoutThreshold, lockoutDurationMs: config.lockoutDurationMs, cacheSize: config.keyCacheSize },
+    )
+    this.throttle = new FailureThrottle(config.authFailuresPerMinute, clock)
+  }
+
+  /** Starts background work: batched writes of last sign-in times. */
+  start(): void {
+    this.usage.start(this.config.usageFlushIntervalMs)
+  }
+
+  /** Stops background work and writes what is pending. */
+  async stop(): Promise<void> {
+    await this.usage.stop()
+  }
+
+  /**
+   * Keyward itself as a principal with Full Access: the CLI, acting on the database directly
+   * for bootstrap and recovery.
+   */
+  async systemPrincipal(name = 'cli'): Promise<Principal> {
+    const role = await this.roleDirectory.get(FULL_ACCESS_ROLE_ID)
+    if (!role) throw new Error('the Full Access role is missing: the database was not migrated')
+    return { kind: 'system', id: 0, name, role, locale: DEFAULT_LOCALE, timeZone: DEFAULT_TIME_ZONE, address: undefined }
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The registry of every error Keyward answers with: a stable code and its HTTP status.
+ *
+ * A code is also the key of its message in the catalogs (`src/i18n/`), so the code and the
+ * text are one name. Codes are never reused for another meaning once released; a retired code
+ * stays here under "Retired" with its old status.
+ *
+ * @module
+ */
+export const ERROR_STATUS = {
+  // The request itself
+  'request.api_version_missing': 400,
+  'request.api_version_unsupported': 400,
+  'request.malformed': 400,
+  'request.body_required': 400,
+  'request.body_invalid_json': 400,
+  'request.body_nul_character': 400,
+  'request.body_too_large': 413,
+  'request.media_type_unsupported': 415,
+  'request.field_required': 400,
+  'request.field_unknown': 400,
+  'request.field_type': 400,
+  'request.field_enum': 400,
+  'request.field_too_short': 400,
+  'request.field_too_long': 400,
+  'request.field_too_small': 400,
+  'request.field_too_large': 400,
+  'request.field_invalid': 400,
+  'request.time_zone_invalid': 400,
+  'request.date_time_invalid': 400,
+  'request.route_not_found': 404,
+  'request.rate_limited': 429,
+  'request.too_many_failures': 429,
+
+  // Authentication and authorisation
+  'auth.credentials_missing': 401,
+  'auth.scheme_unsupported': 401,
+  'auth.secret_malformed': 401,
+  'auth.secret_invalid': 401,
+  'auth.key_locked': 401,
+  'auth.key_expired': 401,
+  'auth.web_service_denied': 403,
+
+  // API keys
+  'apikey.not_found': 404,
+  'apikey.view_denied': 403,
+  'apikey.create_denied': 403,
+  'apikey.modify_denied': 403,
+  'apikey.delete_denied': 403,
+  'apikey.secret_denied': 403,
+  'apikey.name_in_use': 409,
+  'apikey.expiry_in_past': 400,
+  'apikey.role_not_found': 400,
+  'apikey.current_needs_key': 403,
+  'apikey.current_field_denied': 403,
+
+  // Roles
+  'role.not_found': 404,
+  'role.view_denied': 403,
+  'role.rights_exceed_own': 403,
+
+  // Search filters
+  'search.field_missing': 400,
+  'search.field_unknown': 400,
+  'search.test_missing': 400,
+  'search.test_ambiguous': 400,
+  'search.test_mismatch': 400,
+  'search.value_missing': 400,
+
+  // The server
+  'server.internal': 500,
+  'server.unavailable': 503,
+} as const satisfies Record<string, number>
+
+export type ErrorCode = keyof typeof ERROR_STATUS
+
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[]

@@ -1,0 +1,51 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { KeywardError } from '../errors/keyward-error.js'
+import { negotiateLocale, translate } from '../i18n/translate.js'
+import { redactSecrets } from '../auth/secret-format.js'
+import { toValidationError } from './validation.js'
+
+/**
+ * Maps anything thrown while serving a request to the one error a client sees. Client errors
+ * keep their code; everything else becomes `server.internal`, whose text says nothing of the
+ * cause (the log has it, under the request ID).
+ */
+export function toKeywardError(error: FastifyError, request: FastifyRequest): KeywardError {
+  if (error instanceof KeywardError) return error
+  if (error.validation) return toValidationError(error.validation as never, error.validationContext ?? 'body')
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new KeywardError('request.body_too_large', { limit: request.routeOptions.bodyLimit ?? 0 })
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new KeywardError('request.media_type_unsupported', { type: String(request.headers['content-type'] ?? '') })
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new KeywardError('request.body_invalid_json')
+  }
+  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+    return new KeywardError('request.malformed', {}, { cause: error })
+  }
+  return new KeywardError('server.internal', { requestId: String(request.id) }, { cause: error })
+}
+
+/** Renders an error in the caller's language: the principal's, else `Accept-Language`. */
+export function sendError(error: KeywardError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const locale = request.principal?.locale ?? negotiateLocale(request.headers['accept-language'])
+  if (error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds))
+  if (error.status === 401) void reply.header('www-authenticate', 'ApiKey realm="keyward"')
+  return reply
+    .code(error.status)
+    .type('application/json; charset=utf-8')
+    .send({ message: translate(error.code, locale, error.params), code: error.code })
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const keywardError = toKeywardError(error, request)
+    if (keywardError.status >= 500) request.log.error({ err: error }, 'request failed')
+    else request.log.info({ code: keywardError.code, status: keywardError.status }, keywardError.message)
+    return sendError(keywardError, request, reply)
+  })
+  app.setNotFoundHandler((request, reply) =>
+    sendError(new KeywardError('request.route_not_found', { method: request.method, url: redactSecrets(request.url.split('?')[0] ?? '') }), request, reply),
+  )
+}

@@ -1,0 +1,35 @@
+import { ErrorSchema } from './schemas.js'
+
+/** Both ways to send an API secret key, as the model API's OpenAPI document names them. */
+export const API_KEY_SECURITY: { [scheme: string]: string[] }[] = [{ Trend_Micro_Cloud_One_API_Key: [] }, { Legacy_API_Key: [] }]
+
+export const SECURITY_SCHEMES = {
+  Trend_Micro_Cloud_One_API_Key: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'Authorization',
+    description: 'An API secret key as `Authorization: ApiKey <secret>` (`Bearer` is accepted too).',
+  },
+  Legacy_API_Key: { type: 'apiKey', in: 'header', name: 'api-secret-key', description: 'An API secret key as `api-secret-key: <secret>`.' },
+} as const
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'The request is invalid; the message names the field.',
+  401: 'The credentials are missing, malformed, wrong, locked out or expired.',
+  403: 'The credentials are valid but lack the right for this operation.',
+  404: 'The resource does not exist.',
+  409: 'The change conflicts with another resource (e.g. a name in use).',
+  413: 'The request body is too large.',
+  429: 'Too many requests or failed authentications; see Retry-After.',
+}
+
+/** Error responses of an operation, each with the shared `{message, code}` body. */
+export function errorResponses(...statuses: number[]) {
+  return Object.fromEntries([400, 401, 429, ...statuses].map((status) => [status, { ...ErrorSchema, description: ERROR_DESCRIPTIONS[status] }]))
+}
+
+/** The `api-version` header every authenticated operation requires. */
+export const API_VERSION_HEADER = {
+  type: 'object',
+  properties: { 'api-version': { type: 'string', enum: ['v1'], description: 'The version of the API being called: v1.' } },
+} as const

@@ -1,0 +1,78 @@
+import { Ajv, type ErrorObject } from 'ajv'
+import type { FastifySchemaCompiler } from 'fastify'
+import { KeywardError } from '../errors/keyward-error.js'
+import { isTimeZone } from '../time/time-zone.js'
+
+/**
+ * Compiles route schemas with Ajv: bodies strictly (no type coercion, no removal of unknown
+ * fields, so wrong types and unknown fields are errors), path and query parameters with
+ * coercion (they arrive as text).
+ */
+export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
+  const base = { allErrors: false, useDefaults: false, removeAdditional: false, verbose: true, strict: false } as const
+  const strict = new Ajv({ ...base, coerceTypes: false })
+  const coercing = new Ajv({ ...base, coerceTypes: true })
+  for (const ajv of [strict, coercing]) ajv.addFormat('time-zone', { type: 'string', validate: isTimeZone })
+  return ({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema as object)
+}
+
+const WRAPPERS = new Set(['type', 'anyOf', 'oneOf', 'if'])
+
+/** Names a JSON location the way clients write it: `searchCriteria[0].fieldName`. */
+function fieldName(instancePath: string, context: string, child?: string): string {
+  const parts = instancePath.split('/').slice(1).map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'))
+  if (child !== undefined) parts.push(child)
+  if (parts.length === 0) return context
+  return parts.reduce((name, part) => (/^\d+$/.test(part) ? `${name}[${part}]` : name ? `${name}.${part}` : part), '')
+}
+
+function typesOf(schema: unknown): string[] {
+  const s = schema as { type?: string | string[]; anyOf?: unknown[]; enum?: unknown[] }
+  if (s.anyOf) return s.anyOf.flatMap(typesOf)
+  if (s.type) return Array.isArray(s.type) ? s.type : [s.type]
+  return []
+}
+
+/**
+ * Turns Ajv's errors for one request part into the one error a client reads: the field,
+ * what is wrong with it, and nothing about Ajv.
+ */
+export function toValidationError(errors: readonly ErrorObject[], context: string): KeywardError {
+  // A concrete constraint (minimum, enum, …) says more than the "type" errors of the other
+  // branches of a union it sits in.
+  const error = errors.find((e) => !WRAPPERS.has(e.keyword)) ?? errors.find((e) => e.keyword === 'anyOf') ?? errors[0]
+  if (!error) return new KeywardError('request.malformed')
+  const field = fieldName(error.instancePath, context)
+  const params = error.params as Record<string, unknown>
+  switch (error.keyword) {
+    case 'required':
+      return new KeywardError('request.field_required', { field: fieldName(error.instancePath, context, String(params.missingProperty)) })
+    case 'additionalProperties':
+      return new KeywardError('request.field_unknown', { field: fieldName(error.instancePath, context, String(params.additionalProperty)) })
+    case 'type':
+    case 'anyOf':
+      if (error.instancePath === '' && context === 'body' && (error.data === undefined || error.data === null)) {
+        return new KeywardError('request.body_required')
+      }
+      return new KeywardError('request.field_type', { field, type: typesOf(error.parentSchema ?? error.schema).join(' | ') || String(params.type) })
+    case 'enum':
+      return new KeywardError('request.field_enum', { field, values: (params.allowedValues as unknown[]).join(', ') })
+    case 'minLength':
+    case 'minItems':
+      return new KeywardError('request.field_too_short', { field, limit: Number(params.limit) })
+    case 'maxLength':
+    case 'maxItems':
+      return new KeywardError('request.field_too_long', { field, limit: Number(params.limit) })
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return new KeywardError('request.field_too_small', { field, limit: Number(params.limit) })
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return new KeywardError('request.field_too_large', { field, limit: Number(params.limit) })
+    case 'format':
+      if (params.format === 'time-zone') return new KeywardError('request.time_zone_invalid', { field, value: String(error.data) })
+      return new KeywardError('request.field_invalid', { field })
+    default:
+      return new KeywardError('request.field_invalid', { field })
+  }
+}

@@ -1,0 +1,51 @@
+import i18next from 'i18next'
+import { enUS } from './locales/en-US.js'
+import { jaJP } from './locales/ja-JP.js'
+
+/** Languages Keyward speaks, as the model API names them (`locale` fields). */
+export const LOCALES = ['en-US', 'ja-JP'] as const
+export type Locale = (typeof LOCALES)[number]
+export const DEFAULT_LOCALE: Locale = 'en-US'
+
+export type MessageParams = Record<string, string | number>
+
+const i18n = i18next.createInstance()
+void i18n.init({
+  resources: { 'en-US': { translation: enUS }, 'ja-JP': { translation: jaJP } },
+  lng: DEFAULT_LOCALE,
+  fallbackLng: DEFAULT_LOCALE,
+  initAsync: false,
+  // Messages go into JSON and logs, never into HTML, so values are not HTML-escaped.
+  interpolation: { escapeValue: false },
+})
+
+/**
+ * Renders the message of an error code (or any catalog key below `errors`) in a language.
+ *
+ * ### Examples
+ * ```ts
+ * translate('apikey.name_in_use', 'ja-JP', { name: 'ci' })
+ * ```
+ */
+export function translate(code: string, locale: Locale, params: MessageParams = {}): string {
+  return i18n.t(`errors.${code}`, { ...params, lng: locale })
+}
+
+/** Picks the best supported language for an `Accept-Language` header. */
+export function negotiateLocale(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return DEFAULT_LOCALE
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...rest] = part.trim().split(';')
+      const q = rest.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean)
+      return { tag: tag.toLowerCase(), q: q === undefined ? 1 : Number(q), index }
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index)
+  for (const { tag } of ranked) {
+    const match = LOCALES.find((locale) => locale.toLowerCase() === tag || locale.slice(0, 2).toLowerCase() === tag.slice(0, 2))
+    if (match) return match
+  }
+  return DEFAULT_LOCALE
+}

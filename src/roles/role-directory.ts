@@ -1,0 +1,49 @@
+import type { ChangeFeed } from '../store/change-feed.js'
+import type { Role } from './role.js'
+import type { RoleStore } from './store.js'
+
+/**
+ * Every role, held in memory: there are few, and each authenticated request needs its
+ * principal's. Any change to a role (here or in another process) reloads them all.
+ */
+export class RoleDirectory {
+  readonly #store: RoleStore
+  #roles: Map<number, Role> | undefined
+  #loading: Promise<Map<number, Role>> | undefined
+  #generation = 0
+
+  constructor(store: RoleStore, feed: ChangeFeed) {
+    this.#store = store
+    feed.subscribe((change) => {
+      if (change === 'all' || change.resource === 'role') this.invalidate()
+    })
+  }
+
+  /** The role with this ID, or undefined when there is none. */
+  async get(id: number): Promise<Role | undefined> {
+    const roles = this.#roles ?? (await this.#load())
+    return roles.get(id)
+  }
+
+  invalidate(): void {
+    this.#generation++
+    this.#roles = undefined
+    this.#loading = undefined
+  }
+
+  #load(): Promise<Map<number, Role>> {
+    if (this.#loading) return this.#loading
+    const generation = this.#generation
+    const loading = this.#store.findAll().then((list) => {
+      const roles = new Map(list.map((role) => [role.id, role]))
+      // A change that arrived while loading may not be in what was read: keep it uncached.
+      if (generation === this.#generation) this.#roles = roles
+      return roles
+    })
+    this.#loading = loading
+    loading.catch(() => {}).finally(() => {
+      if (this.#loading === loading) this.#loading = undefined
+    })
+    return loading
+  }
+}

@@ -1,0 +1,18 @@
+import type { Right } from './rights.js'
+
+/** A role as the rest of Keyward sees it. */
+export interface Role {
+  readonly id: number
+  readonly name: string
+  readonly description: string
+  /** Full Access: cannot be changed or deleted. */
+  readonly immutable: boolean
+  readonly canOnlyManipulateUsersWithEqualOrLesserRights: boolean
+  readonly allowUserInterface: boolean
+  readonly allowWebService: boolean
+  readonly rights: ReadonlySet<Right>
+  readonly created: number
+}
+
+export const FULL_ACCESS_ROLE_ID = 1
+export const AUDITOR_ROLE_ID = 2

@@ -1,0 +1,65 @@
+/**
+ * The role resource: property schemas for validation, serialisation, types and OpenAPI.
+ *
+ * @module
+ */
+import { Type, type Static, type TSchema } from 'typebox'
+import { IdSchema } from '../http/schemas.js'
+import { RIGHT_GROUPS, rightsToObject } from './rights.js'
+import type { Role } from './role.js'
+
+function groupSchema(rights: Record<string, string>) {
+  const properties: Record<string, TSchema> = {}
+  for (const [name, description] of Object.entries(rights)) properties[name] = Type.Optional(Type.Boolean({ description }))
+  return Type.Optional(Type.Object(properties, { additionalProperties: false }))
+}
+
+const platformRights: Record<string, TSchema> = {}
+for (const [group, rights] of Object.entries(RIGHT_GROUPS)) platformRights[group] = groupSchema(rights)
+
+/** The model API's nested rights object, with the groups Keyward has. */
+export const RightsSchema = Type.Object(
+  { platformRights: Type.Optional(Type.Object(platformRights, { additionalProperties: false, description: 'Rights on Keyward resources.' })) },
+  { additionalProperties: false, description: 'Rights of the role, grouped as in the model API.' },
+)
+
+const writable = {
+  name: Type.String({ minLength: 1, maxLength: 255, description: 'Name of the role; unique. Searchable as String.' }),
+  description: Type.String({ maxLength: 2000, description: 'Description of the role. Searchable as String.' }),
+  canOnlyManipulateUsersWithEqualOrLesserRights: Type.Boolean({
+    description: 'If true, holders can only create, edit or delete administrators, roles and API keys with rights equal to or less than their own. Searchable as Boolean.',
+  }),
+  allowUserInterface: Type.Boolean({ description: 'Whether holders may sign in to the console. Searchable as Boolean.' }),
+  allowWebService: Type.Boolean({ description: 'Whether holders may use the web service API. Searchable as Boolean.' }),
+  rights: RightsSchema,
+}
+
+const readOnly = {
+  urn: Type.String({ readOnly: true, description: 'Uniform resource name of the role.' }),
+  immutable: Type.Boolean({ readOnly: true, description: 'True for Full Access, which cannot be changed or deleted.' }),
+  ID: Type.Integer({ readOnly: true, description: 'ID of the role. Searchable as ID.' }),
+}
+
+export const RoleSchema = Type.Partial(Type.Object({ ...writable, ...readOnly }), { description: 'An administrator role.' })
+export const RoleListSchema = Type.Object({ roles: Type.Array(RoleSchema) }, { description: 'Administrator roles.' })
+export const RoleIdParamsSchema = Type.Object({ roleID: IdSchema('ID of the role.') })
+
+export type RoleBody = Static<typeof RoleSchema>
+
+export function roleUrn(role: Role): string {
+  return `urn:keyward:identity::0:role/${role.name}`
+}
+
+export function toRoleBody(role: Role): RoleBody {
+  return {
+    name: role.name,
+    description: role.description,
+    urn: roleUrn(role),
+    immutable: role.immutable,
+    canOnlyManipulateUsersWithEqualOrLesserRights: role.canOnlyManipulateUsersWithEqualOrLesserRights,
+    allowUserInterface: role.allowUserInterface,
+    allowWebService: role.allowWebService,
+    rights: rightsToObject(role.rights) as RoleBody['rights'],
+    ID: role.id,
+  }
+}

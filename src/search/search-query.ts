@@ -1,0 +1,133 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely'
+import { KeywardError } from '../errors/keyward-error.js'
+import type { Engine } from '../store/database.js'
+import type { Comparison, SearchCriteria, SearchFilter } from './schema.js'
+
+export type SearchFieldKind = 'string' | 'numeric' | 'boolean' | 'date' | 'choice'
+
+export interface SearchField {
+  readonly column: string
+  readonly kind: SearchFieldKind
+  /** Allowed values of a choice field. */
+  readonly choices?: readonly string[]
+}
+
+/** What a resource lets clients search: its ID column and its searchable fields by JSON name. */
+export interface SearchableResource {
+  readonly idColumn: string
+  readonly fields: Readonly<Record<string, SearchField>>
+}
+
+export interface CompiledSearch {
+  readonly conditions: RawBuilder<SqlBool>[]
+  readonly limit: number
+}
+
+type TestKind = SearchFieldKind | 'id' | 'null' | 'version'
+
+const DEFAULT_MAX_ITEMS = 5000
+
+const OPERATORS: Record<Comparison, string> = {
+  'less-than': '<',
+  'less-than-or-equal': '<=',
+  equal: '=',
+  'greater-than-or-equal': '>=',
+  'greater-than': '>',
+  'not-equal': '<>',
+}
+
+/** The value keys that name each kind of test; a criterion must use exactly one kind. */
+const TEST_KEYS: Record<TestKind, readonly (keyof SearchCriteria)[]> = {
+  id: ['idTest', 'idValue'],
+  string: ['stringTest', 'stringValue', 'stringWildcards'],
+  numeric: ['numericTest', 'numericValue'],
+  boolean: ['booleanTest'],
+  choice: ['choiceTest', 'choiceValue'],
+  date: ['firstDateValue', 'firstDateInclusive', 'lastDateValue', 'lastDateInclusive'],
+  null: ['nullTest'],
+  version: ['versionTest', 'versionValue'],
+}
+
+/**
+ * Turns a search filter of the model API's language into SQL conditions on a resource's
+ * table. Nothing is loaded to filter in memory: every test becomes a condition, and
+ * `maxItems` a `LIMIT`.
+ *
+ * Values are bound as parameters and cast where PostgreSQL would otherwise infer the column's
+ * type from them (a numeric test of 2.5 on an integer column, an ID beyond int32).
+ *
+ * @throws KeywardError `search.*` naming the criterion (1-based) and what is wrong with it.
+ */
+export function compileSearch(filter: SearchFilter, resource: SearchableResource, engine: Engine): CompiledSearch {
+  const conditions = (filter.searchCriteria ?? []).map((criterion, index) => compileCriterion(criterion, index + 1, resource, engine))
+  return { conditions, limit: filter.maxItems ?? DEFAULT_MAX_ITEMS }
+}
+
+function compileCriterion(c: SearchCriteria, index: number, resource: SearchableResource, engine: Engine): RawBuilder<SqlBool> {
+  const kinds = (Object.keys(TEST_KEYS) as TestKind[]).filter((kind) => TEST_KEYS[kind].some((key) => c[key] !== undefined))
+  if (kinds.length > 1) throw new KeywardError('search.test_ambiguous', { index, tests: kinds.map((k) => `${k}Test`).join(', ') })
+
+  if (kinds[0] === 'id' || (kinds.length === 0 && c.fieldName === 'ID')) {
+    if (c.fieldName !== undefined && c.fieldName !== 'ID') {
+      throw new KeywardError('search.test_mismatch', { index, test: 'id', field: c.fieldName, kind: kindOf(resource, c.fieldName, index) })
+    }
+    if (c.idValue === undefined) throw new KeywardError('search.value_missing', { index, test: 'id', value: 'idValue' })
+    return sql<SqlBool>`${sql.ref(resource.idColumn)} ${sql.raw(OPERATORS[c.idTest ?? 'equal'])} cast(${c.idValue} as bigint)`
+  }
+
+  if (c.fieldName === undefined) throw new KeywardError('search.field_missing', { index })
+  const field = resource.fields[c.fieldName]
+  if (!field) {
+    throw new KeywardError('search.field_unknown', { index, field: c.fieldName, fields: ['ID', ...Object.keys(resource.fields)].join(', ') })
+  }
+  const column = sql.ref(field.column)
+  const kind: TestKind | undefined = kinds[0] ?? (field.kind === 'boolean' ? 'boolean' : undefined)
+  if (kind === undefined) throw new KeywardError('search.test_missing', { index, field: c.fieldName, kind: field.kind })
+  if (kind === 'null') return c.nullTest ? sql<SqlBool>`${column} is null` : sql<SqlBool>`${column} is not null`
+  if (kind !== field.kind) throw new KeywardError('search.test_mismatch', { index, test: kind, field: c.fieldName, kind: field.kind })
+
+  switch (field.kind) {
+    case 'boolean':
+      return sql<SqlBool>`${column} = ${c.booleanTest === false ? 0 : 1}`
+    case 'numeric': {
+      if (c.numericValue === undefined) throw new KeywardError('search.value_missing', { index, test: 'numeric', value: 'numericValue' })
+      return sql<SqlBool>`${column} ${sql.raw(OPERATORS[c.numericTest ?? 'equal'])} cast(${c.numericValue} as double precision)`
+    }
+    case 'string': {
+      if (c.stringValue === undefined) throw new KeywardError('search.value_missing', { index, test: 'string', value: 'stringValue' })
+      const negate = c.stringTest === 'not-equal'
+      if (c.stringWildcards === false) return negate ? sql<SqlBool>`${column} <> ${c.stringValue}` : sql<SqlBool>`${column} = ${c.stringValue}`
+      // `%` and `_` stay wildcards; the escape character itself must be escaped.
+      const pattern = c.stringValue.replaceAll('\\', '\\\\')
+      // SQLite's LIKE ignores ASCII case; ILIKE gives PostgreSQL the same behaviour.
+      const like = sql.raw(`${negate ? 'not ' : ''}${engine === 'postgres' ? 'ilike' : 'like'}`)
+      return sql<SqlBool>`${column} ${like} ${pattern} escape '\\'`
+    }
+    case 'choice': {
+      if (c.choiceValue === undefined) throw new KeywardError('search.value_missing', { index, test: 'choice', value: 'choiceValue' })
+      if (field.choices && !field.choices.includes(c.choiceValue)) {
+        throw new KeywardError('request.field_enum', { field: `searchCriteria[${index - 1}].choiceValue`, values: field.choices.join(', ') })
+      }
+      return sql<SqlBool>`${column} ${sql.raw(c.choiceTest === 'not-equal' ? '<>' : '=')} ${c.choiceValue}`
+    }
+    case 'date': {
+      if (c.firstDateValue === undefined && c.lastDateValue === undefined) {
+        throw new KeywardError('search.value_missing', { index, test: 'date', value: 'firstDateValue/lastDateValue' })
+      }
+      const parts: RawBuilder<SqlBool>[] = []
+      if (c.firstDateValue !== undefined) {
+        parts.push(sql<SqlBool>`${column} ${sql.raw(c.firstDateInclusive === false ? '>' : '>=')} cast(${c.firstDateValue} as bigint)`)
+      }
+      if (c.lastDateValue !== undefined) {
+        parts.push(sql<SqlBool>`${column} ${sql.raw(c.lastDateInclusive === false ? '<' : '<=')} cast(${c.lastDateValue} as bigint)`)
+      }
+      return sql<SqlBool>`(${sql.join(parts, sql` and `)})`
+    }
+  }
+}
+
+function kindOf(resource: SearchableResource, fieldName: string, index: number): string {
+  const field = resource.fields[fieldName]
+  if (!field) throw new KeywardError('search.field_unknown', { index, field: fieldName, fields: ['ID', ...Object.keys(resource.fields)].join(', ') })
+  return field.kind
+}

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto'
+import type { Transaction } from 'kysely'
+import type { Tables } from './tables.js'
+
+/** What changed: one row that authentication depends on. */
+export interface Change {
+  readonly resource: 'apikey' | 'role' | 'administrator'
+  readonly id: number
+}
+
+/** A listener hears single changes, or `'all'` when changes may have been missed. */
+export type ChangeListener = (change: Change | 'all') => void
+
+/**
+ * Carries changes that affect authentication (lock, delete, new secret, role change…) to
+ * every process that caches them. Writers record changes inside their transaction; this
+ * process hears them at once after commit, other processes within the engine's bound
+ * (`LISTEN/NOTIFY` on PostgreSQL, a polled `changes` table on SQLite).
+ */
+export abstract class ChangeFeed {
+  /** Tells changes of this process apart from those of others. */
+  protected readonly origin = randomUUID()
+  readonly #listeners = new Set<ChangeListener>()
+
+  /** Records changes inside a writing transaction; other processes see them once it commits. */
+  abstract record(trx: Transaction<Tables>, changes: readonly Change[]): Promise<void>
+  abstract start(): Promise<void>
+  abstract stop(): Promise<void>
+
+  subscribe(listener: ChangeListener): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  /** Delivers a change (or `'all'`) to this process's listeners. */
+  announce(change: Change | 'all'): void {
+    for (const listener of this.#listeners) listener(change)
+  }
+}

@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { Tables } from './tables.js'
+
+export type Engine = 'sqlite' | 'postgres'
+
+export interface Database {
+  readonly db: Kysely<Tables>
+  readonly engine: Engine
+  /** The connection URL with any password masked, for logs. */
+  readonly displayUrl: string
+  /** The PostgreSQL connection string (for LISTEN); undefined on SQLite. */
+  readonly postgresUrl: string | undefined
+  /** The SQLite file path; undefined on PostgreSQL. */
+  readonly sqliteFile: string | undefined
+}
+
+const PG_INT8 = 20
+
+/** Which engine a `KEYWARD_DATABASE_URL` names. */
+export function engineOf(url: string): Engine {
+  if (/^postgres(ql)?:\/\//i.test(url)) return 'postgres'
+  if (/^(sqlite|file):/i.test(url)) return 'sqlite'
+  throw new Error(`KEYWARD_DATABASE_URL must start with sqlite: or postgres:// (got "${maskPassword(url)}")`)
+}
+
+export function maskPassword(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@')
+}
+
+/**
+ * Opens the database a URL names: `sqlite:<file>` (created with its folder, in WAL mode) or
+ * `postgres://…` (a pool that returns `bigint` columns as numbers).
+ *
+ * @throws Error when the URL names neither engine.
+ */
+export function openDatabase(url: string): Database {
+  const engine = engineOf(url)
+  if (engine === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      // Epoch-ms columns and COUNT(*) are int8; they fit a JS number, so read them as numbers.
+      types: { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === PG_INT8 ? Number : pg.types.getTypeParser(oid, format)) },
+    })
+    return {
+      db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }),
+      engine,
+      displayUrl: maskPassword(url),
+      postgresUrl: url,
+      sqliteFile: undefined,
+    }
+  }
+  const file = url.replace(/^(sqlite|file):(\/\/)?/i, '')
+  const path = file === ':memory:' ? file : resolve(file)
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const sqlite = new SqliteDatabase(path)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  // Other processes (the CLI, a second server) may hold the write lock for a moment.
+  sqlite.pragma('busy_timeout = 5000')
+  return {
+    db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    engine,
+    displayUrl: `sqlite:${path}`,
+    postgresUrl: undefined,
+    sqliteFile: path,
+  }
+}

@@ -1,0 +1,81 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { Change, ChangeFeed } from './change-feed.js'
+import { openDatabase, type Database, type Engine } from './database.js'
+import { migrateToLatest } from './migrate.js'
+import { PostgresChangeFeed } from './postgres-change-feed.js'
+import { SqliteChangeFeed } from './sqlite-change-feed.js'
+import type { Tables } from './tables.js'
+
+export type Trx = Transaction<Tables>
+
+/** Collects the changes a transaction makes, to publish them when it commits. */
+export type ChangeSink = (change: Change) => void
+
+/**
+ * The one database of a process, with its change feed. Resource stores (`apikeys/store.ts`, …)
+ * are built on it; they are the only code that runs SQL.
+ */
+export class Store {
+  readonly db: Kysely<Tables>
+  readonly engine: Engine
+  readonly feed: ChangeFeed
+  readonly displayUrl: string
+
+  private constructor(database: Database, feed: ChangeFeed) {
+    this.db = database.db
+    this.engine = database.engine
+    this.displayUrl = database.displayUrl
+    this.feed = feed
+  }
+
+  /**
+   * Opens the database, migrates it to the latest schema and starts the change feed.
+   *
+   * @throws when the database cannot be reached or a migration fails.
+   */
+  static async open(url: string, options: { changePollIntervalMs: number }): Promise<Store> {
+    const database = openDatabase(url)
+    try {
+      await migrateToLatest(database)
+      const feed =
+        database.engine === 'postgres'
+          ? new PostgresChangeFeed(database.postgresUrl!)
+          : new SqliteChangeFeed(database.db, options.changePollIntervalMs)
+      await feed.start()
+      return new Store(database, feed)
+    } catch (error) {
+      await database.db.destroy()
+      throw error
+    }
+  }
+
+  /**
+   * Runs `work` in a transaction. Changes it reports through `changed` are recorded in the
+   * same transaction and, once it commits, announced to this process at once.
+   */
+  async transaction<T>(work: (trx: Trx, changed: ChangeSink) => Promise<T>): Promise<T> {
+    const changes: Change[] = []
+    const result = await this.db.transaction().execute(async (trx) => {
+      const value = await work(trx, (change) => changes.push(change))
+      if (changes.length > 0) await this.feed.record(trx, changes)
+      return value
+    })
+    for (const change of changes) this.feed.announce(change)
+    return result
+  }
+
+  /** Whether the database answers a trivial query. */
+  async isReachable(): Promise<boolean> {
+    try {
+      await this.db.selectFrom('roles').select('id').limit(1).execute()
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.feed.stop()
+    await this.db.destroy()
+  }
+}

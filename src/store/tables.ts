@@ -1,0 +1,79 @@
+import type { Generated } from 'kysely'
+
+/**
+ * The database as Kysely sees it. Both engines store the same shapes: booleans as 0/1
+ * integers (better-sqlite3 cannot bind booleans) and times as epoch milliseconds (`bigint` on
+ * PostgreSQL, parsed to numbers by the pool; see `database.ts`).
+ */
+export interface Tables {
+  roles: RolesTable
+  api_keys: ApiKeysTable
+  administrators: AdministratorsTable
+  changes: ChangesTable
+}
+
+export type Flag = 0 | 1
+
+export interface RolesTable {
+  id: Generated<number>
+  name: string
+  description: string
+  immutable: Flag
+  can_only_manipulate_equal_or_lesser: Flag
+  allow_user_interface: Flag
+  allow_web_service: Flag
+  /** JSON array of right names (`apikeyRights.canViewApiKeys`, …). */
+  rights: string
+  created: number
+}
+
+export interface ApiKeysTable {
+  id: Generated<number>
+  key_name: string
+  description: string
+  locale: string
+  role_id: number
+  time_zone: string
+  active: Flag
+  created: number
+  last_sign_in: number | null
+  last_sign_in_address: string | null
+  unlock_time: number | null
+  unsuccessful_sign_in_attempts: Generated<number>
+  expiry_date: number | null
+  /** SHA-256 of the whole secret, hex. */
+  secret_hash: string
+  service_account: Flag
+  created_by_administrator_id: number | null
+  created_by_api_key_id: number | null
+}
+
+export interface AdministratorsTable {
+  id: Generated<number>
+  username: string
+  password_hash: string
+  full_name: string
+  description: string
+  role_id: number
+  locale: string
+  time_zone: string
+  time_format: string
+  active: Flag
+  email_address: string
+  created: number
+  last_sign_in: number | null
+  last_password_change: number | null
+  unlock_time: number | null
+  unsuccessful_sign_in_attempts: Generated<number>
+  password_never_expires: Flag
+  mfa_type: string
+}
+
+/** Changes that affect authentication, for other processes on the same SQLite file. */
+export interface ChangesTable {
+  seq: Generated<number>
+  resource: string
+  entity_id: number
+  origin: string
+  created: number
+}

@@ -1,0 +1,231 @@
+import { Writable } from 'node:stream'
+import type { LightMyRequestResponse } from 'fastify'
+import { buildApp, type KeywardApp } from '../../src/app.js'
+import type { ApiKeyRecord } from '../../src/apikeys/store.js'
+import type { Principal } from '../../src/auth/principal.js'
+import { loadConfig, type Config } from '../../src/config.js'
+import type { Locale } from '../../src/i18n/translate.js'
+import type { Right } from '../../src/roles/rights.js'
+import { AUDITOR_ROLE_ID, FULL_ACCESS_ROLE_ID } from '../../src/roles/role.js'
+import { ensureFirstAdministrator } from '../../src/setup/first-start.js'
+import { createTestDatabase, testEngine, type TestDatabase, type TestEngine } from './test-database.js'
+
+/** A clock that runs with real time and can be moved forward. */
+export interface TestClock {
+  (): number
+  advance(ms: number): void
+}
+
+function createTestClock(): TestClock {
+  let offset = 0
+  const clock = (() => Date.now() + offset) as TestClock
+  clock.advance = (ms) => {
+    offset += ms
+  }
+  return clock
+}
+
+export interface TestKey {
+  readonly id: number
+  readonly secret: string
+  readonly record: ApiKeyRecord
+}
+
+export interface KeyOptions {
+  role?: number
+  name?: string
+  locale?: Locale
+  timeZone?: string
+  /** Expiry in epoch ms (in the future). */
+  expiresAt?: number
+  /** Lock the key out after creating it. */
+  locked?: boolean
+}
+
+export interface RequestOptions {
+  /** The secret to send; in `api-secret-key` unless `scheme` says otherwise. */
+  secret?: string
+  scheme?: 'api-secret-key' | 'ApiKey' | 'Bearer'
+  body?: unknown
+  headers?: Record<string, string>
+  /** The api-version header to send; `null` sends none. Default v1. */
+  apiVersion?: string | null
+}
+
+export interface TestResponse {
+  readonly status: number
+  readonly headers: LightMyRequestResponse['headers']
+  readonly text: string
+  /** The parsed JSON body (any, for tests), or undefined when the body is empty. */
+  readonly body: any
+}
+
+/**
+ * One Keyward app on a fresh database (per test file), seeded with the built-in roles, the
+ * first administrator and one key per built-in role; requests go through `inject()`.
+ *
+ * ### Examples
+ * ```ts
+ * const h = await Harness.start()
+ * const res = await h.get('/api/apikeys', { secret: h.keys.fullAccess.secret })
+ * ```
+ */
+export class Harness {
+  readonly engine: TestEngine
+  readonly app: KeywardApp
+  readonly clock: TestClock
+  readonly database: TestDatabase
+  readonly logs: string[]
+  readonly keys: { readonly fullAccess: TestKey; readonly auditor: TestKey }
+  readonly #system: Principal
+  #keyCounter = 0
+
+  private constructor(init: {
+    engine: TestEngine
+    app: KeywardApp
+    clock: TestClock
+    database: TestDatabase
+    logs: string[]
+    system: Principal
+    keys: Harness['keys']
+  }) {
+    this.engine = init.engine
+    this.app = init.app
+    this.clock = init.clock
+    this.database = init.database
+    this.logs = init.logs
+    this.#system = init.system
+    this.keys = init.keys
+  }
+
+  static async start(config: Partial<Config> = {}): Promise<Harness> {
+    const engine = testEngine()
+    const database = await createTestDatabase(engine)
+    const clock = createTestClock()
+    const logs: string[] = []
+    const logStream = new Writable({
+      write(chunk, _encoding, done) {
+        logs.push(String(chunk))
+        done()
+      },
+    })
+    const app = await buildApp(
+      loadConfig({}, { databaseUrl: database.url, logLevel: 'debug', authFailuresPerMinute: 1000, usageFlushIntervalMs: 100, changePollIntervalMs: 50, ...config }),
+      { clock, logStream },
+    )
+    await ensureFirstAdministrator(app.context.stores.administrators, { password: 'Harness-passw0rd', clock })
+    const system = await app.context.systemPrincipal('harness')
+    const create = async (name: string, role: number): Promise<TestKey> => {
+      const { record, secret } = await app.context.services.apiKeys.create(system, { keyName: name, roleID: role })
+      return { id: record.id, secret, record }
+    }
+    const keys = { fullAccess: await create('harness-full-access', FULL_ACCESS_ROLE_ID), auditor: await create('harness-auditor', AUDITOR_ROLE_ID) }
+    return new Harness({ engine, app, clock, database, logs, system, keys })
+  }
+
+  /** The Kysely database, for checking what was stored. */
+  get db() {
+    return this.app.context.store.db
+  }
+
+  get system(): Principal {
+    return this.#system
+  }
+
+  /** Creates a custom role directly in the store (Full Access and Auditor are 1 and 2). */
+  async role(options: { name?: string; rights?: Right[]; allowWebService?: boolean; allowUserInterface?: boolean; equalOrLesser?: boolean } = {}) {
+    return this.app.context.stores.roles.insert({
+      name: options.name ?? `role-${++this.#keyCounter}-${Math.random().toString(36).slice(2, 8)}`,
+      description: '',
+      canOnlyManipulateUsersWithEqualOrLesserRights: options.equalOrLesser ?? false,
+      allowUserInterface: options.allowUserInterface ?? true,
+      allowWebService: options.allowWebService ?? true,
+      rights: new Set(options.rights ?? []),
+      created: this.clock(),
+    })
+  }
+
+  /** Creates an API key directly through the service. */
+  async key(options: KeyOptions = {}): Promise<TestKey> {
+    const { record, secret } = await this.app.context.services.apiKeys.create(this.#system, {
+      keyName: options.name ?? `key-${++this.#keyCounter}-${Math.random().toString(36).slice(2, 8)}`,
+      roleID: options.role ?? FULL_ACCESS_ROLE_ID,
+      locale: options.locale,
+      timeZone: options.timeZone,
+      expiryDate: options.expiresAt,
+    })
+    if (options.locked) {
+      const locked = await this.app.context.services.apiKeys.modify(this.#system, record.id, { active: false })
+      return { id: record.id, secret, record: locked }
+    }
+    return { id: record.id, secret, record }
+  }
+
+  async request(method: 'GET' | 'POST' | 'DELETE' | 'PUT' | 'PATCH', url: string, options: RequestOptions = {}): Promise<TestResponse> {
+    const headers: Record<string, string> = {}
+    if (options.apiVersion !== null) headers['api-version'] = options.apiVersion ?? 'v1'
+    if (options.secret !== undefined) {
+      if (options.scheme === 'ApiKey' || options.scheme === 'Bearer') headers.authorization = `${options.scheme} ${options.secret}`
+      else headers['api-secret-key'] = options.secret
+    }
+    let payload: string | undefined
+    if (options.body !== undefined) {
+      headers['content-type'] = 'application/json'
+      payload = typeof options.body === 'string' ? options.body : JSON.stringify(options.body)
+    }
+    const res = await this.app.fastify.inject({ method, url, headers: { ...headers, ...options.headers }, payload })
+    let body: unknown
+    if (res.body !== '') {
+      try {
+        body = JSON.parse(res.body)
+      } catch {
+        body = undefined
+      }
+    }
+    return { status: res.statusCode, headers: res.headers, text: res.body, body }
+  }
+
+  get(url: string, options?: RequestOptions) {
+    return this.request('GET', url, options)
+  }
+
+  post(url: string, options?: RequestOptions) {
+    return this.request('POST', url, options)
+  }
+
+  delete(url: string, options?: RequestOptions) {
+    return this.request('DELETE', url, options)
+  }
+
+  /** Reads a key's row as stored. */
+  async row(id: number) {
+    return this.db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst()
+  }
+
+  /** Every API key row, to compare before and after a request that must change nothing. */
+  async snapshot() {
+    const [keys, roles, admins] = await Promise.all([
+      this.db.selectFrom('api_keys').selectAll().orderBy('id').execute(),
+      this.db.selectFrom('roles').selectAll().orderBy('id').execute(),
+      this.db.selectFrom('administrators').select(['id', 'username', 'role_id', 'active']).orderBy('id').execute(),
+    ])
+    // Sign-in bookkeeping moves with every request; it is not a change a client made.
+    return {
+      keys: keys.map(({ last_sign_in: _a, last_sign_in_address: _b, unsuccessful_sign_in_attempts: _c, ...rest }) => rest),
+      roles,
+      admins,
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.app.close()
+    await this.database.drop()
+  }
+}
+
+/** Asserts a status, printing the whole response when it differs. */
+export function expectStatus(res: TestResponse, status: number): void {
+  if (res.status !== status) {
+    throw new Error(`expected HTTP ${status}, got ${res.status}: ${res.text}`)
+  }
+}
