@@ -89,6 +89,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     async (api) => {
       registerApiVersionCheck(api)
       registerAuthentication(api, { verifier: context.verifier, throttle: context.throttle })
+      // A POST without a body is an empty object: searches take no criteria, a new secret
+      // takes nothing, and a create names the fields it misses.
+      api.addHook('preValidation', async (request) => {
+        if (request.method === 'POST' && request.body === undefined) request.body = {}
+      })
       api.addHook('onSend', async (_request, reply) => {
         void reply.header('cache-control', 'no-store')
       })

@@ -12,7 +12,6 @@ export const ERROR_STATUS = {
   'request.api_version_missing': 400,
   'request.api_version_unsupported': 400,
   'request.malformed': 400,
-  'request.body_required': 400,
   'request.body_invalid_json': 400,
   'request.body_nul_character': 400,
   'request.body_too_large': 413,

@@ -51,9 +51,6 @@ export function toValidationError(errors: readonly ErrorObject[], context: strin
       return new KeywardError('request.field_unknown', { field: fieldName(error.instancePath, context, String(params.additionalProperty)) })
     case 'type':
     case 'anyOf':
-      if (error.instancePath === '' && context === 'body' && (error.data === undefined || error.data === null)) {
-        return new KeywardError('request.body_required')
-      }
       return new KeywardError('request.field_type', { field, type: typesOf(error.parentSchema ?? error.schema).join(' | ') || String(params.type) })
     case 'enum':
       return new KeywardError('request.field_enum', { field, values: (params.allowedValues as unknown[]).join(', ') })

@@ -41,7 +41,7 @@ export function registerCurrent(app: Api, apiKeys: ApiKeyService): void {
     },
     async (request) => {
       const principal = principalOf(request)
-      return toApiKeyCurrentBody(await apiKeys.modifyCurrent(principal, request.body ?? {}), principal.role)
+      return toApiKeyCurrentBody(await apiKeys.modifyCurrent(principal, request.body), principal.role)
     },
   )
 

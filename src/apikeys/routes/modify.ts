@@ -21,6 +21,6 @@ export function registerModify(app: Api, apiKeys: ApiKeyService): void {
         response: { 200: ApiKeySchema, ...errorResponses(403, 404, 409, 413) },
       },
     },
-    async (request) => toApiKeyBody(await apiKeys.modify(principalOf(request), request.params.apiKeyID, request.body ?? {})),
+    async (request) => toApiKeyBody(await apiKeys.modify(principalOf(request), request.params.apiKeyID, request.body)),
   )
 }

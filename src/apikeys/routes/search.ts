@@ -21,7 +21,7 @@ export function registerSearch(app: Api, apiKeys: ApiKeyService): void {
       },
     },
     async (request) => ({
-      apiKeys: (await apiKeys.search(principalOf(request), request.body ?? {})).map((record) => toApiKeyBody(record)),
+      apiKeys: (await apiKeys.search(principalOf(request), request.body)).map((record) => toApiKeyBody(record)),
     }),
   )
 }

@@ -8,7 +8,6 @@ export const enUS = {
       api_version_missing: 'The api-version header is required. Send api-version: v1.',
       api_version_unsupported: "The api-version '{{version}}' is not supported. Send api-version: v1.",
       malformed: 'The request is malformed.',
-      body_required: 'The request needs a JSON body.',
       body_invalid_json: 'The request body is not valid JSON.',
       body_nul_character: 'The request body contains a NUL character (\\u0000), which no field accepts.',
       body_too_large: 'The request body is larger than the limit of {{limit}} bytes.',

@@ -7,7 +7,6 @@ export const jaJP: Catalog = {
       api_version_missing: 'api-version ヘッダーが必要です。api-version: v1 を送信してください。',
       api_version_unsupported: "api-version '{{version}}' はサポートされていません。api-version: v1 を送信してください。",
       malformed: 'リクエストの形式が正しくありません。',
-      body_required: 'このリクエストには JSON 本文が必要です。',
       body_invalid_json: 'リクエスト本文が有効な JSON ではありません。',
       body_nul_character: 'リクエスト本文に NUL 文字 (\\u0000) が含まれています。どのフィールドも NUL 文字を受け付けません。',
       body_too_large: 'リクエスト本文が上限の {{limit}} バイトを超えています。',
