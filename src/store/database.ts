@@ -37,7 +37,9 @@ export function maskPassword(url: string): string {
  *
  * @throws Error when the URL names neither engine.
  */
-export function openDatabase(url: string): Database {
+export function openDatabase(url: string, options: { onQuery?: () => void } = {}): Database {
+  // Kysely calls `log` once per statement, whether it succeeded ('query') or failed ('error').
+  const log = options.onQuery && (() => options.onQuery!())
   const engine = engineOf(url)
   if (engine === 'postgres') {
     const pool = new pg.Pool({
@@ -47,7 +49,7 @@ export function openDatabase(url: string): Database {
       types: { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === PG_INT8 ? Number : pg.types.getTypeParser(oid, format)) },
     })
     return {
-      db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }),
+      db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), log }),
       engine,
       displayUrl: maskPassword(url),
       postgresUrl: url,
@@ -64,7 +66,7 @@ export function openDatabase(url: string): Database {
   // Other processes (the CLI, a second server) may hold the write lock for a moment.
   sqlite.pragma('busy_timeout = 5000')
   return {
-    db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }), log }),
     engine,
     displayUrl: `sqlite:${path}`,
     postgresUrl: undefined,

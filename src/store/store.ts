@@ -20,8 +20,10 @@ export class Store {
   readonly engine: Engine
   readonly feed: ChangeFeed
   readonly displayUrl: string
+  readonly #counter: { queries: number }
 
-  private constructor(database: Database, feed: ChangeFeed) {
+  private constructor(database: Database, feed: ChangeFeed, counter: { queries: number }) {
+    this.#counter = counter
     this.db = database.db
     this.engine = database.engine
     this.displayUrl = database.displayUrl
@@ -34,7 +36,8 @@ export class Store {
    * @throws when the database cannot be reached or a migration fails.
    */
   static async open(url: string, options: { changePollIntervalMs: number }): Promise<Store> {
-    const database = openDatabase(url)
+    const counter = { queries: 0 }
+    const database = openDatabase(url, { onQuery: () => counter.queries++ })
     try {
       await migrateToLatest(database)
       const feed =
@@ -42,7 +45,7 @@ export class Store {
           ? new PostgresChangeFeed(database.postgresUrl!)
           : new SqliteChangeFeed(database.db, options.changePollIntervalMs)
       await feed.start()
-      return new Store(database, feed)
+      return new Store(database, feed, counter)
     } catch (error) {
       await database.db.destroy()
       throw error
@@ -62,6 +65,11 @@ export class Store {
     })
     for (const change of changes) this.feed.announce(change)
     return result
+  }
+
+  /** How many SQL statements this process has run (failed ones too): the hot path must not add to it. */
+  get queryCount(): number {
+    return this.#counter.queries
   }
 
   /** Whether the database answers a trivial query. */

@@ -10,6 +10,19 @@ import { AUDITOR_ROLE_ID, FULL_ACCESS_ROLE_ID } from '../../src/roles/role.js'
 import { ensureFirstAdministrator } from '../../src/setup/first-start.js'
 import { createTestDatabase, testEngine, type TestDatabase, type TestEngine } from './test-database.js'
 
+function buildTestApp(databaseUrl: string, config: Partial<Config>, clock: TestClock, logs: string[]): Promise<KeywardApp> {
+  const logStream = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk))
+      done()
+    },
+  })
+  return buildApp(
+    loadConfig({}, { databaseUrl, logLevel: 'debug', authFailuresPerMinute: 1000, usageFlushIntervalMs: 100, changePollIntervalMs: 50, ...config }),
+    { clock, logStream },
+  )
+}
+
 /** A clock that runs with real time and can be moved forward. */
 export interface TestClock {
   (): number
@@ -79,6 +92,7 @@ export class Harness {
   readonly keys: { readonly fullAccess: TestKey; readonly auditor: TestKey }
   readonly #system: Principal
   #keyCounter = 0
+  readonly #others: KeywardApp[] = []
 
   private constructor(init: {
     engine: TestEngine
@@ -103,16 +117,7 @@ export class Harness {
     const database = await createTestDatabase(engine)
     const clock = createTestClock()
     const logs: string[] = []
-    const logStream = new Writable({
-      write(chunk, _encoding, done) {
-        logs.push(String(chunk))
-        done()
-      },
-    })
-    const app = await buildApp(
-      loadConfig({}, { databaseUrl: database.url, logLevel: 'debug', authFailuresPerMinute: 1000, usageFlushIntervalMs: 100, changePollIntervalMs: 50, ...config }),
-      { clock, logStream },
-    )
+    const app = await buildTestApp(database.url, config, clock, logs)
     await ensureFirstAdministrator(app.context.stores.administrators, { password: 'Harness-passw0rd', clock })
     const system = await app.context.systemPrincipal('harness')
     const create = async (name: string, role: number): Promise<TestKey> => {
@@ -121,6 +126,16 @@ export class Harness {
     }
     const keys = { fullAccess: await create('harness-full-access', FULL_ACCESS_ROLE_ID), auditor: await create('harness-auditor', AUDITOR_ROLE_ID) }
     return new Harness({ engine, app, clock, database, logs, system, keys })
+  }
+
+  /**
+   * Another Keyward app on the same database, with its own store, caches and change feed:
+   * what a second process (or server) sees. Closed with the harness.
+   */
+  async otherProcess(config: Partial<Config> = {}): Promise<KeywardApp> {
+    const app = await buildTestApp(this.database.url, config, this.clock, this.logs)
+    this.#others.push(app)
+    return app
   }
 
   /** The Kysely database, for checking what was stored. */
@@ -218,6 +233,7 @@ export class Harness {
   }
 
   async close(): Promise<void> {
+    for (const other of this.#others) await other.close()
     await this.app.close()
     await this.database.drop()
   }

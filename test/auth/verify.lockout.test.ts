@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createSecret } from '../../src/auth/secret-format.js'
+import { expectStatus, Harness } from '../helpers/harness.js'
+import { testEngine } from '../helpers/test-database.js'
+
+const THIRTY_MINUTES = 30 * 60_000
+
+describe(`${testEngine()}: verify lock-out`, () => {
+  let h: Harness
+  beforeAll(async () => {
+    h = await Harness.start()
+  })
+  afterAll(() => h.close())
+
+  const fail = async (id: number, times: number) => {
+    for (let i = 0; i < times; i++) {
+      const res = await h.get('/api/apikeys/current', { secret: createSecret(id) })
+      expectStatus(res, 401)
+      expect(res.body.code).toBe('auth.secret_invalid')
+    }
+  }
+
+  it('counts failed authentications and locks the key after five, until unlockTime', async () => {
+    const key = await h.key()
+    await fail(key.id, 4)
+    expect(await h.row(key.id)).toMatchObject({ unsuccessful_sign_in_attempts: 4, active: 1, unlock_time: null })
+    const before = h.clock()
+    await fail(key.id, 1)
+    const row = await h.row(key.id)
+    expect(row).toMatchObject({ unsuccessful_sign_in_attempts: 5, active: 0 })
+    expect(Number(row?.unlock_time)).toBeGreaterThanOrEqual(before + THIRTY_MINUTES)
+    expect(Number(row?.unlock_time)).toBeLessThan(h.clock() + THIRTY_MINUTES + 1000)
+
+    // Now even the right secret is refused, and the API shows the lock-out.
+    const locked = await h.get('/api/apikeys/current', { secret: key.secret })
+    expectStatus(locked, 401)
+    expect(locked.body.code).toBe('auth.key_locked')
+    const described = await h.get(`/api/apikeys/${key.id}`, { secret: h.keys.fullAccess.secret })
+    expect(described.body).toMatchObject({ active: false, unsuccessfulSignInAttempts: 5, unlockTime: Number(row?.unlock_time) })
+
+    // After unlockTime the key works again and its count starts over.
+    h.clock.advance(THIRTY_MINUTES + 1000)
+    expectStatus(await h.get('/api/apikeys/current', { secret: key.secret }), 200)
+    expect(await h.row(key.id)).toMatchObject({ active: 1, unlock_time: null, unsuccessful_sign_in_attempts: 0 })
+  })
+
+  it('resets the count on a successful authentication', async () => {
+    const key = await h.key()
+    await fail(key.id, 3)
+    expectStatus(await h.get('/api/apikeys/current', { secret: key.secret }), 200)
+    expect((await h.row(key.id))?.unsuccessful_sign_in_attempts).toBe(0)
+    await fail(key.id, 4)
+    expect((await h.row(key.id))?.active).toBe(1)
+  })
+
+  it('unlocks on a manual unlock (active: true), which also resets the count', async () => {
+    const key = await h.key()
+    await fail(key.id, 5)
+    const unlocked = await h.post(`/api/apikeys/${key.id}`, { secret: h.keys.fullAccess.secret, body: { active: true } })
+    expectStatus(unlocked, 200)
+    expect(unlocked.body).toMatchObject({ active: true, unsuccessfulSignInAttempts: 0 })
+    expect(unlocked.body).not.toHaveProperty('unlockTime')
+    expectStatus(await h.get('/api/apikeys/current', { secret: key.secret }), 200)
+  })
+
+  it('keeps a manual lock-out until someone unlocks it, however long it takes', async () => {
+    const key = await h.key({ locked: true })
+    h.clock.advance(365 * 86_400_000)
+    expect((await h.get('/api/apikeys/current', { secret: key.secret })).body.code).toBe('auth.key_locked')
+  })
+
+  it("does not count another key's failures, nor lock a key by failures with malformed secrets", async () => {
+    const key = await h.key()
+    const other = await h.key()
+    await fail(other.id, 5)
+    for (let i = 0; i < 6; i++) expectStatus(await h.get('/api/apikeys/current', { secret: `kw_${key.id}_garbage` }), 401)
+    expect(await h.row(key.id)).toMatchObject({ active: 1, unsuccessful_sign_in_attempts: 0 })
+  })
+
+  it('uses the configured threshold and duration', async () => {
+    const strict = await Harness.start({ lockoutThreshold: 2, lockoutDurationMs: 60_000 })
+    try {
+      const key = await strict.key()
+      for (let i = 0; i < 2; i++) await strict.get('/api/apikeys/current', { secret: createSecret(key.id) })
+      const row = await strict.row(key.id)
+      expect(row?.active).toBe(0)
+      expect(Number(row?.unlock_time) - strict.clock()).toBeLessThanOrEqual(60_000)
+      strict.clock.advance(61_000)
+      expectStatus(await strict.get('/api/apikeys/current', { secret: key.secret }), 200)
+    } finally {
+      await strict.close()
+    }
+  })
+})

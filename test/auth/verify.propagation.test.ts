@@ -1,0 +1,89 @@
+import type { KeywardApp } from '../../src/app.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AUDITOR_ROLE_ID } from '../../src/roles/role.js'
+import { expectStatus, Harness } from '../helpers/harness.js'
+import { testEngine } from '../helpers/test-database.js'
+
+/** Status of GET /api/apikeys/current on another process, polled until it is `want` or a second passes. */
+async function statusWithin(app: KeywardApp, secret: string, want: number, url = '/api/apikeys/current', ms = 1000): Promise<{ status: number; elapsed: number }> {
+  const start = Date.now()
+  for (;;) {
+    const res = await app.fastify.inject({ method: 'GET', url, headers: { 'api-version': 'v1', 'api-secret-key': secret } })
+    const elapsed = Date.now() - start
+    if (res.statusCode === want || elapsed > ms) return { status: res.statusCode, elapsed }
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+describe(`${testEngine()}: changes reach every process`, () => {
+  let h: Harness
+  let other: KeywardApp
+  beforeAll(async () => {
+    h = await Harness.start({ changePollIntervalMs: 250 })
+    other = await h.otherProcess({ changePollIntervalMs: 250 })
+  })
+  afterAll(() => h.close())
+
+  const warm = async (secret: string) => expect((await statusWithin(other, secret, 200)).status).toBe(200)
+
+  it('a lock-out made in one process takes effect in another within one second', async () => {
+    const key = await h.key()
+    await warm(key.secret)
+    expectStatus(await h.post(`/api/apikeys/${key.id}`, { secret: h.keys.fullAccess.secret, body: { active: false } }), 200)
+    expectStatus(await h.get('/api/apikeys/current', { secret: key.secret }), 401)
+    expect(await statusWithin(other, key.secret, 401)).toMatchObject({ status: 401 })
+  })
+
+  it('a delete made in one process takes effect in another within one second', async () => {
+    const key = await h.key()
+    await warm(key.secret)
+    expectStatus(await h.delete(`/api/apikeys/${key.id}`, { secret: h.keys.fullAccess.secret }), 200)
+    expect((await statusWithin(other, key.secret, 401)).status).toBe(401)
+  })
+
+  it('a new secret made in one process retires the old one in another within one second, and the new one works there', async () => {
+    const key = await h.key()
+    await warm(key.secret)
+    const res = await h.post(`/api/apikeys/${key.id}/secretkey`, { secret: h.keys.fullAccess.secret })
+    expectStatus(res, 200)
+    expect((await statusWithin(other, key.secret, 401)).status).toBe(401)
+    expect((await statusWithin(other, res.body.secretKey, 200)).status).toBe(200)
+  })
+
+  it('a role change made in one process takes effect in another within one second', async () => {
+    const key = await h.key()
+    await warm(key.secret)
+    expect((await statusWithin(other, key.secret, 200, '/api/apikeys')).status).toBe(200)
+    expectStatus(await h.post(`/api/apikeys/${key.id}`, { secret: h.keys.fullAccess.secret, body: { roleID: AUDITOR_ROLE_ID } }), 200)
+    const deadline = Date.now() + 1000
+    let status = 0
+    while (Date.now() < deadline) {
+      const res = await other.fastify.inject({
+        method: 'POST',
+        url: '/api/apikeys',
+        headers: { 'api-version': 'v1', 'api-secret-key': key.secret, 'content-type': 'application/json' },
+        payload: JSON.stringify({ keyName: `by-demoted-${Date.now()}`, roleID: 2 }),
+      })
+      status = res.statusCode
+      if (status === 403) break
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    expect(status).toBe(403)
+  })
+
+  it('an expiry change made in one process takes effect in another within one second', async () => {
+    const key = await h.key()
+    await warm(key.secret)
+    expectStatus(await h.post(`/api/apikeys/${key.id}`, { secret: h.keys.fullAccess.secret, body: { expiryDate: h.clock() + 2000 } }), 200)
+    h.clock.advance(3000)
+    expect((await statusWithin(other, key.secret, 401)).status).toBe(401)
+  })
+
+  it('an automatic lock-out in one process takes effect in another within one second', async () => {
+    const { createSecret } = await import('../../src/auth/secret-format.js')
+    const key = await h.key()
+    await warm(key.secret)
+    for (let i = 0; i < 5; i++) expectStatus(await h.get('/api/apikeys/current', { secret: createSecret(key.id) }), 401)
+    expect((await statusWithin(other, key.secret, 401)).status).toBe(401)
+  })
+})

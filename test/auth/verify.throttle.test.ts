@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectStatus, Harness } from '../helpers/harness.js'
+import { testEngine } from '../helpers/test-database.js'
+
+describe(`${testEngine()}: failed-authentication throttle`, () => {
+  let h: Harness
+  beforeAll(async () => {
+    h = await Harness.start({ authFailuresPerMinute: 5 })
+  })
+  afterAll(() => h.close())
+
+  it('answers 429 with Retry-After once an address has failed too often, even with a good secret, until the minute is over', async () => {
+    for (let i = 0; i < 5; i++) expectStatus(await h.get('/api/apikeys/current', { secret: 'wrong' }), 401)
+    const blocked = await h.get('/api/apikeys/current', { secret: h.keys.fullAccess.secret })
+    expectStatus(blocked, 429)
+    expect(blocked.body.code).toBe('request.too_many_failures')
+    const retryAfter = Number(blocked.headers['retry-after'])
+    expect(retryAfter).toBeGreaterThan(0)
+    expect(retryAfter).toBeLessThanOrEqual(60)
+    h.clock.advance(retryAfter * 1000)
+    expectStatus(await h.get('/api/apikeys/current', { secret: h.keys.fullAccess.secret }), 200)
+  })
+
+  it('does not block another address', async () => {
+    for (let i = 0; i < 6; i++) await h.get('/api/apikeys/current', { secret: 'wrong' })
+    const res = await h.app.fastify.inject({
+      method: 'GET',
+      url: '/api/apikeys/current',
+      remoteAddress: '10.1.2.3',
+      headers: { 'api-version': 'v1', 'api-secret-key': h.keys.fullAccess.secret },
+    })
+    expect(res.statusCode, res.body).toBe(200)
+  })
+})
