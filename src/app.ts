@@ -77,11 +77,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         description:
           'API keys, roles and administrators, in the dialect of the Trend Micro Workload Security API: same paths, verbs, field names and `{"message": …}` errors. Every operation needs `api-version: v1`.',
       },
+      // @fastify/swagger documents paths relative to this server's path, as the model API does.
       servers: [{ url: '/api' }],
       components: { securitySchemes: SECURITY_SCHEMES },
     },
-    // Paths are documented relative to the /api server above.
-    transform: ({ schema, url }) => ({ schema, url: url.replace(/^\/api/, '') }),
   })
   registerHealthRoutes(fastify, store)
 

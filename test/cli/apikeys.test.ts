@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createSecret } from '../../src/auth/secret-format.js'
+import { runCli } from '../helpers/cli.js'
+import { expectStatus, Harness } from '../helpers/harness.js'
+import { testEngine } from '../helpers/test-database.js'
+
+/** Polls the running app until `secret` gets `want` on /api/apikeys/current, for at most a second. */
+async function statusWithin(h: Harness, secret: string, want: number): Promise<number> {
+  const deadline = Date.now() + 1000
+  let status = 0
+  do {
+    status = (await h.get('/api/apikeys/current', { secret })).status
+    if (status === want) break
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  } while (Date.now() < deadline)
+  return status
+}
+
+describe(`${testEngine()}: keyward apikeys (CLI on the database of a running server)`, () => {
+  let h: Harness
+  beforeAll(async () => {
+    h = await Harness.start({ changePollIntervalMs: 250 })
+  })
+  afterAll(() => h.close())
+
+  const cli = (...args: string[]) => runCli([...args, '--database-url', h.database.url])
+
+  it('creates a key and prints its secret once; the running server accepts it within a second', async () => {
+    // The server has already looked this ID up and cached "no such key".
+    const nextId = (await h.key()).id + 1
+    expectStatus(await h.get('/api/apikeys/current', { secret: createSecret(nextId) }), 401)
+
+    const result = await cli('apikeys', 'create', '--name', 'bootstrap', '--role', 'Full Access', '--time-zone', 'Asia/Tokyo')
+    expect(result.code, result.stderr).toBe(0)
+    const secret = /^(kw_\d+_\S+)$/m.exec(result.stdout)?.[1]
+    expect(secret, result.stdout).toBeDefined()
+    expect(result.stdout).toContain(`Created API key ${nextId} "bootstrap" with role Full Access.`)
+    expect(await statusWithin(h, secret!, 200)).toBe(200)
+    const me = await h.get('/api/apikeys/current', { secret: secret! })
+    expect(me.body).toMatchObject({ keyName: 'bootstrap', roleID: 1, timeZone: 'Asia/Tokyo' })
+  })
+
+  it('prints the key as JSON with --json, and refuses unknown roles and bad input', async () => {
+    const result = await cli('apikeys', 'create', '--name', 'json-key', '--role', '2', '--expires', '2099-12-31', '--json')
+    expect(result.code, result.stderr).toBe(0)
+    const body = JSON.parse(result.stdout)
+    expect(body).toMatchObject({ keyName: 'json-key', roleID: 2, secretKey: expect.stringMatching(/^kw_/), expiryDate: Date.UTC(2099, 11, 31, 23, 59, 59, 999) })
+
+    const unknownRole = await cli('apikeys', 'create', '--name', 'x', '--role', 'Nobody')
+    expect(unknownRole.code).toBe(1)
+    expect(unknownRole.stderr).toContain('no role named or numbered "Nobody"')
+
+    const duplicate = await cli('apikeys', 'create', '--name', 'json-key', '--role', '2')
+    expect(duplicate.code).toBe(1)
+    expect(duplicate.stderr).toContain("An API key named 'json-key' already exists.")
+  })
+
+  it('unlocks a locked-out key; the running server accepts it again within a second', async () => {
+    const key = await h.key({ name: 'locked-by-failures' })
+    for (let i = 0; i < 5; i++) await h.get('/api/apikeys/current', { secret: createSecret(key.id) })
+    expectStatus(await h.get('/api/apikeys/current', { secret: key.secret }), 401)
+    const result = await cli('apikeys', 'unlock', 'locked-by-failures')
+    expect(result.code, result.stderr).toBe(0)
+    expect(await statusWithin(h, key.secret, 200)).toBe(200)
+    expect(await h.row(key.id)).toMatchObject({ active: 1, unsuccessful_sign_in_attempts: 0, unlock_time: null })
+  })
+
+  it('unlocks an administrator', async () => {
+    await h.db.updateTable('administrators').set({ active: 0, unsuccessful_sign_in_attempts: 5, unlock_time: h.clock() + 60_000 }).where('username', '=', 'admin').execute()
+    const result = await cli('administrators', 'unlock', 'admin')
+    expect(result.code, result.stderr).toBe(0)
+    const row = await h.db.selectFrom('administrators').selectAll().where('username', '=', 'admin').executeTakeFirst()
+    expect(row).toMatchObject({ active: 1, unsuccessful_sign_in_attempts: 0, unlock_time: null })
+    expect((await cli('administrators', 'unlock', 'nobody')).code).toBe(1)
+  })
+})
