@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { loadConfig, parseDuration } from '../../src/config.js'
+
+describe('config', () => {
+  it('has working defaults: SQLite under ./data on port 4119', () => {
+    expect(loadConfig({})).toMatchObject({ port: 4119, databaseUrl: 'sqlite:./data/keyward.db', lockoutThreshold: 5, lockoutDurationMs: 1_800_000 })
+  })
+
+  it('reads settings from the environment, overridden by flags', () => {
+    const config = loadConfig({ KEYWARD_PORT: '8080', KEYWARD_LOCKOUT_DURATION: '1h', KEYWARD_TRUST_PROXY: 'true' }, { port: 9090 })
+    expect(config).toMatchObject({ port: 9090, lockoutDurationMs: 3_600_000, trustProxy: true })
+    expect(Object.isFrozen(config)).toBe(true)
+  })
+
+  it('names the setting whose value is wrong', () => {
+    expect(() => loadConfig({ KEYWARD_PORT: 'eighty' })).toThrow(/KEYWARD_PORT/)
+    expect(() => loadConfig({ KEYWARD_LOCKOUT_THRESHOLD: '0' })).toThrow(/KEYWARD_LOCKOUT_THRESHOLD/)
+    expect(() => parseDuration('KEYWARD_LOCKOUT_DURATION', 'soon')).toThrow(/KEYWARD_LOCKOUT_DURATION/)
+  })
+
+  it('reads durations', () => {
+    expect(parseDuration('x', '250ms')).toBe(250)
+    expect(parseDuration('x', '30s')).toBe(30_000)
+    expect(parseDuration('x', '1.5h')).toBe(5_400_000)
+    expect(parseDuration('x', '2d')).toBe(172_800_000)
+    expect(parseDuration('x', '100')).toBe(100)
+  })
+})
