@@ -25,9 +25,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { test: { name: 'internals', include: ['test/internals/**/*.test.ts'] } },
-      { test: { name: 'sqlite', include: apiTests, exclude: notApi, env: { KEYWARD_TEST_DB: 'sqlite' } } },
-      ...(postgresUrl ? [{ test: { name: 'postgres', include: apiTests, exclude: notApi, env: { KEYWARD_TEST_DB: 'postgres' } } }] : []),
+      { extends: true, test: { name: 'internals', include: ['test/internals/**/*.test.ts'] } },
+      { extends: true, test: { name: 'sqlite', include: apiTests, exclude: notApi, env: { KEYWARD_TEST_DB: 'sqlite' } } },
+      ...(postgresUrl ? [{ extends: true as const, test: { name: 'postgres', include: apiTests, exclude: notApi, env: { KEYWARD_TEST_DB: 'postgres' } } }] : []),
     ],
   },
 })
