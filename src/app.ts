@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { DestinationStream } from 'pino'
 import { apiKeyRoutes } from './apikeys/routes/index.js'
+import { auditRoutes } from './audit/routes.js'
 import { redactSecrets } from './auth/secret-format.js'
 import type { Config } from './config.js'
 import { KeywardContext } from './context.js'
@@ -99,6 +100,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => fastify.swagger())
       await api.register(apiKeyRoutes, { apiKeys: context.services.apiKeys })
       await api.register(roleRoutes, { roles: context.services.roles })
+      await api.register(auditRoutes, { audit: context.services.audit })
     },
     { prefix: '/api' },
   )

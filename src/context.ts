@@ -1,6 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify'
 import { createAdministratorStore, type AdministratorStore } from './administrators/store.js'
 import { ApiKeyService } from './apikeys/service.js'
+import { AuditService } from './audit/service.js'
+import { createAuditStore, type AuditStore } from './audit/store.js'
 import { createApiKeyStore, type ApiKeyStore } from './apikeys/store.js'
 import { FailureThrottle } from './auth/failure-throttle.js'
 import type { Principal } from './auth/principal.js'
@@ -19,12 +21,14 @@ import { DEFAULT_TIME_ZONE } from './time/time-zone.js'
 export interface Services {
   readonly apiKeys: ApiKeyService
   readonly roles: RoleService
+  readonly audit: AuditService
 }
 
 export interface Stores {
   readonly apiKeys: ApiKeyStore
   readonly roles: RoleStore
   readonly administrators: AdministratorStore
+  readonly audit: AuditStore
 }
 
 /**
@@ -50,11 +54,13 @@ export class KeywardContext {
       apiKeys: createApiKeyStore(store),
       roles: createRoleStore(store),
       administrators: createAdministratorStore(store),
+      audit: createAuditStore(store),
     }
     this.roleDirectory = new RoleDirectory(this.stores.roles, store.feed)
     this.services = {
       apiKeys: new ApiKeyService({ store: this.stores.apiKeys, roles: this.roleDirectory, clock }),
       roles: new RoleService({ store: this.stores.roles, directory: this.roleDirectory }),
+      audit: new AuditService({ store: this.stores.audit }),
     }
     this.usage = new UsageRecorder(this.stores.apiKeys, log)
     this.verifier = new Verifier(

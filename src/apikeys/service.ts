@@ -1,3 +1,4 @@
+import { auditRecord, diffFields, type AuditDraft } from '../audit/audit-record.js'
 import { requireRight, type Principal } from '../auth/principal.js'
 import { createSecret, hashSecret } from '../auth/secret-format.js'
 import { KeywardError } from '../errors/keyward-error.js'
@@ -51,20 +52,25 @@ export class ApiKeyService {
     const now = this.#clock()
     const expiryDate = this.#expiryOf(input.expiryDate, principal, timeZone)
     if (expiryDate !== null && expiryDate <= now) throw new KeywardError('apikey.expiry_in_past')
+    const key = {
+      keyName: nameOf(input.keyName),
+      description: input.description ?? '',
+      locale: input.locale ?? principal.locale,
+      roleId: role.id,
+      timeZone,
+      active: input.active ?? true,
+      expiryDate: expiryDate ?? undefined,
+    }
+    const audit = auditRecord(principal, { action: 'apikey.create', ...this.#auditTarget(key.keyName), changes: diffFields({}, fieldsOf(key)) }, now)
     return this.#store.insert(
       {
-        keyName: nameOf(input.keyName),
-        description: input.description ?? '',
-        locale: input.locale ?? principal.locale,
-        roleId: role.id,
-        timeZone,
-        active: input.active ?? true,
-        expiryDate: expiryDate ?? undefined,
+        ...key,
         created: now,
         createdByAdministratorId: principal.kind === 'administrator' ? principal.id : undefined,
         createdByApiKeyId: principal.kind === 'apikey' ? principal.id : undefined,
       },
       makeSecret,
+      audit,
     )
   }
 
@@ -78,6 +84,12 @@ export class ApiKeyService {
   async search(principal: Principal, filter: SearchFilter): Promise<ApiKeyRecord[]> {
     requireRight(principal, 'apikeyRights.canViewApiKeys', 'apikey.view_denied')
     return this.#store.search(filter)
+  }
+
+  /** @throws KeywardError `apikey.view_denied`, `search.*`. */
+  async count(principal: Principal, filter: SearchFilter): Promise<number> {
+    requireRight(principal, 'apikeyRights.canViewApiKeys', 'apikey.view_denied')
+    return this.#store.count(filter)
   }
 
   /** @throws KeywardError `apikey.view_denied`, `apikey.not_found`. */
@@ -108,14 +120,15 @@ export class ApiKeyService {
         changes.expiryDate = expiryDate
       }
     }
-    return this.#updated(id, changes)
+    return this.#updated(principal, existing, changes)
   }
 
   /** @throws KeywardError `apikey.delete_denied`, `apikey.not_found`, `role.rights_exceed_own`. */
   async delete(principal: Principal, id: number): Promise<ApiKeyRecord> {
     requireRight(principal, 'apikeyRights.canDeleteApiKeys', 'apikey.delete_denied')
-    await this.#assertManageable(principal, await this.#existing(id))
-    const deleted = await this.#store.delete(id)
+    const existing = await this.#existing(id)
+    await this.#assertManageable(principal, existing)
+    const deleted = await this.#store.delete(id, this.#audit(principal, { action: 'apikey.delete', ...this.#auditTarget(existing.keyName, id) }))
     if (!deleted) throw new KeywardError('apikey.not_found')
     return deleted
   }
@@ -127,8 +140,9 @@ export class ApiKeyService {
    */
   async newSecret(principal: Principal, id: number): Promise<ApiKeyWithSecret> {
     requireRight(principal, 'apikeyRights.canEditApiKeyProperties', 'apikey.secret_denied')
-    await this.#assertManageable(principal, await this.#existing(id))
-    return this.#replaceSecret(id)
+    const existing = await this.#existing(id)
+    await this.#assertManageable(principal, existing)
+    return this.#replaceSecret(principal, existing)
   }
 
   /**
@@ -154,12 +168,12 @@ export class ApiKeyService {
     if (input.expiryDate !== undefined && this.#expiryOf(input.expiryDate, principal, current.timeZone) !== (current.expiryDate ?? null)) {
       throw new KeywardError('apikey.current_field_denied', { field: 'expiryDate' })
     }
-    return this.#updated(current.id, this.#changesOf(current, input))
+    return this.#updated(principal, current, this.#changesOf(current, input))
   }
 
   /** @throws KeywardError `apikey.current_needs_key`. */
   async newCurrentSecret(principal: Principal): Promise<ApiKeyWithSecret> {
-    return this.#replaceSecret(currentKeyOf(principal).id)
+    return this.#replaceSecret(principal, currentKeyOf(principal))
   }
 
   /** The changes to the properties any editor may make: name, description, language, zone. */
@@ -172,16 +186,32 @@ export class ApiKeyService {
     return changes
   }
 
-  async #updated(id: number, changes: ApiKeyChanges): Promise<ApiKeyRecord> {
-    const record = await this.#store.update(id, changes)
+  /** Applies changes, audited as a lock, an unlock or a modification. */
+  async #updated(principal: Principal, existing: ApiKeyRecord, changes: ApiKeyChanges): Promise<ApiKeyRecord> {
+    const action = changes.active === false ? 'apikey.lock' : changes.active === true ? 'apikey.unlock' : 'apikey.modify'
+    const audit = this.#audit(principal, {
+      action,
+      ...this.#auditTarget(changes.keyName ?? existing.keyName, existing.id),
+      changes: diffFields(fieldsOf(existing), fieldsOf(changes)),
+    })
+    const record = await this.#store.update(existing.id, changes, audit)
     if (!record) throw new KeywardError('apikey.not_found')
     return record
   }
 
-  async #replaceSecret(id: number): Promise<ApiKeyWithSecret> {
-    const result = await this.#store.replaceSecret(id, makeSecret)
+  async #replaceSecret(principal: Principal, existing: ApiKeyRecord): Promise<ApiKeyWithSecret> {
+    const audit = this.#audit(principal, { action: 'apikey.new_secret', ...this.#auditTarget(existing.keyName, existing.id), changes: { secretKey: {} } })
+    const result = await this.#store.replaceSecret(existing.id, makeSecret, audit)
     if (!result) throw new KeywardError('apikey.not_found')
     return result
+  }
+
+  #audit(principal: Principal, draft: AuditDraft) {
+    return auditRecord(principal, draft, this.#clock())
+  }
+
+  #auditTarget(keyName: string, id?: number) {
+    return { resourceType: 'apikey' as const, resourceId: id, resourceName: keyName }
   }
 
   async #existing(id: number): Promise<ApiKeyRecord> {
@@ -207,6 +237,20 @@ export class ApiKeyService {
   #expiryOf(value: number | string | null | undefined, principal: Principal, keyTimeZone: string): number | null {
     if (value === undefined || value === null || value === 0) return null
     return toEpochMs(value, { field: 'expiryDate', callerTimeZone: principal.timeZone, endOfDayTimeZone: keyTimeZone })
+  }
+}
+
+/** The API names and values of a key's (changed) properties, for the audit log. */
+function fieldsOf(key: Partial<Omit<ApiKeyRecord, 'expiryDate' | 'unlockTime'>> & { expiryDate?: number | null; unlockTime?: number | null }) {
+  return {
+    keyName: key.keyName,
+    description: key.description,
+    locale: key.locale,
+    roleID: key.roleId,
+    timeZone: key.timeZone,
+    active: key.active,
+    expiryDate: key.expiryDate,
+    unlockTime: key.unlockTime,
   }
 }
 

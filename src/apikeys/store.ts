@@ -1,9 +1,11 @@
 import { sql, type Selectable, type Updateable } from 'kysely'
+import type { AuditRecord } from '../audit/audit-record.js'
+import { insertAuditEvent } from '../audit/store.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import type { Locale } from '../i18n/translate.js'
 import { LOCALES } from '../i18n/translate.js'
 import type { SearchFilter } from '../search/schema.js'
-import { compileSearch, type SearchableResource } from '../search/search-query.js'
+import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
 import { isUniqueViolation } from '../store/constraint-errors.js'
 import type { Store } from '../store/store.js'
 import type { ApiKeysTable, Flag } from '../store/tables.js'
@@ -153,11 +155,15 @@ export function createApiKeyStore(store: Store) {
      * @throws KeywardError `search.*` when the filter does not fit API keys.
      */
     async search(filter: SearchFilter): Promise<ApiKeyRecord[]> {
-      const { conditions, limit } = compileSearch(filter, API_KEY_SEARCH, store.engine)
-      let query = db.selectFrom('api_keys').selectAll()
-      for (const condition of conditions) query = query.where(condition)
-      const rows = await query.orderBy('id').limit(limit).execute()
+      const rows = await applySearch(db.selectFrom('api_keys').selectAll(), compileSearch(filter, API_KEY_SEARCH, store.engine)).execute()
       return rows.map(toRecord)
+    },
+
+    /** How many API keys match a search filter, whatever its maxItems and offset. */
+    async count(filter: SearchFilter): Promise<number> {
+      const search = compileSearch(filter, API_KEY_SEARCH, store.engine)
+      const row = await applyConditions(db.selectFrom('api_keys'), search).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+      return Number(row?.n ?? 0)
     },
 
     /** How many API keys have this role. */
@@ -171,7 +177,7 @@ export function createApiKeyStore(store: Store) {
      *
      * @throws KeywardError `apikey.name_in_use` when the name is taken.
      */
-    async insert(key: NewApiKey, makeSecret: SecretMaker): Promise<{ record: ApiKeyRecord; secret: string }> {
+    async insert(key: NewApiKey, makeSecret: SecretMaker, audit: AuditRecord): Promise<{ record: ApiKeyRecord; secret: string }> {
       try {
         return await store.transaction(async (trx, changed) => {
           const { id } = await trx
@@ -197,6 +203,7 @@ export function createApiKeyStore(store: Store) {
           const row = await trx.updateTable('api_keys').set({ secret_hash: hash }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
           // Another process may hold this ID as "no such key" in its cache.
           changed({ resource: 'apikey', id })
+          await insertAuditEvent(trx, { ...audit, resourceId: id })
           return { record: toRecord(row), secret }
         })
       } catch (error) {
@@ -210,14 +217,16 @@ export function createApiKeyStore(store: Store) {
      * @returns the changed key, or undefined when there is none with this ID.
      * @throws KeywardError `apikey.name_in_use` when the new name is taken.
      */
-    async update(id: number, changes: ApiKeyChanges): Promise<ApiKeyRecord | undefined> {
+    async update(id: number, changes: ApiKeyChanges, audit: AuditRecord): Promise<ApiKeyRecord | undefined> {
       const columns = toColumns(changes)
       if (Object.keys(columns).length === 0) return this.findById(id)
       try {
         return await store.transaction(async (trx, changed) => {
           const row = await trx.updateTable('api_keys').set(columns).where('id', '=', id).returningAll().executeTakeFirst()
-          if (row) changed({ resource: 'apikey', id })
-          return row && toRecord(row)
+          if (!row) return undefined
+          changed({ resource: 'apikey', id })
+          await insertAuditEvent(trx, audit)
+          return toRecord(row)
         })
       } catch (error) {
         rethrowUnique(error, changes.keyName)
@@ -225,32 +234,40 @@ export function createApiKeyStore(store: Store) {
     },
 
     /** Replaces the secret of an API key; the old one stops working when this commits. */
-    async replaceSecret(id: number, makeSecret: SecretMaker): Promise<{ record: ApiKeyRecord; secret: string } | undefined> {
+    async replaceSecret(id: number, makeSecret: SecretMaker, audit: AuditRecord): Promise<{ record: ApiKeyRecord; secret: string } | undefined> {
       const { secret, hash } = makeSecret(id)
       return store.transaction(async (trx, changed) => {
         const row = await trx.updateTable('api_keys').set({ secret_hash: hash }).where('id', '=', id).returningAll().executeTakeFirst()
         if (!row) return undefined
         changed({ resource: 'apikey', id })
+        await insertAuditEvent(trx, audit)
         return { record: toRecord(row), secret }
       })
     },
 
-    /** Deletes an API key. @returns whether there was one. */
-    async delete(id: number): Promise<ApiKeyRecord | undefined> {
+    /** Deletes an API key. @returns the deleted key, or undefined when there was none. */
+    async delete(id: number, audit: AuditRecord): Promise<ApiKeyRecord | undefined> {
       return store.transaction(async (trx, changed) => {
         const row = await trx.deleteFrom('api_keys').where('id', '=', id).returningAll().executeTakeFirst()
-        if (row) changed({ resource: 'apikey', id })
-        return row && toRecord(row)
+        if (!row) return undefined
+        changed({ resource: 'apikey', id })
+        await insertAuditEvent(trx, audit)
+        return toRecord(row)
       })
     },
 
     /**
      * Counts a failed authentication, atomically, and locks the key out until `lockUntil`
-     * when the count reaches `threshold` on an active key.
+     * when the count reaches `threshold` on an active key; that lock-out is audited.
      *
      * @returns the key as it is now and whether this failure locked it, or undefined.
      */
-    async recordFailedAttempt(id: number, threshold: number, lockUntil: number): Promise<{ record: ApiKeyRecord; lockedNow: boolean } | undefined> {
+    async recordFailedAttempt(
+      id: number,
+      threshold: number,
+      lockUntil: number,
+      auditLockout: (record: ApiKeyRecord) => AuditRecord,
+    ): Promise<{ record: ApiKeyRecord; lockedNow: boolean } | undefined> {
       return store.transaction(async (trx, changed) => {
         const reachesThreshold = sql<boolean>`active = 1 and unsuccessful_sign_in_attempts + 1 >= ${threshold}`
         const row = await trx
@@ -268,7 +285,9 @@ export function createApiKeyStore(store: Store) {
         // the row came back locked until this very `lockUntil`.
         const lockedNow = row.active === 0 && Number(row.unlock_time) === lockUntil
         changed({ resource: 'apikey', id })
-        return { record: toRecord(row), lockedNow }
+        const record = toRecord(row)
+        if (lockedNow) await insertAuditEvent(trx, auditLockout(record))
+        return { record, lockedNow }
       })
     },
 

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { ApiKeyRecord, ApiKeyStore } from '../apikeys/store.js'
+import { auditRecord } from '../audit/audit-record.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import type { RoleDirectory } from '../roles/role-directory.js'
 import type { ChangeFeed } from '../store/change-feed.js'
@@ -21,8 +22,6 @@ export interface VerifierDependencies {
   readonly feed: ChangeFeed
   readonly usage: UsageRecorder
   readonly clock: Clock
-  /** Told when a key is locked out automatically (for the audit log). */
-  readonly onLockout?: (record: ApiKeyRecord, address: string | undefined) => void
 }
 
 /**
@@ -108,8 +107,20 @@ export class Verifier {
 
   async #recordFailure(record: ApiKeyRecord, address: string | undefined): Promise<void> {
     const { lockoutThreshold, lockoutDurationMs } = this.#options
-    const result = await this.#deps.apiKeys.recordFailedAttempt(record.id, lockoutThreshold, this.#deps.clock() + lockoutDurationMs)
-    if (result?.lockedNow) this.#deps.onLockout?.(result.record, address)
+    const now = this.#deps.clock()
+    await this.#deps.apiKeys.recordFailedAttempt(record.id, lockoutThreshold, now + lockoutDurationMs, (locked) =>
+      auditRecord(
+        { kind: 'anonymous', name: address ?? 'unknown client', address },
+        {
+          action: 'apikey.auto_lock',
+          resourceType: 'apikey',
+          resourceId: locked.id,
+          resourceName: locked.keyName,
+          changes: { active: { from: true, to: false }, unlockTime: { to: locked.unlockTime }, unsuccessfulSignInAttempts: { to: locked.unsuccessfulSignInAttempts } },
+        },
+        now,
+      ),
+    )
   }
 
   /** @throws KeywardError `auth.key_locked` unless the key's lock-out time has passed. */

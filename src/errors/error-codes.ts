@@ -58,6 +58,9 @@ export const ERROR_STATUS = {
   'role.view_denied': 403,
   'role.rights_exceed_own': 403,
 
+  // Audit log
+  'audit.view_denied': 403,
+
   // Search filters
   'search.field_missing': 400,
   'search.field_unknown': 400,
@@ -65,6 +68,7 @@ export const ERROR_STATUS = {
   'search.test_ambiguous': 400,
   'search.test_mismatch': 400,
   'search.value_missing': 400,
+  'search.sort_field_unknown': 400,
 
   // The server
   'server.internal': 500,

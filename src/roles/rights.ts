@@ -25,6 +25,9 @@ export const RIGHT_GROUPS = {
     canEditAdministratorRoleProperties: 'Right to edit administrator roles.',
     canViewAdministratorRoles: 'Right to view administrator roles.',
   },
+  auditEventRights: {
+    canViewAuditEvents: 'Right to view the audit log (a Keyward right; the model API has none).',
+  },
 } as const
 
 export type RightGroup = keyof typeof RIGHT_GROUPS

@@ -36,7 +36,13 @@ export const SearchFilterSchema = Type.Object(
   {
     maxItems: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647, description: 'Most objects to return. Default 5000.' })),
     searchCriteria: Type.Optional(Type.Array(SearchCriteriaSchema, { maxItems: 50, description: 'Criteria that every returned object satisfies. None returns all objects.' })),
-    sortByObjectID: Type.Optional(Type.Boolean({ description: 'Sort by ID. Results are sorted by ID unless told otherwise, so this is accepted for compatibility.' })),
+    sortByObjectID: Type.Optional(Type.Boolean({ description: 'Sort by ID (the default order). Overrides sortField.' })),
+    sortField: Type.Optional(Type.String({ maxLength: 100, description: 'Keyward extension: a searchable field to sort by; ties are sorted by ID.' })),
+    sortDescending: Type.Optional(Type.Boolean({ description: 'Keyward extension: sort in descending order.' })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647, description: 'Keyward extension: skip this many matching objects first.' })),
+    countTotal: Type.Optional(
+      Type.Boolean({ description: 'Keyward extension: also count every matching object (ignoring maxItems and offset) into the X-Total-Count header.' }),
+    ),
   },
   {
     additionalProperties: false,

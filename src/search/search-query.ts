@@ -1,4 +1,4 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely'
+import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely'
 import { KeywardError } from '../errors/keyward-error.js'
 import type { Engine } from '../store/database.js'
 import type { Comparison, SearchCriteria, SearchFilter } from './schema.js'
@@ -21,6 +21,11 @@ export interface SearchableResource {
 export interface CompiledSearch {
   readonly conditions: RawBuilder<SqlBool>[]
   readonly limit: number
+  readonly offset: number
+  /** Sort column (then the ID column) and direction. */
+  readonly sortColumn: string
+  readonly idColumn: string
+  readonly descending: boolean
 }
 
 type TestKind = SearchFieldKind | 'id' | 'null' | 'version'
@@ -60,7 +65,38 @@ const TEST_KEYS: Record<TestKind, readonly (keyof SearchCriteria)[]> = {
  */
 export function compileSearch(filter: SearchFilter, resource: SearchableResource, engine: Engine): CompiledSearch {
   const conditions = (filter.searchCriteria ?? []).map((criterion, index) => compileCriterion(criterion, index + 1, resource, engine))
-  return { conditions, limit: filter.maxItems ?? DEFAULT_MAX_ITEMS }
+  let sortColumn = resource.idColumn
+  if (filter.sortField !== undefined && filter.sortField !== 'ID' && !filter.sortByObjectID) {
+    const field = resource.fields[filter.sortField]
+    if (!field) throw new KeywardError('search.sort_field_unknown', { field: filter.sortField, fields: ['ID', ...Object.keys(resource.fields)].join(', ') })
+    sortColumn = field.column
+  }
+  return {
+    conditions,
+    limit: filter.maxItems ?? DEFAULT_MAX_ITEMS,
+    offset: filter.offset ?? 0,
+    sortColumn,
+    idColumn: resource.idColumn,
+    descending: filter.sortDescending ?? false,
+  }
+}
+
+/** Applies a compiled search to a query: its conditions, order, offset and limit. */
+export function applySearch<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, search: CompiledSearch): SelectQueryBuilder<DB, TB, O> {
+  const direction = search.descending ? sql.raw('desc') : sql.raw('asc')
+  let result = query
+  for (const condition of search.conditions) result = result.where(condition)
+  // Unset values sort as the largest on both engines (SQLite would put them first).
+  const nulls = search.descending ? sql.raw('nulls first') : sql.raw('nulls last')
+  if (search.sortColumn !== search.idColumn) result = result.orderBy(sql`${sql.ref(search.sortColumn)} ${direction} ${nulls}`)
+  return result.orderBy(sql`${sql.ref(search.idColumn)} ${direction}`).offset(search.offset).limit(search.limit)
+}
+
+/** Applies only the conditions of a compiled search, for counting every match. */
+export function applyConditions<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, search: CompiledSearch): SelectQueryBuilder<DB, TB, O> {
+  let result = query
+  for (const condition of search.conditions) result = result.where(condition)
+  return result
 }
 
 function compileCriterion(c: SearchCriteria, index: number, resource: SearchableResource, engine: Engine): RawBuilder<SqlBool> {

@@ -9,6 +9,8 @@ export interface Tables {
   roles: RolesTable
   api_keys: ApiKeysTable
   administrators: AdministratorsTable
+  sessions: SessionsTable
+  audit_events: AuditEventsTable
   changes: ChangesTable
 }
 
@@ -67,6 +69,37 @@ export interface AdministratorsTable {
   unsuccessful_sign_in_attempts: Generated<number>
   password_never_expires: Flag
   mfa_type: string
+  totp_secret: string | null
+  totp_pending_secret: string | null
+  totp_last_step: number | null
+  /** JSON array of SHA-256 hashes (hex) of unused recovery codes. */
+  recovery_codes: Generated<string>
+}
+
+export interface SessionsTable {
+  token_hash: string
+  administrator_id: number
+  csrf_token: string
+  created: number
+  last_seen: number
+  expires: number
+  address: string | null
+  user_agent: string | null
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>
+  time: number
+  actor_type: string
+  actor_id: number | null
+  actor_name: string
+  action: string
+  resource_type: string
+  resource_id: number | null
+  resource_name: string
+  /** JSON object: field → { from, to } (never a secret or password). */
+  changes: string
+  address: string | null
 }
 
 /** Changes that affect authentication, for other processes on the same SQLite file. */

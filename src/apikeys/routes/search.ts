@@ -20,8 +20,11 @@ export function registerSearch(app: Api, apiKeys: ApiKeyService): void {
         response: { 200: ApiKeyListSchema, ...errorResponses(403, 413) },
       },
     },
-    async (request) => ({
-      apiKeys: (await apiKeys.search(principalOf(request), request.body)).map((record) => toApiKeyBody(record)),
-    }),
+    async (request, reply) => {
+      const principal = principalOf(request)
+      const records = await apiKeys.search(principal, request.body)
+      if (request.body.countTotal) void reply.header('x-total-count', String(await apiKeys.count(principal, request.body)))
+      return { apiKeys: records.map((record) => toApiKeyBody(record)) }
+    },
   )
 }

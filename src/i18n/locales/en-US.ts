@@ -55,6 +55,9 @@ export const enUS = {
       view_denied: 'Not authorized to view administrator roles.',
       rights_exceed_own: "Not authorized: the role '{{role}}' has rights that your own role does not have.",
     },
+    audit: {
+      view_denied: 'Not authorized to view the audit log.',
+    },
     search: {
       field_missing: "Search criterion {{index}}: 'fieldName' is required for every test except an ID test.",
       field_unknown: "Search criterion {{index}}: '{{field}}' is not a searchable field. Searchable fields: {{fields}}.",
@@ -62,6 +65,7 @@ export const enUS = {
       test_ambiguous: 'Search criterion {{index}}: give exactly one test; found {{tests}}.',
       test_mismatch: "Search criterion {{index}}: a {{test}} test does not apply to '{{field}}', which is searchable as {{kind}}.",
       value_missing: "Search criterion {{index}}: a {{test}} test needs '{{value}}'.",
+      sort_field_unknown: "'{{field}}' is not a field to sort by. Sortable fields: {{fields}}.",
     },
     server: {
       internal: 'An internal error occurred. Quote request ID {{requestId}} when reporting it.',

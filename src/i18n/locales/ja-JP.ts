@@ -56,6 +56,9 @@ export const jaJP: Catalog = {
       view_denied: '管理者の役割を表示する権限がありません。',
       rights_exceed_own: "権限がありません: 役割 '{{role}}' には、あなた自身の役割にない権限があります。",
     },
+    audit: {
+      view_denied: '監査ログを表示する権限がありません。',
+    },
     search: {
       field_missing: "検索条件 {{index}}: ID テスト以外のすべてのテストには 'fieldName' が必要です。",
       field_unknown: "検索条件 {{index}}: '{{field}}' は検索可能なフィールドではありません。検索可能なフィールド: {{fields}}。",
@@ -63,6 +66,7 @@ export const jaJP: Catalog = {
       test_ambiguous: '検索条件 {{index}}: テストは 1 つだけ指定してください。指定されたテスト: {{tests}}。',
       test_mismatch: "検索条件 {{index}}: {{test}} テストは '{{field}}' には使用できません。このフィールドは {{kind}} として検索可能です。",
       value_missing: "検索条件 {{index}}: {{test}} テストには '{{value}}' が必要です。",
+      sort_field_unknown: "'{{field}}' は並べ替えに使用できるフィールドではありません。使用できるフィールド: {{fields}}。",
     },
     server: {
       internal: '内部エラーが発生しました。報告の際はリクエスト ID {{requestId}} をお知らせください。',

@@ -1,0 +1,73 @@
+import type { Principal } from '../auth/principal.js'
+
+export type AuditResourceType = 'apikey' | 'role' | 'administrator' | 'session'
+export type AuditActorType = 'administrator' | 'apikey' | 'system' | 'anonymous'
+
+/** One changed field: its old and new value. A password shows neither, only that it changed. */
+export interface FieldChange {
+  readonly from?: unknown
+  readonly to?: unknown
+}
+
+/** An entry of the audit log: who did what to which resource, when and from where. */
+export interface AuditRecord {
+  readonly time: number
+  readonly actorType: AuditActorType
+  readonly actorId: number | undefined
+  readonly actorName: string
+  readonly action: string
+  readonly resourceType: AuditResourceType
+  readonly resourceId: number | undefined
+  readonly resourceName: string
+  readonly changes: Readonly<Record<string, FieldChange>>
+  readonly address: string | undefined
+}
+
+/** Someone not (yet) authenticated, e.g. a failed sign-in. */
+export interface AnonymousActor {
+  readonly kind: 'anonymous'
+  readonly name: string
+  readonly address: string | undefined
+}
+
+export interface AuditDraft {
+  readonly action: string
+  readonly resourceType: AuditResourceType
+  readonly resourceId?: number
+  readonly resourceName?: string
+  readonly changes?: Readonly<Record<string, FieldChange>>
+}
+
+/** Completes an audit entry with the actor and the time. */
+export function auditRecord(actor: Principal | AnonymousActor, draft: AuditDraft, time: number): AuditRecord {
+  return {
+    time,
+    actorType: actor.kind,
+    actorId: actor.kind === 'anonymous' ? undefined : actor.kind === 'system' ? undefined : actor.id,
+    actorName: actor.name,
+    action: draft.action,
+    resourceType: draft.resourceType,
+    resourceId: draft.resourceId,
+    resourceName: draft.resourceName ?? '',
+    changes: draft.changes ?? {},
+    address: actor.address,
+  }
+}
+
+/**
+ * The fields whose values differ between `before` and `after`, for the `changes` of an entry.
+ * `secretFields` are recorded as changed without their values.
+ */
+export function diffFields(
+  before: Readonly<Record<string, unknown>>,
+  after: Readonly<Record<string, unknown>>,
+  secretFields: readonly string[] = [],
+): Record<string, FieldChange> {
+  const changes: Record<string, FieldChange> = {}
+  for (const [field, to] of Object.entries(after)) {
+    if (to === undefined) continue
+    if (secretFields.includes(field)) changes[field] = {}
+    else if (JSON.stringify(before[field]) !== JSON.stringify(to)) changes[field] = { from: before[field], to }
+  }
+  return changes
+}

@@ -1,0 +1,48 @@
+import type { FastifyPluginAsync } from 'fastify'
+import type { Api } from '../http/api-types.js'
+import { principalOf } from '../http/authenticate.js'
+import { API_KEY_SECURITY, API_VERSION_HEADER, errorResponses } from '../http/openapi.js'
+import { SearchFilterSchema } from '../search/schema.js'
+import { AuditEventListSchema, toAuditEventBody } from './schema.js'
+import { AUDIT_LIST_LIMIT, type AuditService } from './service.js'
+
+const OPERATION = { tags: ['Audit Events'], headers: API_VERSION_HEADER, security: API_KEY_SECURITY }
+
+/** `/auditevents`: the audit log, read-only (a Keyward addition to the model API). */
+export const auditRoutes: FastifyPluginAsync<{ audit: AuditService }> = async (fastify, { audit }) => {
+  const app = fastify as unknown as Api
+
+  app.get(
+    '/auditevents',
+    {
+      schema: {
+        ...OPERATION,
+        operationId: 'listAuditEvents',
+        summary: 'List Audit Events',
+        description: `Lists the ${AUDIT_LIST_LIMIT} most recent audit events, newest first; search to filter or page. Needs \`canViewAuditEvents\`.`,
+        response: { 200: AuditEventListSchema, ...errorResponses(403) },
+      },
+    },
+    async (request) => ({ auditEvents: (await audit.list(principalOf(request))).map(toAuditEventBody) }),
+  )
+
+  app.post(
+    '/auditevents/search',
+    {
+      schema: {
+        ...OPERATION,
+        operationId: 'searchAuditEvents',
+        summary: 'Search Audit Events',
+        description: 'Searches the audit log with the search-filter language. Needs `canViewAuditEvents`.',
+        body: SearchFilterSchema,
+        response: { 200: AuditEventListSchema, ...errorResponses(403, 413) },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request)
+      const events = await audit.search(principal, request.body)
+      if (request.body.countTotal) void reply.header('x-total-count', String(await audit.count(principal, request.body)))
+      return { auditEvents: events.map(toAuditEventBody) }
+    },
+  )
+}

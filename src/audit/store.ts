@@ -1,0 +1,95 @@
+import type { Selectable } from 'kysely'
+import type { SearchFilter } from '../search/schema.js'
+import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
+import type { Store, Trx } from '../store/store.js'
+import type { AuditEventsTable } from '../store/tables.js'
+import type { AuditActorType, AuditRecord, AuditResourceType, FieldChange } from './audit-record.js'
+
+export interface StoredAuditEvent extends AuditRecord {
+  readonly id: number
+}
+
+export const AUDIT_EVENT_SEARCH: SearchableResource = {
+  idColumn: 'id',
+  fields: {
+    time: { column: 'time', kind: 'date' },
+    actorType: { column: 'actor_type', kind: 'choice', choices: ['administrator', 'apikey', 'system', 'anonymous'] },
+    actorID: { column: 'actor_id', kind: 'numeric' },
+    actorName: { column: 'actor_name', kind: 'string' },
+    action: { column: 'action', kind: 'string' },
+    resourceType: { column: 'resource_type', kind: 'choice', choices: ['apikey', 'role', 'administrator', 'session'] },
+    resourceID: { column: 'resource_id', kind: 'numeric' },
+    resourceName: { column: 'resource_name', kind: 'string' },
+    address: { column: 'address', kind: 'string' },
+  },
+}
+
+function toEvent(row: Selectable<AuditEventsTable>): StoredAuditEvent {
+  return {
+    id: row.id,
+    time: Number(row.time),
+    actorType: row.actor_type as AuditActorType,
+    actorId: row.actor_id ?? undefined,
+    actorName: row.actor_name,
+    action: row.action,
+    resourceType: row.resource_type as AuditResourceType,
+    resourceId: row.resource_id ?? undefined,
+    resourceName: row.resource_name,
+    changes: JSON.parse(row.changes) as Record<string, FieldChange>,
+    address: row.address ?? undefined,
+  }
+}
+
+/**
+ * Writes an audit entry inside the transaction of the change it records, so a change is never
+ * without its entry. Resource stores call this; nothing updates or deletes entries.
+ */
+export async function insertAuditEvent(trx: Trx, event: AuditRecord): Promise<void> {
+  await trx
+    .insertInto('audit_events')
+    .values({
+      time: event.time,
+      actor_type: event.actorType,
+      actor_id: event.actorId ?? null,
+      actor_name: event.actorName,
+      action: event.action,
+      resource_type: event.resourceType,
+      resource_id: event.resourceId ?? null,
+      resource_name: event.resourceName,
+      changes: JSON.stringify(event.changes),
+      address: event.address ?? null,
+    })
+    .execute()
+}
+
+/** Reading the audit log. */
+export function createAuditStore(store: Store) {
+  const { db } = store
+  return {
+    /** Records an event that changes nothing else (a sign-in, a failed one). */
+    async insert(event: AuditRecord): Promise<void> {
+      await store.transaction((trx) => insertAuditEvent(trx, event))
+    },
+
+    /** The most recent events, newest first. */
+    async findRecent(limit: number): Promise<StoredAuditEvent[]> {
+      const rows = await db.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(limit).execute()
+      return rows.map(toEvent)
+    },
+
+    /** @throws KeywardError `search.*` when the filter does not fit audit events. */
+    async search(filter: SearchFilter): Promise<StoredAuditEvent[]> {
+      const rows = await applySearch(db.selectFrom('audit_events').selectAll(), compileSearch(filter, AUDIT_EVENT_SEARCH, store.engine)).execute()
+      return rows.map(toEvent)
+    },
+
+    /** How many events match a search filter, whatever its maxItems and offset. */
+    async count(filter: SearchFilter): Promise<number> {
+      const search = compileSearch(filter, AUDIT_EVENT_SEARCH, store.engine)
+      const row = await applyConditions(db.selectFrom('audit_events'), search).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+      return Number(row?.n ?? 0)
+    },
+  }
+}
+
+export type AuditStore = ReturnType<typeof createAuditStore>
