@@ -1,7 +1,9 @@
+import cookie from '@fastify/cookie'
 import helmet from '@fastify/helmet'
 import swagger from '@fastify/swagger'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { DestinationStream } from 'pino'
+import { administratorRoutes } from './administrators/routes.js'
 import { apiKeyRoutes } from './apikeys/routes/index.js'
 import { auditRoutes } from './audit/routes.js'
 import { redactSecrets } from './auth/secret-format.js'
@@ -15,6 +17,7 @@ import { registerJsonBodyParser } from './http/json-body.js'
 import { SECURITY_SCHEMES } from './http/openapi.js'
 import { createValidatorCompiler } from './http/validation.js'
 import { roleRoutes } from './roles/routes.js'
+import { sessionRoutes } from './sessions/routes.js'
 import { Store } from './store/store.js'
 import { systemClock, type Clock } from './time/clock.js'
 
@@ -69,6 +72,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerJsonBodyParser(fastify)
   registerErrorHandling(fastify)
   await fastify.register(helmet, { global: true })
+  await fastify.register(cookie)
   await fastify.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -88,7 +92,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await fastify.register(
     async (api) => {
       registerApiVersionCheck(api)
-      registerAuthentication(api, { verifier: context.verifier, throttle: context.throttle })
+      registerAuthentication(api, { verifier: context.verifier, sessions: context.services.sessions, throttle: context.throttle })
       // A POST without a body is an empty object: searches take no criteria, a new secret
       // takes nothing, and a create names the fields it misses.
       api.addHook('preValidation', async (request) => {
@@ -97,10 +101,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       api.addHook('onSend', async (_request, reply) => {
         void reply.header('cache-control', 'no-store')
       })
-      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => fastify.swagger())
+      api.get('/openapi.json', { config: { public: true, unversioned: true }, schema: { hide: true } }, async () => fastify.swagger())
       await api.register(apiKeyRoutes, { apiKeys: context.services.apiKeys })
       await api.register(roleRoutes, { roles: context.services.roles })
       await api.register(auditRoutes, { audit: context.services.audit })
+      await api.register(administratorRoutes, { administrators: context.services.administrators })
+      await api.register(sessionRoutes, { sessions: context.services.sessions })
     },
     { prefix: '/api' },
   )

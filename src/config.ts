@@ -29,6 +29,20 @@ export interface Config {
   readonly bodyLimitBytes: number
   /** Trust `X-Forwarded-*` headers from a reverse proxy: `true`, or its addresses/CIDRs. */
   readonly trustProxy: boolean | string
+  /** A console session ends after this long without a request, in ms. */
+  readonly sessionIdleTimeoutMs: number
+  /** A console session ends this long after sign-in whatever happens, in ms. */
+  readonly sessionMaxDurationMs: number
+  readonly passwordPolicy: PasswordPolicy
+}
+
+/** What an administrator's password must satisfy. */
+export interface PasswordPolicy {
+  readonly minLength: number
+  readonly requireLettersAndNumbers: boolean
+  readonly requireMixedCase: boolean
+  readonly requireSpecialCharacters: boolean
+  readonly notSameAsUsername: boolean
 }
 
 export type ConfigOverrides = Partial<Config>
@@ -50,6 +64,12 @@ function parseInteger(name: string, value: string, min: number): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number of at least ${min} (got "${value}")`)
   return n
+}
+
+function parseBoolean(name: string, value: string): boolean {
+  if (value === 'true') return true
+  if (value === 'false') return false
+  throw new Error(`${name} must be true or false (got "${value}")`)
 }
 
 function parseTrustProxy(value: string): boolean | string {
@@ -80,6 +100,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     keyCacheSize: parseInteger('KEYWARD_KEY_CACHE_SIZE', get('KEYWARD_KEY_CACHE_SIZE', '100000'), 1),
     bodyLimitBytes: parseInteger('KEYWARD_BODY_LIMIT', get('KEYWARD_BODY_LIMIT', '1048576'), 1024),
     trustProxy: parseTrustProxy(get('KEYWARD_TRUST_PROXY', 'false')),
+    sessionIdleTimeoutMs: parseDuration('KEYWARD_SESSION_IDLE_TIMEOUT', get('KEYWARD_SESSION_IDLE_TIMEOUT', '30m')),
+    sessionMaxDurationMs: parseDuration('KEYWARD_SESSION_MAX_DURATION', get('KEYWARD_SESSION_MAX_DURATION', '12h')),
+    passwordPolicy: {
+      minLength: parseInteger('KEYWARD_PASSWORD_MIN_LENGTH', get('KEYWARD_PASSWORD_MIN_LENGTH', '8'), 1),
+      requireLettersAndNumbers: parseBoolean('KEYWARD_PASSWORD_REQUIRE_LETTERS_AND_NUMBERS', get('KEYWARD_PASSWORD_REQUIRE_LETTERS_AND_NUMBERS', 'true')),
+      requireMixedCase: parseBoolean('KEYWARD_PASSWORD_REQUIRE_MIXED_CASE', get('KEYWARD_PASSWORD_REQUIRE_MIXED_CASE', 'false')),
+      requireSpecialCharacters: parseBoolean('KEYWARD_PASSWORD_REQUIRE_SPECIAL_CHARACTERS', get('KEYWARD_PASSWORD_REQUIRE_SPECIAL_CHARACTERS', 'false')),
+      notSameAsUsername: parseBoolean('KEYWARD_PASSWORD_NOT_SAME_AS_USERNAME', get('KEYWARD_PASSWORD_NOT_SAME_AS_USERNAME', 'true')),
+    },
     ...withoutUndefined(overrides),
   }
   return Object.freeze(config)

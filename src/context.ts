@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
+import { AdministratorService } from './administrators/service.js'
 import { createAdministratorStore, type AdministratorStore } from './administrators/store.js'
 import { ApiKeyService } from './apikeys/service.js'
 import { AuditService } from './audit/service.js'
@@ -14,14 +15,20 @@ import { RoleDirectory } from './roles/role-directory.js'
 import { FULL_ACCESS_ROLE_ID } from './roles/role.js'
 import { RoleService } from './roles/service.js'
 import { createRoleStore, type RoleStore } from './roles/store.js'
+import { SessionService } from './sessions/service.js'
+import { createSessionStore, type SessionStore } from './sessions/store.js'
 import type { Store } from './store/store.js'
 import type { Clock } from './time/clock.js'
 import { DEFAULT_TIME_ZONE } from './time/time-zone.js'
+
+const SESSION_SWEEP_INTERVAL_MS = 10 * 60_000
 
 export interface Services {
   readonly apiKeys: ApiKeyService
   readonly roles: RoleService
   readonly audit: AuditService
+  readonly administrators: AdministratorService
+  readonly sessions: SessionService
 }
 
 export interface Stores {
@@ -29,6 +36,7 @@ export interface Stores {
   readonly roles: RoleStore
   readonly administrators: AdministratorStore
   readonly audit: AuditStore
+  readonly sessions: SessionStore
 }
 
 /**
@@ -55,28 +63,56 @@ export class KeywardContext {
       roles: createRoleStore(store),
       administrators: createAdministratorStore(store),
       audit: createAuditStore(store),
+      sessions: createSessionStore(store),
     }
     this.roleDirectory = new RoleDirectory(this.stores.roles, store.feed)
+    this.throttle = new FailureThrottle(config.authFailuresPerMinute, clock)
     this.services = {
       apiKeys: new ApiKeyService({ store: this.stores.apiKeys, roles: this.roleDirectory, clock }),
-      roles: new RoleService({ store: this.stores.roles, directory: this.roleDirectory }),
+      roles: new RoleService({ store: this.stores.roles, directory: this.roleDirectory, clock }),
       audit: new AuditService({ store: this.stores.audit }),
+      administrators: new AdministratorService({
+        store: this.stores.administrators,
+        roles: this.roleDirectory,
+        clock,
+        passwordPolicy: config.passwordPolicy,
+      }),
+      sessions: new SessionService(
+        {
+          administrators: this.stores.administrators,
+          sessions: this.stores.sessions,
+          roles: this.roleDirectory,
+          audit: this.stores.audit,
+          throttle: this.throttle,
+          clock,
+        },
+        {
+          idleTimeoutMs: config.sessionIdleTimeoutMs,
+          maxDurationMs: config.sessionMaxDurationMs,
+          lockoutThreshold: config.lockoutThreshold,
+          lockoutDurationMs: config.lockoutDurationMs,
+        },
+      ),
     }
     this.usage = new UsageRecorder(this.stores.apiKeys, log)
     this.verifier = new Verifier(
       { apiKeys: this.stores.apiKeys, roles: this.roleDirectory, feed: store.feed, usage: this.usage, clock },
       { lockoutThreshold: config.lockoutThreshold, lockoutDurationMs: config.lockoutDurationMs, cacheSize: config.keyCacheSize },
     )
-    this.throttle = new FailureThrottle(config.authFailuresPerMinute, clock)
   }
 
-  /** Starts background work: batched writes of last sign-in times. */
+  #sweeper: NodeJS.Timeout | undefined
+
+  /** Starts background work: batched writes of last sign-in times, removal of ended sessions. */
   start(): void {
     this.usage.start(this.config.usageFlushIntervalMs)
+    this.#sweeper = setInterval(() => void this.services.sessions.deleteExpired().catch(() => {}), SESSION_SWEEP_INTERVAL_MS)
+    this.#sweeper.unref()
   }
 
   /** Stops background work and writes what is pending. */
   async stop(): Promise<void> {
+    clearInterval(this.#sweeper)
     await this.usage.stop()
   }
 

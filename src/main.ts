@@ -144,7 +144,7 @@ serverOptions(administrators.command('unlock <username>').description('unlock an
     await withContext(flags, async (context) => {
       const admin = await context.stores.administrators.findByUsername(username)
       if (!admin) throw new Error(`no administrator "${username}"`)
-      await context.stores.administrators.unlock(admin.id)
+      await context.services.administrators.modify(await context.systemPrincipal(), admin.id, { active: true })
       console.log(`Unlocked administrator "${username}".`)
     })
   },

@@ -1,9 +1,18 @@
-import type { Selectable } from 'kysely'
+import { sql, type Selectable, type Updateable } from 'kysely'
+import type { AuditRecord } from '../audit/audit-record.js'
+import { insertAuditEvent } from '../audit/store.js'
+import { KeywardError } from '../errors/keyward-error.js'
 import type { Locale } from '../i18n/translate.js'
-import type { Store } from '../store/store.js'
-import type { AdministratorsTable } from '../store/tables.js'
+import { LOCALES } from '../i18n/translate.js'
+import { FULL_ACCESS_ROLE_ID } from '../roles/role.js'
+import type { SearchFilter } from '../search/schema.js'
+import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
+import { deleteSessionsOf } from '../sessions/store.js'
+import { isUniqueViolation } from '../store/constraint-errors.js'
+import type { Store, Trx } from '../store/store.js'
+import type { AdministratorsTable, Flag } from '../store/tables.js'
 
-/** An administrator as stored, including the password hash (never shown to anyone). */
+/** An administrator as stored, with its secrets (password hash, TOTP); never shown to anyone. */
 export interface AdministratorRecord {
   readonly id: number
   readonly username: string
@@ -23,6 +32,11 @@ export interface AdministratorRecord {
   readonly unsuccessfulSignInAttempts: number
   readonly passwordNeverExpires: boolean
   readonly mfaType: 'none' | 'local-totp'
+  readonly totpSecret: string | undefined
+  readonly totpPendingSecret: string | undefined
+  readonly totpLastStep: number | undefined
+  /** SHA-256 hashes (hex) of the unused recovery codes. */
+  readonly recoveryCodeHashes: readonly string[]
 }
 
 export interface NewAdministrator {
@@ -35,12 +49,69 @@ export interface NewAdministrator {
   timeZone: string
   timeFormat: '12' | '24'
   emailAddress: string
+  active: boolean
+  passwordNeverExpires: boolean
   created: number
 }
 
+/** What a service may change; `null` clears an optional value. */
+export interface AdministratorChanges {
+  username?: string
+  passwordHash?: string
+  lastPasswordChange?: number
+  fullName?: string
+  description?: string
+  roleId?: number
+  locale?: Locale
+  timeZone?: string
+  timeFormat?: '12' | '24'
+  emailAddress?: string
+  active?: boolean
+  unlockTime?: number | null
+  unsuccessfulSignInAttempts?: number
+  lastSignIn?: number
+  passwordNeverExpires?: boolean
+  mfaType?: 'none' | 'local-totp'
+  totpSecret?: string | null
+  totpPendingSecret?: string | null
+  totpLastStep?: number | null
+  recoveryCodeHashes?: readonly string[]
+}
+
+/** What else a change does in its transaction. */
+export interface ChangeEffects {
+  /** Refuse the change when it leaves no active administrator with Full Access. */
+  readonly keepFullAccess?: boolean
+  /** End the administrator's sessions, but for this one (the session making the change). */
+  readonly endSessions?: { readonly except?: string }
+}
+
+export const ADMINISTRATOR_SEARCH: SearchableResource = {
+  idColumn: 'id',
+  fields: {
+    username: { column: 'username', kind: 'string' },
+    fullName: { column: 'full_name', kind: 'string' },
+    description: { column: 'description', kind: 'string' },
+    roleID: { column: 'role_id', kind: 'numeric' },
+    locale: { column: 'locale', kind: 'choice', choices: LOCALES },
+    timeZone: { column: 'time_zone', kind: 'string' },
+    timeFormat: { column: 'time_format', kind: 'choice', choices: ['12', '24'] },
+    active: { column: 'active', kind: 'boolean' },
+    emailAddress: { column: 'email_address', kind: 'string' },
+    created: { column: 'created', kind: 'date' },
+    lastSignIn: { column: 'last_sign_in', kind: 'date' },
+    lastPasswordChange: { column: 'last_password_change', kind: 'date' },
+    unlockTime: { column: 'unlock_time', kind: 'date' },
+    unsuccessfulSignInAttempts: { column: 'unsuccessful_sign_in_attempts', kind: 'numeric' },
+    passwordNeverExpires: { column: 'password_never_expires', kind: 'boolean' },
+    mfaType: { column: 'mfa_type', kind: 'choice', choices: ['none', 'local-totp'] },
+  },
+}
+
+const flag = (value: boolean): Flag => (value ? 1 : 0)
 const optionalNumber = (value: number | null): number | undefined => (value === null ? undefined : Number(value))
 
-function toRecord(row: Selectable<AdministratorsTable>): AdministratorRecord {
+export function toAdministratorRecord(row: Selectable<AdministratorsTable>): AdministratorRecord {
   return {
     id: row.id,
     username: row.username,
@@ -60,60 +131,256 @@ function toRecord(row: Selectable<AdministratorsTable>): AdministratorRecord {
     unsuccessfulSignInAttempts: row.unsuccessful_sign_in_attempts,
     passwordNeverExpires: row.password_never_expires === 1,
     mfaType: row.mfa_type as 'none' | 'local-totp',
+    totpSecret: row.totp_secret ?? undefined,
+    totpPendingSecret: row.totp_pending_secret ?? undefined,
+    totpLastStep: optionalNumber(row.totp_last_step),
+    recoveryCodeHashes: JSON.parse(row.recovery_codes) as string[],
   }
+}
+
+function toColumns(changes: AdministratorChanges): Updateable<AdministratorsTable> {
+  const c: Updateable<AdministratorsTable> = {}
+  if (changes.username !== undefined) c.username = changes.username
+  if (changes.passwordHash !== undefined) c.password_hash = changes.passwordHash
+  if (changes.lastPasswordChange !== undefined) c.last_password_change = changes.lastPasswordChange
+  if (changes.fullName !== undefined) c.full_name = changes.fullName
+  if (changes.description !== undefined) c.description = changes.description
+  if (changes.roleId !== undefined) c.role_id = changes.roleId
+  if (changes.locale !== undefined) c.locale = changes.locale
+  if (changes.timeZone !== undefined) c.time_zone = changes.timeZone
+  if (changes.timeFormat !== undefined) c.time_format = changes.timeFormat
+  if (changes.emailAddress !== undefined) c.email_address = changes.emailAddress
+  if (changes.active !== undefined) c.active = flag(changes.active)
+  if (changes.unlockTime !== undefined) c.unlock_time = changes.unlockTime
+  if (changes.unsuccessfulSignInAttempts !== undefined) c.unsuccessful_sign_in_attempts = changes.unsuccessfulSignInAttempts
+  if (changes.lastSignIn !== undefined) c.last_sign_in = changes.lastSignIn
+  if (changes.passwordNeverExpires !== undefined) c.password_never_expires = flag(changes.passwordNeverExpires)
+  if (changes.mfaType !== undefined) c.mfa_type = changes.mfaType
+  if (changes.totpSecret !== undefined) c.totp_secret = changes.totpSecret
+  if (changes.totpPendingSecret !== undefined) c.totp_pending_secret = changes.totpPendingSecret
+  if (changes.totpLastStep !== undefined) c.totp_last_step = changes.totpLastStep
+  if (changes.recoveryCodeHashes !== undefined) c.recovery_codes = JSON.stringify(changes.recoveryCodeHashes)
+  return c
+}
+
+function rethrowUnique(error: unknown, username: string | undefined): never {
+  if (username !== undefined && isUniqueViolation(error)) throw new KeywardError('administrator.name_in_use', { name: username }, { cause: error })
+  throw error
 }
 
 /** The SQL of administrators. */
 export function createAdministratorStore(store: Store) {
   const { db } = store
+  const byId = (id: number) => db.selectFrom('administrators').selectAll().where('id', '=', id)
+
+  /**
+   * Within a transaction: after the change, some active administrator must still hold Full
+   * Access. On PostgreSQL the Full Access rows are locked first, so two transactions that
+   * each demote one of the last two cannot both pass.
+   */
+  async function assertFullAccessRemains(trx: Trx, name: string): Promise<void> {
+    const remaining = await trx
+      .selectFrom('administrators')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('role_id', '=', FULL_ACCESS_ROLE_ID)
+      .where('active', '=', 1)
+      .executeTakeFirst()
+    if (Number(remaining?.n ?? 0) === 0) throw new KeywardError('administrator.last_full_access', { name })
+  }
+
+  async function lockFullAccessRows(trx: Trx): Promise<void> {
+    if (store.engine === 'postgres') {
+      await trx.selectFrom('administrators').select('id').where('role_id', '=', FULL_ACCESS_ROLE_ID).forUpdate().execute()
+    }
+  }
+
   return {
     async count(): Promise<number> {
       const row = await db.selectFrom('administrators').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
       return Number(row?.n ?? 0)
     },
 
-    async findByUsername(username: string): Promise<AdministratorRecord | undefined> {
-      const row = await db.selectFrom('administrators').selectAll().where('username', '=', username).executeTakeFirst()
-      return row && toRecord(row)
+    async findById(id: number): Promise<AdministratorRecord | undefined> {
+      const row = await byId(id).executeTakeFirst()
+      return row && toAdministratorRecord(row)
     },
 
-    async insert(admin: NewAdministrator): Promise<AdministratorRecord> {
-      return store.transaction(async (trx) => {
-        const row = await trx
-          .insertInto('administrators')
-          .values({
-            username: admin.username,
-            password_hash: admin.passwordHash,
-            full_name: admin.fullName,
-            description: admin.description,
-            role_id: admin.roleId,
-            locale: admin.locale,
-            time_zone: admin.timeZone,
-            time_format: admin.timeFormat,
-            email_address: admin.emailAddress,
-            active: 1,
-            password_never_expires: 0,
-            mfa_type: 'none',
-            created: admin.created,
-            last_password_change: admin.created,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow()
-        return toRecord(row)
+    async findByUsername(username: string): Promise<AdministratorRecord | undefined> {
+      const row = await db.selectFrom('administrators').selectAll().where('username', '=', username).executeTakeFirst()
+      return row && toAdministratorRecord(row)
+    },
+
+    async findAll(): Promise<AdministratorRecord[]> {
+      const rows = await db.selectFrom('administrators').selectAll().orderBy('id').execute()
+      return rows.map(toAdministratorRecord)
+    },
+
+    /** @throws KeywardError `search.*` when the filter does not fit administrators. */
+    async search(filter: SearchFilter): Promise<AdministratorRecord[]> {
+      const rows = await applySearch(db.selectFrom('administrators').selectAll(), compileSearch(filter, ADMINISTRATOR_SEARCH, store.engine)).execute()
+      return rows.map(toAdministratorRecord)
+    },
+
+    async countMatching(filter: SearchFilter): Promise<number> {
+      const search = compileSearch(filter, ADMINISTRATOR_SEARCH, store.engine)
+      const row = await applyConditions(db.selectFrom('administrators'), search).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+      return Number(row?.n ?? 0)
+    },
+
+    /** @throws KeywardError `administrator.name_in_use`. */
+    async insert(admin: NewAdministrator, audit?: AuditRecord): Promise<AdministratorRecord> {
+      try {
+        return await store.transaction(async (trx) => {
+          const row = await trx
+            .insertInto('administrators')
+            .values({
+              username: admin.username,
+              password_hash: admin.passwordHash,
+              full_name: admin.fullName,
+              description: admin.description,
+              role_id: admin.roleId,
+              locale: admin.locale,
+              time_zone: admin.timeZone,
+              time_format: admin.timeFormat,
+              email_address: admin.emailAddress,
+              active: flag(admin.active),
+              password_never_expires: flag(admin.passwordNeverExpires),
+              mfa_type: 'none',
+              created: admin.created,
+              last_password_change: admin.created,
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow()
+          if (audit) await insertAuditEvent(trx, { ...audit, resourceId: row.id })
+          return toAdministratorRecord(row)
+        })
+      } catch (error) {
+        rethrowUnique(error, admin.username)
+      }
+    },
+
+    /**
+     * Changes an administrator, with the effects asked for, in one transaction.
+     *
+     * @returns the changed administrator, or undefined when there is none with this ID.
+     * @throws KeywardError `administrator.name_in_use`, `administrator.last_full_access`.
+     */
+    async update(id: number, changes: AdministratorChanges, audit: AuditRecord | undefined, effects: ChangeEffects = {}): Promise<AdministratorRecord | undefined> {
+      const columns = toColumns(changes)
+      if (Object.keys(columns).length === 0) return this.findById(id)
+      try {
+        return await store.transaction(async (trx, changed) => {
+          if (effects.keepFullAccess) await lockFullAccessRows(trx)
+          const row = await trx.updateTable('administrators').set(columns).where('id', '=', id).returningAll().executeTakeFirst()
+          if (!row) return undefined
+          if (effects.keepFullAccess) await assertFullAccessRemains(trx, row.username)
+          if (effects.endSessions) await deleteSessionsOf(trx, id, effects.endSessions.except)
+          changed({ resource: 'administrator', id })
+          if (audit) await insertAuditEvent(trx, audit)
+          return toAdministratorRecord(row)
+        })
+      } catch (error) {
+        rethrowUnique(error, changes.username)
+      }
+    },
+
+    /**
+     * Deletes an administrator and its sessions.
+     *
+     * @returns the deleted administrator, or undefined when there was none.
+     * @throws KeywardError `administrator.last_full_access` when `keepFullAccess` and it was the last.
+     */
+    async delete(id: number, audit: AuditRecord, effects: ChangeEffects = {}): Promise<AdministratorRecord | undefined> {
+      return store.transaction(async (trx, changed) => {
+        if (effects.keepFullAccess) await lockFullAccessRows(trx)
+        await deleteSessionsOf(trx, id)
+        const row = await trx.deleteFrom('administrators').where('id', '=', id).returningAll().executeTakeFirst()
+        if (!row) return undefined
+        if (effects.keepFullAccess) await assertFullAccessRemains(trx, row.username)
+        changed({ resource: 'administrator', id })
+        await insertAuditEvent(trx, audit)
+        return toAdministratorRecord(row)
       })
     },
 
-    /** Ends a lock-out and clears the failure count. @returns the administrator, or undefined. */
-    async unlock(id: number): Promise<AdministratorRecord | undefined> {
+    /**
+     * Counts a failed sign-in, atomically, and locks the administrator out until `lockUntil`
+     * when the count reaches `threshold`; the lock-out is audited and ends its sessions.
+     *
+     * @returns the administrator as it is now and whether this failure locked it.
+     */
+    async recordFailedSignIn(
+      id: number,
+      threshold: number,
+      lockUntil: number,
+      auditLockout: (admin: AdministratorRecord) => AuditRecord,
+    ): Promise<{ administrator: AdministratorRecord; lockedNow: boolean } | undefined> {
       return store.transaction(async (trx, changed) => {
+        const reachesThreshold = sql<boolean>`active = 1 and unsuccessful_sign_in_attempts + 1 >= ${threshold}`
         const row = await trx
           .updateTable('administrators')
-          .set({ active: 1, unlock_time: null, unsuccessful_sign_in_attempts: 0 })
+          .set((eb) => ({
+            unsuccessful_sign_in_attempts: eb('unsuccessful_sign_in_attempts', '+', 1),
+            active: sql<Flag>`case when ${reachesThreshold} then 0 else active end`,
+            unlock_time: sql<number | null>`case when ${reachesThreshold} then ${lockUntil} else unlock_time end`,
+          }))
           .where('id', '=', id)
           .returningAll()
           .executeTakeFirst()
-        if (row) changed({ resource: 'administrator', id })
-        return row && toRecord(row)
+        if (!row) return undefined
+        const administrator = toAdministratorRecord(row)
+        // Every column of an UPDATE reads the old row: locked now iff locked until this very time.
+        const lockedNow = row.active === 0 && Number(row.unlock_time) === lockUntil
+        if (lockedNow) {
+          await deleteSessionsOf(trx, id)
+          changed({ resource: 'administrator', id })
+          await insertAuditEvent(trx, auditLockout(administrator))
+        }
+        return { administrator, lockedNow }
+      })
+    },
+
+    /** Ends an automatic lock-out whose time has come. @returns the unlocked administrator, or undefined. */
+    async unlockIfDue(id: number, now: number): Promise<AdministratorRecord | undefined> {
+      const row = await db
+        .updateTable('administrators')
+        .set({ active: 1, unlock_time: null, unsuccessful_sign_in_attempts: 0 })
+        .where('id', '=', id)
+        .where('active', '=', 0)
+        .where('unlock_time', '<=', now)
+        .returningAll()
+        .executeTakeFirst()
+      return row && toAdministratorRecord(row)
+    },
+
+    /**
+     * Uses up a TOTP time step, so a code works once: succeeds only for a step later than the
+     * last one used. @returns whether the step was still unused.
+     */
+    async useTotpStep(id: number, step: number): Promise<boolean> {
+      const result = await db
+        .updateTable('administrators')
+        .set({ totp_last_step: step })
+        .where('id', '=', id)
+        .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+        .executeTakeFirst()
+      return Number(result.numUpdatedRows) === 1
+    },
+
+    /** Uses up a recovery code. @returns whether it was one of the unused codes. */
+    async useRecoveryCode(id: number, codeHash: string): Promise<boolean> {
+      return store.transaction(async (trx) => {
+        const row = await trx.selectFrom('administrators').select('recovery_codes').where('id', '=', id).executeTakeFirst()
+        const hashes: string[] = row ? JSON.parse(row.recovery_codes) : []
+        if (!hashes.includes(codeHash)) return false
+        // Only if nobody used a code in between: a code works once even under a race.
+        const result = await trx
+          .updateTable('administrators')
+          .set({ recovery_codes: JSON.stringify(hashes.filter((h) => h !== codeHash)) })
+          .where('id', '=', id)
+          .where('recovery_codes', '=', row!.recovery_codes)
+          .executeTakeFirst()
+        return Number(result.numUpdatedRows) === 1
       })
     },
   }

@@ -38,8 +38,11 @@ export interface AuditDraft {
   readonly changes?: Readonly<Record<string, FieldChange>>
 }
 
+/** Whoever acts: a principal, or an anonymous client. */
+export type Actor = Pick<Principal, 'kind' | 'id' | 'name' | 'address'> | AnonymousActor
+
 /** Completes an audit entry with the actor and the time. */
-export function auditRecord(actor: Principal | AnonymousActor, draft: AuditDraft, time: number): AuditRecord {
+export function auditRecord(actor: Actor, draft: AuditDraft, time: number): AuditRecord {
   return {
     time,
     actorType: actor.kind,

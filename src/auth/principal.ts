@@ -1,3 +1,4 @@
+import type { AdministratorRecord } from '../administrators/store.js'
 import type { ApiKeyRecord } from '../apikeys/store.js'
 import type { ErrorCode } from '../errors/error-codes.js'
 import { KeywardError } from '../errors/keyward-error.js'
@@ -20,6 +21,9 @@ export interface Principal {
   readonly address: string | undefined
   /** The authenticating API key, when `kind` is `apikey`. */
   readonly apiKey?: ApiKeyRecord
+  /** The signed-in administrator and its session, when `kind` is `administrator`. */
+  readonly administrator?: AdministratorRecord
+  readonly session?: { readonly tokenHash: string; readonly csrfToken: string; readonly expires: number }
 }
 
 /**

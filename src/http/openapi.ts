@@ -1,7 +1,7 @@
 import { ErrorSchema } from './schemas.js'
 
-/** Both ways to send an API secret key, as the model API's OpenAPI document names them. */
-export const API_KEY_SECURITY: { [scheme: string]: string[] }[] = [{ Trend_Micro_Cloud_One_API_Key: [] }, { Legacy_API_Key: [] }]
+/** Both ways to send an API secret key, as the model API's OpenAPI document names them, and a console session. */
+export const API_KEY_SECURITY: { [scheme: string]: string[] }[] = [{ Trend_Micro_Cloud_One_API_Key: [] }, { Legacy_API_Key: [] }, { Session: [] }]
 
 export const SECURITY_SCHEMES = {
   Trend_Micro_Cloud_One_API_Key: {
@@ -11,6 +11,12 @@ export const SECURITY_SCHEMES = {
     description: 'An API secret key as `Authorization: ApiKey <secret>` (`Bearer` is accepted too).',
   },
   Legacy_API_Key: { type: 'apiKey', in: 'header', name: 'api-secret-key', description: 'An API secret key as `api-secret-key: <secret>`.' },
+  Session: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'keyward_session',
+    description: 'A console session (POST /session). Requests that change something must also send X-CSRF-Token.',
+  },
 } as const
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {

@@ -1,46 +1,115 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { principalOf } from '../http/authenticate.js'
 import type { Api } from '../http/api-types.js'
+import { EMPTY_RESPONSE, sendEmpty } from '../http/empty-reply.js'
 import { API_KEY_SECURITY, API_VERSION_HEADER, errorResponses } from '../http/openapi.js'
-import { RoleIdParamsSchema, RoleListSchema, RoleSchema, toRoleBody } from './schema.js'
+import { SearchFilterSchema } from '../search/schema.js'
+import { RoleCreateSchema, RoleIdParamsSchema, RoleListSchema, RoleModifySchema, RoleSchema, toRoleBody } from './schema.js'
 import type { RoleService } from './service.js'
 
-const tags = ['Administrator Roles']
+const OPERATION = { tags: ['Administrator Roles'], headers: API_VERSION_HEADER, security: API_KEY_SECURITY }
 
-/** `/roles`: the operations of the model API's administrator roles. */
+/** `/roles`: the six operations of the model API's administrator roles. */
 export const roleRoutes: FastifyPluginAsync<{ roles: RoleService }> = async (fastify, { roles }) => {
   const app = fastify as unknown as Api
+
+  app.post(
+    '/roles',
+    {
+      schema: {
+        ...OPERATION,
+        operationId: 'createAdministratorRole',
+        summary: 'Create an Administrator Role',
+        description: 'Creates a custom role. Needs `canCreateNewAdministratorRoles`.',
+        body: RoleCreateSchema,
+        response: { 200: RoleSchema, ...errorResponses(403, 409, 413) },
+      },
+    },
+    async (request) => toRoleBody(await roles.create(principalOf(request), request.body)),
+  )
 
   app.get(
     '/roles',
     {
       schema: {
-        tags,
+        ...OPERATION,
         operationId: 'listAdministratorRoles',
         summary: 'List Administrator Roles',
-        description: 'Lists all roles. Needs `canViewAdministratorRoles`.',
-        headers: API_VERSION_HEADER,
-        security: API_KEY_SECURITY,
+        description: 'Lists all roles, by ID. Needs `canViewAdministratorRoles`.',
         response: { 200: RoleListSchema, ...errorResponses(403) },
       },
     },
     async (request) => ({ roles: (await roles.list(principalOf(request))).map(toRoleBody) }),
   )
 
+  app.post(
+    '/roles/search',
+    {
+      schema: {
+        ...OPERATION,
+        operationId: 'searchAdministratorRoles',
+        summary: 'Search Administrator Roles',
+        description: 'Searches roles with the search-filter language. Needs `canViewAdministratorRoles`.',
+        body: SearchFilterSchema,
+        response: { 200: RoleListSchema, ...errorResponses(403, 413) },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request)
+      const found = await roles.search(principal, request.body)
+      if (request.body.countTotal) void reply.header('x-total-count', String(await roles.count(principal, request.body)))
+      return { roles: found.map(toRoleBody) }
+    },
+  )
+
   app.get(
     '/roles/:roleID',
     {
       schema: {
-        tags,
+        ...OPERATION,
         operationId: 'describeAdministratorRole',
         summary: 'Describe an Administrator Role',
         description: 'Describes a role by ID. Needs `canViewAdministratorRoles`.',
-        headers: API_VERSION_HEADER,
         params: RoleIdParamsSchema,
-        security: API_KEY_SECURITY,
         response: { 200: RoleSchema, ...errorResponses(403, 404) },
       },
     },
     async (request) => toRoleBody(await roles.describe(principalOf(request), request.params.roleID)),
+  )
+
+  app.post(
+    '/roles/:roleID',
+    {
+      schema: {
+        ...OPERATION,
+        operationId: 'modifyAdministratorRole',
+        summary: 'Modify an Administrator Role',
+        description:
+          'Changes the properties sent; the rest stay. Holders of the role get its new rights at once. Full Access cannot be changed. Needs `canEditAdministratorRoleProperties`.',
+        params: RoleIdParamsSchema,
+        body: RoleModifySchema,
+        response: { 200: RoleSchema, ...errorResponses(403, 404, 409, 413) },
+      },
+    },
+    async (request) => toRoleBody(await roles.modify(principalOf(request), request.params.roleID, request.body)),
+  )
+
+  app.delete(
+    '/roles/:roleID',
+    {
+      schema: {
+        ...OPERATION,
+        operationId: 'deleteAdministratorRole',
+        summary: 'Delete an Administrator Role',
+        description:
+          'Deletes a role that no administrator or API key holds (409 otherwise, saying how many do). Full Access cannot be deleted. Answers 200 with no body. Needs `canDeleteAdministratorRoles`.',
+        params: RoleIdParamsSchema,
+        response: { 200: EMPTY_RESPONSE, ...errorResponses(403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await roles.delete(principalOf(request), request.params.roleID)
+      return sendEmpty(reply)
+    },
   )
 }

@@ -41,6 +41,31 @@ const readOnly = {
 }
 
 export const RoleSchema = Type.Partial(Type.Object({ ...writable, ...readOnly }), { description: 'An administrator role.' })
+
+const optionalReadOnly = Type.Partial(Type.Object(readOnly)).properties
+
+/** What creating a role takes; read-only properties sent back are ignored. */
+export const RoleCreateSchema = Type.Object(
+  {
+    name: writable.name,
+    ...Type.Partial(Type.Object({ description: writable.description, canOnlyManipulateUsersWithEqualOrLesserRights: writable.canOnlyManipulateUsersWithEqualOrLesserRights, allowUserInterface: writable.allowUserInterface, allowWebService: writable.allowWebService, rights: writable.rights })).properties,
+    ...optionalReadOnly,
+  },
+  {
+    additionalProperties: false,
+    description:
+      'A new role. Only name is required. Rights left out are not granted; allowUserInterface defaults to true and allowWebService to false, as in the model product.',
+  },
+)
+
+/** What modifying a role takes: only what changes. A right left out of `rights` keeps its value. */
+export const RoleModifySchema = Type.Partial(Type.Object({ ...writable, ...readOnly }), {
+  additionalProperties: false,
+  description: 'Changes to a role; properties (and rights) left out are unchanged and read-only properties are ignored.',
+})
+
+export type RoleCreateInput = Static<typeof RoleCreateSchema>
+export type RoleModifyInput = Static<typeof RoleModifySchema>
 export const RoleListSchema = Type.Object({ roles: Type.Array(RoleSchema) }, { description: 'Administrator roles.' })
 export const RoleIdParamsSchema = Type.Object({ roleID: IdSchema('ID of the role.') })
 

@@ -1,4 +1,10 @@
-import type { Selectable } from 'kysely'
+import type { Selectable, Updateable } from 'kysely'
+import type { AuditRecord } from '../audit/audit-record.js'
+import { insertAuditEvent } from '../audit/store.js'
+import { KeywardError } from '../errors/keyward-error.js'
+import type { SearchFilter } from '../search/schema.js'
+import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
+import { isForeignKeyViolation, isUniqueViolation } from '../store/constraint-errors.js'
 import type { Store } from '../store/store.js'
 import type { RolesTable } from '../store/tables.js'
 import { parseStoredRights, serializeRights, type Right } from './rights.js'
@@ -12,6 +18,20 @@ export interface NewRole {
   allowWebService: boolean
   rights: ReadonlySet<Right>
   created: number
+}
+
+export type RoleChanges = Partial<Omit<NewRole, 'created'>>
+
+export const ROLE_SEARCH: SearchableResource = {
+  idColumn: 'id',
+  fields: {
+    name: { column: 'name', kind: 'string' },
+    description: { column: 'description', kind: 'string' },
+    immutable: { column: 'immutable', kind: 'boolean' },
+    canOnlyManipulateUsersWithEqualOrLesserRights: { column: 'can_only_manipulate_equal_or_lesser', kind: 'boolean' },
+    allowUserInterface: { column: 'allow_user_interface', kind: 'boolean' },
+    allowWebService: { column: 'allow_web_service', kind: 'boolean' },
+  },
 }
 
 function toRole(row: Selectable<RolesTable>): Role {
@@ -28,10 +48,40 @@ function toRole(row: Selectable<RolesTable>): Role {
   }
 }
 
-/** The SQL of roles. */
+function toColumns(changes: RoleChanges): Updateable<RolesTable> {
+  const columns: Updateable<RolesTable> = {}
+  if (changes.name !== undefined) columns.name = changes.name
+  if (changes.description !== undefined) columns.description = changes.description
+  if (changes.canOnlyManipulateUsersWithEqualOrLesserRights !== undefined) {
+    columns.can_only_manipulate_equal_or_lesser = changes.canOnlyManipulateUsersWithEqualOrLesserRights ? 1 : 0
+  }
+  if (changes.allowUserInterface !== undefined) columns.allow_user_interface = changes.allowUserInterface ? 1 : 0
+  if (changes.allowWebService !== undefined) columns.allow_web_service = changes.allowWebService ? 1 : 0
+  if (changes.rights !== undefined) columns.rights = serializeRights(changes.rights)
+  return columns
+}
+
+function rethrowUnique(error: unknown, name: string | undefined): never {
+  if (name !== undefined && isUniqueViolation(error)) throw new KeywardError('role.name_in_use', { name }, { cause: error })
+  throw error
+}
+
+/** The SQL of roles. Every write records a change, so every process reloads its roles. */
 export function createRoleStore(store: Store) {
   const { db } = store
+
+  /** How many administrators and API keys hold a role. */
+  async function countAssignments(id: number): Promise<{ administrators: number; apiKeys: number }> {
+    const [admins, keys] = await Promise.all([
+      db.selectFrom('administrators').select((eb) => eb.fn.countAll<number>().as('n')).where('role_id', '=', id).executeTakeFirst(),
+      db.selectFrom('api_keys').select((eb) => eb.fn.countAll<number>().as('n')).where('role_id', '=', id).executeTakeFirst(),
+    ])
+    return { administrators: Number(admins?.n ?? 0), apiKeys: Number(keys?.n ?? 0) }
+  }
+
   return {
+    countAssignments,
+
     /** Every role, by ID. */
     async findAll(): Promise<Role[]> {
       const rows = await db.selectFrom('roles').selectAll().orderBy('id').execute()
@@ -48,25 +98,87 @@ export function createRoleStore(store: Store) {
       return row && toRole(row)
     },
 
-    async insert(role: NewRole): Promise<Role> {
-      return store.transaction(async (trx, changed) => {
-        const row = await trx
-          .insertInto('roles')
-          .values({
-            name: role.name,
-            description: role.description,
-            immutable: 0,
-            can_only_manipulate_equal_or_lesser: role.canOnlyManipulateUsersWithEqualOrLesserRights ? 1 : 0,
-            allow_user_interface: role.allowUserInterface ? 1 : 0,
-            allow_web_service: role.allowWebService ? 1 : 0,
-            rights: serializeRights(role.rights),
-            created: role.created,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow()
-        changed({ resource: 'role', id: row.id })
-        return toRole(row)
-      })
+    /** @throws KeywardError `search.*` when the filter does not fit roles. */
+    async search(filter: SearchFilter): Promise<Role[]> {
+      const rows = await applySearch(db.selectFrom('roles').selectAll(), compileSearch(filter, ROLE_SEARCH, store.engine)).execute()
+      return rows.map(toRole)
+    },
+
+    async count(filter: SearchFilter): Promise<number> {
+      const search = compileSearch(filter, ROLE_SEARCH, store.engine)
+      const row = await applyConditions(db.selectFrom('roles'), search).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+      return Number(row?.n ?? 0)
+    },
+
+    /** @throws KeywardError `role.name_in_use`. */
+    async insert(role: NewRole, audit?: AuditRecord): Promise<Role> {
+      try {
+        return await store.transaction(async (trx, changed) => {
+          const row = await trx
+            .insertInto('roles')
+            .values({
+              name: role.name,
+              description: role.description,
+              immutable: 0,
+              can_only_manipulate_equal_or_lesser: role.canOnlyManipulateUsersWithEqualOrLesserRights ? 1 : 0,
+              allow_user_interface: role.allowUserInterface ? 1 : 0,
+              allow_web_service: role.allowWebService ? 1 : 0,
+              rights: serializeRights(role.rights),
+              created: role.created,
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow()
+          changed({ resource: 'role', id: row.id })
+          if (audit) await insertAuditEvent(trx, { ...audit, resourceId: row.id })
+          return toRole(row)
+        })
+      } catch (error) {
+        rethrowUnique(error, role.name)
+      }
+    },
+
+    /**
+     * Changes a role; its holders have the new rights at once, in every process.
+     *
+     * @returns the changed role, or undefined when there is none with this ID.
+     * @throws KeywardError `role.name_in_use`.
+     */
+    async update(id: number, changes: RoleChanges, audit: AuditRecord): Promise<Role | undefined> {
+      const columns = toColumns(changes)
+      if (Object.keys(columns).length === 0) return this.findById(id)
+      try {
+        return await store.transaction(async (trx, changed) => {
+          const row = await trx.updateTable('roles').set(columns).where('id', '=', id).returningAll().executeTakeFirst()
+          if (!row) return undefined
+          changed({ resource: 'role', id })
+          await insertAuditEvent(trx, audit)
+          return toRole(row)
+        })
+      } catch (error) {
+        rethrowUnique(error, changes.name)
+      }
+    },
+
+    /**
+     * Deletes a role that nobody holds.
+     *
+     * @returns the deleted role, or undefined when there was none.
+     * @throws KeywardError `role.in_use` when an administrator or key holds it (even one
+     * assigned a moment ago, which the foreign keys catch).
+     */
+    async delete(role: Role, audit: AuditRecord): Promise<Role | undefined> {
+      try {
+        return await store.transaction(async (trx, changed) => {
+          const row = await trx.deleteFrom('roles').where('id', '=', role.id).returningAll().executeTakeFirst()
+          if (!row) return undefined
+          changed({ resource: 'role', id: role.id })
+          await insertAuditEvent(trx, audit)
+          return toRole(row)
+        })
+      } catch (error) {
+        if (!isForeignKeyViolation(error)) throw error
+        throw new KeywardError('role.in_use', { role: role.name, ...(await countAssignments(role.id)) }, { cause: error })
+      }
     },
   }
 }

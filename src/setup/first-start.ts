@@ -30,6 +30,8 @@ export async function ensureFirstAdministrator(
     timeZone: DEFAULT_TIME_ZONE,
     timeFormat: '24',
     emailAddress: '',
+    active: true,
+    passwordNeverExpires: false,
     created: options.clock(),
   })
   return { created: true, generatedPassword }

@@ -23,6 +23,8 @@ function buildTestApp(databaseUrl: string, config: Partial<Config>, clock: TestC
   )
 }
 
+export const HARNESS_ADMIN_PASSWORD = 'Harness-passw0rd'
+
 /** A clock that runs with real time and can be moved forward. */
 export interface TestClock {
   (): number
@@ -55,9 +57,26 @@ export interface KeyOptions {
   locked?: boolean
 }
 
+/** A signed-in console session: its cookie and CSRF token. */
+export interface TestSession {
+  readonly cookie: string
+  readonly csrfToken: string
+  /** The sign-in response body. */
+  readonly body: any
+}
+
+export interface TestAdministrator {
+  readonly id: number
+  readonly username: string
+  readonly password: string
+}
+
 export interface RequestOptions {
   /** The secret to send; in `api-secret-key` unless `scheme` says otherwise. */
   secret?: string
+  /** A console session to send (cookie and, unless `csrf` is false, X-CSRF-Token). */
+  session?: TestSession
+  csrf?: boolean
   scheme?: 'api-secret-key' | 'ApiKey' | 'Bearer'
   body?: unknown
   headers?: Record<string, string>
@@ -118,7 +137,7 @@ export class Harness {
     const clock = createTestClock()
     const logs: string[] = []
     const app = await buildTestApp(database.url, config, clock, logs)
-    await ensureFirstAdministrator(app.context.stores.administrators, { password: 'Harness-passw0rd', clock })
+    await ensureFirstAdministrator(app.context.stores.administrators, { password: HARNESS_ADMIN_PASSWORD, clock })
     const system = await app.context.systemPrincipal('harness')
     const create = async (name: string, role: number): Promise<TestKey> => {
       const { record, secret } = await app.context.services.apiKeys.create(system, { keyName: name, roleID: role })
@@ -160,6 +179,35 @@ export class Harness {
     })
   }
 
+  /** Creates an administrator directly through the service. */
+  async administrator(options: { role?: number; username?: string; password?: string; locale?: Locale; timeZone?: string } = {}): Promise<TestAdministrator> {
+    const username = options.username ?? `admin-${++this.#keyCounter}-${Math.random().toString(36).slice(2, 8)}`
+    const password = options.password ?? 'Correct-h0rse-battery'
+    const record = await this.app.context.services.administrators.create(this.#system, {
+      username,
+      password,
+      roleID: options.role ?? FULL_ACCESS_ROLE_ID,
+      locale: options.locale,
+      timeZone: options.timeZone,
+    })
+    return { id: record.id, username, password }
+  }
+
+  /** Signs in through the API; returns the session, or throws with the response when refused. */
+  async signIn(username: string, password: string, mfaCode?: string): Promise<TestSession> {
+    const res = await this.post('/api/session', { body: { username, password, ...(mfaCode === undefined ? {} : { mfaCode }) } })
+    expectStatus(res, 200)
+    const setCookie = String(res.headers['set-cookie'] ?? '')
+    const cookie = /^(keyward_session=[^;]+)/.exec(setCookie)?.[1]
+    if (!cookie) throw new Error(`no session cookie in ${setCookie}`)
+    return { cookie, csrfToken: res.body.csrfToken, body: res.body }
+  }
+
+  /** The first administrator (`admin`, Full Access) signed in. */
+  async signInAsAdmin(): Promise<TestSession> {
+    return this.signIn('admin', HARNESS_ADMIN_PASSWORD)
+  }
+
   /** Creates an API key directly through the service. */
   async key(options: KeyOptions = {}): Promise<TestKey> {
     const { record, secret } = await this.app.context.services.apiKeys.create(this.#system, {
@@ -182,6 +230,10 @@ export class Harness {
     if (options.secret !== undefined) {
       if (options.scheme === 'ApiKey' || options.scheme === 'Bearer') headers.authorization = `${options.scheme} ${options.secret}`
       else headers['api-secret-key'] = options.secret
+    }
+    if (options.session) {
+      headers.cookie = options.session.cookie
+      if (options.csrf !== false) headers['x-csrf-token'] = options.session.csrfToken
     }
     let payload: string | undefined
     if (options.body !== undefined) {
@@ -222,7 +274,7 @@ export class Harness {
     const [keys, roles, admins] = await Promise.all([
       this.db.selectFrom('api_keys').selectAll().orderBy('id').execute(),
       this.db.selectFrom('roles').selectAll().orderBy('id').execute(),
-      this.db.selectFrom('administrators').select(['id', 'username', 'role_id', 'active']).orderBy('id').execute(),
+      this.db.selectFrom('administrators').select(['id', 'username', 'role_id', 'active', 'password_hash', 'mfa_type', 'locale', 'time_zone']).orderBy('id').execute(),
     ])
     // Sign-in bookkeeping moves with every request; it is not a change a client made.
     return {

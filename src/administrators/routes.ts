@@ -1,0 +1,208 @@
+import type { FastifyPluginAsync } from 'fastify'
+import { Type } from 'typebox'
+import type { Api } from '../http/api-types.js'
+import { principalOf } from '../http/authenticate.js'
+import { EMPTY_RESPONSE, sendEmpty } from '../http/empty-reply.js'
+import { API_KEY_SECURITY, API_VERSION_HEADER, errorResponses } from '../http/openapi.js'
+import { SearchFilterSchema } from '../search/schema.js'
+import {
+  AdministratorCreateSchema,
+  AdministratorCurrentModifySchema,
+  AdministratorIdParamsSchema,
+  AdministratorListSchema,
+  AdministratorModifySchema,
+  AdministratorSchema,
+  toAdministratorBody,
+} from './schema.js'
+import type { AdministratorService } from './service.js'
+
+const OPERATION = { tags: ['Administrators'], headers: API_VERSION_HEADER, security: API_KEY_SECURITY }
+const CURRENT = { tags: ['Administrators'], headers: API_VERSION_HEADER, security: [{ Session: [] }] }
+const SIGNED_IN = 'The signed-in administrator acts on itself, whatever its role (a Keyward extension).'
+
+/** `/administrators`: the six operations of the model API, plus the signed-in administrator's own. */
+export const administratorRoutes: FastifyPluginAsync<{ administrators: AdministratorService }> = async (fastify, { administrators }) => {
+  const app = fastify as unknown as Api
+
+  app.post(
+    '/administrators',
+    {
+      schema: {
+        ...OPERATION,
+        operationId: 'createAdministrator',
+        summary: 'Create an Administrator',
+        description: 'Creates an administrator; the password must satisfy the password policy. Needs `canCreateNewAdministrators`.',
+        body: AdministratorCreateSchema,
+        response: { 200: AdministratorSchema, ...errorResponses(403, 409, 413) },
+      },
+    },
+    async (request) => toAdministratorBody(await administrators.create(principalOf(request), request.body)),
+  )
+
+  app.get(
+    '/administrators',
+    {
+      schema: {
+        ...OPERATION,
+        operationId: 'listAdministrators',
+        summary: 'List Administrators',
+        description: 'Lists all administrators, by ID. Needs `canViewAdministrators`.',
+        response: { 200: AdministratorListSchema, ...errorResponses(403) },
+      },
+    },
+    async (request) => ({ administrators: (await administrators.list(principalOf(request))).map(toAdministratorBody) }),
+  )
+
+  app.post(
+    '/administrators/search',
+    {
+      schema: {
+        ...OPERATION,
+        operationId: 'searchAdministrators',
+        summary: 'Search Administrators',
+        description: 'Searches administrators with the search-filter language. Needs `canViewAdministrators`.',
+        body: SearchFilterSchema,
+        response: { 200: AdministratorListSchema, ...errorResponses(403, 413) },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request)
+      const found = await administrators.search(principal, request.body)
+      if (request.body.countTotal) void reply.header('x-total-count', String(await administrators.count(principal, request.body)))
+      return { administrators: found.map(toAdministratorBody) }
+    },
+  )
+
+  app.get(
+    '/administrators/current',
+    {
+      schema: {
+        ...CURRENT,
+        operationId: 'describeCurrentAdministrator',
+        summary: 'Describe the Signed-in Administrator',
+        description: SIGNED_IN,
+        response: { 200: AdministratorSchema, ...errorResponses(403) },
+      },
+    },
+    async (request) => toAdministratorBody(administrators.describeCurrent(principalOf(request))),
+  )
+
+  app.post(
+    '/administrators/current',
+    {
+      schema: {
+        ...CURRENT,
+        operationId: 'modifyCurrentAdministrator',
+        summary: 'Modify the Signed-in Administrator',
+        description: `Changes the signed-in administrator's profile, language, time zone, time format or password (with \`currentPassword\`); other sessions end when the password changes. ${SIGNED_IN}`,
+        body: AdministratorCurrentModifySchema,
+        response: { 200: AdministratorSchema, ...errorResponses(403, 409, 413) },
+      },
+    },
+    async (request) => toAdministratorBody(await administrators.modifyCurrent(principalOf(request), request.body)),
+  )
+
+  app.post(
+    '/administrators/current/mfa/enrolment',
+    {
+      schema: {
+        ...CURRENT,
+        operationId: 'startMfaEnrolment',
+        summary: 'Start Two-factor Enrolment',
+        description: `Makes a new authenticator secret for the signed-in administrator, pending until activated with a code. ${SIGNED_IN}`,
+        response: {
+          200: Type.Object({ secret: Type.String({ description: 'Base32 secret for the authenticator app.' }), uri: Type.String({ description: 'otpauth:// URI (for a QR code).' }) }),
+          ...errorResponses(403, 409),
+        },
+      },
+    },
+    async (request) => administrators.startMfaEnrolment(principalOf(request)),
+  )
+
+  app.post(
+    '/administrators/current/mfa/activation',
+    {
+      schema: {
+        ...CURRENT,
+        operationId: 'activateMfa',
+        summary: 'Activate Two-factor Authentication',
+        description: `Turns the second factor on when \`code\` matches the pending secret, and returns ten one-time recovery codes, shown this once. ${SIGNED_IN}`,
+        body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 16, description: 'Six-digit code from the app.' }) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({ administrator: AdministratorSchema, recoveryCodes: Type.Array(Type.String(), { description: 'One-time recovery codes.' }) }),
+          ...errorResponses(403, 409),
+        },
+      },
+    },
+    async (request) => {
+      const { administrator, recoveryCodes } = await administrators.activateMfa(principalOf(request), request.body.code)
+      return { administrator: toAdministratorBody(administrator), recoveryCodes }
+    },
+  )
+
+  app.post(
+    '/administrators/current/mfa/deactivation',
+    {
+      schema: {
+        ...CURRENT,
+        operationId: 'deactivateMfa',
+        summary: 'Turn Two-factor Authentication Off',
+        description: `Turns the signed-in administrator's second factor off; needs its password. ${SIGNED_IN}`,
+        body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 1024, description: 'The present password.' }) }, { additionalProperties: false }),
+        response: { 200: AdministratorSchema, ...errorResponses(403) },
+      },
+    },
+    async (request) => toAdministratorBody(await administrators.deactivateMfa(principalOf(request), request.body.password)),
+  )
+
+  app.get(
+    '/administrators/:administratorID',
+    {
+      schema: {
+        ...OPERATION,
+        operationId: 'describeAdministrator',
+        summary: 'Describe an Administrator',
+        description: 'Describes an administrator by ID (never its password). Needs `canViewAdministrators`.',
+        params: AdministratorIdParamsSchema,
+        response: { 200: AdministratorSchema, ...errorResponses(403, 404) },
+      },
+    },
+    async (request) => toAdministratorBody(await administrators.describe(principalOf(request), request.params.administratorID)),
+  )
+
+  app.post(
+    '/administrators/:administratorID',
+    {
+      schema: {
+        ...OPERATION,
+        operationId: 'modifyAdministrator',
+        summary: 'Modify an Administrator',
+        description:
+          'Changes the properties sent; the rest stay. `password` sets a new password; `active: false` locks the administrator out, `active: true` unlocks it; `mfaType: none` turns its second factor off. Needs `canEditAdministratorProperties`.',
+        params: AdministratorIdParamsSchema,
+        body: AdministratorModifySchema,
+        response: { 200: AdministratorSchema, ...errorResponses(403, 404, 409, 413) },
+      },
+    },
+    async (request) => toAdministratorBody(await administrators.modify(principalOf(request), request.params.administratorID, request.body)),
+  )
+
+  app.delete(
+    '/administrators/:administratorID',
+    {
+      schema: {
+        ...OPERATION,
+        operationId: 'deleteAdministrator',
+        summary: 'Delete an Administrator',
+        description:
+          'Deletes an administrator and ends its sessions. Nobody can delete themselves or the last active administrator with Full Access. Answers 200 with no body. Needs `canDeleteAdministrators`.',
+        params: AdministratorIdParamsSchema,
+        response: { 200: EMPTY_RESPONSE, ...errorResponses(403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await administrators.delete(principalOf(request), request.params.administratorID)
+      return sendEmpty(reply)
+    },
+  )
+}

@@ -1,0 +1,110 @@
+/**
+ * The administrator resource: property schemas for validation, serialisation, types and
+ * OpenAPI. `password` is write-only: accepted, never returned.
+ *
+ * @module
+ */
+import { Type, type Static } from 'typebox'
+import { IdSchema, LocaleSchema, TimestampSchema, TimeZoneSchema } from '../http/schemas.js'
+import { PASSWORD_MAX_LENGTH } from './password-policy.js'
+import type { AdministratorRecord } from './store.js'
+
+const profile = {
+  fullName: Type.String({ maxLength: 255, description: 'Full name of the administrator. Searchable as String.' }),
+  description: Type.String({ maxLength: 2000, description: 'Description of the administrator. Searchable as String.' }),
+  locale: LocaleSchema('Language of the console and messages for the administrator.'),
+  timeZone: TimeZoneSchema('Time zone in which the console shows dates to the administrator. Searchable as String.'),
+  timeFormat: Type.Enum(['12', '24'], { description: 'Clock the console uses: 12- or 24-hour. Searchable as Choice.' }),
+  emailAddress: Type.String({ maxLength: 320, description: 'Email address of the administrator. Searchable as String.' }),
+}
+
+const writable = {
+  username: Type.String({ minLength: 1, maxLength: 255, pattern: '^\\S+$', description: 'Username to sign in with; unique, no spaces. Searchable as String.' }),
+  password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH, writeOnly: true, description: 'Password (write-only); checked against the password policy.' }),
+  ...profile,
+  roleID: IdSchema('ID of the role assigned to the administrator. Searchable as Numeric.'),
+  active: Type.Boolean({ description: 'If false, the administrator is locked out (denied permission to sign in). Searchable as Boolean.' }),
+  passwordNeverExpires: Type.Boolean({ description: 'Kept for compatibility; Keyward passwords do not expire. Searchable as Boolean.' }),
+  mfaType: Type.Enum(['none', 'local-totp'], {
+    description: "Second factor: local-totp once the administrator has enrolled an authenticator app. Setting none turns it off (e.g. for a lost phone). Searchable as Choice.",
+  }),
+}
+
+const readOnly = {
+  created: TimestampSchema('When the administrator was created, ms since epoch. Searchable as Date.'),
+  lastSignIn: TimestampSchema('Last successful sign-in, ms since epoch. Searchable as Date.'),
+  lastPasswordChange: TimestampSchema('Last password change, ms since epoch. Searchable as Date.'),
+  unlockTime: TimestampSchema('When an automatically locked-out administrator will be unlocked, ms since epoch. Searchable as Date.'),
+  unsuccessfulSignInAttempts: Type.Integer({ readOnly: true, description: 'Failed sign-ins since the last successful one. Searchable as Numeric.' }),
+  ID: Type.Integer({ readOnly: true, description: 'ID of the administrator. Searchable as ID.' }),
+}
+
+const optionalReadOnly = Type.Partial(Type.Object(readOnly)).properties
+const { password: _password, ...shown } = writable
+
+/** An administrator as the API returns it (never its password). */
+export const AdministratorSchema = Type.Partial(Type.Object({ ...shown, ...readOnly }), { description: 'An administrator.' })
+
+export const AdministratorCreateSchema = Type.Object(
+  {
+    username: writable.username,
+    password: writable.password,
+    roleID: writable.roleID,
+    ...Type.Partial(Type.Object({ ...profile, active: writable.active, passwordNeverExpires: writable.passwordNeverExpires, mfaType: writable.mfaType })).properties,
+    ...optionalReadOnly,
+  },
+  {
+    additionalProperties: false,
+    description: "A new administrator. username, password and roleID are required; locale, time zone and time format default to the creator's.",
+  },
+)
+
+export const AdministratorModifySchema = Type.Partial(Type.Object({ ...writable, ...readOnly }), {
+  additionalProperties: false,
+  description:
+    'Changes to an administrator; properties left out are unchanged, read-only ones ignored. A password here sets a new one (Set Password); active: true unlocks.',
+})
+
+/** What the signed-in administrator may change on itself (a Keyward extension). */
+export const AdministratorCurrentModifySchema = Type.Partial(
+  Type.Object({
+    ...writable,
+    ...readOnly,
+    currentPassword: Type.String({ maxLength: PASSWORD_MAX_LENGTH, writeOnly: true, description: 'The present password; required to set a new one.' }),
+  }),
+  {
+    additionalProperties: false,
+    description:
+      'Changes to the signed-in administrator: profile, language, time zone, time format and password (with currentPassword). username, roleID, active and mfaType are accepted only unchanged.',
+  },
+)
+
+export const AdministratorListSchema = Type.Object({ administrators: Type.Array(AdministratorSchema) }, { description: 'Administrators.' })
+export const AdministratorIdParamsSchema = Type.Object({ administratorID: IdSchema('ID of the administrator.') })
+
+export type AdministratorBody = Static<typeof AdministratorSchema>
+export type AdministratorCreateInput = Static<typeof AdministratorCreateSchema>
+export type AdministratorModifyInput = Static<typeof AdministratorModifySchema>
+export type AdministratorCurrentModifyInput = Static<typeof AdministratorCurrentModifySchema>
+
+export function toAdministratorBody(admin: AdministratorRecord): AdministratorBody {
+  return {
+    username: admin.username,
+    fullName: admin.fullName,
+    description: admin.description,
+    locale: admin.locale,
+    timeZone: admin.timeZone,
+    timeFormat: admin.timeFormat,
+    emailAddress: admin.emailAddress,
+    roleID: admin.roleId,
+    active: admin.active,
+    passwordNeverExpires: admin.passwordNeverExpires,
+    mfaType: admin.mfaType,
+    created: admin.created,
+    lastSignIn: admin.lastSignIn,
+    lastPasswordChange: admin.lastPasswordChange,
+    unlockTime: admin.unlockTime,
+    unsuccessfulSignInAttempts: admin.unsuccessfulSignInAttempts,
+    ID: admin.id,
+  }
+}

@@ -1,0 +1,323 @@
+import { auditRecord, diffFields, type AuditDraft } from '../audit/audit-record.js'
+import { hashPassword, verifyPassword } from '../auth/password-hash.js'
+import { requireRight, type Principal } from '../auth/principal.js'
+import { createRecoveryCodes, createTotpSecret, hashRecoveryCode, totpUri, verifyTotp } from '../auth/totp.js'
+import type { PasswordPolicy } from '../config.js'
+import { KeywardError } from '../errors/keyward-error.js'
+import type { Locale } from '../i18n/translate.js'
+import { assertWithinOwnRights } from '../roles/escalation.js'
+import { FULL_ACCESS_ROLE_ID, type Role } from '../roles/role.js'
+import type { RoleDirectory } from '../roles/role-directory.js'
+import type { SearchFilter } from '../search/schema.js'
+import type { Clock } from '../time/clock.js'
+import { checkPassword } from './password-policy.js'
+import type { AdministratorCreateInput, AdministratorCurrentModifyInput, AdministratorModifyInput } from './schema.js'
+import type { AdministratorChanges, AdministratorRecord, AdministratorStore, ChangeEffects } from './store.js'
+
+/**
+ * The rules of administrators: rights, the equal-or-lesser rule, the password policy, the
+ * last Full Access administrator, self-protection, and the second factor. Knows no HTTP.
+ */
+export class AdministratorService {
+  readonly #store: AdministratorStore
+  readonly #roles: RoleDirectory
+  readonly #clock: Clock
+  readonly #policy: PasswordPolicy
+
+  constructor(deps: { store: AdministratorStore; roles: RoleDirectory; clock: Clock; passwordPolicy: PasswordPolicy }) {
+    this.#store = deps.store
+    this.#roles = deps.roles
+    this.#clock = deps.clock
+    this.#policy = deps.passwordPolicy
+  }
+
+  /** @throws KeywardError `administrator.view_denied`. */
+  async list(principal: Principal): Promise<AdministratorRecord[]> {
+    requireRight(principal, 'administratorRights.canViewAdministrators', 'administrator.view_denied')
+    return this.#store.findAll()
+  }
+
+  /** @throws KeywardError `administrator.view_denied`, `search.*`. */
+  async search(principal: Principal, filter: SearchFilter): Promise<AdministratorRecord[]> {
+    requireRight(principal, 'administratorRights.canViewAdministrators', 'administrator.view_denied')
+    return this.#store.search(filter)
+  }
+
+  /** @throws KeywardError `administrator.view_denied`, `search.*`. */
+  async count(principal: Principal, filter: SearchFilter): Promise<number> {
+    requireRight(principal, 'administratorRights.canViewAdministrators', 'administrator.view_denied')
+    return this.#store.countMatching(filter)
+  }
+
+  /** @throws KeywardError `administrator.view_denied`, `administrator.not_found`. */
+  async describe(principal: Principal, id: number): Promise<AdministratorRecord> {
+    requireRight(principal, 'administratorRights.canViewAdministrators', 'administrator.view_denied')
+    return this.#existing(id)
+  }
+
+  /**
+   * Creates an administrator. Language, time zone and time format default to the creator's.
+   *
+   * @throws KeywardError `administrator.create_denied`, `administrator.role_not_found`,
+   * `role.rights_exceed_own`, `administrator.password_*`, `administrator.mfa_enrolment_required`,
+   * `administrator.name_in_use`.
+   */
+  async create(principal: Principal, input: AdministratorCreateInput): Promise<AdministratorRecord> {
+    requireRight(principal, 'administratorRights.canCreateNewAdministrators', 'administrator.create_denied')
+    const role = await this.#assignableRole(principal, input.roleID)
+    if (input.mfaType === 'local-totp') throw new KeywardError('administrator.mfa_enrolment_required')
+    checkPassword(input.password, input.username, this.#policy)
+    const now = this.#clock()
+    const admin = {
+      username: input.username,
+      fullName: input.fullName ?? '',
+      description: input.description ?? '',
+      roleId: role.id,
+      locale: input.locale ?? principal.locale,
+      timeZone: input.timeZone ?? principal.timeZone,
+      timeFormat: input.timeFormat ?? principal.administrator?.timeFormat ?? '24',
+      emailAddress: input.emailAddress ?? '',
+      active: input.active ?? true,
+      passwordNeverExpires: input.passwordNeverExpires ?? false,
+    }
+    const audit = auditRecord(
+      principal,
+      { action: 'administrator.create', resourceType: 'administrator', resourceName: admin.username, changes: diffFields({}, { ...fieldsOf(admin), password: true }, ['password']) },
+      now,
+    )
+    return this.#store.insert({ ...admin, passwordHash: await hashPassword(input.password), created: now }, audit)
+  }
+
+  /**
+   * Changes an administrator. A password sets a new one and ends that administrator's other
+   * sessions; `active: false` locks it out (ending its sessions), `active: true` unlocks it;
+   * `mfaType: 'none'` turns its second factor off.
+   *
+   * @throws KeywardError `administrator.modify_denied`, `administrator.not_found`,
+   * `role.rights_exceed_own`, `administrator.self_lockout`, `administrator.last_full_access`,
+   * `administrator.role_not_found`, `administrator.password_*`,
+   * `administrator.mfa_enrolment_required`, `administrator.name_in_use`.
+   */
+  async modify(principal: Principal, id: number, input: AdministratorModifyInput): Promise<AdministratorRecord> {
+    requireRight(principal, 'administratorRights.canEditAdministratorProperties', 'administrator.modify_denied')
+    const existing = await this.#existing(id)
+    await this.#assertManageable(principal, existing)
+    const isSelf = principal.kind === 'administrator' && principal.id === id
+    const changes: AdministratorChanges = { ...this.#profileChanges(existing, input) }
+    if (input.username !== undefined && input.username !== existing.username) changes.username = input.username
+    if (input.roleID !== undefined && input.roleID !== existing.roleId) changes.roleId = (await this.#assignableRole(principal, input.roleID)).id
+    if (input.passwordNeverExpires !== undefined && input.passwordNeverExpires !== existing.passwordNeverExpires) {
+      changes.passwordNeverExpires = input.passwordNeverExpires
+    }
+    if (input.active === false && existing.active) {
+      if (isSelf) throw new KeywardError('administrator.self_lockout')
+      Object.assign(changes, { active: false, unlockTime: null })
+    }
+    if (input.active === true && !existing.active) Object.assign(changes, { active: true, unlockTime: null, unsuccessfulSignInAttempts: 0 })
+    if (input.mfaType !== undefined && input.mfaType !== existing.mfaType) {
+      if (input.mfaType === 'local-totp') throw new KeywardError('administrator.mfa_enrolment_required')
+      Object.assign(changes, mfaOff())
+    }
+    if (input.password !== undefined) Object.assign(changes, await this.#newPassword(input.password, changes.username ?? existing.username))
+
+    const losesFullAccess = existing.roleId === FULL_ACCESS_ROLE_ID && existing.active && ((changes.roleId ?? FULL_ACCESS_ROLE_ID) !== FULL_ACCESS_ROLE_ID || changes.active === false)
+    const endsSessions = changes.active === false || changes.passwordHash !== undefined
+    return this.#updated(principal, existing, changes, {
+      keepFullAccess: losesFullAccess,
+      endSessions: endsSessions ? { except: isSelf ? principal.session?.tokenHash : undefined } : undefined,
+    })
+  }
+
+  /**
+   * Deletes an administrator and ends its sessions.
+   *
+   * @throws KeywardError `administrator.delete_denied`, `administrator.not_found`,
+   * `administrator.self_delete`, `role.rights_exceed_own`, `administrator.last_full_access`.
+   */
+  async delete(principal: Principal, id: number): Promise<AdministratorRecord> {
+    requireRight(principal, 'administratorRights.canDeleteAdministrators', 'administrator.delete_denied')
+    const existing = await this.#existing(id)
+    if (principal.kind === 'administrator' && principal.id === id) throw new KeywardError('administrator.self_delete')
+    await this.#assertManageable(principal, existing)
+    const deleted = await this.#store.delete(
+      id,
+      this.#audit(principal, { action: 'administrator.delete', resourceType: 'administrator', resourceId: id, resourceName: existing.username }),
+      { keepFullAccess: existing.roleId === FULL_ACCESS_ROLE_ID && existing.active },
+    )
+    if (!deleted) throw new KeywardError('administrator.not_found')
+    return deleted
+  }
+
+  /** The signed-in administrator. @throws KeywardError `administrator.current_needs_session`. */
+  describeCurrent(principal: Principal): AdministratorRecord {
+    return currentOf(principal)
+  }
+
+  /**
+   * Changes the signed-in administrator's own profile, preferences or password (which needs
+   * the current password). Its username, role, lock state and second factor may be sent
+   * back unchanged, never changed here.
+   *
+   * @throws KeywardError `administrator.current_needs_session`, `administrator.current_field_denied`,
+   * `administrator.current_password_invalid`, `administrator.password_*`.
+   */
+  async modifyCurrent(principal: Principal, input: AdministratorCurrentModifyInput): Promise<AdministratorRecord> {
+    const current = currentOf(principal)
+    const fixed = { username: current.username, roleID: current.roleId, active: current.active, mfaType: current.mfaType } as const
+    for (const field of Object.keys(fixed) as (keyof typeof fixed)[]) {
+      if (input[field] !== undefined && input[field] !== fixed[field]) throw new KeywardError('administrator.current_field_denied', { field })
+    }
+    const changes: AdministratorChanges = this.#profileChanges(current, input)
+    if (input.password !== undefined) {
+      await this.#assertPassword(current, input.currentPassword)
+      Object.assign(changes, await this.#newPassword(input.password, current.username))
+    }
+    return this.#updated(principal, current, changes, {
+      endSessions: changes.passwordHash !== undefined ? { except: principal.session?.tokenHash } : undefined,
+    })
+  }
+
+  /**
+   * Starts enrolling an authenticator app for the signed-in administrator: a new secret,
+   * pending until a code from the app confirms it.
+   *
+   * @throws KeywardError `administrator.current_needs_session`, `administrator.mfa_already_enabled`.
+   */
+  async startMfaEnrolment(principal: Principal): Promise<{ secret: string; uri: string }> {
+    const current = currentOf(principal)
+    if (current.mfaType === 'local-totp') throw new KeywardError('administrator.mfa_already_enabled')
+    const secret = createTotpSecret()
+    await this.#store.update(current.id, { totpPendingSecret: secret }, undefined)
+    return { secret, uri: totpUri(secret, current.username) }
+  }
+
+  /**
+   * Turns the second factor on once a code from the app matches the pending secret.
+   *
+   * @returns ten recovery codes, shown this once.
+   * @throws KeywardError `administrator.current_needs_session`, `administrator.mfa_not_pending`,
+   * `administrator.mfa_code_invalid`.
+   */
+  async activateMfa(principal: Principal, code: string): Promise<{ administrator: AdministratorRecord; recoveryCodes: string[] }> {
+    const current = await this.#existing(currentOf(principal).id)
+    if (current.mfaType === 'local-totp') throw new KeywardError('administrator.mfa_already_enabled')
+    if (!current.totpPendingSecret) throw new KeywardError('administrator.mfa_not_pending')
+    const step = await verifyTotp(current.totpPendingSecret, code, this.#clock())
+    if (step === undefined) throw new KeywardError('administrator.mfa_code_invalid')
+    const recoveryCodes = createRecoveryCodes()
+    const administrator = await this.#updated(principal, current, {
+      mfaType: 'local-totp',
+      totpSecret: current.totpPendingSecret,
+      totpPendingSecret: null,
+      totpLastStep: step,
+      recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode),
+    })
+    return { administrator, recoveryCodes }
+  }
+
+  /**
+   * Turns the signed-in administrator's second factor off; needs its password.
+   *
+   * @throws KeywardError `administrator.current_needs_session`, `administrator.current_password_invalid`.
+   */
+  async deactivateMfa(principal: Principal, password: string): Promise<AdministratorRecord> {
+    const current = await this.#existing(currentOf(principal).id)
+    await this.#assertPassword(current, password)
+    return this.#updated(principal, current, mfaOff())
+  }
+
+  #profileChanges(existing: AdministratorRecord, input: AdministratorModifyInput): AdministratorChanges {
+    const changes: AdministratorChanges = {}
+    if (input.fullName !== undefined && input.fullName !== existing.fullName) changes.fullName = input.fullName
+    if (input.description !== undefined && input.description !== existing.description) changes.description = input.description
+    if (input.locale !== undefined && input.locale !== existing.locale) changes.locale = input.locale as Locale
+    if (input.timeZone !== undefined && input.timeZone !== existing.timeZone) changes.timeZone = input.timeZone
+    if (input.timeFormat !== undefined && input.timeFormat !== existing.timeFormat) changes.timeFormat = input.timeFormat
+    if (input.emailAddress !== undefined && input.emailAddress !== existing.emailAddress) changes.emailAddress = input.emailAddress
+    return changes
+  }
+
+  async #newPassword(password: string, username: string): Promise<AdministratorChanges> {
+    checkPassword(password, username, this.#policy)
+    return { passwordHash: await hashPassword(password), lastPasswordChange: this.#clock() }
+  }
+
+  async #assertPassword(admin: AdministratorRecord, password: string | undefined): Promise<void> {
+    if (password === undefined || !(await verifyPassword(password, admin.passwordHash))) throw new KeywardError('administrator.current_password_invalid')
+  }
+
+  /** Applies changes, audited as a lock, an unlock, a new password or a modification. */
+  async #updated(principal: Principal, existing: AdministratorRecord, changes: AdministratorChanges, effects: ChangeEffects = {}): Promise<AdministratorRecord> {
+    const fields = fieldsOf(changes)
+    const changedFields = Object.keys(diffFields(fieldsOf(existing), fields))
+    const action =
+      changes.active === false
+        ? 'administrator.lock'
+        : changes.active === true
+          ? 'administrator.unlock'
+          : changes.passwordHash !== undefined && changedFields.length === 0
+            ? 'administrator.set_password'
+            : changes.mfaType !== undefined
+              ? `administrator.mfa_${changes.mfaType === 'none' ? 'off' : 'on'}`
+              : 'administrator.modify'
+    const audit = this.#audit(principal, {
+      action,
+      resourceType: 'administrator',
+      resourceId: existing.id,
+      resourceName: changes.username ?? existing.username,
+      changes: diffFields(fieldsOf(existing), { ...fields, password: changes.passwordHash !== undefined ? true : undefined }, ['password']),
+    })
+    const updated = await this.#store.update(existing.id, changes, audit, effects)
+    if (!updated) throw new KeywardError('administrator.not_found')
+    return updated
+  }
+
+  async #existing(id: number): Promise<AdministratorRecord> {
+    const admin = await this.#store.findById(id)
+    if (!admin) throw new KeywardError('administrator.not_found')
+    return admin
+  }
+
+  async #assignableRole(principal: Principal, roleId: number): Promise<Role> {
+    const role = await this.#roles.get(roleId)
+    if (!role) throw new KeywardError('administrator.role_not_found', { roleID: roleId })
+    assertWithinOwnRights(principal, role)
+    return role
+  }
+
+  async #assertManageable(principal: Principal, admin: AdministratorRecord): Promise<void> {
+    const role = await this.#roles.get(admin.roleId)
+    if (role) assertWithinOwnRights(principal, role)
+  }
+
+  #audit(principal: Principal, draft: AuditDraft) {
+    return auditRecord(principal, draft, this.#clock())
+  }
+}
+
+function mfaOff(): AdministratorChanges {
+  return { mfaType: 'none', totpSecret: null, totpPendingSecret: null, totpLastStep: null, recoveryCodeHashes: [] }
+}
+
+function currentOf(principal: Principal): AdministratorRecord {
+  if (principal.kind !== 'administrator' || !principal.administrator) throw new KeywardError('administrator.current_needs_session')
+  return principal.administrator
+}
+
+/** The API names and values of an administrator's (changed) properties, for the audit log. */
+function fieldsOf(admin: AdministratorChanges) {
+  return {
+    username: admin.username,
+    fullName: admin.fullName,
+    description: admin.description,
+    roleID: admin.roleId,
+    locale: admin.locale,
+    timeZone: admin.timeZone,
+    timeFormat: admin.timeFormat,
+    emailAddress: admin.emailAddress,
+    active: admin.active,
+    unlockTime: admin.unlockTime,
+    passwordNeverExpires: admin.passwordNeverExpires,
+    mfaType: admin.mfaType,
+  }
+}

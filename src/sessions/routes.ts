@@ -1,0 +1,86 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { toAdministratorBody } from '../administrators/schema.js'
+import type { AdministratorRecord } from '../administrators/store.js'
+import type { Api } from '../http/api-types.js'
+import { principalOf, SESSION_COOKIE } from '../http/authenticate.js'
+import { EMPTY_RESPONSE, sendEmpty } from '../http/empty-reply.js'
+import { API_VERSION_HEADER, errorResponses } from '../http/openapi.js'
+import type { Role } from '../roles/role.js'
+import { toRoleBody } from '../roles/schema.js'
+import { SessionSchema, SignInSchema } from './schema.js'
+import type { SessionService } from './service.js'
+
+const OPERATION = { tags: ['Sessions'], headers: API_VERSION_HEADER }
+const SESSION_SECURITY = [{ Session: [] }]
+
+function sessionBody(session: { administrator: AdministratorRecord; role: Role; csrfToken: string; expires: number }, idleTimeout: number) {
+  return { administrator: toAdministratorBody(session.administrator), role: toRoleBody(session.role), csrfToken: session.csrfToken, expires: session.expires, idleTimeout }
+}
+
+/** The cookie is HttpOnly and SameSite=Strict, and Secure whenever the request came over TLS. */
+function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number): void {
+  void reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', path: '/', maxAge: maxAgeSeconds })
+}
+
+/** `/session`: signing in to the console with a password (and a second factor), and out again. */
+export const sessionRoutes: FastifyPluginAsync<{ sessions: SessionService }> = async (fastify, { sessions }) => {
+  const app = fastify as unknown as Api
+
+  app.post(
+    '/session',
+    {
+      config: { public: true },
+      schema: {
+        ...OPERATION,
+        operationId: 'signIn',
+        security: [],
+        summary: 'Sign In',
+        description:
+          'Signs an administrator in to the console and sets the session cookie. After the configured number of wrong passwords the administrator is locked out; an address that fails too often gets 429.',
+        body: SignInSchema,
+        response: { 200: SessionSchema, ...errorResponses(403) },
+      },
+    },
+    async (request, reply) => {
+      const signedIn = await sessions.signIn(request.body, { address: request.ip, userAgent: request.headers['user-agent'] })
+      const { session } = signedIn
+      setSessionCookie(request, reply, signedIn.token, Math.ceil((session.expires - session.created) / 1000))
+      const expires = Math.min(session.expires, session.created + sessions.idleTimeoutMs)
+      return sessionBody({ ...signedIn, csrfToken: session.csrfToken, expires }, sessions.idleTimeoutMs)
+    },
+  )
+
+  app.get(
+    '/session',
+    {
+      schema: {
+        ...OPERATION,
+        operationId: 'describeSession',
+        summary: 'Describe the Session',
+        description: 'The signed-in administrator, its role, and the CSRF token of its session.',
+        security: SESSION_SECURITY,
+        response: { 200: SessionSchema, ...errorResponses(403) },
+      },
+    },
+    async (request) => sessionBody(sessions.describe(principalOf(request)), sessions.idleTimeoutMs),
+  )
+
+  app.delete(
+    '/session',
+    {
+      schema: {
+        ...OPERATION,
+        operationId: 'signOut',
+        summary: 'Sign Out',
+        description: 'Ends the session and clears its cookie.',
+        security: SESSION_SECURITY,
+        response: { 200: EMPTY_RESPONSE, ...errorResponses(403) },
+      },
+    },
+    async (request, reply) => {
+      await sessions.signOut(principalOf(request))
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' })
+      return sendEmpty(reply)
+    },
+  )
+}
