@@ -1,4 +1,4 @@
-import { sql, type Selectable, type Updateable } from 'kysely'
+import { sql, type Selectable } from 'kysely'
 import type { AuditRecord } from '../audit/audit-record.js'
 import { insertAuditEvent } from '../audit/store.js'
 import { KeywardError } from '../errors/keyward-error.js'
@@ -8,6 +8,7 @@ import { FULL_ACCESS_ROLE_ID } from '../roles/role.js'
 import type { SearchFilter } from '../search/schema.js'
 import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
 import { deleteSessionsOf } from '../sessions/store.js'
+import { toColumns, type ColumnsOf } from '../store/columns.js'
 import { isUniqueViolation } from '../store/constraint-errors.js'
 import type { Store, Trx } from '../store/store.js'
 import type { AdministratorsTable, Flag } from '../store/tables.js'
@@ -138,29 +139,27 @@ export function toAdministratorRecord(row: Selectable<AdministratorsTable>): Adm
   }
 }
 
-function toColumns(changes: AdministratorChanges): Updateable<AdministratorsTable> {
-  const c: Updateable<AdministratorsTable> = {}
-  if (changes.username !== undefined) c.username = changes.username
-  if (changes.passwordHash !== undefined) c.password_hash = changes.passwordHash
-  if (changes.lastPasswordChange !== undefined) c.last_password_change = changes.lastPasswordChange
-  if (changes.fullName !== undefined) c.full_name = changes.fullName
-  if (changes.description !== undefined) c.description = changes.description
-  if (changes.roleId !== undefined) c.role_id = changes.roleId
-  if (changes.locale !== undefined) c.locale = changes.locale
-  if (changes.timeZone !== undefined) c.time_zone = changes.timeZone
-  if (changes.timeFormat !== undefined) c.time_format = changes.timeFormat
-  if (changes.emailAddress !== undefined) c.email_address = changes.emailAddress
-  if (changes.active !== undefined) c.active = flag(changes.active)
-  if (changes.unlockTime !== undefined) c.unlock_time = changes.unlockTime
-  if (changes.unsuccessfulSignInAttempts !== undefined) c.unsuccessful_sign_in_attempts = changes.unsuccessfulSignInAttempts
-  if (changes.lastSignIn !== undefined) c.last_sign_in = changes.lastSignIn
-  if (changes.passwordNeverExpires !== undefined) c.password_never_expires = flag(changes.passwordNeverExpires)
-  if (changes.mfaType !== undefined) c.mfa_type = changes.mfaType
-  if (changes.totpSecret !== undefined) c.totp_secret = changes.totpSecret
-  if (changes.totpPendingSecret !== undefined) c.totp_pending_secret = changes.totpPendingSecret
-  if (changes.totpLastStep !== undefined) c.totp_last_step = changes.totpLastStep
-  if (changes.recoveryCodeHashes !== undefined) c.recovery_codes = JSON.stringify(changes.recoveryCodeHashes)
-  return c
+const COLUMNS: ColumnsOf<AdministratorChanges, AdministratorsTable> = {
+  username: 'username',
+  passwordHash: 'password_hash',
+  lastPasswordChange: 'last_password_change',
+  fullName: 'full_name',
+  description: 'description',
+  roleId: 'role_id',
+  locale: 'locale',
+  timeZone: 'time_zone',
+  timeFormat: 'time_format',
+  emailAddress: 'email_address',
+  active: 'active',
+  unlockTime: 'unlock_time',
+  unsuccessfulSignInAttempts: 'unsuccessful_sign_in_attempts',
+  lastSignIn: 'last_sign_in',
+  passwordNeverExpires: 'password_never_expires',
+  mfaType: 'mfa_type',
+  totpSecret: 'totp_secret',
+  totpPendingSecret: 'totp_pending_secret',
+  totpLastStep: 'totp_last_step',
+  recoveryCodeHashes: 'recovery_codes',
 }
 
 function rethrowUnique(error: unknown, username: string | undefined): never {
@@ -266,7 +265,7 @@ export function createAdministratorStore(store: Store) {
      * @throws KeywardError `administrator.name_in_use`, `administrator.last_full_access`.
      */
     async update(id: number, changes: AdministratorChanges, audit: AuditRecord | undefined, effects: ChangeEffects = {}): Promise<AdministratorRecord | undefined> {
-      const columns = toColumns(changes)
+      const columns = toColumns(changes, COLUMNS)
       if (Object.keys(columns).length === 0) return this.findById(id)
       try {
         return await store.transaction(async (trx, changed) => {

@@ -1,4 +1,4 @@
-import { sql, type Selectable, type Updateable } from 'kysely'
+import { sql, type Selectable } from 'kysely'
 import type { AuditRecord } from '../audit/audit-record.js'
 import { insertAuditEvent } from '../audit/store.js'
 import { KeywardError } from '../errors/keyward-error.js'
@@ -6,6 +6,7 @@ import type { Locale } from '../i18n/translate.js'
 import { LOCALES } from '../i18n/translate.js'
 import type { SearchFilter } from '../search/schema.js'
 import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
+import { toColumns, type ColumnsOf } from '../store/columns.js'
 import { isUniqueViolation } from '../store/constraint-errors.js'
 import type { Store } from '../store/store.js'
 import type { ApiKeysTable, Flag } from '../store/tables.js'
@@ -105,18 +106,16 @@ function toRecord(row: Selectable<ApiKeysTable>): ApiKeyRecord {
   }
 }
 
-function toColumns(changes: ApiKeyChanges): Updateable<ApiKeysTable> {
-  const columns: Updateable<ApiKeysTable> = {}
-  if (changes.keyName !== undefined) columns.key_name = changes.keyName
-  if (changes.description !== undefined) columns.description = changes.description
-  if (changes.locale !== undefined) columns.locale = changes.locale
-  if (changes.roleId !== undefined) columns.role_id = changes.roleId
-  if (changes.timeZone !== undefined) columns.time_zone = changes.timeZone
-  if (changes.active !== undefined) columns.active = flag(changes.active)
-  if (changes.unlockTime !== undefined) columns.unlock_time = changes.unlockTime
-  if (changes.unsuccessfulSignInAttempts !== undefined) columns.unsuccessful_sign_in_attempts = changes.unsuccessfulSignInAttempts
-  if (changes.expiryDate !== undefined) columns.expiry_date = changes.expiryDate
-  return columns
+const COLUMNS: ColumnsOf<ApiKeyChanges, ApiKeysTable> = {
+  keyName: 'key_name',
+  description: 'description',
+  locale: 'locale',
+  roleId: 'role_id',
+  timeZone: 'time_zone',
+  active: 'active',
+  unlockTime: 'unlock_time',
+  unsuccessfulSignInAttempts: 'unsuccessful_sign_in_attempts',
+  expiryDate: 'expiry_date',
 }
 
 function rethrowUnique(error: unknown, keyName: string | undefined): never {
@@ -218,7 +217,7 @@ export function createApiKeyStore(store: Store) {
      * @throws KeywardError `apikey.name_in_use` when the new name is taken.
      */
     async update(id: number, changes: ApiKeyChanges, audit: AuditRecord): Promise<ApiKeyRecord | undefined> {
-      const columns = toColumns(changes)
+      const columns = toColumns(changes, COLUMNS)
       if (Object.keys(columns).length === 0) return this.findById(id)
       try {
         return await store.transaction(async (trx, changed) => {

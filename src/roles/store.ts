@@ -1,9 +1,10 @@
-import type { Selectable, Updateable } from 'kysely'
+import type { Selectable } from 'kysely'
 import type { AuditRecord } from '../audit/audit-record.js'
 import { insertAuditEvent } from '../audit/store.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import type { SearchFilter } from '../search/schema.js'
 import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
+import { toColumns, type ColumnsOf } from '../store/columns.js'
 import { isForeignKeyViolation, isUniqueViolation } from '../store/constraint-errors.js'
 import type { Store } from '../store/store.js'
 import type { RolesTable } from '../store/tables.js'
@@ -48,17 +49,13 @@ function toRole(row: Selectable<RolesTable>): Role {
   }
 }
 
-function toColumns(changes: RoleChanges): Updateable<RolesTable> {
-  const columns: Updateable<RolesTable> = {}
-  if (changes.name !== undefined) columns.name = changes.name
-  if (changes.description !== undefined) columns.description = changes.description
-  if (changes.canOnlyManipulateUsersWithEqualOrLesserRights !== undefined) {
-    columns.can_only_manipulate_equal_or_lesser = changes.canOnlyManipulateUsersWithEqualOrLesserRights ? 1 : 0
-  }
-  if (changes.allowUserInterface !== undefined) columns.allow_user_interface = changes.allowUserInterface ? 1 : 0
-  if (changes.allowWebService !== undefined) columns.allow_web_service = changes.allowWebService ? 1 : 0
-  if (changes.rights !== undefined) columns.rights = serializeRights(changes.rights)
-  return columns
+const COLUMNS: ColumnsOf<Omit<RoleChanges, 'rights'> & { rights?: string }, RolesTable> = {
+  name: 'name',
+  description: 'description',
+  canOnlyManipulateUsersWithEqualOrLesserRights: 'can_only_manipulate_equal_or_lesser',
+  allowUserInterface: 'allow_user_interface',
+  allowWebService: 'allow_web_service',
+  rights: 'rights',
 }
 
 function rethrowUnique(error: unknown, name: string | undefined): never {
@@ -144,7 +141,7 @@ export function createRoleStore(store: Store) {
      * @throws KeywardError `role.name_in_use`.
      */
     async update(id: number, changes: RoleChanges, audit: AuditRecord): Promise<Role | undefined> {
-      const columns = toColumns(changes)
+      const columns = toColumns({ ...changes, rights: changes.rights && serializeRights(changes.rights) }, COLUMNS)
       if (Object.keys(columns).length === 0) return this.findById(id)
       try {
         return await store.transaction(async (trx, changed) => {

@@ -1,0 +1,17 @@
+import type { Updateable } from 'kysely'
+
+/** Which column holds each changeable property of a resource. */
+export type ColumnsOf<Changes, Table> = { readonly [K in keyof Changes]-?: keyof Table & string }
+
+/**
+ * Turns a resource's changes into the columns to set: properties left undefined stay as they
+ * are, `null` clears, booleans become the 0/1 both engines store, arrays become JSON.
+ */
+export function toColumns<Changes extends object, Table>(changes: Changes, columns: ColumnsOf<Changes, Table>): Updateable<Table> {
+  const set: Record<string, unknown> = {}
+  for (const [property, value] of Object.entries(changes)) {
+    if (value === undefined) continue
+    set[columns[property as keyof Changes]] = typeof value === 'boolean' ? (value ? 1 : 0) : Array.isArray(value) ? JSON.stringify(value) : value
+  }
+  return set as Updateable<Table>
+}
