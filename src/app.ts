@@ -1,7 +1,10 @@
 import cookie from '@fastify/cookie'
 import helmet from '@fastify/helmet'
+import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import type { DestinationStream } from 'pino'
 import { administratorRoutes } from './administrators/routes.js'
 import { apiKeyRoutes } from './apikeys/routes/index.js'
@@ -9,12 +12,11 @@ import { auditRoutes } from './audit/routes.js'
 import { redactSecrets } from './auth/secret-format.js'
 import type { Config } from './config.js'
 import { KeywardContext } from './context.js'
-import { registerApiVersionCheck } from './http/api-version.js'
-import { registerAuthentication } from './http/authenticate.js'
+import { registerApiGuard } from './http/api-guard.js'
 import { registerErrorHandling } from './http/error-handler.js'
 import { registerHealthRoutes } from './http/health.js'
 import { registerJsonBodyParser } from './http/json-body.js'
-import { SECURITY_SCHEMES } from './http/openapi.js'
+import { documentApiVersion, SECURITY_SCHEMES } from './http/openapi.js'
 import { createValidatorCompiler } from './http/validation.js'
 import { roleRoutes } from './roles/routes.js'
 import { sessionRoutes } from './sessions/routes.js'
@@ -27,6 +29,8 @@ export interface BuildOptions {
   readonly clock?: Clock
   /** Where logs go (tests capture them); stdout by default. */
   readonly logStream?: DestinationStream
+  /** The built console (`npm run build`) to serve at `/`; `console/dist` of this checkout by default. */
+  readonly consoleDir?: string
 }
 
 export interface KeywardApp {
@@ -37,6 +41,58 @@ export interface KeywardApp {
 }
 
 export const VERSION = '0.1.0'
+
+const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('../console/dist', import.meta.url))
+
+/**
+ * The console is a Vite build: scripts and styles are files of this origin, never inline.
+ * Mantine sets styles at run time, hence 'unsafe-inline' for styles only. No
+ * upgrade-insecure-requests: Keyward is often reached over plain HTTP on a private network,
+ * where upgrading the console's own requests to HTTPS would break it.
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  baseUri: ["'self'"],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+}
+
+/** Whether a request would take an HTML page: browsers say text/html, curl says any type. */
+function acceptsHtml(request: FastifyRequest): boolean {
+  const accept = request.headers.accept
+  return accept === undefined || accept.includes('text/html') || accept.includes('*/*')
+}
+
+/**
+ * Serves the console at `/`: its files, and its `index.html` for every other page a browser
+ * asks for (the console routes in the browser: `/apikeys/12` is a page of it). Paths under
+ * `/api` stay the API's, and a missing file is a 404, not a page.
+ */
+async function registerConsole(fastify: FastifyInstance, dir: string): Promise<void> {
+  await fastify.register(fastifyStatic, { root: dir, serve: false })
+  const handler = async (request: FastifyRequest<{ Params: { '*'?: string } }>, reply: FastifyReply) => {
+    const path = request.params['*'] ?? ''
+    if (path === 'api' || path.startsWith('api/')) return reply.callNotFound()
+    const isFile = /\.[A-Za-z0-9]+$/.test(path)
+    if (!isFile && !acceptsHtml(request)) return reply.callNotFound()
+    if (!existsSync(dir)) {
+      return reply.code(503).type('text/plain; charset=utf-8').send('The Keyward console is not built. Run `npm run build` (or `npm start`, which builds it), then reload.\n')
+    }
+    // Built assets have content hashes in their names, so they never change; pages always may.
+    if (isFile) return reply.sendFile(path, path.startsWith('assets/') ? { maxAge: '365d', immutable: true } : { maxAge: 0 })
+    void reply.header('cache-control', 'no-cache')
+    return reply.sendFile('index.html', { maxAge: 0, cacheControl: false })
+  }
+  fastify.get('/', { schema: { hide: true } }, handler)
+  fastify.get('/*', { schema: { hide: true } }, handler)
+}
 
 /**
  * Builds Keyward's HTTP app (API, health checks, OpenAPI document) on a store; does not listen.
@@ -71,7 +127,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   fastify.setValidatorCompiler(createValidatorCompiler())
   registerJsonBodyParser(fastify)
   registerErrorHandling(fastify)
-  await fastify.register(helmet, { global: true })
+  await fastify.register(helmet, { global: true, contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } })
   await fastify.register(cookie)
   await fastify.register(swagger, {
     openapi: {
@@ -86,21 +142,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       servers: [{ url: '/api' }],
       components: { securitySchemes: SECURITY_SCHEMES },
     },
+    transform: documentApiVersion,
   })
   registerHealthRoutes(fastify, store)
 
   await fastify.register(
     async (api) => {
-      registerApiVersionCheck(api)
-      registerAuthentication(api, { verifier: context.verifier, sessions: context.services.sessions, throttle: context.throttle })
-      // A POST without a body is an empty object: searches take no criteria, a new secret
-      // takes nothing, and a create names the fields it misses.
-      api.addHook('preValidation', async (request) => {
-        if (request.method === 'POST' && request.body === undefined) request.body = {}
-      })
-      api.addHook('onSend', async (_request, reply) => {
-        void reply.header('cache-control', 'no-store')
-      })
+      registerApiGuard(api, { verifier: context.verifier, sessions: context.services.sessions, throttle: context.throttle })
       api.get('/openapi.json', { config: { public: true, unversioned: true }, schema: { hide: true } }, async () => fastify.swagger())
       await api.register(apiKeyRoutes, { apiKeys: context.services.apiKeys })
       await api.register(roleRoutes, { roles: context.services.roles })
@@ -110,6 +158,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     { prefix: '/api' },
   )
+
+  await registerConsole(fastify, options.consoleDir ?? DEFAULT_CONSOLE_DIR)
 
   context.start()
   fastify.addHook('onClose', async () => {

@@ -117,7 +117,7 @@ serverOptions(
       expiryDate: flags.expires,
     })
     if (flags.json) {
-      console.log(JSON.stringify(toApiKeyBody(record, secret), null, 2))
+      console.log(JSON.stringify(toApiKeyBody(record, { secretKey: secret }), null, 2))
       return
     }
     console.log(`Created API key ${record.id} "${record.keyName}" with role ${role.name}.`)

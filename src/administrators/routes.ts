@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
 import type { Api } from '../http/api-types.js'
-import { principalOf } from '../http/authenticate.js'
+import { principalOf } from '../http/api-guard.js'
 import { EMPTY_RESPONSE, sendEmpty } from '../http/empty-reply.js'
-import { API_KEY_SECURITY, API_VERSION_HEADER, errorResponses } from '../http/openapi.js'
+import { API_KEY_SECURITY, errorResponses } from '../http/openapi.js'
 import { SearchFilterSchema } from '../search/schema.js'
 import {
   AdministratorCreateSchema,
@@ -16,8 +16,8 @@ import {
 } from './schema.js'
 import type { AdministratorService } from './service.js'
 
-const OPERATION = { tags: ['Administrators'], headers: API_VERSION_HEADER, security: API_KEY_SECURITY }
-const CURRENT = { tags: ['Administrators'], headers: API_VERSION_HEADER, security: [{ Session: [] }] }
+const OPERATION = { tags: ['Administrators'], security: API_KEY_SECURITY }
+const CURRENT = { tags: ['Administrators'], security: [{ Session: [] }] }
 const SIGNED_IN = 'The signed-in administrator acts on itself, whatever its role (a Keyward extension).'
 
 /** `/administrators`: the six operations of the model API, plus the signed-in administrator's own. */

@@ -150,8 +150,9 @@ export class ApiKeyService {
    *
    * @throws KeywardError `apikey.current_needs_key` when the principal is not an API key.
    */
-  describeCurrent(principal: Principal): ApiKeyRecord {
-    return currentKeyOf(principal)
+  describeCurrent(principal: Principal): { record: ApiKeyRecord; lastSignIn: number | undefined; lastSignInAddress: string | undefined } {
+    // This request is the key's latest sign-in, whether or not it has been written yet.
+    return { record: currentKeyOf(principal), lastSignIn: principal.signedInAt, lastSignInAddress: principal.address }
   }
 
   /**

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { Api } from '../http/api-types.js'
-import { principalOf } from '../http/authenticate.js'
-import { API_KEY_SECURITY, API_VERSION_HEADER, errorResponses } from '../http/openapi.js'
+import { principalOf } from '../http/api-guard.js'
+import { API_KEY_SECURITY, errorResponses } from '../http/openapi.js'
 import { SearchFilterSchema } from '../search/schema.js'
 import { AuditEventListSchema, toAuditEventBody } from './schema.js'
 import { AUDIT_LIST_LIMIT, type AuditService } from './service.js'
 
-const OPERATION = { tags: ['Audit Events'], headers: API_VERSION_HEADER, security: API_KEY_SECURITY }
+const OPERATION = { tags: ['Audit Events'], security: API_KEY_SECURITY }
 
 /** `/auditevents`: the audit log, read-only (a Keyward addition to the model API). */
 export const auditRoutes: FastifyPluginAsync<{ audit: AuditService }> = async (fastify, { audit }) => {

@@ -19,8 +19,10 @@ export interface Principal {
   readonly timeZone: string
   /** Client address of the request, when there is one. */
   readonly address: string | undefined
-  /** The authenticating API key, when `kind` is `apikey`. */
+  /** The authenticating API key, when `kind` is `apikey`, as cached (see `signedInAt`). */
   readonly apiKey?: ApiKeyRecord
+  /** When the API key authenticated this request: its `lastSignIn` from now on. */
+  readonly signedInAt?: number
   /** The signed-in administrator and its session, when `kind` is `administrator`. */
   readonly administrator?: AdministratorRecord
   readonly session?: { readonly tokenHash: string; readonly csrfToken: string; readonly expires: number }

@@ -1,12 +1,13 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
+import { timingSafeEqual } from 'node:crypto'
 import type { ApiKeyRecord, ApiKeyStore } from '../apikeys/store.js'
 import { auditRecord } from '../audit/audit-record.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import type { RoleDirectory } from '../roles/role-directory.js'
+import type { Role } from '../roles/role.js'
 import type { ChangeFeed } from '../store/change-feed.js'
 import type { Clock } from '../time/clock.js'
 import type { Principal } from './principal.js'
-import { parseSecret } from './secret-format.js'
+import { hashSecretBytes, parseSecret } from './secret-format.js'
 import type { UsageRecorder } from './usage-recorder.js'
 import { ABSENT, VerifierCache, type CachedKey, type CacheEntry } from './verifier-cache.js'
 
@@ -46,20 +47,36 @@ export class Verifier {
   }
 
   /**
-   * Authenticates a secret and returns the principal it stands for.
+   * Authenticates a secret and returns the principal it stands for: synchronously when the key
+   * is cached and nothing needs writing (the common case), else as a promise.
    *
    * Only the holder of the right secret learns that a key is locked or expired; an unknown
    * key ID and a wrong secret get the same answer.
    *
    * @throws KeywardError `auth.secret_malformed`, `auth.secret_invalid`, `auth.key_locked`,
-   * `auth.key_expired` (401) or `auth.web_service_denied` (403).
+   * `auth.key_expired` (401) or `auth.web_service_denied` (403), or rejects with one of them.
    */
-  async verify(secret: string, address: string | undefined): Promise<Principal> {
+  verify(secret: string, address: string | undefined): Principal | Promise<Principal> {
     const id = parseSecret(secret)
     if (id === undefined) throw new KeywardError('auth.secret_malformed')
+    const entry = this.#cache.get(id)
+    if (entry !== undefined && entry !== ABSENT) {
+      const record = entry.record
+      const now = this.#deps.clock()
+      const role = this.#deps.roles.peek(record.roleId)
+      const isPlain = record.active && record.unsuccessfulSignInAttempts === 0 && (record.expiryDate === undefined || now <= record.expiryDate)
+      if (isPlain && role && timingSafeEqual(hashSecretBytes(secret), entry.hash)) {
+        if (!role.allowWebService) throw new KeywardError('auth.web_service_denied')
+        return this.#signedIn(record, role, now, address)
+      }
+    }
+    return this.#verifyWithIo(id, secret, address)
+  }
+
+  /** The full verification, which may read (a cache miss) or write (a failure, an unlock). */
+  async #verifyWithIo(id: number, secret: string, address: string | undefined): Promise<Principal> {
     const entry = this.#cache.get(id) ?? (await this.#load(id))
-    const presented = createHash('sha256').update(secret).digest()
-    if (entry === ABSENT || !timingSafeEqual(presented, entry.hash)) {
+    if (entry === ABSENT || !timingSafeEqual(hashSecretBytes(secret), entry.hash)) {
       if (entry !== ABSENT) await this.#recordFailure(entry.record, address)
       throw new KeywardError('auth.secret_invalid')
     }
@@ -76,18 +93,12 @@ export class Verifier {
       record = { ...record, unsuccessfulSignInAttempts: 0 }
       this.#cache.set(id, { record, hash: entry.hash }, this.#cache.generation)
     }
+    return this.#signedIn(record, role, now, address)
+  }
 
-    this.#deps.usage.record(id, now, address)
-    return {
-      kind: 'apikey',
-      id,
-      name: record.keyName,
-      role,
-      locale: record.locale,
-      timeZone: record.timeZone,
-      address,
-      apiKey: { ...record, lastSignIn: now, lastSignInAddress: address },
-    }
+  #signedIn(record: ApiKeyRecord, role: Role, now: number, address: string | undefined): Principal {
+    this.#deps.usage.record(record.id, now, address)
+    return { kind: 'apikey', id: record.id, name: record.keyName, role, locale: record.locale, timeZone: record.timeZone, address, apiKey: record, signedInAt: now }
   }
 
   async #load(id: number): Promise<CacheEntry> {

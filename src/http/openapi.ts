@@ -1,3 +1,4 @@
+import type { FastifySchema } from 'fastify'
 import { ErrorSchema } from './schemas.js'
 
 /** Both ways to send an API secret key, as the model API's OpenAPI document names them, and a console session. */
@@ -34,8 +35,17 @@ export function errorResponses(...statuses: number[]) {
   return Object.fromEntries([400, 401, 429, ...statuses].map((status) => [status, { ...ErrorSchema, description: ERROR_DESCRIPTIONS[status] }]))
 }
 
-/** The `api-version` header every authenticated operation requires. */
-export const API_VERSION_HEADER = {
+/**
+ * The `api-version` header every operation requires. It is added to the document only (see
+ * `documentApiVersion`): the API guard checks it, so Ajv need not validate it again per request.
+ */
+const API_VERSION_HEADER = {
   type: 'object',
+  required: ['api-version'],
   properties: { 'api-version': { type: 'string', enum: ['v1'], description: 'The version of the API being called: v1.' } },
 } as const
+
+/** A @fastify/swagger `transform` that documents the api-version header on every operation. */
+export function documentApiVersion({ schema, url }: { schema: FastifySchema & { hide?: boolean }; url: string }) {
+  return { schema: schema.hide ? schema : { ...schema, headers: API_VERSION_HEADER }, url }
+}

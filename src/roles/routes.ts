@@ -1,13 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify'
-import { principalOf } from '../http/authenticate.js'
+import { principalOf } from '../http/api-guard.js'
 import type { Api } from '../http/api-types.js'
 import { EMPTY_RESPONSE, sendEmpty } from '../http/empty-reply.js'
-import { API_KEY_SECURITY, API_VERSION_HEADER, errorResponses } from '../http/openapi.js'
+import { API_KEY_SECURITY, errorResponses } from '../http/openapi.js'
 import { SearchFilterSchema } from '../search/schema.js'
 import { RoleCreateSchema, RoleIdParamsSchema, RoleListSchema, RoleModifySchema, RoleSchema, toRoleBody } from './schema.js'
 import type { RoleService } from './service.js'
 
-const OPERATION = { tags: ['Administrator Roles'], headers: API_VERSION_HEADER, security: API_KEY_SECURITY }
+const OPERATION = { tags: ['Administrator Roles'], security: API_KEY_SECURITY }
 
 /** `/roles`: the six operations of the model API's administrator roles. */
 export const roleRoutes: FastifyPluginAsync<{ roles: RoleService }> = async (fastify, { roles }) => {

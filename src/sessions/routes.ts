@@ -2,15 +2,15 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { toAdministratorBody } from '../administrators/schema.js'
 import type { AdministratorRecord } from '../administrators/store.js'
 import type { Api } from '../http/api-types.js'
-import { principalOf, SESSION_COOKIE } from '../http/authenticate.js'
+import { principalOf, SESSION_COOKIE } from '../http/api-guard.js'
 import { EMPTY_RESPONSE, sendEmpty } from '../http/empty-reply.js'
-import { API_VERSION_HEADER, errorResponses } from '../http/openapi.js'
+import { errorResponses } from '../http/openapi.js'
 import type { Role } from '../roles/role.js'
 import { toRoleBody } from '../roles/schema.js'
 import { SessionSchema, SignInSchema } from './schema.js'
 import type { SessionService } from './service.js'
 
-const OPERATION = { tags: ['Sessions'], headers: API_VERSION_HEADER }
+const OPERATION = { tags: ['Sessions'] }
 const SESSION_SECURITY = [{ Session: [] }]
 
 function sessionBody(session: { administrator: AdministratorRecord; role: Role; csrfToken: string; expires: number }, idleTimeout: number) {

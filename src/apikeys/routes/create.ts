@@ -1,4 +1,4 @@
-import { principalOf } from '../../http/authenticate.js'
+import { principalOf } from '../../http/api-guard.js'
 import type { Api } from '../../http/api-types.js'
 import { errorResponses } from '../../http/openapi.js'
 import { ApiKeyCreateSchema, ApiKeySchema } from '../schema.js'
@@ -22,7 +22,7 @@ export function registerCreate(app: Api, apiKeys: ApiKeyService): void {
     },
     async (request) => {
       const { record, secret } = await apiKeys.create(principalOf(request), request.body)
-      return toApiKeyBody(record, secret)
+      return toApiKeyBody(record, { secretKey: secret })
     },
   )
 }

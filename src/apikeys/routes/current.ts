@@ -1,10 +1,10 @@
-import { principalOf } from '../../http/authenticate.js'
+import { principalOf } from '../../http/api-guard.js'
 import type { Api } from '../../http/api-types.js'
 import { errorResponses } from '../../http/openapi.js'
 import { ApiKeyCurrentModifySchema, ApiKeyCurrentSchema, ApiKeySchema } from '../schema.js'
 import type { ApiKeyService } from '../service.js'
 import { API_KEY_OPERATION } from './common.js'
-import { toApiKeyBody, toApiKeyCurrentBody } from './present.js'
+import { toApiKeyBody } from './present.js'
 
 const ANY_ROLE = 'Any API key may use this on itself, whatever its role.'
 
@@ -23,7 +23,8 @@ export function registerCurrent(app: Api, apiKeys: ApiKeyService): void {
     },
     async (request) => {
       const principal = principalOf(request)
-      return toApiKeyCurrentBody(apiKeys.describeCurrent(principal), principal.role)
+      const { record, lastSignIn, lastSignInAddress } = apiKeys.describeCurrent(principal)
+      return toApiKeyBody(record, { lastSignIn, lastSignInAddress, role: principal.role })
     },
   )
 
@@ -41,7 +42,7 @@ export function registerCurrent(app: Api, apiKeys: ApiKeyService): void {
     },
     async (request) => {
       const principal = principalOf(request)
-      return toApiKeyCurrentBody(await apiKeys.modifyCurrent(principal, request.body), principal.role)
+      return toApiKeyBody(await apiKeys.modifyCurrent(principal, request.body), { role: principal.role })
     },
   )
 
@@ -58,7 +59,7 @@ export function registerCurrent(app: Api, apiKeys: ApiKeyService): void {
     },
     async (request) => {
       const { record, secret } = await apiKeys.newCurrentSecret(principalOf(request))
-      return toApiKeyBody(record, secret)
+      return toApiKeyBody(record, { secretKey: secret })
     },
   )
 }

@@ -1,4 +1,4 @@
-import { principalOf } from '../../http/authenticate.js'
+import { principalOf } from '../../http/api-guard.js'
 import type { Api } from '../../http/api-types.js'
 import { EMPTY_RESPONSE, sendEmpty } from '../../http/empty-reply.js'
 import { errorResponses } from '../../http/openapi.js'

@@ -1,4 +1,4 @@
-import { principalOf } from '../../http/authenticate.js'
+import { principalOf } from '../../http/api-guard.js'
 import type { Api } from '../../http/api-types.js'
 import { errorResponses } from '../../http/openapi.js'
 import { ApiKeyIdParamsSchema, ApiKeySchema } from '../schema.js'
@@ -22,7 +22,7 @@ export function registerNewSecret(app: Api, apiKeys: ApiKeyService): void {
     },
     async (request) => {
       const { record, secret } = await apiKeys.newSecret(principalOf(request), request.params.apiKeyID)
-      return toApiKeyBody(record, secret)
+      return toApiKeyBody(record, { secretKey: secret })
     },
   )
 }

@@ -1,0 +1,133 @@
+import { timingSafeEqual } from 'node:crypto'
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, onRequestHookHandler, RouteOptions } from 'fastify'
+import type { FailureThrottle } from '../auth/failure-throttle.js'
+import type { Principal } from '../auth/principal.js'
+import type { Verifier } from '../auth/verifier.js'
+import { KeywardError } from '../errors/keyward-error.js'
+import type { SessionService } from '../sessions/service.js'
+import { extractSecret } from './credentials.js'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who sent the request; set on every authenticated route before the body is read. */
+    principal: Principal | undefined
+  }
+  interface FastifyContextConfig {
+    /** The route needs no credentials (sign-in, the OpenAPI document). */
+    public?: boolean
+    /** The route needs no api-version header (the OpenAPI document). */
+    unversioned?: boolean
+  }
+}
+
+export const API_VERSION = 'v1'
+export const SESSION_COOKIE = 'keyward_session'
+export const CSRF_HEADER = 'x-csrf-token'
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** The principal of an authenticated route (the guard has run, so it is there). */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new Error(`route ${request.routeOptions.url} ran without a principal`)
+  return request.principal
+}
+
+/**
+ * Requires `api-version: v1`, as the model API does. A custom header also keeps cross-site
+ * forms out: a browser cannot send one without a CORS preflight, which Keyward never grants.
+ */
+function checkApiVersion(request: FastifyRequest): void {
+  const version = request.headers['api-version']
+  if (version === undefined || version === '') throw new KeywardError('request.api_version_missing')
+  if (version !== API_VERSION) throw new KeywardError('request.api_version_unsupported', { version: String(version).slice(0, 20) })
+}
+
+function sameToken(sent: string | string[] | undefined, expected: string): boolean {
+  if (typeof sent !== 'string') return false
+  const a = Buffer.from(sent)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/**
+ * Guards every route of the `/api` scope, attached to each route as it is declared (so a
+ * request pays for no hook that does not apply to it):
+ *
+ * 1. `Cache-Control: no-store` on every answer (some carry secrets).
+ * 2. The api-version check (except the OpenAPI document).
+ * 3. Authentication, before the body is read or validated (except sign-in and the document):
+ *    an API secret key (header) wins over a console session (cookie); a session must also send
+ *    its CSRF token on every request that may change something. A cached valid key is
+ *    verified synchronously, without a promise.
+ * 4. A POST without a body gets an empty object: searches take no criteria, a new secret takes
+ *    nothing, and a create names the fields it misses.
+ */
+export function registerApiGuard(api: FastifyInstance, deps: { verifier: Verifier; sessions: SessionService; throttle: FailureThrottle }): void {
+  api.decorateRequest('principal', undefined)
+
+  const accept = (request: FastifyRequest, principal: Principal): void => {
+    request.principal = principal
+    const session = principal.session
+    if (session && !SAFE_METHODS.has(request.method) && !sameToken(request.headers[CSRF_HEADER], session.csrfToken)) {
+      throw new KeywardError('auth.csrf_invalid')
+    }
+  }
+  const refuse = (request: FastifyRequest, error: unknown): unknown => {
+    if (error instanceof KeywardError && error.status === 401) deps.throttle.recordFailure(request.ip)
+    return error
+  }
+
+  const authenticated = (versioned: boolean): onRequestHookHandler =>
+    function guard(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+      void reply.header('cache-control', 'no-store')
+      try {
+        if (versioned) checkApiVersion(request)
+        const secret = extractSecret(request.headers)
+        const sessionToken = secret === undefined ? request.cookies[SESSION_COOKIE] : undefined
+        if (secret === undefined && !sessionToken) throw new KeywardError('auth.credentials_missing')
+        deps.throttle.check(request.ip)
+        const result = secret !== undefined ? deps.verifier.verify(secret, request.ip) : deps.sessions.authenticate(sessionToken!, request.ip)
+        if (result instanceof Promise) {
+          result.then(
+            (principal) => {
+              try {
+                accept(request, principal)
+                done()
+              } catch (error) {
+                done(error as Error)
+              }
+            },
+            (error: unknown) => done(refuse(request, error) as Error),
+          )
+          return
+        }
+        accept(request, result)
+        done()
+      } catch (error) {
+        done(refuse(request, error) as Error)
+      }
+    }
+
+  const open = (versioned: boolean): onRequestHookHandler =>
+    function guard(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+      void reply.header('cache-control', 'no-store')
+      try {
+        if (versioned) checkApiVersion(request)
+        done()
+      } catch (error) {
+        done(error as Error)
+      }
+    }
+
+  const emptyBody = (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    if (request.body === undefined) request.body = {}
+    done()
+  }
+
+  api.addHook('onRoute', (route: RouteOptions) => {
+    const versioned = !route.config?.unversioned
+    const guard = route.config?.public ? open(versioned) : authenticated(versioned)
+    route.onRequest = [guard, ...[route.onRequest ?? []].flat()]
+    const methods = [route.method].flat()
+    if (methods.includes('POST')) route.preValidation = [emptyBody, ...[route.preValidation ?? []].flat()]
+  })
+}
