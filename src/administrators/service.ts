@@ -109,7 +109,8 @@ export class AdministratorService {
     if (input.passwordNeverExpires !== undefined && input.passwordNeverExpires !== existing.passwordNeverExpires) {
       changes.passwordNeverExpires = input.passwordNeverExpires
     }
-    if (input.active === false && existing.active) {
+    // Locking an administrator that is locked automatically makes the lock-out permanent.
+    if (input.active === false && (existing.active || existing.unlockTime !== undefined)) {
       if (isSelf) throw new KeywardError('administrator.self_lockout')
       Object.assign(changes, { active: false, unlockTime: null })
     }

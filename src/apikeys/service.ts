@@ -111,7 +111,8 @@ export class ApiKeyService {
     await this.#assertManageable(principal, existing)
     const changes = this.#changesOf(existing, input)
     if (input.roleID !== undefined && input.roleID !== existing.roleId) changes.roleId = (await this.#assignableRole(principal, input.roleID)).id
-    if (input.active === false && existing.active) Object.assign(changes, { active: false, unlockTime: null })
+    // Locking a key that is locked automatically makes the lock-out permanent (no unlockTime).
+    if (input.active === false && (existing.active || existing.unlockTime !== undefined)) Object.assign(changes, { active: false, unlockTime: null })
     if (input.active === true && !existing.active) Object.assign(changes, { active: true, unlockTime: null, unsuccessfulSignInAttempts: 0 })
     if (input.expiryDate !== undefined) {
       const expiryDate = this.#expiryOf(input.expiryDate, principal, changes.timeZone ?? existing.timeZone)

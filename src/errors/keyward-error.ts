@@ -1,5 +1,18 @@
 import { ERROR_STATUS, type ErrorCode } from './error-codes.js'
+import { redactSecrets } from '../auth/secret-format.js'
 import { translate, type MessageParams } from '../i18n/translate.js'
+
+/** Longest text of a client's own input echoed back in a message. */
+const MAX_ECHO = 100
+
+/** Parameters as they may be shown and logged: anything shaped like a secret masked, long text cut. */
+function sanitize(params: MessageParams): MessageParams {
+  const safe: Record<string, string | number> = {}
+  for (const [name, value] of Object.entries(params)) {
+    safe[name] = typeof value === 'string' ? redactSecrets(value.length > MAX_ECHO ? `${value.slice(0, MAX_ECHO)}…` : value) : value
+  }
+  return safe
+}
 
 export interface KeywardErrorOptions {
   cause?: unknown
@@ -11,7 +24,8 @@ export interface KeywardErrorOptions {
  * An error a client caused or may see: a registered code, its parameters and its status.
  *
  * `message` is the English text, for logs; the HTTP layer renders the code again in the
- * principal's language. Parameters are shown to clients, so they never hold a secret.
+ * principal's language. Parameters are shown to clients and logged, so anything in them
+ * shaped like a secret is masked here, whatever the caller passed.
  *
  * ### Examples
  * ```ts
@@ -25,10 +39,11 @@ export class KeywardError extends Error {
   readonly retryAfterSeconds: number | undefined
 
   constructor(code: ErrorCode, params: MessageParams = {}, options: KeywardErrorOptions = {}) {
-    super(translate(code, 'en-US', params), { cause: options.cause })
+    const safe = sanitize(params)
+    super(translate(code, 'en-US', safe), { cause: options.cause })
     this.name = 'KeywardError'
     this.code = code
-    this.params = params
+    this.params = safe
     this.status = ERROR_STATUS[code]
     this.retryAfterSeconds = options.retryAfterSeconds
   }

@@ -38,7 +38,8 @@ export function principalOf(request: FastifyRequest): Principal {
 function checkApiVersion(request: FastifyRequest): void {
   const version = request.headers['api-version']
   if (version === undefined || version === '') throw new KeywardError('request.api_version_missing')
-  if (version !== API_VERSION) throw new KeywardError('request.api_version_unsupported', { version: String(version).slice(0, 20) })
+  // Echo the value only when it looks like a version: a client may have put a secret here.
+  if (version !== API_VERSION) throw new KeywardError('request.api_version_unsupported', { version: /^[\w.-]{1,12}$/.test(String(version)) ? String(version) : '…' })
 }
 
 function sameToken(sent: string | string[] | undefined, expected: string): boolean {

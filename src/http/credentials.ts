@@ -15,8 +15,9 @@ export function extractSecret(headers: Record<string, string | string[] | undefi
   const match = /^\s*(\S+)\s+(\S+)\s*$/.exec(authorization)
   const scheme = match?.[1]?.toLowerCase()
   if (!match || (scheme !== 'apikey' && scheme !== 'bearer')) {
-    // Only the scheme is echoed: what follows it may be a secret.
-    throw new KeywardError('auth.scheme_unsupported', { scheme: (authorization.trim().split(/\s+/)[0] ?? '').slice(0, 20) })
+    // Only a scheme-like first word is echoed: a header without a scheme may be all secret.
+    const first = authorization.trim().split(/\s+/)[0] ?? ''
+    throw new KeywardError('auth.scheme_unsupported', { scheme: match && /^[A-Za-z][\w-]{0,19}$/.test(first) ? first : '…' })
   }
   return match[2]
 }

@@ -40,7 +40,14 @@ export function sendError(error: KeywardError, request: FastifyRequest, reply: F
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const keywardError = toKeywardError(error, request)
+    let keywardError: KeywardError
+    try {
+      keywardError = toKeywardError(error, request)
+    } catch (mappingError) {
+      // A bug in the mapping itself must still end in Keyward's own 500, never Fastify's.
+      request.log.error({ err: mappingError, original: error }, 'could not map an error')
+      keywardError = new KeywardError('server.internal', { requestId: String(request.id) }, { cause: error })
+    }
     if (keywardError.status >= 500) request.log.error({ err: error }, 'request failed')
     else request.log.info({ code: keywardError.code, status: keywardError.status }, keywardError.message)
     return sendError(keywardError, request, reply)

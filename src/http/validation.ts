@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject } from 'ajv'
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import type { FastifySchemaCompiler } from 'fastify'
 import { KeywardError } from '../errors/keyward-error.js'
 import { isTimeZone } from '../time/time-zone.js'
@@ -13,7 +13,36 @@ export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
   const strict = new Ajv({ ...base, coerceTypes: false })
   const coercing = new Ajv({ ...base, coerceTypes: true })
   for (const ajv of [strict, coercing]) ajv.addFormat('time-zone', { type: 'string', validate: isTimeZone })
-  return ({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema as object)
+  return ({ schema, httpPart }) => {
+    if (httpPart === 'body') return strict.compile(schema as object)
+    const validate = coercing.compile(schema as object)
+    if (httpPart !== 'params') return validate
+    return strictIds(schema as { properties?: Record<string, { type?: string }> }, validate)
+  }
+}
+
+/**
+ * Path IDs are decimal digits, as in the model API (`\d+`). Ajv's coercion would also read
+ * `0x1`, `1e0`, `+1` or ` 1` as 1, so integer path parameters are checked as text first.
+ */
+function strictIds(schema: { properties?: Record<string, { type?: string }> }, validate: ValidateFunction): ValidateFunction {
+  const ids = Object.entries(schema.properties ?? {})
+    .filter(([, property]) => property.type === 'integer')
+    .map(([name]) => name)
+  if (ids.length === 0) return validate
+  const check = ((data: Record<string, unknown>) => {
+    for (const name of ids) {
+      const value = data[name]
+      if (typeof value === 'string' && !/^-?\d+$/.test(value)) {
+        check.errors = [{ keyword: 'type', instancePath: `/${name}`, schemaPath: '', params: { type: 'integer' }, schema: 'integer', parentSchema: { type: 'integer' }, data: value }]
+        return false
+      }
+    }
+    const valid = validate(data)
+    check.errors = validate.errors
+    return valid
+  }) as ValidateFunction
+  return check
 }
 
 const WRAPPERS = new Set(['type', 'anyOf', 'oneOf', 'if'])
@@ -27,7 +56,7 @@ function fieldName(instancePath: string, context: string, child?: string): strin
 }
 
 function typesOf(schema: unknown): string[] {
-  const s = schema as { type?: string | string[]; anyOf?: unknown[]; enum?: unknown[] }
+  const s = (schema ?? {}) as { type?: string | string[]; anyOf?: unknown[]; enum?: unknown[] }
   if (s.anyOf) return s.anyOf.flatMap(typesOf)
   if (s.type) return Array.isArray(s.type) ? s.type : [s.type]
   return []

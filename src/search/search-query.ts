@@ -31,6 +31,8 @@ export interface CompiledSearch {
 type TestKind = SearchFieldKind | 'id' | 'null' | 'version'
 
 const DEFAULT_MAX_ITEMS = 5000
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+const LOWER = 'abcdefghijklmnopqrstuvwxyz'
 
 const OPERATORS: Record<Comparison, string> = {
   'less-than': '<',
@@ -42,6 +44,18 @@ const OPERATORS: Record<Comparison, string> = {
 }
 
 /** The value keys that name each kind of test; a criterion must use exactly one kind. */
+/** How messages name each kind of test: by the property that asks for it. */
+const TEST_NAMES: Record<TestKind, string> = {
+  id: 'idTest',
+  string: 'stringTest',
+  numeric: 'numericTest',
+  boolean: 'booleanTest',
+  choice: 'choiceTest',
+  date: 'firstDateValue/lastDateValue',
+  null: 'nullTest',
+  version: 'versionTest',
+}
+
 const TEST_KEYS: Record<TestKind, readonly (keyof SearchCriteria)[]> = {
   id: ['idTest', 'idValue'],
   string: ['stringTest', 'stringValue', 'stringWildcards'],
@@ -101,13 +115,13 @@ export function applyConditions<DB, TB extends keyof DB, O>(query: SelectQueryBu
 
 function compileCriterion(c: SearchCriteria, index: number, resource: SearchableResource, engine: Engine): RawBuilder<SqlBool> {
   const kinds = (Object.keys(TEST_KEYS) as TestKind[]).filter((kind) => TEST_KEYS[kind].some((key) => c[key] !== undefined))
-  if (kinds.length > 1) throw new KeywardError('search.test_ambiguous', { index, tests: kinds.map((k) => `${k}Test`).join(', ') })
+  if (kinds.length > 1) throw new KeywardError('search.test_ambiguous', { index, tests: kinds.map((k) => TEST_NAMES[k]).join(', ') })
 
   if (kinds[0] === 'id' || (kinds.length === 0 && c.fieldName === 'ID')) {
     if (c.fieldName !== undefined && c.fieldName !== 'ID') {
-      throw new KeywardError('search.test_mismatch', { index, test: 'id', field: c.fieldName, kind: kindOf(resource, c.fieldName, index) })
+      throw new KeywardError('search.test_mismatch', { index, test: TEST_NAMES.id, field: c.fieldName, kind: kindOf(resource, c.fieldName, index) })
     }
-    if (c.idValue === undefined) throw new KeywardError('search.value_missing', { index, test: 'id', value: 'idValue' })
+    if (c.idValue === undefined) throw new KeywardError('search.value_missing', { index, test: TEST_NAMES.id, value: 'idValue' })
     return sql<SqlBool>`${sql.ref(resource.idColumn)} ${sql.raw(OPERATORS[c.idTest ?? 'equal'])} cast(${c.idValue} as bigint)`
   }
 
@@ -120,27 +134,29 @@ function compileCriterion(c: SearchCriteria, index: number, resource: Searchable
   const kind: TestKind | undefined = kinds[0] ?? (field.kind === 'boolean' ? 'boolean' : undefined)
   if (kind === undefined) throw new KeywardError('search.test_missing', { index, field: c.fieldName, kind: field.kind })
   if (kind === 'null') return c.nullTest ? sql<SqlBool>`${column} is null` : sql<SqlBool>`${column} is not null`
-  if (kind !== field.kind) throw new KeywardError('search.test_mismatch', { index, test: kind, field: c.fieldName, kind: field.kind })
+  if (kind !== field.kind) throw new KeywardError('search.test_mismatch', { index, test: TEST_NAMES[kind], field: c.fieldName, kind: field.kind })
 
   switch (field.kind) {
     case 'boolean':
       return sql<SqlBool>`${column} = ${c.booleanTest === false ? 0 : 1}`
     case 'numeric': {
-      if (c.numericValue === undefined) throw new KeywardError('search.value_missing', { index, test: 'numeric', value: 'numericValue' })
+      if (c.numericValue === undefined) throw new KeywardError('search.value_missing', { index, test: TEST_NAMES.numeric, value: 'numericValue' })
       return sql<SqlBool>`${column} ${sql.raw(OPERATORS[c.numericTest ?? 'equal'])} cast(${c.numericValue} as double precision)`
     }
     case 'string': {
-      if (c.stringValue === undefined) throw new KeywardError('search.value_missing', { index, test: 'string', value: 'stringValue' })
+      if (c.stringValue === undefined) throw new KeywardError('search.value_missing', { index, test: TEST_NAMES.string, value: 'stringValue' })
       const negate = c.stringTest === 'not-equal'
       if (c.stringWildcards === false) return negate ? sql<SqlBool>`${column} <> ${c.stringValue}` : sql<SqlBool>`${column} = ${c.stringValue}`
       // `%` and `_` stay wildcards; the escape character itself must be escaped.
       const pattern = c.stringValue.replaceAll('\\', '\\\\')
-      // SQLite's LIKE ignores ASCII case; ILIKE gives PostgreSQL the same behaviour.
-      const like = sql.raw(`${negate ? 'not ' : ''}${engine === 'postgres' ? 'ilike' : 'like'}`)
-      return sql<SqlBool>`${column} ${like} ${pattern} escape '\\'`
+      const like = sql.raw(negate ? 'not like' : 'like')
+      if (engine === 'sqlite') return sql<SqlBool>`${column} ${like} ${pattern} escape '\\'`
+      // SQLite's LIKE ignores the case of ASCII letters only; folding A-Z alone on PostgreSQL
+      // (ILIKE would fold every letter) makes both engines find the same rows.
+      return sql<SqlBool>`translate(${column}, ${UPPER}, ${LOWER}) ${like} translate(${pattern}, ${UPPER}, ${LOWER}) escape '\\'`
     }
     case 'choice': {
-      if (c.choiceValue === undefined) throw new KeywardError('search.value_missing', { index, test: 'choice', value: 'choiceValue' })
+      if (c.choiceValue === undefined) throw new KeywardError('search.value_missing', { index, test: TEST_NAMES.choice, value: 'choiceValue' })
       if (field.choices && !field.choices.includes(c.choiceValue)) {
         throw new KeywardError('request.field_enum', { field: `searchCriteria[${index - 1}].choiceValue`, values: field.choices.join(', ') })
       }
@@ -148,7 +164,7 @@ function compileCriterion(c: SearchCriteria, index: number, resource: Searchable
     }
     case 'date': {
       if (c.firstDateValue === undefined && c.lastDateValue === undefined) {
-        throw new KeywardError('search.value_missing', { index, test: 'date', value: 'firstDateValue/lastDateValue' })
+        throw new KeywardError('search.value_missing', { index, test: TEST_NAMES.date, value: 'firstDateValue/lastDateValue' })
       }
       const parts: RawBuilder<SqlBool>[] = []
       if (c.firstDateValue !== undefined) {

@@ -48,6 +48,10 @@ export function openDatabase(url: string, options: { onQuery?: () => void } = {}
       // Epoch-ms columns and COUNT(*) are int8; they fit a JS number, so read them as numbers.
       types: { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === PG_INT8 ? Number : pg.types.getTypeParser(oid, format)) },
     })
+    // An idle connection can die (a server restart, an administrator's kill); pg drops it from
+    // the pool and the next query opens another. Without a listener the error would crash the
+    // process.
+    pool.on('error', () => {})
     return {
       db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), log }),
       engine,

@@ -101,8 +101,8 @@ export const enUS = {
       field_unknown: "Search criterion {{index}}: '{{field}}' is not a searchable field. Searchable fields: {{fields}}.",
       test_missing: "Search criterion {{index}}: give a test for '{{field}}' (searchable as {{kind}}).",
       test_ambiguous: 'Search criterion {{index}}: give exactly one test; found {{tests}}.',
-      test_mismatch: "Search criterion {{index}}: a {{test}} test does not apply to '{{field}}', which is searchable as {{kind}}.",
-      value_missing: "Search criterion {{index}}: a {{test}} test needs '{{value}}'.",
+      test_mismatch: "Search criterion {{index}}: {{test}} does not apply to '{{field}}', which is searchable as {{kind}}.",
+      value_missing: "Search criterion {{index}}: {{test}} needs '{{value}}'.",
       sort_field_unknown: "'{{field}}' is not a field to sort by. Sortable fields: {{fields}}.",
     },
     server: {

@@ -102,8 +102,8 @@ export const jaJP: Catalog = {
       field_unknown: "検索条件 {{index}}: '{{field}}' は検索可能なフィールドではありません。検索可能なフィールド: {{fields}}。",
       test_missing: "検索条件 {{index}}: '{{field}}' ({{kind}} として検索可能) のテストを指定してください。",
       test_ambiguous: '検索条件 {{index}}: テストは 1 つだけ指定してください。指定されたテスト: {{tests}}。',
-      test_mismatch: "検索条件 {{index}}: {{test}} テストは '{{field}}' には使用できません。このフィールドは {{kind}} として検索可能です。",
-      value_missing: "検索条件 {{index}}: {{test}} テストには '{{value}}' が必要です。",
+      test_mismatch: "検索条件 {{index}}: {{test}} は '{{field}}' には使用できません。このフィールドは {{kind}} として検索可能です。",
+      value_missing: "検索条件 {{index}}: {{test}} には '{{value}}' が必要です。",
       sort_field_unknown: "'{{field}}' は並べ替えに使用できるフィールドではありません。使用できるフィールド: {{fields}}。",
     },
     server: {
