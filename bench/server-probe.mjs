@@ -1,0 +1,109 @@
+// Preloaded into the Keyward server child by bench/verify-hot-path.ts
+// (`node --import ./bench/server-probe.mjs bin/keyward.js serve`); never part of the product.
+//
+// It answers the benchmark over the child's IPC channel, so the benchmark can ask the real
+// server, between phases, what it did:
+//   { type: 'stats' }                     → CPU time, event-loop utilisation, SQL statements run
+//   { type: 'profile-start', intervalUs } → starts V8's CPU profiler (what `node --cpu-prof` uses)
+//   { type: 'profile-stop', path }        → stops it and writes a .cpuprofile file
+//
+// SQL statements are counted by wrapping the two calls every statement goes through:
+// `better-sqlite3`'s `Database#prepare` (Kysely prepares each statement it runs) and `pg`'s
+// `Client#query` (Kysely's pool clients and the LISTEN connection). The wrapper costs one Map
+// update per statement; on a hot path that runs no SQL it costs nothing at all.
+import { writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector'
+import { createRequire } from 'node:module'
+import { performance } from 'node:perf_hooks'
+import { join } from 'node:path'
+
+const require = createRequire(join(process.cwd(), 'package.json'))
+
+/** Statement text (trimmed, at most 160 characters) → how many times it ran. */
+const statements = new Map()
+let total = 0
+
+function count(sql) {
+  const text = typeof sql === 'string' ? sql : typeof sql?.text === 'string' ? sql.text : '(non-text query)'
+  const key = text.replace(/\s+/g, ' ').trim().slice(0, 160)
+  statements.set(key, (statements.get(key) ?? 0) + 1)
+  total++
+}
+
+const hooked = []
+try {
+  const Sqlite = require('better-sqlite3')
+  const prepare = Sqlite.prototype.prepare
+  Sqlite.prototype.prepare = function countedPrepare(sql, ...rest) {
+    count(sql)
+    return prepare.call(this, sql, ...rest)
+  }
+  hooked.push('better-sqlite3')
+} catch {
+  // not installed: nothing to count
+}
+try {
+  const pg = require('pg')
+  const query = pg.Client.prototype.query
+  pg.Client.prototype.query = function countedQuery(config, ...rest) {
+    count(config)
+    return query.call(this, config, ...rest)
+  }
+  hooked.push('pg')
+} catch {
+  // not installed: nothing to count
+}
+
+let session
+
+function post(method, params) {
+  return new Promise((resolve, reject) => {
+    session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result)))
+  })
+}
+
+async function handle(message) {
+  switch (message?.type) {
+    case 'stats': {
+      const cpu = process.cpuUsage()
+      return {
+        type: 'stats',
+        hooked,
+        cpuUserUs: cpu.user,
+        cpuSystemUs: cpu.system,
+        elu: performance.eventLoopUtilization(),
+        sqlTotal: total,
+        sqlStatements: Object.fromEntries(statements),
+        rssBytes: process.memoryUsage().rss,
+      }
+    }
+    case 'profile-start': {
+      session ??= new Session()
+      session.connect()
+      await post('Profiler.enable')
+      await post('Profiler.setSamplingInterval', { interval: message.intervalUs ?? 500 })
+      await post('Profiler.start')
+      return { type: 'profile-started' }
+    }
+    case 'profile-stop': {
+      const { profile } = await post('Profiler.stop')
+      await post('Profiler.disable')
+      session.disconnect()
+      writeFileSync(message.path, JSON.stringify(profile))
+      return { type: 'profile-stopped', path: message.path }
+    }
+    default:
+      return { type: 'error', error: `unknown message ${JSON.stringify(message)}` }
+  }
+}
+
+if (process.send) {
+  process.on('message', (message) => {
+    handle(message).then(
+      (reply) => process.send?.({ ...reply, id: message?.id }),
+      (error) => process.send?.({ type: 'error', id: message?.id, error: String(error?.stack ?? error) }),
+    )
+  })
+  // The channel alone must not keep the process alive.
+  process.channel?.unref()
+}

@@ -1,0 +1,660 @@
+/**
+ * Hot-path benchmark: is an authenticated call as cheap as a trivial one?
+ *
+ * For each engine it starts the real server as a separate process (`node bin/keyward.js serve`,
+ * so load generator and server do not share an event loop) on a fresh database, creates a Full
+ * Access key with the CLI, warms up, and then drives, over loopback HTTP with autocannon,
+ *   (a) GET /healthz                (unauthenticated, trivial) and
+ *   (b) GET /api/apikeys/current    (api-version: v1, api-secret-key: <secret>)
+ * alternately a→b→a→b…, each for the same duration, so noise on this shared machine hits both.
+ * It reports requests/s, p50/p99 latency, the ratio b/a, the server's CPU time per request
+ * and how many SQL statements the server ran in each phase (and, on PostgreSQL, the database's
+ * own counters from pg_stat_database): a cached valid key must read no database.
+ *
+ *   npx tsx bench/verify-hot-path.ts [--engine sqlite|postgres|both] [--duration 10]
+ *     [--connections 50] [--rounds 2] [--warmup 3] [--cpu-prof] [--check]
+ *
+ * PostgreSQL: KEYWARD_BENCH_POSTGRES_URL (default postgres://keyward:keyward@127.0.0.1:5432/postgres);
+ * a database `keyward_bench_…` is created on that server and dropped afterwards.
+ *
+ * @module
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import os from 'node:os'
+import { join, resolve } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { fileURLToPath } from 'node:url'
+import { parseArgs, promisify } from 'node:util'
+import autocannon, { type Result } from 'autocannon'
+import pg from 'pg'
+import {
+  addProjectRoot,
+  compareProfiles,
+  formatComparison,
+  formatSummary,
+  summariseProfile,
+  type CpuProfile,
+  type ProfileComparison,
+  type ProfileSummary,
+} from './cpuprofile-summary.js'
+
+const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url))
+const PROBE = fileURLToPath(new URL('./server-probe.mjs', import.meta.url))
+const TARGET_RATIO = 0.9
+const DEFAULT_POSTGRES_URL = 'postgres://keyward:keyward@127.0.0.1:5432/postgres'
+const run = promisify(execFile)
+
+type Engine = 'sqlite' | 'postgres'
+type RouteName = 'trivial' | 'authenticated'
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+const { values: flags } = parseArgs({
+  options: {
+    engine: { type: 'string', default: 'both' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    rounds: { type: 'string', default: '2' },
+    warmup: { type: 'string', default: '3' },
+    settle: { type: 'string', default: '1.5' },
+    'cpu-prof': { type: 'boolean', default: false },
+    'profile-dir': { type: 'string' },
+    check: { type: 'boolean', default: false },
+    root: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+})
+
+if (flags.help) {
+  console.log(`usage: npx tsx bench/verify-hot-path.ts [options]
+  --engine sqlite|postgres|both   engines to measure (default both)
+  --duration <s>                  seconds per measured phase (default 10)
+  --connections <n>               autocannon connections (default 50)
+  --rounds <n>                    trivial→authenticated rounds (default 2, at least 2)
+  --warmup <s>                    seconds of unrecorded load per route first (default 3)
+  --settle <s>                    pause around each phase (default 1.5)
+  --cpu-prof                      after the measured rounds, profile the server during one
+                                  authenticated and one trivial phase (V8 CPU profiler)
+  --profile-dir <dir>             where .cpuprofile files go (default: a temp folder)
+  --check                         exit 1 when an engine is below the ${TARGET_RATIO * 100}% target
+  --root <dir>                    run the server and CLI of another checkout (with node_modules),
+                                  e.g. a \`git archive\` of a commit; default: this checkout
+env KEYWARD_BENCH_POSTGRES_URL    PostgreSQL server (default ${DEFAULT_POSTGRES_URL})`)
+  process.exit(0)
+}
+
+function numberFlag(name: string, value: string | undefined, min: number): number {
+  const n = Number(value)
+  if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number of at least ${min} (got "${value}")`)
+  return n
+}
+
+const engines: Engine[] =
+  flags.engine === 'both' ? ['sqlite', 'postgres'] : flags.engine === 'sqlite' || flags.engine === 'postgres' ? [flags.engine] : []
+if (engines.length === 0) throw new Error(`--engine must be sqlite, postgres or both (got "${flags.engine}")`)
+const duration = numberFlag('duration', flags.duration, 1)
+const connections = numberFlag('connections', flags.connections, 1)
+const rounds = numberFlag('rounds', flags.rounds, 2)
+const warmup = numberFlag('warmup', flags.warmup, 0)
+const settleMs = numberFlag('settle', flags.settle, 0) * 1000
+const postgresUrl = process.env.KEYWARD_BENCH_POSTGRES_URL || DEFAULT_POSTGRES_URL
+/** The checkout whose server and CLI are measured. */
+const ROOT = resolve(flags.root ?? join(BENCH_DIR, '..'))
+addProjectRoot(ROOT)
+
+// ---------------------------------------------------------------------------------------------
+// Clean-up that also runs on Ctrl-C
+
+const cleanups: (() => Promise<void>)[] = []
+async function cleanUp(): Promise<void> {
+  while (cleanups.length > 0) {
+    try {
+      await cleanups.pop()!()
+    } catch (error) {
+      console.error('clean-up failed:', error)
+    }
+  }
+}
+process.once('SIGINT', () => {
+  console.error('\ninterrupted: cleaning up')
+  void cleanUp().finally(() => process.exit(130))
+})
+
+// ---------------------------------------------------------------------------------------------
+// The server child
+
+interface ProbeStats {
+  readonly hooked: string[]
+  readonly cpuUserUs: number
+  readonly cpuSystemUs: number
+  readonly elu: { idle: number; active: number; utilization: number }
+  readonly sqlTotal: number
+  readonly sqlStatements: Record<string, number>
+  readonly rssBytes: number
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+class ServerChild {
+  readonly baseUrl: string
+  readonly #child: ChildProcess
+  #output = ''
+  #exited: Promise<number | null>
+  #nextId = 1
+  readonly #waiting = new Map<number, { resolve: (reply: Record<string, unknown>) => void; reject: (error: Error) => void }>()
+
+  private constructor(child: ChildProcess, port: number) {
+    this.#child = child
+    this.baseUrl = `http://127.0.0.1:${port}`
+    const keep = (chunk: Buffer) => {
+      this.#output = (this.#output + chunk.toString()).slice(-20_000)
+    }
+    child.stdout?.on('data', keep)
+    child.stderr?.on('data', keep)
+    child.on('message', (reply: Record<string, unknown>) => {
+      const waiting = this.#waiting.get(reply.id as number)
+      if (!waiting) return
+      this.#waiting.delete(reply.id as number)
+      if (reply.type === 'error') waiting.reject(new Error(`server probe: ${String(reply.error)}`))
+      else waiting.resolve(reply)
+    })
+    this.#exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)))
+    void this.#exited.then(() => {
+      for (const waiting of this.#waiting.values()) waiting.reject(new Error(`the server exited:\n${this.#output}`))
+      this.#waiting.clear()
+    })
+  }
+
+  get pid(): number | undefined {
+    return this.#child.pid
+  }
+
+  get output(): string {
+    return this.#output
+  }
+
+  static async start(databaseUrl: string): Promise<ServerChild> {
+    const port = await freePort()
+    const child = spawn(process.execPath, ['--import', PROBE, 'bin/keyward.js', 'serve'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        KEYWARD_HOST: '127.0.0.1',
+        KEYWARD_PORT: String(port),
+        KEYWARD_LOG_LEVEL: 'warn',
+        KEYWARD_DATABASE_URL: databaseUrl,
+        KEYWARD_ADMIN_PASSWORD: randomBytes(18).toString('base64url'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    })
+    const server = new ServerChild(child, port)
+    cleanups.push(() => server.stop())
+    await server.#waitReady()
+    return server
+  }
+
+  async #waitReady(): Promise<void> {
+    const deadline = Date.now() + 60_000
+    let exited = false
+    void this.#exited.then(() => (exited = true))
+    while (Date.now() < deadline && !exited) {
+      try {
+        const response = await fetch(`${this.baseUrl}/readyz`)
+        if (response.status === 200) return
+      } catch {
+        // not listening yet
+      }
+      await sleep(100)
+    }
+    throw new Error(`the server did not become ready${exited ? ' (it exited)' : ''}:\n${this.#output}`)
+  }
+
+  ask(message: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const id = this.#nextId++
+    return new Promise((resolve, reject) => {
+      this.#waiting.set(id, { resolve, reject })
+      this.#child.send({ ...message, id })
+    })
+  }
+
+  async stats(): Promise<ProbeStats> {
+    return (await this.ask({ type: 'stats' })) as unknown as ProbeStats
+  }
+
+  async stop(): Promise<void> {
+    if (this.#child.exitCode !== null || this.#child.signalCode !== null) return
+    this.#child.kill('SIGTERM')
+    const code = await Promise.race([this.#exited, sleep(10_000).then(() => 'timeout' as const)])
+    if (code === 'timeout') {
+      this.#child.kill('SIGKILL')
+      await this.#exited
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Databases
+
+interface Database {
+  readonly url: string
+  /** pg_stat_database counters of the benchmark database (PostgreSQL only). */
+  readonly pgStats?: () => Promise<PgStats>
+}
+
+interface PgStats {
+  readonly xact_commit: number
+  readonly xact_rollback: number
+  readonly tup_returned: number
+  readonly tup_fetched: number
+  readonly tup_inserted: number
+  readonly tup_updated: number
+  readonly tup_deleted: number
+}
+
+async function createDatabase(engine: Engine): Promise<Database> {
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(os.tmpdir(), 'keyward-bench-'))
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }))
+    return { url: `sqlite:${join(dir, 'keyward.db')}` }
+  }
+  const admin = new pg.Pool({ connectionString: postgresUrl, max: 1 })
+  cleanups.push(() => admin.end())
+  const name = `keyward_bench_${Date.now()}_${process.pid}`
+  await admin.query(`CREATE DATABASE ${name}`)
+  cleanups.push(async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  })
+  const url = new URL(postgresUrl)
+  url.pathname = `/${name}`
+  return {
+    url: url.href,
+    pgStats: async () => {
+      const { rows } = await admin.query(
+        `SELECT xact_commit, xact_rollback, tup_returned, tup_fetched, tup_inserted, tup_updated, tup_deleted
+           FROM pg_stat_database WHERE datname = $1`,
+        [name],
+      )
+      const row = rows[0] as Record<string, string>
+      return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as unknown as PgStats
+    },
+  }
+}
+
+async function createKey(databaseUrl: string): Promise<{ id: number; secret: string }> {
+  const { stdout } = await run(
+    process.execPath,
+    ['bin/keyward.js', 'apikeys', 'create', '--name', 'bench', '--role', 'Full Access', '--json', '--database-url', databaseUrl],
+    { cwd: ROOT, env: { ...process.env, KEYWARD_LOG_LEVEL: 'warn' } },
+  )
+  const body = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { ID: number; secretKey: string }
+  if (!body.secretKey) throw new Error(`apikeys create printed no secretKey:\n${stdout}`)
+  return { id: body.ID, secret: body.secretKey }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phases
+
+interface RouteSpec {
+  readonly name: RouteName
+  readonly path: string
+  readonly headers: Record<string, string>
+}
+
+interface PhaseResult {
+  readonly route: RouteName
+  readonly round: number
+  readonly requestsPerSecond: number
+  readonly requestsTotal: number
+  readonly latencyP50Ms: number
+  readonly latencyP99Ms: number
+  readonly latencyMeanMs: number
+  readonly non2xx: number
+  readonly errors: number
+  readonly timeouts: number
+  readonly statusCodes: Record<string, number>
+  /** Server CPU time (user + system) per request, in µs. */
+  readonly serverCpuUsPerRequest: number
+  /** The kernel's part of it (system time: sockets, loopback TCP), in µs. */
+  readonly serverSystemCpuUsPerRequest: number
+  /** Server CPU time over wall time of the phase (1 = one core busy). */
+  readonly serverCpuCores: number
+  readonly serverEventLoopUtilization: number
+  /** Load generator (this process) CPU over wall time. */
+  readonly loadGeneratorCpuCores: number
+  readonly sqlStatements: number
+  readonly sqlByStatement: Record<string, number>
+  readonly pgStatsDelta?: PgStats
+}
+
+function diffStatements(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const [sql, n] of Object.entries(after)) {
+    const d = n - (before[sql] ?? 0)
+    if (d > 0) out[sql] = d
+  }
+  return out
+}
+
+function diffPg(after: PgStats, before: PgStats): PgStats {
+  return Object.fromEntries(Object.keys(after).map((k) => [k, after[k as keyof PgStats] - before[k as keyof PgStats]])) as unknown as PgStats
+}
+
+function load(server: ServerChild, route: RouteSpec, seconds: number): Promise<Result> {
+  return autocannon({ url: `${server.baseUrl}${route.path}`, headers: route.headers, connections, duration: seconds, title: route.name })
+}
+
+function assertAllOk(result: Result, what: string): void {
+  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0 || result.requests.total === 0) {
+    throw new Error(
+      `${what}: ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts of ${result.requests.total} requests; ` +
+        `status codes ${JSON.stringify(result.statusCodeStats)}`,
+    )
+  }
+}
+
+async function measurePhase(server: ServerChild, db: Database, route: RouteSpec, round: number): Promise<PhaseResult> {
+  await sleep(settleMs)
+  const pgBefore = await db.pgStats?.()
+  const before = await server.stats()
+  const startedAt = process.hrtime.bigint()
+  const ownBefore = process.cpuUsage()
+  const result = await load(server, route, duration)
+  const own = process.cpuUsage(ownBefore)
+  const wallUs = Number(process.hrtime.bigint() - startedAt) / 1000
+  const after = await server.stats()
+  await sleep(settleMs)
+  const pgAfter = await db.pgStats?.()
+  assertAllOk(result, `${route.name} round ${round}`)
+
+  const cpuUs = after.cpuUserUs + after.cpuSystemUs - before.cpuUserUs - before.cpuSystemUs
+  const active = after.elu.active - before.elu.active
+  const idle = after.elu.idle - before.elu.idle
+  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, Number(s.count)]))
+  return {
+    route: route.name,
+    round,
+    requestsPerSecond: result.requests.average,
+    requestsTotal: result.requests.total,
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    latencyMeanMs: result.latency.average,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes,
+    serverCpuUsPerRequest: cpuUs / result.requests.total,
+    serverSystemCpuUsPerRequest: (after.cpuSystemUs - before.cpuSystemUs) / result.requests.total,
+    serverCpuCores: cpuUs / wallUs,
+    serverEventLoopUtilization: active / (active + idle),
+    loadGeneratorCpuCores: (own.user + own.system) / wallUs,
+    sqlStatements: after.sqlTotal - before.sqlTotal,
+    sqlByStatement: diffStatements(after.sqlStatements, before.sqlStatements),
+    ...(pgBefore && pgAfter ? { pgStatsDelta: diffPg(pgAfter, pgBefore) } : {}),
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One engine
+
+interface RouteSummary {
+  readonly requestsPerSecond: number
+  readonly latencyP50Ms: number
+  readonly latencyP99Ms: number
+  readonly serverCpuUsPerRequest: number
+  readonly sqlStatementsPerRequest: number
+}
+
+interface EngineResult {
+  readonly engine: Engine
+  readonly databaseUrl: string
+  readonly keyId: number
+  readonly startupSqlStatements: number
+  readonly probeHooked: string[]
+  readonly phases: PhaseResult[]
+  readonly summary: Record<RouteName, RouteSummary>
+  /** Mean authenticated req/s ÷ mean trivial req/s. */
+  readonly ratio: number
+  /** Each round's authenticated ÷ the same round's trivial. */
+  readonly roundRatios: number[]
+  /** Trivial CPU per request ÷ authenticated CPU per request (the capacity ratio if the server is CPU-bound). */
+  readonly cpuRatio: number
+  readonly meetsTarget: boolean
+  readonly profiles?: { route: RouteName; file: string; requestsPerSecond: number; requestsTotal: number; summary: ProfileSummary }[]
+  /** Extra CPU per request of the authenticated route over the trivial one, from the profiles. */
+  readonly profileComparison?: ProfileComparison
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
+
+function summarise(phases: PhaseResult[], route: RouteName): RouteSummary {
+  const mine = phases.filter((p) => p.route === route)
+  return {
+    requestsPerSecond: mean(mine.map((p) => p.requestsPerSecond)),
+    latencyP50Ms: mean(mine.map((p) => p.latencyP50Ms)),
+    latencyP99Ms: mean(mine.map((p) => p.latencyP99Ms)),
+    serverCpuUsPerRequest: mean(mine.map((p) => p.serverCpuUsPerRequest)),
+    sqlStatementsPerRequest: mine.reduce((a, p) => a + p.sqlStatements, 0) / mine.reduce((a, p) => a + p.requestsTotal, 0),
+  }
+}
+
+async function measureEngine(engine: Engine, stamp: string): Promise<EngineResult> {
+  const mark = cleanups.length
+  try {
+    log(`\n=== ${engine} ===`)
+    const db = await createDatabase(engine)
+    log(`database ${engine === 'postgres' ? db.url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@') : db.url}`)
+    const server = await ServerChild.start(db.url)
+    log(`server pid ${server.pid} on ${server.baseUrl}`)
+    const key = await createKey(db.url)
+    log(`created Full Access key ${key.id} with the CLI`)
+
+    const routes: Record<RouteName, RouteSpec> = {
+      trivial: { name: 'trivial', path: '/healthz', headers: {} },
+      authenticated: { name: 'authenticated', path: '/api/apikeys/current', headers: { 'api-version': 'v1', 'api-secret-key': key.secret } },
+    }
+
+    // One request each, checked by hand, before any load.
+    const check = await fetch(`${server.baseUrl}${routes.authenticated.path}`, { headers: routes.authenticated.headers })
+    const body = (await check.json()) as { ID?: number; roleURN?: string }
+    if (check.status !== 200 || body.ID !== key.id) throw new Error(`GET /api/apikeys/current answered ${check.status}: ${JSON.stringify(body)}`)
+    const health = await fetch(`${server.baseUrl}/healthz`)
+    if (health.status !== 200) throw new Error(`GET /healthz answered ${health.status}`)
+
+    const startup = await server.stats()
+    if (warmup > 0) {
+      log(`warm-up: ${warmup}s per route`)
+      for (const route of [routes.trivial, routes.authenticated]) assertAllOk(await load(server, route, warmup), `warm-up ${route.name}`)
+    }
+
+    const phases: PhaseResult[] = []
+    for (let round = 1; round <= rounds; round++) {
+      for (const route of [routes.trivial, routes.authenticated]) {
+        const phase = await measurePhase(server, db, route, round)
+        phases.push(phase)
+        log(
+          `round ${round} ${route.name.padEnd(13)} ${phase.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${phase.latencyP50Ms} ms  p99 ${phase.latencyP99Ms} ms  ` +
+            `server ${phase.serverCpuUsPerRequest.toFixed(1)} µs CPU/req (${phase.serverSystemCpuUsPerRequest.toFixed(1)} sys), ELU ${phase.serverEventLoopUtilization.toFixed(2)}, load generator ${phase.loadGeneratorCpuCores.toFixed(2)} cores  SQL ${phase.sqlStatements}` +
+            (phase.pgStatsDelta ? `  pg xact_commit +${phase.pgStatsDelta.xact_commit} tup_fetched +${phase.pgStatsDelta.tup_fetched}` : ''),
+        )
+      }
+    }
+
+    let profiles: EngineResult['profiles']
+    let profileComparison: ProfileComparison | undefined
+    if (flags['cpu-prof']) {
+      const dir = flags['profile-dir'] ?? mkdtempSync(join(os.tmpdir(), 'keyward-bench-prof-'))
+      mkdirSync(dir, { recursive: true })
+      profiles = []
+      for (const route of [routes.authenticated, routes.trivial]) {
+        const file = join(dir, `verify-hot-path-${stamp}-${engine}-${route.name}.cpuprofile`)
+        await sleep(settleMs)
+        await server.ask({ type: 'profile-start', intervalUs: 500 })
+        const result = await load(server, route, duration)
+        await server.ask({ type: 'profile-stop', path: file })
+        assertAllOk(result, `profiled ${route.name}`)
+        const summary = summariseProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, 25)
+        profiles.push({ route: route.name, file, requestsPerSecond: result.requests.average, requestsTotal: result.requests.total, summary })
+        log(`\nCPU profile of the server, ${engine}, ${route.name} (${result.requests.average.toFixed(0)} req/s while profiled): ${file}\n`)
+        log(formatSummary(summary))
+      }
+      const [auth, trivial] = profiles
+      const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as CpuProfile
+      profileComparison = compareProfiles(read(trivial!.file), trivial!.requestsTotal, read(auth!.file), auth!.requestsTotal, 30)
+      log(`\nAuthenticated vs trivial, ${engine}, from the CPU profiles:\n`)
+      log(formatComparison(profileComparison, 'trivial', 'authenticated'))
+    }
+
+    const summary = { trivial: summarise(phases, 'trivial'), authenticated: summarise(phases, 'authenticated') }
+    const roundRatios = []
+    for (let round = 1; round <= rounds; round++) {
+      const of = (route: RouteName) => phases.find((p) => p.round === round && p.route === route)!.requestsPerSecond
+      roundRatios.push(of('authenticated') / of('trivial'))
+    }
+    const ratio = summary.authenticated.requestsPerSecond / summary.trivial.requestsPerSecond
+    return {
+      engine,
+      databaseUrl: engine === 'postgres' ? 'postgres://…/keyward_bench_…' : 'sqlite:<temp>/keyward.db',
+      keyId: key.id,
+      startupSqlStatements: startup.sqlTotal,
+      probeHooked: startup.hooked,
+      phases,
+      summary,
+      ratio,
+      roundRatios,
+      cpuRatio: summary.trivial.serverCpuUsPerRequest / summary.authenticated.serverCpuUsPerRequest,
+      meetsTarget: ratio >= TARGET_RATIO,
+      ...(profiles ? { profiles, profileComparison } : {}),
+    }
+  } finally {
+    // This engine's server, database and admin connection, newest first.
+    while (cleanups.length > mark) {
+      try {
+        await cleanups.pop()!()
+      } catch (error) {
+        console.error('clean-up failed:', error)
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`)
+}
+
+const fmt = (n: number, digits = 0) => n.toFixed(digits)
+const pct = (n: number) => `${(n * 100).toFixed(1)}%`
+
+function report(results: EngineResult[]): string {
+  const lines: string[] = []
+  lines.push('| engine | route | round | req/s (mean) | p50 ms | p99 ms | server CPU µs/req (of which kernel) | server ELU | SQL statements (per phase) |')
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---|')
+  for (const r of results) {
+    for (const p of r.phases) {
+      const pgNote = p.pgStatsDelta ? `; pg: +${p.pgStatsDelta.xact_commit} xact, +${p.pgStatsDelta.tup_fetched} tup_fetched` : ''
+      lines.push(
+        `| ${r.engine} | ${p.route} | ${p.round} | ${fmt(p.requestsPerSecond)} | ${p.latencyP50Ms} | ${p.latencyP99Ms} | ${fmt(p.serverCpuUsPerRequest, 1)} (${fmt(p.serverSystemCpuUsPerRequest, 1)}) | ${fmt(p.serverEventLoopUtilization, 2)} | ${p.sqlStatements} of ${p.requestsTotal} requests${pgNote} |`,
+      )
+    }
+  }
+  lines.push('')
+  lines.push('| engine | trivial req/s | authenticated req/s | ratio auth/trivial | per-round ratios | p50 ms triv / auth | p99 ms triv / auth | CPU µs/req triv / auth | target ≥ 90% |')
+  lines.push('|---|---:|---:|---:|---|---|---|---|---|')
+  for (const r of results) {
+    const t = r.summary.trivial
+    const a = r.summary.authenticated
+    lines.push(
+      `| ${r.engine} | ${fmt(t.requestsPerSecond)} | ${fmt(a.requestsPerSecond)} | **${pct(r.ratio)}** | ${r.roundRatios.map(pct).join(', ')} | ` +
+        `${fmt(t.latencyP50Ms, 1)} / ${fmt(a.latencyP50Ms, 1)} | ${fmt(t.latencyP99Ms, 1)} / ${fmt(a.latencyP99Ms, 1)} | ${fmt(t.serverCpuUsPerRequest, 1)} / ${fmt(a.serverCpuUsPerRequest, 1)} | ${r.meetsTarget ? 'met' : '**missed**'} |`,
+    )
+  }
+  lines.push('')
+  for (const r of results) {
+    const auth = r.phases.filter((p) => p.route === 'authenticated')
+    const statements: Record<string, number> = {}
+    for (const p of auth) for (const [sql, n] of Object.entries(p.sqlByStatement)) statements[sql] = (statements[sql] ?? 0) + n
+    const requests = auth.reduce((a, p) => a + p.requestsTotal, 0)
+    const secs = auth.length * duration
+    lines.push(
+      `${r.engine}: ${auth.reduce((a, p) => a + p.sqlStatements, 0)} SQL statements during ${requests} authenticated requests (${secs} s); ` +
+        `SQL hooks: ${r.probeHooked.join(', ') || 'none'}; ${r.startupSqlStatements} statements before the phases (start-up, key load).`,
+    )
+    for (const [sql, n] of Object.entries(statements).sort((x, y) => y[1] - x[1])) lines.push(`  ${String(n).padStart(6)} × ${sql}`)
+  }
+  return lines.join('\n')
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+async function gitDescription(): Promise<string> {
+  try {
+    const head = (await run('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT })).stdout.trim()
+    const changed = (await run('git', ['status', '--porcelain', '--', 'src', 'bin', 'package.json'], { cwd: ROOT })).stdout.trim().split('\n').filter(Boolean)
+    return `${head}${changed.length > 0 ? ` + ${changed.length} uncommitted change(s) in src/, bin/, package.json` : ''}`
+  } catch {
+    return `unknown (${ROOT} is not a git checkout)`
+  }
+}
+
+async function main(): Promise<void> {
+  const started = new Date()
+  const stamp = started.toISOString().slice(0, 19).replace(/:/g, '-')
+  const environment = {
+    date: started.toISOString(),
+    root: ROOT,
+    commit: await gitDescription(),
+    node: process.version,
+    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}`,
+    loadAverageBefore: os.loadavg().map((n) => Number(n.toFixed(2))),
+    autocannon: (JSON.parse(readFileSync(join(BENCH_DIR, '..', 'node_modules/autocannon/package.json'), 'utf8')) as { version: string }).version,
+    options: { engines, duration, connections, rounds, warmup, settleSeconds: settleMs / 1000, cpuProf: flags['cpu-prof'] },
+  }
+  log(`verify-hot-path ${environment.date} — commit ${environment.commit}, Node ${environment.node}, ${environment.cpus}, load ${environment.loadAverageBefore.join(' ')}`)
+  log(`${connections} connections, ${duration}s per phase, ${rounds} rounds of trivial→authenticated, ${warmup}s warm-up per route`)
+
+  const results: EngineResult[] = []
+  for (const engine of engines) results.push(await measureEngine(engine, stamp))
+
+  const table = report(results)
+  log(`\n${table}\n`)
+
+  const dir = join(BENCH_DIR, 'results')
+  mkdirSync(dir, { recursive: true })
+  const file = join(dir, `verify-hot-path-${stamp}.json`)
+  writeFileSync(
+    file,
+    `${JSON.stringify({ benchmark: 'verify-hot-path', ...environment, loadAverageAfter: os.loadavg().map((n) => Number(n.toFixed(2))), targetRatio: TARGET_RATIO, results, table }, null, 2)}\n`,
+  )
+  log(`results written to ${file}`)
+
+  for (const r of results) {
+    log(`${r.engine}: authenticated/trivial = ${pct(r.ratio)} (rounds ${r.roundRatios.map(pct).join(', ')}) — ${r.meetsTarget ? 'meets' : 'BELOW'} the ${pct(TARGET_RATIO)} target`)
+  }
+  if (flags.check && results.some((r) => !r.meetsTarget)) process.exitCode = 1
+}
+
+try {
+  await main()
+} catch (error) {
+  console.error(`\nverify-hot-path FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+  process.exitCode = 1
+} finally {
+  await cleanUp()
+}
