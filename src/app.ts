@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie'
-import helmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
@@ -16,6 +15,7 @@ import { registerApiGuard } from './http/api-guard.js'
 import { registerErrorHandling } from './http/error-handler.js'
 import { registerHealthRoutes } from './http/health.js'
 import { registerJsonBodyParser } from './http/json-body.js'
+import { registerSecurityHeaders } from './http/security-headers.js'
 import { documentApiVersion, SECURITY_SCHEMES } from './http/openapi.js'
 import { createValidatorCompiler } from './http/validation.js'
 import { roleRoutes } from './roles/routes.js'
@@ -127,7 +127,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   fastify.setValidatorCompiler(createValidatorCompiler())
   registerJsonBodyParser(fastify)
   registerErrorHandling(fastify)
-  await fastify.register(helmet, { global: true, contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } })
+  registerSecurityHeaders(fastify, CONTENT_SECURITY_POLICY)
   await fastify.register(cookie)
   await fastify.register(swagger, {
     openapi: {
