@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AUDITOR_ROLE_ID, FULL_ACCESS_ROLE_ID } from '../../src/roles/role.js'
+import { quickAdministrator } from '../helpers/quick-administrator.js'
+import { Harness } from '../helpers/harness.js'
+import { expectRefusal } from '../helpers/refusal.js'
+import { testEngine } from '../helpers/test-database.js'
+
+describe(`${testEngine()}: roles delete (error)`, () => {
+  let h: Harness
+  beforeAll(async () => {
+    h = await Harness.start()
+  })
+  afterAll(() => h.close())
+
+  const remove = (id: number | string) => () => h.delete(`/api/roles/${id}`, { secret: h.keys.fullAccess.secret })
+
+  it('answers 404 for an ID no role has, and 400 for one that is no ID', async () => {
+    await expectRefusal(h, remove(424242), 404, 'role.not_found', 'The administrator role does not exist.')
+    const res = await expectRefusal(h, remove('x'), 400, 'request.field_type')
+    expect(res.body.message).toContain("'roleID'")
+  })
+
+  it('refuses to delete Full Access (403 role.immutable)', async () => {
+    await expectRefusal(h, remove(FULL_ACCESS_ROLE_ID), 403, 'role.immutable', "The role 'Full Access' is built in and cannot be changed or deleted.")
+  })
+
+  it('refuses a role an administrator holds, saying so (409 role.in_use)', async () => {
+    const role = await h.role({ name: 'Held by an admin' })
+    await quickAdministrator(h, { role: role.id })
+    await expectRefusal(h, remove(role.id), 409, 'role.in_use', "The role 'Held by an admin' cannot be deleted: it is assigned to 1 administrator(s) and 0 API key(s).")
+  })
+
+  it('refuses a role API keys hold, saying how many (409 role.in_use)', async () => {
+    const role = await h.role({ name: 'Held by keys' })
+    await h.key({ role: role.id })
+    await h.key({ role: role.id, locked: true })
+    await expectRefusal(h, remove(role.id), 409, 'role.in_use', "The role 'Held by keys' cannot be deleted: it is assigned to 0 administrator(s) and 2 API key(s).")
+  })
+
+  it('refuses the Auditor while the harness key holds it, counting both kinds of holders', async () => {
+    await quickAdministrator(h, { role: AUDITOR_ROLE_ID })
+    await expectRefusal(h, remove(AUDITOR_ROLE_ID), 409, 'role.in_use', "The role 'Auditor' cannot be deleted: it is assigned to 1 administrator(s) and 1 API key(s).")
+  })
+
+  it('refuses to delete a role twice: the second time it does not exist', async () => {
+    const role = await h.role()
+    const first = await h.delete(`/api/roles/${role.id}`, { secret: h.keys.fullAccess.secret })
+    expect(first.status).toBe(200)
+    await expectRefusal(h, remove(role.id), 404, 'role.not_found')
+  })
+})

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { QUICK_PASSWORD, quickAdministrator } from '../helpers/quick-administrator.js'
+import { expectStatus, HARNESS_ADMIN_PASSWORD, Harness } from '../helpers/harness.js'
+import { testEngine } from '../helpers/test-database.js'
+
+describe(`${testEngine()}: sign-in (security)`, () => {
+  let h: Harness
+  beforeAll(async () => {
+    h = await Harness.start()
+  })
+  afterAll(() => h.close())
+
+  it('does not reveal whether a username exists: the same status, body and headers for both failures', async () => {
+    const known = await h.post('/api/session', { body: { username: 'admin', password: 'Wrong-passw0rd' } })
+    const unknown = await h.post('/api/session', { body: { username: 'no-such-admin', password: 'Wrong-passw0rd' } })
+    expectStatus(known, 401)
+    expectStatus(unknown, 401)
+    expect(unknown.body).toEqual(known.body)
+    const shown = (res: typeof known) => Object.keys(res.headers).filter((name) => !['date', 'content-length'].includes(name)).sort()
+    expect(shown(unknown)).toEqual(shown(known))
+    expect(unknown.headers['www-authenticate']).toBe(known.headers['www-authenticate'])
+    expect(unknown.text.length).toBe(known.text.length)
+  })
+
+  it('tells a locked-out administrator so only when the password is right', async () => {
+    const admin = await quickAdministrator(h, { active: false })
+    const wrong = await h.post('/api/session', { body: { username: admin.username, password: 'Wrong-passw0rd' } })
+    expectStatus(wrong, 401)
+    expect(wrong.body.code).toBe('auth.sign_in_failed')
+    const right = await h.post('/api/session', { body: { username: admin.username, password: QUICK_PASSWORD } })
+    expectStatus(right, 401)
+    expect(right.body.code).toBe('auth.administrator_locked')
+  })
+
+  it('takes about as long for an unknown username as for a wrong password (the hash is computed either way)', async () => {
+    const time = async (username: string) => {
+      const start = performance.now()
+      expectStatus(await h.post('/api/session', { body: { username, password: 'Wrong-passw0rd' } }), 401)
+      return performance.now() - start
+    }
+    await time('warm-up-unknown')
+    const known: number[] = []
+    const unknown: number[] = []
+    for (let i = 0; i < 3; i++) {
+      known.push(await time('admin'))
+      unknown.push(await time(`nobody-${i}`))
+    }
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[1]!
+    // scrypt dominates both; a missing hash would make the unknown case ten times faster.
+    expect(median(unknown)).toBeGreaterThan(median(known) / 3)
+  })
+
+  it('is matched exactly: another case of the username is another (unknown) username', async () => {
+    const res = await h.post('/api/session', { body: { username: 'ADMIN', password: HARNESS_ADMIN_PASSWORD } })
+    expectStatus(res, 401)
+    expect(res.body.code).toBe('auth.sign_in_failed')
+  })
+
+  it('lets an API key header win over a session cookie: the request acts as the key', async () => {
+    const session = await h.signInAsAdmin()
+    const res = await h.get('/api/apikeys/current', { session, secret: h.keys.auditor.secret })
+    expectStatus(res, 200)
+    expect(res.body.ID).toBe(h.keys.auditor.id)
+    const write = await h.post('/api/apikeys', { session, secret: h.keys.auditor.secret, body: { keyName: 'mixed', roleID: 2 } })
+    expectStatus(write, 403)
+    expect(write.body.code).toBe('apikey.create_denied')
+  })
+
+  it('writes no password to the log, on success or failure', async () => {
+    const from = h.logs.length
+    await h.signInAsAdmin()
+    await h.post('/api/session', { body: { username: 'admin', password: 'Typo-Harness-passw0rd' } })
+    await h.post('/api/session', { body: { username: 'ghost', password: 'Ghost-passw0rd-42' } })
+    const lines = h.logs.slice(from)
+    expect(lines.length).toBeGreaterThan(0)
+    for (const password of [HARNESS_ADMIN_PASSWORD, 'Typo-Harness-passw0rd', 'Ghost-passw0rd-42']) expect(lines.filter((l) => l.includes(password))).toEqual([])
+  })
+})
