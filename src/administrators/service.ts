@@ -121,7 +121,7 @@ export class AdministratorService {
     }
     if (input.password !== undefined) Object.assign(changes, await this.#newPassword(input.password, changes.username ?? existing.username))
 
-    const losesFullAccess = existing.roleId === FULL_ACCESS_ROLE_ID && existing.active && ((changes.roleId ?? FULL_ACCESS_ROLE_ID) !== FULL_ACCESS_ROLE_ID || changes.active === false)
+    const losesFullAccess = existing.roleId === FULL_ACCESS_ROLE_ID && ((changes.roleId ?? FULL_ACCESS_ROLE_ID) !== FULL_ACCESS_ROLE_ID || changes.active === false)
     const endsSessions = changes.active === false || changes.passwordHash !== undefined
     return this.#updated(principal, existing, changes, {
       keepFullAccess: losesFullAccess,
@@ -143,7 +143,7 @@ export class AdministratorService {
     const deleted = await this.#store.delete(
       id,
       this.#audit(principal, { action: 'administrator.delete', resourceType: 'administrator', resourceId: id, resourceName: existing.username }),
-      { keepFullAccess: existing.roleId === FULL_ACCESS_ROLE_ID && existing.active },
+      { keepFullAccess: existing.roleId === FULL_ACCESS_ROLE_ID },
     )
     if (!deleted) throw new KeywardError('administrator.not_found')
     return deleted

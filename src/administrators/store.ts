@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely'
+import type { Selectable } from 'kysely'
 import type { AuditRecord } from '../audit/audit-record.js'
 import { insertAuditEvent } from '../audit/store.js'
 import { KeywardError } from '../errors/keyward-error.js'
@@ -10,6 +10,7 @@ import { applyConditions, applySearch, compileSearch, type SearchableResource } 
 import { deleteSessionsOf } from '../sessions/store.js'
 import { toColumns, type ColumnsOf } from '../store/columns.js'
 import { isUniqueViolation } from '../store/constraint-errors.js'
+import { failedAttemptColumns } from '../store/failed-attempts.js'
 import type { Store, Trx } from '../store/store.js'
 import type { AdministratorsTable, Flag } from '../store/tables.js'
 
@@ -173,16 +174,17 @@ export function createAdministratorStore(store: Store) {
   const byId = (id: number) => db.selectFrom('administrators').selectAll().where('id', '=', id)
 
   /**
-   * Within a transaction: after the change, some active administrator must still hold Full
-   * Access. On PostgreSQL the Full Access rows are locked first, so two transactions that
-   * each demote one of the last two cannot both pass.
+   * Within a transaction: after the change, some administrator must still hold Full Access
+   * and be able to sign in, now or when an automatic lock-out ends. On PostgreSQL the Full
+   * Access rows are locked first, so two transactions that each demote one of the last two
+   * cannot both pass.
    */
   async function assertFullAccessRemains(trx: Trx, name: string): Promise<void> {
     const remaining = await trx
       .selectFrom('administrators')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('role_id', '=', FULL_ACCESS_ROLE_ID)
-      .where('active', '=', 1)
+      .where((eb) => eb.or([eb('active', '=', 1), eb('unlock_time', 'is not', null)]))
       .executeTakeFirst()
     if (Number(remaining?.n ?? 0) === 0) throw new KeywardError('administrator.last_full_access', { name })
   }
@@ -311,24 +313,19 @@ export function createAdministratorStore(store: Store) {
     async recordFailedSignIn(
       id: number,
       threshold: number,
+      now: number,
       lockUntil: number,
       auditLockout: (admin: AdministratorRecord) => AuditRecord,
     ): Promise<{ administrator: AdministratorRecord; lockedNow: boolean } | undefined> {
       return store.transaction(async (trx, changed) => {
-        const reachesThreshold = sql<boolean>`active = 1 and unsuccessful_sign_in_attempts + 1 >= ${threshold}`
         const row = await trx
           .updateTable('administrators')
-          .set((eb) => ({
-            unsuccessful_sign_in_attempts: eb('unsuccessful_sign_in_attempts', '+', 1),
-            active: sql<Flag>`case when ${reachesThreshold} then 0 else active end`,
-            unlock_time: sql<number | null>`case when ${reachesThreshold} then ${lockUntil} else unlock_time end`,
-          }))
+          .set(failedAttemptColumns(threshold, now, lockUntil))
           .where('id', '=', id)
           .returningAll()
           .executeTakeFirst()
         if (!row) return undefined
         const administrator = toAdministratorRecord(row)
-        // Every column of an UPDATE reads the old row: locked now iff locked until this very time.
         const lockedNow = row.active === 0 && Number(row.unlock_time) === lockUntil
         if (lockedNow) {
           await deleteSessionsOf(trx, id)

@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely'
+import type { Selectable } from 'kysely'
 import type { AuditRecord } from '../audit/audit-record.js'
 import { insertAuditEvent } from '../audit/store.js'
 import { KeywardError } from '../errors/keyward-error.js'
@@ -8,6 +8,7 @@ import type { SearchFilter } from '../search/schema.js'
 import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
 import { toColumns, type ColumnsOf } from '../store/columns.js'
 import { isUniqueViolation } from '../store/constraint-errors.js'
+import { failedAttemptColumns } from '../store/failed-attempts.js'
 import type { Store } from '../store/store.js'
 import type { ApiKeysTable, Flag } from '../store/tables.js'
 
@@ -257,31 +258,25 @@ export function createApiKeyStore(store: Store) {
 
     /**
      * Counts a failed authentication, atomically, and locks the key out until `lockUntil`
-     * when the count reaches `threshold` on an active key; that lock-out is audited.
+     * when the count reaches `threshold` (see `failedAttemptColumns`); that lock-out is audited.
      *
      * @returns the key as it is now and whether this failure locked it, or undefined.
      */
     async recordFailedAttempt(
       id: number,
       threshold: number,
+      now: number,
       lockUntil: number,
       auditLockout: (record: ApiKeyRecord) => AuditRecord,
     ): Promise<{ record: ApiKeyRecord; lockedNow: boolean } | undefined> {
       return store.transaction(async (trx, changed) => {
-        const reachesThreshold = sql<boolean>`active = 1 and unsuccessful_sign_in_attempts + 1 >= ${threshold}`
         const row = await trx
           .updateTable('api_keys')
-          .set((eb) => ({
-            unsuccessful_sign_in_attempts: eb('unsuccessful_sign_in_attempts', '+', 1),
-            active: sql<Flag>`case when ${reachesThreshold} then 0 else active end`,
-            unlock_time: sql<number | null>`case when ${reachesThreshold} then ${lockUntil} else unlock_time end`,
-          }))
+          .set(failedAttemptColumns(threshold, now, lockUntil))
           .where('id', '=', id)
           .returningAll()
           .executeTakeFirst()
         if (!row) return undefined
-        // Every column of an UPDATE reads the old row, so the lock happened now exactly when
-        // the row came back locked until this very `lockUntil`.
         const lockedNow = row.active === 0 && Number(row.unlock_time) === lockUntil
         changed({ resource: 'apikey', id })
         const record = toRecord(row)

@@ -119,7 +119,7 @@ export class Verifier {
   async #recordFailure(record: ApiKeyRecord, address: string | undefined): Promise<void> {
     const { lockoutThreshold, lockoutDurationMs } = this.#options
     const now = this.#deps.clock()
-    await this.#deps.apiKeys.recordFailedAttempt(record.id, lockoutThreshold, now + lockoutDurationMs, (locked) =>
+    await this.#deps.apiKeys.recordFailedAttempt(record.id, lockoutThreshold, now, now + lockoutDurationMs, (locked) =>
       auditRecord(
         { kind: 'anonymous', name: address ?? 'unknown client', address },
         {

@@ -94,9 +94,17 @@ export class SessionService {
       await this.#failed(request.username, client, admin)
       throw new KeywardError('auth.sign_in_failed')
     }
-    const active = admin.active ? admin : await this.#unlockIfDue(admin, now)
-    const role = await this.#roles.get(active.roleId)
-    if (!role?.allowUserInterface) throw new KeywardError('auth.user_interface_denied')
+    let active: AdministratorRecord
+    let role: Role | undefined
+    try {
+      active = admin.active ? admin : await this.#unlockIfDue(admin, now)
+      role = await this.#roles.get(active.roleId)
+      if (!role?.allowUserInterface) throw new KeywardError('auth.user_interface_denied')
+    } catch (error) {
+      // The password was right, so this counts towards no lock-out; but it is a failed sign-in.
+      await this.#audit.insert(this.#failedSignInAudit(request.username, client, admin, now))
+      throw error
+    }
     if (active.mfaType === 'local-totp') await this.#checkSecondFactor(active, request.mfaCode, client)
 
     const token = randomBytes(32).toString('base64url')
@@ -149,9 +157,13 @@ export class SessionService {
     }
   }
 
-  /** Ends the principal's session. */
+  /**
+   * Ends the principal's session.
+   *
+   * @throws KeywardError `administrator.current_needs_session` for an API key.
+   */
   async signOut(principal: Principal): Promise<void> {
-    if (!principal.session) return
+    if (!principal.session) throw new KeywardError('administrator.current_needs_session')
     await this.#sessions.delete(principal.session.tokenHash)
     await this.#audit.insert(
       auditRecord(principal, { action: 'session.sign_out', resourceType: 'session', resourceId: principal.id, resourceName: principal.name }, this.#clock()),
@@ -200,11 +212,9 @@ export class SessionService {
     this.#throttle.recordFailure(client.address)
     const now = this.#clock()
     const anonymous = { kind: 'anonymous' as const, name: username.slice(0, 255), address: client.address }
-    await this.#audit.insert(
-      auditRecord(anonymous, { action: 'session.sign_in_failed', resourceType: 'session', resourceId: admin?.id, resourceName: username.slice(0, 255) }, now),
-    )
+    await this.#audit.insert(this.#failedSignInAudit(username, client, admin, now))
     if (!admin) return
-    await this.#administrators.recordFailedSignIn(admin.id, this.#options.lockoutThreshold, now + this.#options.lockoutDurationMs, (locked) =>
+    await this.#administrators.recordFailedSignIn(admin.id, this.#options.lockoutThreshold, now, now + this.#options.lockoutDurationMs, (locked) =>
       auditRecord(
         anonymous,
         {
@@ -216,6 +226,15 @@ export class SessionService {
         },
         now,
       ),
+    )
+  }
+
+  #failedSignInAudit(username: string, client: Client, admin: AdministratorRecord | undefined, now: number) {
+    const name = username.slice(0, 255)
+    return auditRecord(
+      { kind: 'anonymous', name, address: client.address },
+      { action: 'session.sign_in_failed', resourceType: 'session', resourceId: admin?.id, resourceName: name },
+      now,
     )
   }
 

@@ -140,9 +140,6 @@ describe(`${testEngine()}: apikeys create (error)`, () => {
     await expectRefused(h, { body: '{"keyName":"nul-description","roleID":2,"description":"a\\u0000"}' }, 400, 'request.body_nul_character')
   })
 
-  // BUG: src/http/json-body.ts looks for the text `\u0000` anywhere in the raw body, so an
-  // escaped backslash followed by "u0000" (the six characters \u0000, e.g. in a Windows path)
-  // is refused although it holds no NUL. It should check the parsed strings instead.
   it('accepts the six characters \\u0000 written literally (an escaped backslash), which are no NUL', async () => {
     const res = await h.post('/api/apikeys', {
       secret: h.keys.fullAccess.secret,
@@ -182,10 +179,6 @@ describe(`${testEngine()}: apikeys create (error)`, () => {
       expect(await h.snapshot()).toEqual(before)
     })
 
-    // BUG: Fastify's built-in text/plain parser is still registered (src/app.ts removes only
-    // the JSON one), so a text/plain body reaches validation as a string and is answered
-    // 400 "The field 'body' must be object." instead of 415. Fix: removeContentTypeParser
-    // ('text/plain') (or removeAllContentTypeParsers) next to registerJsonBodyParser.
     it('text/plain, even when the text is JSON', async () => {
       const before = await h.snapshot()
       const res = await send('text/plain', '{"keyName":"plain-text","roleID":2}')

@@ -72,14 +72,6 @@ describe(`${testEngine()}: apikeys create (security)`, () => {
     expect(h.logs.filter((line) => line.includes(h.keys.fullAccess.secret))).toEqual([])
   })
 
-  // BUG: validation messages echo the rejected value, and src/http/error-handler.ts logs
-  // every 4xx message at info level. A secret pasted into the wrong field (timeZone,
-  // expiryDate) lands in the log in full, and the first 20 characters of a secret sent as the
-  // api-version or as an Authorization header without a scheme land there too (15 of its
-  // random characters). The design says a secret is never logged and never in an error.
-  // Fix: pass echoed values through redactSecrets() before they become message parameters
-  // (or in KeywardError itself), in time-zone/date-time errors, api_version_unsupported and
-  // auth.scheme_unsupported.
   describe('writes no secret to the log when a client sends one in the wrong place', () => {
     let secret: string
     beforeAll(async () => {

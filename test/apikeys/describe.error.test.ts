@@ -45,12 +45,6 @@ describe(`${testEngine()}: apikeys describe (error)`, () => {
     expect(res.body.message).toContain("'apiKeyID'")
   })
 
-  // BUG: path parameters are validated by an Ajv with coerceTypes (src/http/validation.ts), so
-  // Number()-style text is taken for an ID: /apikeys/0x1, /apikeys/1e0, /apikeys/+1,
-  // /apikeys/%201 and /apikeys/1.0 all describe (and DELETE deletes) key 1. The model API's
-  // path IDs match \d+. Fix: give IdSchema-based params a `pattern: '^[0-9]+$'` checked on the
-  // text before coercion (e.g. a string schema with that pattern, converted in the route), or
-  // a custom Ajv keyword for decimal IDs.
   it.each(['0x1', '1e0', '+1', '%201', '1.0'])('answers 400 naming apiKeyID for the ID "%s", which is not decimal digits', async (id) => {
     const res = await expectRefused(id, 400, 'request.field_type')
     expect(res.body.message).toContain("'apiKeyID'")

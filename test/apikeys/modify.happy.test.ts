@@ -126,12 +126,6 @@ describe(`${testEngine()}: apikeys modify (happy)`, () => {
       expectStatus(await h.get('/api/apikeys/current', { secret: key.secret }), 200)
     })
 
-    // BUG: src/apikeys/service.ts modify() only locks when the key is active
-    // (`input.active === false && existing.active`). A key already locked out automatically
-    // keeps its unlockTime, so an administrator's explicit lock (say, after the failed
-    // attempts that locked it came from an attacker) silently ends when the automatic
-    // lock-out does. Fix: on active:false, also clear unlockTime when the key is inactive
-    // with an unlockTime set.
     it('makes an automatic lock-out permanent when an administrator locks the key', async () => {
       const key = await h.key({ name: 'auto-then-manual' })
       for (let i = 0; i < h.app.context.config.lockoutThreshold; i++) {

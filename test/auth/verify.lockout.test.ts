@@ -44,6 +44,18 @@ describe(`${testEngine()}: verify lock-out`, () => {
     expect(await h.row(key.id)).toMatchObject({ active: 1, unlock_time: null, unsuccessful_sign_in_attempts: 0 })
   })
 
+  it('locks the key out again after more failures once an automatic lock-out has run out', async () => {
+    const key = await h.key()
+    await fail(key.id, 5)
+    h.clock.advance(THIRTY_MINUTES + 1000)
+    // The lock-out is over: the count starts again, and four more failures do not lock it.
+    await fail(key.id, 4)
+    expect(await h.row(key.id)).toMatchObject({ active: 1, unsuccessful_sign_in_attempts: 4, unlock_time: null })
+    await fail(key.id, 1)
+    expect(await h.row(key.id)).toMatchObject({ active: 0, unsuccessful_sign_in_attempts: 5 })
+    expect((await h.get('/api/apikeys/current', { secret: key.secret })).body.code).toBe('auth.key_locked')
+  })
+
   it('resets the count on a successful authentication', async () => {
     const key = await h.key()
     await fail(key.id, 3)

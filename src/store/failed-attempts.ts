@@ -1,0 +1,25 @@
+import { sql } from 'kysely'
+import type { Flag } from './tables.js'
+
+/**
+ * The columns to set for one more failed authentication, on a table with `active`,
+ * `unlock_time` and `unsuccessful_sign_in_attempts` (API keys, administrators), evaluated
+ * atomically by the UPDATE:
+ *
+ * - a lock-out whose `unlockTime` has passed counts as over: the count starts again at 1;
+ * - reaching `threshold` on a usable row locks it until `lockUntil`;
+ * - a lock-out set by hand (no `unlockTime`) stays, the count still grows.
+ *
+ * Every expression of an UPDATE reads the old row, so the row came back locked "now" exactly
+ * when its `unlock_time` is this very `lockUntil`.
+ */
+export function failedAttemptColumns(threshold: number, now: number, lockUntil: number) {
+  const lockOutOver = sql<boolean>`(active = 0 and unlock_time is not null and unlock_time <= ${now})`
+  const attempts = sql<number>`((case when ${lockOutOver} then 0 else unsuccessful_sign_in_attempts end) + 1)`
+  const locks = sql<boolean>`((active = 1 or ${lockOutOver}) and ${attempts} >= ${threshold})`
+  return {
+    unsuccessful_sign_in_attempts: attempts,
+    active: sql<Flag>`case when ${locks} then 0 when ${lockOutOver} then 1 else active end`,
+    unlock_time: sql<number | null>`case when ${locks} then ${lockUntil} when ${lockOutOver} then null else unlock_time end`,
+  }
+}
