@@ -1,0 +1,105 @@
+/**
+ * The shapes of Keyward's API resources as the console reads them (see `/api/openapi.json`).
+ * Times are milliseconds since the epoch; unset properties are left out.
+ *
+ * @module
+ */
+import type { Locale } from '../i18n/i18n.js'
+
+export type TimeFormat = '12' | '24'
+
+export interface ApiKey {
+  ID: number
+  keyName: string
+  description?: string
+  locale: Locale
+  roleID: number
+  timeZone: string
+  active: boolean
+  created?: number
+  lastSignIn?: number
+  lastSignInAddress?: string
+  unlockTime?: number
+  unsuccessfulSignInAttempts?: number
+  expiryDate?: number
+  /** Only in the answer to a create or a new secret: shown once, never kept. */
+  secretKey?: string
+}
+
+export interface Administrator {
+  ID: number
+  username: string
+  fullName?: string
+  description?: string
+  emailAddress?: string
+  roleID: number
+  locale: Locale
+  timeZone: string
+  timeFormat: TimeFormat
+  active: boolean
+  mfaType?: 'none' | 'local-totp'
+  created?: number
+  lastSignIn?: number
+  lastPasswordChange?: number
+  unlockTime?: number
+  unsuccessfulSignInAttempts?: number
+}
+
+/** Rights grouped as in the model API: `platformRights.apikeyRights.canViewApiKeys`, … */
+export type RightsObject = { platformRights?: Record<string, Record<string, boolean> | undefined> }
+
+export interface Role {
+  ID: number
+  name: string
+  description?: string
+  immutable?: boolean
+  canOnlyManipulateUsersWithEqualOrLesserRights?: boolean
+  allowUserInterface?: boolean
+  allowWebService?: boolean
+  rights?: RightsObject
+}
+
+export interface AuditEvent {
+  ID: number
+  time: number
+  actorType: 'administrator' | 'apikey' | 'system' | 'anonymous'
+  actorID?: number
+  actorName: string
+  action: string
+  resourceType: 'apikey' | 'role' | 'administrator' | 'session'
+  resourceID?: number
+  resourceName: string
+  changes: Record<string, { from?: unknown; to?: unknown }>
+  address?: string
+}
+
+export interface Session {
+  administrator: Administrator
+  role: Role
+  csrfToken: string
+  expires: number
+  idleTimeout: number
+}
+
+export interface SearchCriterion {
+  fieldName?: string
+  stringValue?: string
+  stringTest?: 'equal' | 'not-equal'
+  stringWildcards?: boolean
+  choiceValue?: string
+  numericValue?: number
+  booleanTest?: boolean
+  firstDateValue?: number
+  lastDateValue?: number
+  idTest?: 'less-than' | 'greater-than' | 'equal'
+  idValue?: number
+}
+
+export interface SearchFilter {
+  maxItems?: number
+  offset?: number
+  sortField?: string
+  sortDescending?: boolean
+  countTotal?: boolean
+  searchCriteria?: SearchCriterion[]
+}

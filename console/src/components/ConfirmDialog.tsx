@@ -1,0 +1,36 @@
+import { Button, Group, Modal, Stack, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+
+export interface ConfirmDialogProps {
+  readonly opened: boolean
+  /** Its id in the enclosing `Modal.Stack`, so it sits on top and has the focus. */
+  readonly stackId: string
+  readonly title: string
+  readonly body: string
+  readonly confirmLabel: string
+  readonly cancelLabel?: string
+  readonly danger?: boolean
+  readonly busy?: boolean
+  onConfirm(): void
+  onCancel(): void
+}
+
+/** Asks before anything that cannot be undone. Cancel has the focus, so Enter does no harm. */
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  const { t } = useTranslation()
+  return (
+    <Modal opened={props.opened} stackId={props.stackId} onClose={props.onCancel} title={props.title} size="md">
+      <Stack>
+        <Text>{props.body}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onCancel} data-autofocus>
+            {props.cancelLabel ?? t('common.cancel')}
+          </Button>
+          <Button color={props.danger ? 'red' : undefined} loading={props.busy} onClick={props.onConfirm}>
+            {props.confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}

@@ -1,0 +1,142 @@
+import { Box, Group, LoadingOverlay, Pagination, Select, Table, Text, UnstyledButton } from '@mantine/core'
+import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react'
+import type { CSSProperties, ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { PAGE_SIZES, type ListParamsControl } from './list-params.js'
+
+export interface Column<T> {
+  /** The API field: what the column shows and, when sortable, the search filter's `sortField`. */
+  readonly accessor: string
+  readonly title: string
+  readonly sortable?: boolean
+  readonly render?: (record: T) => ReactNode
+  readonly width?: number
+  readonly ellipsis?: boolean
+  readonly noWrap?: boolean
+  readonly textAlign?: 'left' | 'right'
+}
+
+export interface ListTableProps<T> {
+  readonly label: string
+  readonly records: T[] | undefined
+  readonly total: number | undefined
+  readonly columns: Column<T>[]
+  readonly params: ListParamsControl
+  readonly fetching: boolean
+  readonly emptyText: string
+  readonly rowKey: (record: T) => string | number
+  /** Opens a record's properties (double-click, as in the model console). */
+  onOpen?(record: T): void
+}
+
+/** A body cell keeps its text on one line when asked; a header may wrap, so tables stay narrow. */
+function cellStyle<T>(column: Column<T>, header = false): CSSProperties {
+  return {
+    width: column.width,
+    maxWidth: column.ellipsis ? (column.width ?? 160) : undefined,
+    whiteSpace: !header && (column.noWrap || column.ellipsis) ? 'nowrap' : undefined,
+    overflow: column.ellipsis ? 'hidden' : undefined,
+    textOverflow: column.ellipsis ? 'ellipsis' : undefined,
+    textAlign: column.textAlign,
+  }
+}
+
+/**
+ * A server-paged, server-sorted table (Mantine's Table and Pagination): only the page on
+ * screen is loaded, whatever the total. Sortable headers are buttons and carry `aria-sort`;
+ * each row's first cell links to its properties, so the keyboard reaches them too.
+ */
+export function ListTable<T>(props: ListTableProps<T>) {
+  const { t } = useTranslation()
+  const { params, records, total } = props
+  const pages = Math.max(1, Math.ceil((total ?? 0) / params.size))
+  const from = total ? (params.page - 1) * params.size + 1 : 0
+  const to = Math.min(total ?? 0, params.page * params.size)
+  const controlLabels = { first: t('common.firstPage'), previous: t('common.previousPage'), next: t('common.nextPage'), last: t('common.lastPage') }
+
+  const header = (column: Column<T>) => {
+    if (!column.sortable) {
+      return (
+        <Table.Th key={column.accessor} style={cellStyle(column, true)}>
+          {column.title}
+        </Table.Th>
+      )
+    }
+    const sorted = params.sort === column.accessor
+    const Icon = !sorted ? IconArrowsSort : params.descending ? IconArrowDown : IconArrowUp
+    return (
+      <Table.Th key={column.accessor} style={cellStyle(column, true)} aria-sort={sorted ? (params.descending ? 'descending' : 'ascending') : undefined}>
+        <UnstyledButton
+          onClick={() => params.setSort(column.accessor, sorted ? !params.descending : false)}
+          fw={700}
+          fz="sm"
+          style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
+        >
+          {column.title}
+          <Icon size={14} aria-hidden stroke={sorted ? 2.2 : 1.4} />
+        </UnstyledButton>
+      </Table.Th>
+    )
+  }
+
+  return (
+    <Box>
+      <Box pos="relative">
+        <LoadingOverlay visible={props.fetching} zIndex={2} overlayProps={{ blur: 0, backgroundOpacity: 0.35 }} loaderProps={{ size: 'sm' }} />
+        <Table.ScrollContainer minWidth={960}>
+          <Table striped highlightOnHover withTableBorder verticalSpacing="xs" horizontalSpacing="sm" fz="sm" aria-label={props.label} aria-busy={props.fetching}>
+            <Table.Thead>
+              <Table.Tr>{props.columns.map(header)}</Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {records && records.length > 0 ? (
+                records.map((record) => (
+                  <Table.Tr key={props.rowKey(record)} onDoubleClick={props.onOpen ? () => props.onOpen?.(record) : undefined}>
+                    {props.columns.map((column) => (
+                      <Table.Td key={column.accessor} style={cellStyle(column)}>
+                        {column.render ? column.render(record) : String((record as Record<string, unknown>)[column.accessor] ?? '')}
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))
+              ) : (
+                <Table.Tr>
+                  <Table.Td colSpan={props.columns.length}>
+                    <Text ta="center" py="xl" c="dimmed" size="sm">
+                      {records ? props.emptyText : t('common.loading')}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              )}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Box>
+      <Group justify="space-between" mt="sm" gap="sm">
+        <Text size="sm" aria-live="polite">
+          {total !== undefined && t('common.pageSummary', { from, to, total })}
+        </Text>
+        <Group gap="sm">
+          <Select
+            aria-label={t('common.rowsPerPage')}
+            size="xs"
+            w={80}
+            allowDeselect={false}
+            data={PAGE_SIZES.map(String)}
+            value={String(params.size)}
+            onChange={(value) => value && params.setSize(Number(value))}
+          />
+          <Pagination
+            total={pages}
+            value={Math.min(params.page, pages)}
+            onChange={params.setPage}
+            withEdges
+            size="sm"
+            getControlProps={(control) => ({ 'aria-label': controlLabels[control] })}
+            getItemProps={(page) => ({ 'aria-current': page === params.page ? 'page' : undefined })}
+          />
+        </Group>
+      </Group>
+    </Box>
+  )
+}

@@ -1,0 +1,98 @@
+/**
+ * A list page's state in the URL: `?page=3&size=50&sort=created&desc=1&q=ci`, so a page,
+ * sort and filter survive reloads and links, and a dialog closes back onto the same list.
+ *
+ * @module
+ */
+import { useCallback, useMemo } from 'react'
+import { useSearchParams } from 'react-router'
+import type { SearchCriterion, SearchFilter } from '../api/resources.js'
+
+export const PAGE_SIZES = [25, 50, 100]
+
+export interface ListParams {
+  readonly page: number
+  readonly size: number
+  readonly sort: string
+  readonly descending: boolean
+  readonly query: string
+}
+
+export interface ListParamsControl extends ListParams {
+  setPage(page: number): void
+  setSize(size: number): void
+  setSort(sort: string, descending: boolean): void
+  setQuery(query: string): void
+  /** Another search parameter of the page (the audit log's filters). */
+  get(name: string): string
+  set(values: Record<string, string | undefined>): void
+}
+
+function positive(value: string | null, fallback: number): number {
+  const n = Number(value)
+  return Number.isInteger(n) && n > 0 ? n : fallback
+}
+
+export function useListParams(defaults: { sort: string; descending?: boolean }): ListParamsControl {
+  const [params, setParams] = useSearchParams()
+  const size = positive(params.get('size'), PAGE_SIZES[0] ?? 25)
+  const page = positive(params.get('page'), 1)
+  const sort = params.get('sort') ?? defaults.sort
+  const descending = params.has('desc') ? params.get('desc') === '1' : (defaults.descending ?? false)
+  const query = params.get('q') ?? ''
+
+  const update = useCallback(
+    (values: Record<string, string | undefined>, resetPage: boolean) => {
+      // From the address bar, not this render's params: a debounced filter and a click may
+      // both update before the next render, and neither may undo the other.
+      const next = new URLSearchParams(window.location.search)
+      for (const [name, value] of Object.entries(values)) {
+        if (value === undefined || value === '') next.delete(name)
+        else next.set(name, value)
+      }
+      if (resetPage) next.delete('page')
+      setParams(next, { replace: true })
+    },
+    [setParams],
+  )
+
+  return useMemo(
+    () => ({
+      page,
+      size,
+      sort,
+      descending,
+      query,
+      setPage: (p: number) => update({ page: p === 1 ? undefined : String(p) }, false),
+      setSize: (s: number) => update({ size: String(s) }, true),
+      setSort: (field: string, desc: boolean) => update({ sort: field, desc: desc ? '1' : '0' }, true),
+      setQuery: (q: string) => update({ q }, true),
+      get: (name: string) => params.get(name) ?? '',
+      set: (values: Record<string, string | undefined>) => update(values, true),
+    }),
+    [page, size, sort, descending, query, update, params],
+  )
+}
+
+/** The search filter of one page of a list: server-side paging, sorting and counting. */
+export function pageFilter(params: ListParams, criteria: SearchCriterion[]): SearchFilter {
+  return {
+    maxItems: params.size,
+    offset: (params.page - 1) * params.size,
+    sortField: params.sort,
+    sortDescending: params.descending,
+    countTotal: true,
+    ...(criteria.length > 0 ? { searchCriteria: criteria } : {}),
+  }
+}
+
+/** A "contains" test on a text field; `%` and `_` typed by the user stay wildcards. */
+export function containsCriterion(fieldName: string, text: string): SearchCriterion[] {
+  const trimmed = text.trim()
+  return trimmed === '' ? [] : [{ fieldName, stringValue: `%${trimmed}%` }]
+}
+
+export function totalOf(headers: Headers | undefined): number | undefined {
+  const total = headers?.get('x-total-count')
+  return total === null || total === undefined ? undefined : Number(total)
+}

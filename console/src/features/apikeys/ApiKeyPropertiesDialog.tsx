@@ -1,0 +1,346 @@
+import { Alert, Button, Checkbox, Center, Fieldset, Group, Loader, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { DatePickerInput } from '@mantine/dates'
+import { useForm } from '@mantine/form'
+import { IconCalendar } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ApiError } from '../../api/api-error.js'
+import { fieldOfError } from '../../api/field-errors.js'
+import type { ApiKey, Role } from '../../api/resources.js'
+import { useSignedIn } from '../../api/session.js'
+import { ConfirmDialog } from '../../components/ConfirmDialog.js'
+import { LanguageSelect } from '../../components/LanguageSelect.js'
+import { QueryError } from '../../components/QueryError.js'
+import { StatusBadge } from '../../components/StatusBadge.js'
+import { TimeZoneSelect } from '../../components/TimeZoneSelect.js'
+import { notifyError, notifySuccess } from '../../components/notify.js'
+import { useDateFormat, type DateFormat } from '../../format/date-format.js'
+import type { Locale } from '../../i18n/i18n.js'
+import { useCan } from '../../rights/rights.js'
+import { RoleFormDialog } from '../roles/RoleFormDialog.js'
+import { useRoleList } from '../roles/api.js'
+import { apiKeyStatus } from './api-key-status.js'
+import { useApiKey, useApiKeyActions, type ApiKeyInput } from './api.js'
+
+/** The Role list's last entry, "New…", defines a role without leaving the dialog. */
+const NEW_ROLE = 'new-role'
+const FIELDS = ['keyName', 'description', 'roleID', 'locale', 'timeZone', 'expiryDate']
+const FIELD_BY_CODE = { 'apikey.name_in_use': 'keyName', 'apikey.expiry_in_past': 'expiryDate', 'apikey.role_not_found': 'roleID' }
+
+interface KeyFormValues {
+  keyName: string
+  description: string
+  roleID: string
+  locale: Locale
+  timeZone: string
+  expiryDate: string | null
+  lockedOut: boolean
+}
+
+function valuesOf(key: ApiKey | undefined, defaults: { locale: Locale; timeZone: string }, format: DateFormat): KeyFormValues {
+  return {
+    keyName: key?.keyName ?? '',
+    description: key?.description ?? '',
+    roleID: key ? String(key.roleID) : '',
+    locale: key?.locale ?? defaults.locale,
+    timeZone: key?.timeZone ?? defaults.timeZone,
+    expiryDate: key?.expiryDate === undefined ? null : format.day(key.expiryDate, key.timeZone),
+    lockedOut: key ? !key.active : false,
+  }
+}
+
+export interface ApiKeyPropertiesDialogProps {
+  readonly keyId: number | undefined
+  readonly isNew: boolean
+  /** A secret was made (create, new secret): show it once. */
+  onSecret(keyName: string, secretKey: string): void
+  onClose(): void
+}
+
+/** Loads the key (unless new), then shows its Properties. */
+export function ApiKeyPropertiesDialog(props: ApiKeyPropertiesDialogProps) {
+  const { t } = useTranslation()
+  const { apiKey, error, mutate } = useApiKey(props.isNew ? undefined : props.keyId)
+  const loading = !props.isNew && !apiKey
+  return (
+    <>
+      {loading ? (
+        <Modal opened stackId="properties" onClose={props.onClose} title={t('apiKeys.propertiesTitle')} size="lg">
+          {error ? (
+            <QueryError error={error} onRetry={() => void mutate()} />
+          ) : props.keyId === undefined ? (
+            <Alert color="gray">{t('app.notFoundBody')}</Alert>
+          ) : (
+            <Center py="xl">
+              <Loader aria-label={t('common.loading')} />
+            </Center>
+          )}
+        </Modal>
+      ) : (
+        <ApiKeyForm {...props} apiKey={apiKey} />
+      )}
+    </>
+  )
+}
+
+function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | undefined }) {
+  const { t } = useTranslation()
+  const { administrator } = useSignedIn()
+  const can = useCan()
+  const format = useDateFormat()
+  const actions = useApiKeyActions()
+  const { roles, mutate: reloadRoles } = useRoleList()
+  const [failure, setFailure] = useState<string | undefined>()
+  const [definingRole, setDefiningRole] = useState(false)
+  // A new key each time the role dialog opens, so it starts empty.
+  const [roleDialogKey, setRoleDialogKey] = useState(0)
+  const [confirming, setConfirming] = useState<'delete' | 'secret' | undefined>()
+  const [busy, setBusy] = useState(false)
+  const { apiKey } = props
+  const readOnly = apiKey ? !can('apikeyRights.canEditApiKeyProperties') : !can('apikeyRights.canCreateNewApiKeys')
+  const initial = valuesOf(apiKey, administrator, format)
+  const form = useForm<KeyFormValues>({
+    initialValues: initial,
+    validate: {
+      keyName: (value) => (value.trim() === '' ? t('validation.required') : value.length > 255 ? t('validation.tooLong', { max: 255 }) : null),
+      description: (value) => (value.length > 2000 ? t('validation.tooLong', { max: 2000 }) : null),
+      roleID: (value) => (value === '' ? t('validation.chooseRole') : null),
+    },
+  })
+
+  const roleOptions = [
+    ...(roles ?? []).map((role) => ({ value: String(role.ID), label: role.name })),
+    ...(apiKey && !roles?.some((role) => role.ID === apiKey.roleID) ? [{ value: String(apiKey.roleID), label: t('apiKeys.roleUnknown', { id: apiKey.roleID }) }] : []),
+    ...(can('administratorRoleRights.canCreateNewAdministratorRoles') && !readOnly ? [{ value: NEW_ROLE, label: t('apiKeys.newRole') }] : []),
+  ]
+
+  const submit = form.onSubmit(async (values) => {
+    setFailure(undefined)
+    try {
+      if (!apiKey) {
+        const input: ApiKeyInput = {
+          keyName: values.keyName.trim(),
+          description: values.description,
+          roleID: Number(values.roleID),
+          locale: values.locale,
+          timeZone: values.timeZone,
+          ...(values.expiryDate ? { expiryDate: values.expiryDate } : {}),
+        }
+        const created = await actions.create(input)
+        if (created.secretKey) props.onSecret(created.keyName, created.secretKey)
+        return
+      }
+      const changes: Partial<ApiKeyInput> = {}
+      if (values.keyName.trim() !== apiKey.keyName) changes.keyName = values.keyName.trim()
+      if (values.description !== (apiKey.description ?? '')) changes.description = values.description
+      if (Number(values.roleID) !== apiKey.roleID) changes.roleID = Number(values.roleID)
+      if (values.locale !== apiKey.locale) changes.locale = values.locale
+      if (values.timeZone !== apiKey.timeZone) changes.timeZone = values.timeZone
+      if (values.expiryDate !== initial.expiryDate) changes.expiryDate = values.expiryDate
+      if (values.lockedOut !== initial.lockedOut) changes.active = !values.lockedOut
+      if (Object.keys(changes).length > 0) {
+        await actions.modify(apiKey.ID, changes)
+        notifySuccess(t('common.saved'))
+      }
+      props.onClose()
+    } catch (error) {
+      const field = fieldOfError(error, FIELDS, FIELD_BY_CODE)
+      if (field) form.setFieldError(field, (error as ApiError).message)
+      else if (error instanceof ApiError) setFailure(error.message)
+      else throw error
+    }
+  })
+
+  const generateSecret = async () => {
+    if (!apiKey) return
+    setBusy(true)
+    try {
+      const replaced = await actions.newSecret(apiKey.ID)
+      if (replaced.secretKey) props.onSecret(replaced.keyName, replaced.secretKey)
+    } catch (error) {
+      setConfirming(undefined)
+      notifyError(error)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const remove = async () => {
+    if (!apiKey) return
+    setBusy(true)
+    try {
+      await actions.remove(apiKey.ID)
+      notifySuccess(t('common.deleted', { name: apiKey.keyName }))
+      props.onClose()
+    } catch (error) {
+      setConfirming(undefined)
+      notifyError(error)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const roleCreated = async (role: Role) => {
+    setDefiningRole(false)
+    await reloadRoles()
+    form.setFieldValue('roleID', String(role.ID))
+  }
+
+  const today = format.day(Date.now(), form.values.timeZone)
+  return (
+    <>
+      <Modal
+        opened
+        stackId="properties"
+        onClose={props.onClose}
+        title={apiKey ? `${t('apiKeys.propertiesTitle')}: ${apiKey.keyName}` : t('apiKeys.newTitle')}
+        size="lg"
+      >
+        <form
+          onSubmit={(event) => {
+            event.stopPropagation()
+            submit(event)
+          }}
+          noValidate
+        >
+          <Stack>
+            {readOnly && <Alert color="gray">{t('common.readOnly')}</Alert>}
+            {failure && (
+              <Alert color="red" role="alert">
+                {failure}
+              </Alert>
+            )}
+            <Fieldset legend={t('apiKeys.general')} disabled={readOnly}>
+              <Stack gap="sm">
+                <TextInput label={t('apiKeys.name')} required data-autofocus {...form.getInputProps('keyName')} />
+                <Textarea label={t('apiKeys.description')} autosize minRows={1} maxRows={5} {...form.getInputProps('description')} />
+                <Select
+                  label={t('apiKeys.role')}
+                  required
+                  data={roleOptions}
+                  allowDeselect={false}
+                  {...form.getInputProps('roleID')}
+                  onChange={(value) => {
+                    if (value === NEW_ROLE) {
+                      setRoleDialogKey((n) => n + 1)
+                      setDefiningRole(true)
+                    } else if (value) form.setFieldValue('roleID', value)
+                  }}
+                />
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  <LanguageSelect label={t('apiKeys.language')} {...form.getInputProps('locale')} onChange={(locale) => form.setFieldValue('locale', locale)} />
+                  <TimeZoneSelect label={t('apiKeys.timeZone')} {...form.getInputProps('timeZone')} value={form.values.timeZone} onChange={(zone) => form.setFieldValue('timeZone', zone)} />
+                </SimpleGrid>
+                <DatePickerInput
+                  label={t('apiKeys.expiresOn')}
+                  description={t('apiKeys.expiresHint')}
+                  clearable
+                  clearButtonProps={{ 'aria-label': t('common.clear') }}
+                  minDate={today}
+                  valueFormat="YYYY-MM-DD"
+                  leftSection={<IconCalendar size={16} aria-hidden />}
+                  {...form.getInputProps('expiryDate')}
+                />
+                {apiKey && (
+                  <Checkbox label={t('apiKeys.lockedOut')} {...form.getInputProps('lockedOut', { type: 'checkbox' })} />
+                )}
+                {apiKey && !apiKey.active && apiKey.unlockTime !== undefined && (
+                  <Text size="sm">{t('apiKeys.lockedOutUntil', { time: format.dateTime(apiKey.unlockTime) })}</Text>
+                )}
+              </Stack>
+            </Fieldset>
+            {apiKey && <KeyDetails apiKey={apiKey} format={format} />}
+            <Group justify="space-between">
+              <Group gap="xs">
+                {apiKey && can('apikeyRights.canEditApiKeyProperties') && (
+                  <Button variant="outline" onClick={() => setConfirming('secret')}>
+                    {t('apiKeys.newSecret')}
+                  </Button>
+                )}
+                {apiKey && can('apikeyRights.canDeleteApiKeys') && (
+                  <Button variant="outline" color="red.9" onClick={() => setConfirming('delete')}>
+                    {t('common.delete')}
+                  </Button>
+                )}
+              </Group>
+              <Group gap="xs">
+                {readOnly ? (
+                  <Button variant="default" onClick={props.onClose}>
+                    {t('common.close')}
+                  </Button>
+                ) : (
+                  <>
+                    <Button variant="default" onClick={props.onClose}>
+                      {t('common.cancel')}
+                    </Button>
+                    <Button type="submit" loading={form.submitting}>
+                      {apiKey ? t('common.ok') : t('apiKeys.next')}
+                    </Button>
+                  </>
+                )}
+              </Group>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+      <RoleFormDialog
+        key={roleDialogKey}
+        opened={definingRole}
+        stackId="new-role"
+        mode="new"
+        readOnly={false}
+        onSaved={(role) => void roleCreated(role)}
+        onClose={() => setDefiningRole(false)}
+      />
+      <ConfirmDialog
+        opened={confirming === 'secret'}
+        stackId="confirm-secret"
+        title={t('apiKeys.newSecretTitle')}
+        body={t('apiKeys.newSecretBody', { name: apiKey?.keyName ?? '' })}
+        confirmLabel={t('apiKeys.newSecretConfirm')}
+        busy={busy}
+        onConfirm={() => void generateSecret()}
+        onCancel={() => setConfirming(undefined)}
+      />
+      <ConfirmDialog
+        opened={confirming === 'delete'}
+        stackId="confirm-delete"
+        title={t('apiKeys.deleteTitle')}
+        body={t('apiKeys.deleteBody', { name: apiKey?.keyName ?? '' })}
+        confirmLabel={t('apiKeys.deleteConfirm')}
+        danger
+        busy={busy}
+        onConfirm={() => void remove()}
+        onCancel={() => setConfirming(undefined)}
+      />
+    </>
+  )
+}
+
+function KeyDetails({ apiKey, format }: { apiKey: ApiKey; format: DateFormat }) {
+  const { t } = useTranslation()
+  const rows: [string, React.ReactNode][] = [
+    [t('fields.status'), <StatusBadge key="status" status={apiKeyStatus(apiKey, Date.now())} />],
+    [t('fields.id'), apiKey.ID],
+    [t('fields.created'), format.dateTime(apiKey.created)],
+    [t('fields.lastSignIn'), format.dateTime(apiKey.lastSignIn) || t('common.never')],
+    [t('apiKeys.lastSignInAddress'), apiKey.lastSignInAddress ?? t('common.none')],
+    [t('apiKeys.failedAttempts'), apiKey.unsuccessfulSignInAttempts ?? 0],
+  ]
+  return (
+    <Fieldset legend={t('apiKeys.details')}>
+      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs" verticalSpacing={4} component="dl" m={0}>
+        {rows.map(([label, value]) => (
+          <Group key={label} gap={0} display="contents">
+            <Text component="dt" size="sm" c="dimmed">
+              {label}
+            </Text>
+            <Text component="dd" size="sm" m={0}>
+              {value}
+            </Text>
+          </Group>
+        ))}
+      </SimpleGrid>
+    </Fieldset>
+  )
+}

@@ -1,0 +1,55 @@
+import type { ApiKey } from '../../api/resources.js'
+import { useApi, useApiQuery } from '../../api/use-api.js'
+import { containsCriterion, pageFilter, totalOf, type ListParams } from '../../components/list-params.js'
+
+/** One page of API keys, searched, sorted and counted by the server. */
+export function useApiKeys(params: ListParams) {
+  const query = useApiQuery<{ apiKeys: ApiKey[] }>(
+    { method: 'POST', path: '/apikeys/search', body: pageFilter(params, containsCriterion('keyName', params.query)) },
+    { keepPrevious: true },
+  )
+  return { ...query, apiKeys: query.data?.data.apiKeys, total: totalOf(query.data?.headers) }
+}
+
+export function useApiKey(id: number | undefined) {
+  const query = useApiQuery<ApiKey>(id === undefined ? null : { method: 'GET', path: `/apikeys/${id}` })
+  return { ...query, apiKey: query.data?.data }
+}
+
+export interface ApiKeyInput {
+  keyName: string
+  description: string
+  roleID: number
+  locale: string
+  timeZone: string
+  active?: boolean
+  /** YYYY-MM-DD (the end of that day in the key's zone), or null for no expiry. */
+  expiryDate?: string | null
+}
+
+/** Writes to API keys; each reloads the list. Answers that carry a secret are not cached. */
+export function useApiKeyActions() {
+  const api = useApi()
+  const done = () => api.invalidate('/apikeys')
+  return {
+    async create(input: ApiKeyInput): Promise<ApiKey> {
+      const created = await api.call<ApiKey>('POST', '/apikeys', input)
+      await done()
+      return created
+    },
+    async modify(id: number, changes: Partial<ApiKeyInput>): Promise<ApiKey> {
+      const modified = await api.call<ApiKey>('POST', `/apikeys/${id}`, changes)
+      await done()
+      return modified
+    },
+    async newSecret(id: number): Promise<ApiKey> {
+      const replaced = await api.call<ApiKey>('POST', `/apikeys/${id}/secretkey`)
+      await done()
+      return replaced
+    },
+    async remove(id: number): Promise<void> {
+      await api.call('DELETE', `/apikeys/${id}`)
+      await done()
+    },
+  }
+}

@@ -1,0 +1,102 @@
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { IconShieldCheck } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ApiError } from '../../api/api-error.js'
+import type { TimeFormat } from '../../api/resources.js'
+import { useSignedIn } from '../../api/session.js'
+import { LanguageSelect } from '../../components/LanguageSelect.js'
+import { PageHeader } from '../../components/PageHeader.js'
+import { TimeFormatSelect } from '../../components/TimeFormatSelect.js'
+import { TimeZoneSelect } from '../../components/TimeZoneSelect.js'
+import { notifySuccess } from '../../components/notify.js'
+import { useDateFormat } from '../../format/date-format.js'
+import type { Locale } from '../../i18n/i18n.js'
+import { MfaDisableDialog, MfaEnrolDialog } from './MfaDialogs.js'
+import { usePreferenceActions } from './api.js'
+
+/** My preferences: language, time zone and clock, applied everywhere at once; the second factor. */
+export function PreferencesPage() {
+  const { t } = useTranslation()
+  const { administrator } = useSignedIn()
+  const format = useDateFormat()
+  const actions = usePreferenceActions()
+  const [failure, setFailure] = useState<string | undefined>()
+  const [dialog, setDialog] = useState<'enrol' | 'disable' | undefined>()
+  const form = useForm<{ locale: Locale; timeZone: string; timeFormat: TimeFormat }>({
+    initialValues: { locale: administrator.locale, timeZone: administrator.timeZone, timeFormat: administrator.timeFormat },
+  })
+  const mfaOn = administrator.mfaType === 'local-totp'
+
+  const submit = form.onSubmit(async (values) => {
+    setFailure(undefined)
+    try {
+      const saved = await actions.save(values)
+      form.resetDirty({ locale: saved.locale, timeZone: saved.timeZone, timeFormat: saved.timeFormat })
+      notifySuccess(t('preferences.saved'))
+    } catch (error) {
+      if (error instanceof ApiError) setFailure(error.message)
+      else throw error
+    }
+  })
+
+  return (
+    <Stack gap="lg" maw={760}>
+      <PageHeader title={t('preferences.title')} intro={t('preferences.intro')} />
+      <Paper withBorder p="lg" component="section" aria-labelledby="preferences-display">
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <Title order={2} size="h4" id="preferences-display">
+              {t('preferences.display')}
+            </Title>
+            {failure && (
+              <Alert color="red" role="alert">
+                {failure}
+              </Alert>
+            )}
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <LanguageSelect label={t('preferences.language')} {...form.getInputProps('locale')} onChange={(locale) => form.setFieldValue('locale', locale)} />
+              <TimeZoneSelect label={t('preferences.timeZone')} {...form.getInputProps('timeZone')} value={form.values.timeZone} onChange={(zone) => form.setFieldValue('timeZone', zone)} />
+              <TimeFormatSelect
+                label={t('preferences.timeFormat')}
+                {...form.getInputProps('timeFormat')}
+                onChange={(timeFormat) => form.setFieldValue('timeFormat', timeFormat)}
+              />
+            </SimpleGrid>
+            <Group justify="space-between">
+              <Text size="sm" c="dimmed" data-testid="preferences-now">
+                {t('preferences.example', { time: format.dateTime(Date.now()) })} ({format.timeZone})
+              </Text>
+              <Button type="submit" loading={form.submitting} disabled={!form.isDirty()}>
+                {t('common.save')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+      <Paper withBorder p="lg" component="section" aria-labelledby="preferences-mfa">
+        <Stack>
+          <Group gap="xs">
+            <IconShieldCheck size={20} aria-hidden />
+            <Title order={2} size="h4" id="preferences-mfa">
+              {t('preferences.mfaTitle')}
+            </Title>
+          </Group>
+          <Text size="sm">{mfaOn ? t('preferences.mfaOn') : t('preferences.mfaOff')}</Text>
+          <Group>
+            {mfaOn ? (
+              <Button variant="outline" color="red.9" onClick={() => setDialog('disable')}>
+                {t('preferences.mfaTurnOff')}
+              </Button>
+            ) : (
+              <Button onClick={() => setDialog('enrol')}>{t('preferences.mfaStart')}</Button>
+            )}
+          </Group>
+        </Stack>
+      </Paper>
+      {dialog === 'enrol' && <MfaEnrolDialog onClose={() => setDialog(undefined)} />}
+      {dialog === 'disable' && <MfaDisableDialog onClose={() => setDialog(undefined)} />}
+    </Stack>
+  )
+}

@@ -1,0 +1,39 @@
+import type { Administrator, TimeFormat } from '../../api/resources.js'
+import { useSession } from '../../api/session.js'
+import { useApi } from '../../api/use-api.js'
+
+export interface Preferences {
+  locale: string
+  timeZone: string
+  timeFormat: TimeFormat
+}
+
+/** The signed-in administrator's own settings and second factor (`/administrators/current`). */
+export function usePreferenceActions() {
+  const api = useApi()
+  const { setAdministrator } = useSession()
+  const applied = (administrator: Administrator) => {
+    setAdministrator(administrator)
+    return administrator
+  }
+  return {
+    async save(preferences: Preferences): Promise<Administrator> {
+      return applied(await api.call<Administrator>('POST', '/administrators/current', preferences))
+    },
+    startMfaEnrolment(): Promise<{ secret: string; uri: string }> {
+      return api.call('POST', '/administrators/current/mfa/enrolment')
+    },
+    async activateMfa(code: string): Promise<string[]> {
+      const { administrator, recoveryCodes } = await api.call<{ administrator: Administrator; recoveryCodes: string[] }>(
+        'POST',
+        '/administrators/current/mfa/activation',
+        { code },
+      )
+      applied(administrator)
+      return recoveryCodes
+    },
+    async deactivateMfa(password: string): Promise<void> {
+      applied(await api.call<Administrator>('POST', '/administrators/current/mfa/deactivation', { password }))
+    },
+  }
+}

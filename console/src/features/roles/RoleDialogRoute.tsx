@@ -1,0 +1,55 @@
+import { Alert, Center, Loader, Modal } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { useLocation, useNavigate, useParams } from 'react-router'
+import { QueryError } from '../../components/QueryError.js'
+import { useCan } from '../../rights/rights.js'
+import { RoleFormDialog, type RoleDialogMode } from './RoleFormDialog.js'
+import { useRole } from './api.js'
+
+/** `/roles/new`, `/roles/:id` (Properties) and `/roles/:id/duplicate`. */
+export function RoleDialogRoute({ mode }: { mode: RoleDialogMode }) {
+  const { t } = useTranslation()
+  const can = useCan()
+  const { id } = useParams()
+  const navigate = useNavigate()
+  const { search } = useLocation()
+  const roleId = mode === 'new' ? undefined : Number(id)
+  const valid = roleId === undefined || (Number.isInteger(roleId) && roleId > 0)
+  const { role, error, mutate } = useRole(valid ? roleId : undefined)
+  const close = () => void navigate({ pathname: '/roles', search })
+
+  if (mode !== 'new' && !role) {
+    return (
+      <Modal.Stack>
+        <Modal opened stackId="role" onClose={close} title={t('roles.propertiesTitle')} size="xl">
+          {error ? (
+            <QueryError error={error} onRetry={() => void mutate()} />
+          ) : !valid ? (
+            <Alert color="gray">{t('app.notFoundBody')}</Alert>
+          ) : (
+            <Center py="xl">
+              <Loader aria-label={t('common.loading')} />
+            </Center>
+          )}
+        </Modal>
+      </Modal.Stack>
+    )
+  }
+  const readOnly =
+    mode === 'properties' ? !can('administratorRoleRights.canEditAdministratorRoleProperties') : !can('administratorRoleRights.canCreateNewAdministratorRoles')
+  return (
+    <Modal.Stack>
+      <RoleFormDialog
+        key={`${mode}-${role?.ID ?? 'new'}`}
+        stackId="role"
+        mode={mode}
+        role={role}
+        readOnly={readOnly}
+        canDelete={can('administratorRoleRights.canDeleteAdministratorRoles')}
+        onSaved={close}
+        onClose={close}
+        onDeleted={close}
+      />
+    </Modal.Stack>
+  )
+}

@@ -1,0 +1,211 @@
+import { Alert, Button, Checkbox, Fieldset, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ApiError } from '../../api/api-error.js'
+import { fieldOfError } from '../../api/field-errors.js'
+import type { RightsObject, Role } from '../../api/resources.js'
+import { ConfirmDialog } from '../../components/ConfirmDialog.js'
+import { notifyError, notifySuccess } from '../../components/notify.js'
+import { RIGHT_GROUP_NAMES, RIGHT_GROUPS, hasRight, type RightGroup } from '../../rights/rights.js'
+import { useRoleActions, type RoleInput } from './api.js'
+
+export type RoleDialogMode = 'new' | 'properties' | 'duplicate'
+
+interface RoleFormValues {
+  name: string
+  description: string
+  allowUserInterface: boolean
+  allowWebService: boolean
+  canOnlyManipulateUsersWithEqualOrLesserRights: boolean
+  rights: Record<RightGroup, string[]>
+}
+
+const FIELDS = ['name', 'description']
+
+function valuesOf(role: Role | undefined, name: string): RoleFormValues {
+  const rights = Object.fromEntries(
+    RIGHT_GROUP_NAMES.map((group) => [group, RIGHT_GROUPS[group].filter((right) => hasRight(role?.rights, `${group}.${right}` as never))]),
+  ) as Record<RightGroup, string[]>
+  return {
+    name,
+    description: role?.description ?? '',
+    // A new role may use the console and not the web service, as in the model product.
+    allowUserInterface: role?.allowUserInterface ?? true,
+    allowWebService: role?.allowWebService ?? false,
+    canOnlyManipulateUsersWithEqualOrLesserRights: role?.canOnlyManipulateUsersWithEqualOrLesserRights ?? false,
+    rights,
+  }
+}
+
+/** Every right, true or false, in the model's nested shape. */
+function rightsObject(selected: Record<RightGroup, string[]>): RightsObject {
+  const platformRights: Record<string, Record<string, boolean>> = {}
+  for (const group of RIGHT_GROUP_NAMES) {
+    platformRights[group] = Object.fromEntries(RIGHT_GROUPS[group].map((right) => [right, selected[group].includes(right)]))
+  }
+  return { platformRights }
+}
+
+export interface RoleFormDialogProps {
+  /** Stacked dialogs stay mounted while closed: Modal.Stack learns of a close from `opened`. */
+  readonly opened?: boolean
+  readonly stackId: string
+  readonly mode: RoleDialogMode
+  /** The role shown (properties) or copied (duplicate). */
+  readonly role?: Role
+  readonly readOnly: boolean
+  readonly canDelete?: boolean
+  onSaved(role: Role): void
+  onClose(): void
+  onDeleted?(): void
+}
+
+/**
+ * A role's properties: name, description, console and web-service access, and its rights
+ * grouped as in the model (API key, administrator, role and audit rights). Used on the Roles
+ * page and, to define a role without leaving the flow, from the API key and user dialogs.
+ */
+export function RoleFormDialog(props: RoleFormDialogProps) {
+  const { t } = useTranslation()
+  const actions = useRoleActions()
+  const [failure, setFailure] = useState<string | undefined>()
+  const [confirmingDelete, setConfirmingDelete] = useState(false)
+  const [deleting, setDeleting] = useState(false)
+  const immutable = props.mode === 'properties' && props.role?.immutable === true
+  const readOnly = props.readOnly || immutable
+  const initialName = props.mode === 'duplicate' && props.role ? t('roles.copyOf', { name: props.role.name }) : props.mode === 'new' ? '' : (props.role?.name ?? '')
+  const form = useForm<RoleFormValues>({
+    initialValues: valuesOf(props.mode === 'new' ? undefined : props.role, initialName),
+    validate: {
+      name: (value) => (value.trim() === '' ? t('validation.required') : value.length > 255 ? t('validation.tooLong', { max: 255 }) : null),
+      description: (value) => (value.length > 2000 ? t('validation.tooLong', { max: 2000 }) : null),
+    },
+  })
+
+  const title = props.mode === 'new' ? t('roles.newTitle') : props.mode === 'duplicate' ? t('roles.duplicateTitle') : t('roles.propertiesTitle')
+
+  const submit = form.onSubmit(async (values) => {
+    setFailure(undefined)
+    const input: RoleInput = {
+      name: values.name.trim(),
+      description: values.description,
+      allowUserInterface: values.allowUserInterface,
+      allowWebService: values.allowWebService,
+      canOnlyManipulateUsersWithEqualOrLesserRights: values.canOnlyManipulateUsersWithEqualOrLesserRights,
+      rights: rightsObject(values.rights),
+    }
+    try {
+      const saved = props.mode === 'properties' && props.role ? await actions.modify(props.role.ID, input) : await actions.create(input)
+      notifySuccess(props.mode === 'properties' ? t('common.saved') : t('common.created', { name: saved.name }))
+      props.onSaved(saved)
+    } catch (error) {
+      const field = fieldOfError(error, FIELDS, { 'role.name_in_use': 'name' })
+      if (field) form.setFieldError(field, (error as ApiError).message)
+      else if (error instanceof ApiError) setFailure(error.message)
+      else throw error
+    }
+  })
+
+  const remove = async () => {
+    if (!props.role) return
+    setDeleting(true)
+    try {
+      await actions.remove(props.role.ID)
+      notifySuccess(t('common.deleted', { name: props.role.name }))
+      props.onDeleted?.()
+    } catch (error) {
+      setConfirmingDelete(false)
+      notifyError(error)
+    } finally {
+      setDeleting(false)
+    }
+  }
+
+  return (
+    <>
+      <Modal opened={props.opened ?? true} stackId={props.stackId} onClose={props.onClose} title={title} size="xl">
+        {/* A nested dialog's submit must not bubble (through the portal) to the form that opened it. */}
+        <form
+          onSubmit={(event) => {
+            event.stopPropagation()
+            submit(event)
+          }}
+          noValidate
+        >
+          <Stack>
+            {immutable && <Alert color="gray">{t('roles.immutable')}</Alert>}
+            {!immutable && props.readOnly && <Alert color="gray">{t('common.readOnly')}</Alert>}
+            {failure && (
+              <Alert color="red" role="alert">
+                {failure}
+              </Alert>
+            )}
+            <Fieldset legend={t('roles.general')} disabled={readOnly}>
+              <Stack gap="sm">
+                <TextInput label={t('roles.name')} required data-autofocus {...form.getInputProps('name')} />
+                <Textarea label={t('roles.description')} autosize minRows={2} maxRows={5} {...form.getInputProps('description')} />
+              </Stack>
+            </Fieldset>
+            <Fieldset legend={t('roles.access')} disabled={readOnly}>
+              <Stack gap="xs">
+                <Checkbox label={t('roles.allowUserInterface')} {...form.getInputProps('allowUserInterface', { type: 'checkbox' })} />
+                <Checkbox label={t('roles.allowWebService')} {...form.getInputProps('allowWebService', { type: 'checkbox' })} />
+                <Checkbox label={t('roles.equalOrLesser')} {...form.getInputProps('canOnlyManipulateUsersWithEqualOrLesserRights', { type: 'checkbox' })} />
+              </Stack>
+            </Fieldset>
+            <Fieldset legend={t('roles.rights')} disabled={readOnly}>
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" verticalSpacing="md">
+                {RIGHT_GROUP_NAMES.map((group) => (
+                  <Checkbox.Group key={group} label={t(`roles.groups.${group}`)} {...form.getInputProps(`rights.${group}`)}>
+                    <Stack gap={6} mt={6}>
+                      {RIGHT_GROUPS[group].map((right) => (
+                        <Checkbox key={right} value={right} label={t(`roles.rightNames.${right}`)} />
+                      ))}
+                    </Stack>
+                  </Checkbox.Group>
+                ))}
+              </SimpleGrid>
+            </Fieldset>
+            <Group justify="space-between">
+              <Group>
+                {props.mode === 'properties' && props.canDelete && !immutable && (
+                  <Button color="red" variant="outline" onClick={() => setConfirmingDelete(true)}>
+                    {t('common.delete')}
+                  </Button>
+                )}
+              </Group>
+              <Group>
+                {readOnly ? (
+                  <Button variant="default" onClick={props.onClose}>
+                    {t('common.close')}
+                  </Button>
+                ) : (
+                  <>
+                    <Button variant="default" onClick={props.onClose}>
+                      {t('common.cancel')}
+                    </Button>
+                    <Button type="submit" loading={form.submitting}>
+                      {t('common.ok')}
+                    </Button>
+                  </>
+                )}
+              </Group>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+      <ConfirmDialog
+        opened={confirmingDelete}
+        stackId={`${props.stackId}-delete`}
+        title={t('roles.deleteTitle')}
+        body={t('roles.deleteBody', { name: props.role?.name ?? '' })}
+        confirmLabel={t('roles.deleteConfirm')}
+        danger
+        busy={deleting}
+        onConfirm={() => void remove()}
+        onCancel={() => setConfirmingDelete(false)}
+      />
+    </>
+  )
+}

@@ -1,0 +1,115 @@
+import { Anchor, Badge, Button, Group, Stack, TextInput } from '@mantine/core'
+import { useDebouncedCallback } from '@mantine/hooks'
+import { IconPlus, IconSearch } from '@tabler/icons-react'
+
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, Outlet, useLocation, useNavigate } from 'react-router'
+import type { Role } from '../../api/resources.js'
+import { Forbidden } from '../../app/NotFound.js'
+import { ListTable, type Column } from '../../components/ListTable.js'
+import { PageHeader } from '../../components/PageHeader.js'
+import { QueryError } from '../../components/QueryError.js'
+import { useListParams } from '../../components/list-params.js'
+import { RIGHT_COUNT, countRights, useCan } from '../../rights/rights.js'
+import { useRolePage } from './api.js'
+
+/** Administration > User Management > Roles. */
+export function RolesPage() {
+  const { t } = useTranslation()
+  const can = useCan()
+  if (!can('administratorRoleRights.canViewAdministratorRoles')) return <Forbidden title={t('roles.title')} />
+  return <RoleList />
+}
+
+function RoleList() {
+  const { t } = useTranslation()
+  const can = useCan()
+  const navigate = useNavigate()
+  const { search } = useLocation()
+  const params = useListParams({ sort: 'name' })
+  const { roles, total, error, isLoading, isValidating, mutate } = useRolePage(params)
+  const [filter, setFilter] = useState(params.query)
+  const applyFilter = useDebouncedCallback((value: string) => params.setQuery(value), 250)
+  const yesNo = (value: boolean | undefined) => (value ? t('common.yes') : t('common.no'))
+
+  const columns: Column<Role>[] = [
+    {
+      noWrap: true,
+      accessor: 'name',
+      title: t('roles.columns.name'),
+      sortable: true,
+      render: (role) => (
+        <Group gap="xs" wrap="nowrap">
+          <Anchor component={Link} to={{ pathname: `/roles/${role.ID}`, search }} fw={500} fz="sm">
+            {role.name}
+          </Anchor>
+          {role.immutable && (
+            <Badge variant="outline" color="gray.7" size="sm">
+              {t('roles.builtIn')}
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+    { accessor: 'description', title: t('roles.columns.description'), sortable: true, ellipsis: true },
+    { noWrap: true, accessor: 'allowUserInterface', title: t('roles.columns.console'), sortable: true, render: (role) => yesNo(role.allowUserInterface) },
+    { noWrap: true, accessor: 'allowWebService', title: t('roles.columns.webService'), sortable: true, render: (role) => yesNo(role.allowWebService) },
+    { noWrap: true, accessor: 'rights', title: t('roles.columns.rights'), render: (role) => t('roles.rightsCount', { count: countRights(role.rights), total: RIGHT_COUNT }) },
+    {
+      noWrap: true,
+      accessor: 'actions',
+      title: t('common.actions'),
+      textAlign: 'right',
+      render: (role) =>
+        can('administratorRoleRights.canCreateNewAdministratorRoles') && (
+          <Button size="compact-sm" variant="subtle" component={Link} to={{ pathname: `/roles/${role.ID}/duplicate`, search }} aria-label={`${t('common.duplicate')}: ${role.name}`}>
+            {t('common.duplicate')}
+          </Button>
+        ),
+    },
+  ]
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('roles.title')}
+        intro={t('roles.intro')}
+        actions={
+          can('administratorRoleRights.canCreateNewAdministratorRoles') && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => void navigate({ pathname: '/roles/new', search })}>
+              {t('roles.new')}
+            </Button>
+          )
+        }
+      />
+      <TextInput
+        label={t('roles.filter')}
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={filter}
+        type="search"
+        maw={360}
+        onChange={(event) => {
+          setFilter(event.currentTarget.value)
+          applyFilter(event.currentTarget.value)
+        }}
+      />
+      {error ? (
+        <QueryError error={error} onRetry={() => void mutate()} />
+      ) : (
+        <ListTable<Role>
+          label={t('roles.title')}
+          records={roles}
+          total={total}
+          columns={columns}
+          params={params}
+          fetching={isLoading || isValidating}
+          emptyText={t('roles.empty')}
+          rowKey={(record) => record.ID}
+          onOpen={(role) => void navigate({ pathname: `/roles/${role.ID}`, search })}
+        />
+      )}
+      <Outlet />
+    </Stack>
+  )
+}

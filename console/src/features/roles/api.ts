@@ -1,0 +1,50 @@
+import { useApi, useApiQuery } from '../../api/use-api.js'
+import { containsCriterion, pageFilter, totalOf, type ListParams } from '../../components/list-params.js'
+import type { Role } from '../../api/resources.js'
+import { useCan } from '../../rights/rights.js'
+
+/**
+ * Every role, by ID: there are few, and the API key, user and role pages all name them.
+ * Nothing is read without the right to view roles.
+ */
+export function useRoleList() {
+  const can = useCan()
+  const query = useApiQuery<{ roles: Role[] }>(can('administratorRoleRights.canViewAdministratorRoles') ? { method: 'GET', path: '/roles' } : null)
+  return { ...query, roles: query.data?.data.roles }
+}
+
+export function useRole(id: number | undefined) {
+  const query = useApiQuery<Role>(id === undefined ? null : { method: 'GET', path: `/roles/${id}` })
+  return { ...query, role: query.data?.data }
+}
+
+export type RoleInput = Omit<Role, 'ID' | 'immutable'>
+
+export function useRoleActions() {
+  const api = useApi()
+  return {
+    async create(input: RoleInput): Promise<Role> {
+      const role = await api.call<Role>('POST', '/roles', input)
+      await api.invalidate('/roles')
+      return role
+    },
+    async modify(id: number, changes: Partial<RoleInput>): Promise<Role> {
+      const role = await api.call<Role>('POST', `/roles/${id}`, changes)
+      await api.invalidate('/roles', '/session')
+      return role
+    },
+    async remove(id: number): Promise<void> {
+      await api.call('DELETE', `/roles/${id}`)
+      await api.invalidate('/roles')
+    },
+  }
+}
+
+/** One page of roles, searched, sorted and counted by the server. */
+export function useRolePage(params: ListParams) {
+  const query = useApiQuery<{ roles: Role[] }>(
+    { method: 'POST', path: '/roles/search', body: pageFilter(params, containsCriterion('name', params.query)) },
+    { keepPrevious: true },
+  )
+  return { ...query, roles: query.data?.data.roles, total: totalOf(query.data?.headers) }
+}

@@ -1,0 +1,313 @@
+import { Alert, Button, Center, Checkbox, Fieldset, Group, Loader, Modal, PasswordInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useLocation, useNavigate, useParams } from 'react-router'
+import { ApiError } from '../../api/api-error.js'
+import { fieldOfError } from '../../api/field-errors.js'
+import type { Administrator, Role, TimeFormat } from '../../api/resources.js'
+import { useSignedIn } from '../../api/session.js'
+import { ConfirmDialog } from '../../components/ConfirmDialog.js'
+import { LanguageSelect } from '../../components/LanguageSelect.js'
+import { QueryError } from '../../components/QueryError.js'
+import { TimeFormatSelect } from '../../components/TimeFormatSelect.js'
+import { TimeZoneSelect } from '../../components/TimeZoneSelect.js'
+import { notifyError, notifySuccess } from '../../components/notify.js'
+import { useDateFormat } from '../../format/date-format.js'
+import type { Locale } from '../../i18n/i18n.js'
+import { useCan } from '../../rights/rights.js'
+import { RoleFormDialog } from '../roles/RoleFormDialog.js'
+import { useRoleList } from '../roles/api.js'
+import { useAdministrator, useAdministratorActions, type AdministratorInput } from './api.js'
+
+const NEW_ROLE = 'new-role'
+const FIELDS = ['username', 'password', 'fullName', 'description', 'emailAddress', 'roleID', 'locale', 'timeZone', 'timeFormat']
+const FIELD_BY_CODE: Record<string, string> = {
+  'administrator.name_in_use': 'username',
+  'administrator.role_not_found': 'roleID',
+  'administrator.password_too_short': 'password',
+  'administrator.password_too_long': 'password',
+  'administrator.password_letters_and_numbers': 'password',
+  'administrator.password_mixed_case': 'password',
+  'administrator.password_special_characters': 'password',
+  'administrator.password_same_as_username': 'password',
+}
+
+interface UserFormValues {
+  username: string
+  password: string
+  confirmPassword: string
+  fullName: string
+  description: string
+  emailAddress: string
+  roleID: string
+  locale: Locale
+  timeZone: string
+  timeFormat: TimeFormat
+  lockedOut: boolean
+  mfaOff: boolean
+}
+
+/** `/users/new` and `/users/:id`: a user's Properties. */
+export function UserDialogRoute() {
+  const { t } = useTranslation()
+  const { id } = useParams()
+  const navigate = useNavigate()
+  const { search } = useLocation()
+  const userId = id === undefined ? undefined : Number(id)
+  const valid = userId === undefined || (Number.isInteger(userId) && userId > 0)
+  const { administrator, error, mutate } = useAdministrator(valid ? userId : undefined)
+  const close = () => void navigate({ pathname: '/users', search })
+
+  return (
+    <Modal.Stack>
+      {id !== undefined && !administrator ? (
+        <Modal opened stackId="user" onClose={close} title={t('users.propertiesTitle')} size="lg">
+          {error ? (
+            <QueryError error={error} onRetry={() => void mutate()} />
+          ) : !valid ? (
+            <Alert color="gray">{t('app.notFoundBody')}</Alert>
+          ) : (
+            <Center py="xl">
+              <Loader aria-label={t('common.loading')} />
+            </Center>
+          )}
+        </Modal>
+      ) : (
+        <UserForm key={administrator?.ID ?? 'new'} user={administrator} onClose={close} />
+      )}
+    </Modal.Stack>
+  )
+}
+
+function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(): void }) {
+  const { t } = useTranslation()
+  const can = useCan()
+  const navigate = useNavigate()
+  const { search } = useLocation()
+  const { administrator: me } = useSignedIn()
+  const format = useDateFormat()
+  const actions = useAdministratorActions()
+  const { roles, mutate: reloadRoles } = useRoleList()
+  const [failure, setFailure] = useState<string | undefined>()
+  const [definingRole, setDefiningRole] = useState(false)
+  // A new key each time the role dialog opens, so it starts empty.
+  const [roleDialogKey, setRoleDialogKey] = useState(0)
+  const [confirmingDelete, setConfirmingDelete] = useState(false)
+  const [deleting, setDeleting] = useState(false)
+  const isSelf = user?.ID === me.ID
+  const readOnly = user ? !can('administratorRights.canEditAdministratorProperties') : !can('administratorRights.canCreateNewAdministrators')
+  const form = useForm<UserFormValues>({
+    initialValues: {
+      username: user?.username ?? '',
+      password: '',
+      confirmPassword: '',
+      fullName: user?.fullName ?? '',
+      description: user?.description ?? '',
+      emailAddress: user?.emailAddress ?? '',
+      roleID: user ? String(user.roleID) : '',
+      locale: user?.locale ?? me.locale,
+      timeZone: user?.timeZone ?? me.timeZone,
+      timeFormat: user?.timeFormat ?? me.timeFormat,
+      lockedOut: user ? !user.active : false,
+      mfaOff: false,
+    },
+    validate: {
+      username: (value) =>
+        value.trim() === '' ? t('validation.required') : /\s/.test(value.trim()) ? t('validation.noSpaces') : value.length > 255 ? t('validation.tooLong', { max: 255 }) : null,
+      password: (value) => (!user && value === '' ? t('validation.required') : null),
+      confirmPassword: (value, values) => (!user && value !== values.password ? t('validation.passwordsDiffer') : null),
+      roleID: (value) => (value === '' ? t('validation.chooseRole') : null),
+      description: (value) => (value.length > 2000 ? t('validation.tooLong', { max: 2000 }) : null),
+    },
+  })
+
+  const roleOptions = [
+    ...(roles ?? []).map((role) => ({ value: String(role.ID), label: role.name })),
+    ...(user && !roles?.some((role) => role.ID === user.roleID) ? [{ value: String(user.roleID), label: t('apiKeys.roleUnknown', { id: user.roleID }) }] : []),
+    ...(can('administratorRoleRights.canCreateNewAdministratorRoles') && !readOnly ? [{ value: NEW_ROLE, label: t('apiKeys.newRole') }] : []),
+  ]
+
+  const submit = form.onSubmit(async (values) => {
+    setFailure(undefined)
+    const profile = {
+      fullName: values.fullName,
+      description: values.description,
+      emailAddress: values.emailAddress,
+      roleID: Number(values.roleID),
+      locale: values.locale,
+      timeZone: values.timeZone,
+      timeFormat: values.timeFormat,
+    }
+    try {
+      if (!user) {
+        const created = await actions.create({ username: values.username.trim(), password: values.password, ...profile })
+        notifySuccess(t('common.created', { name: created.username }))
+        onClose()
+        return
+      }
+      const changes: AdministratorInput = {}
+      if (values.username.trim() !== user.username) changes.username = values.username.trim()
+      for (const [field, value] of Object.entries(profile) as [keyof typeof profile, string | number][]) {
+        if (value !== (user[field] ?? '')) Object.assign(changes, { [field]: value })
+      }
+      if (values.lockedOut === user.active) changes.active = !values.lockedOut
+      if (values.mfaOff) changes.mfaType = 'none'
+      if (Object.keys(changes).length > 0) {
+        await actions.modify(user.ID, changes)
+        notifySuccess(t('common.saved'))
+      }
+      onClose()
+    } catch (error) {
+      const field = fieldOfError(error, FIELDS, FIELD_BY_CODE)
+      if (field) form.setFieldError(field, (error as ApiError).message)
+      else if (error instanceof ApiError) setFailure(error.message)
+      else throw error
+    }
+  })
+
+  const remove = async () => {
+    if (!user) return
+    setDeleting(true)
+    try {
+      await actions.remove(user.ID)
+      notifySuccess(t('common.deleted', { name: user.username }))
+      onClose()
+    } catch (error) {
+      setConfirmingDelete(false)
+      notifyError(error)
+    } finally {
+      setDeleting(false)
+    }
+  }
+
+  const roleCreated = async (role: Role) => {
+    setDefiningRole(false)
+    await reloadRoles()
+    form.setFieldValue('roleID', String(role.ID))
+  }
+
+  return (
+    <>
+      <Modal opened stackId="user" onClose={onClose} title={user ? `${t('users.propertiesTitle')}: ${user.username}` : t('users.newTitle')} size="lg">
+        <form
+          onSubmit={(event) => {
+            event.stopPropagation()
+            submit(event)
+          }}
+          noValidate
+        >
+          <Stack>
+            {readOnly && <Alert color="gray">{t('common.readOnly')}</Alert>}
+            {failure && (
+              <Alert color="red" role="alert">
+                {failure}
+              </Alert>
+            )}
+            <Fieldset legend={t('apiKeys.general')} disabled={readOnly}>
+              <Stack gap="sm">
+                <TextInput label={t('users.username')} required autoComplete="off" data-autofocus {...form.getInputProps('username')} />
+                {!user && (
+                  <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                    <PasswordInput label={t('users.password')} required autoComplete="new-password" {...form.getInputProps('password')} />
+                    <PasswordInput label={t('users.confirmPassword')} required autoComplete="new-password" {...form.getInputProps('confirmPassword')} />
+                  </SimpleGrid>
+                )}
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  <TextInput label={t('users.fullName')} {...form.getInputProps('fullName')} />
+                  <TextInput label={t('users.email')} type="email" {...form.getInputProps('emailAddress')} />
+                </SimpleGrid>
+                <Textarea label={t('users.description')} autosize minRows={2} maxRows={4} {...form.getInputProps('description')} />
+                <Select
+                  label={t('fields.role')}
+                  required
+                  data={roleOptions}
+                  allowDeselect={false}
+                  {...form.getInputProps('roleID')}
+                  onChange={(value) => {
+                    if (value === NEW_ROLE) {
+                      setRoleDialogKey((n) => n + 1)
+                      setDefiningRole(true)
+                    } else if (value) form.setFieldValue('roleID', value)
+                  }}
+                />
+                <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                  <LanguageSelect label={t('fields.language')} {...form.getInputProps('locale')} onChange={(locale) => form.setFieldValue('locale', locale)} />
+                  <TimeZoneSelect label={t('fields.timeZone')} {...form.getInputProps('timeZone')} value={form.values.timeZone} onChange={(zone) => form.setFieldValue('timeZone', zone)} />
+                  <TimeFormatSelect
+                    label={t('fields.timeFormat')}
+                    {...form.getInputProps('timeFormat')}
+                    onChange={(timeFormat) => form.setFieldValue('timeFormat', timeFormat)}
+                  />
+                </SimpleGrid>
+                {user && !isSelf && <Checkbox label={t('users.lockedOut')} {...form.getInputProps('lockedOut', { type: 'checkbox' })} />}
+                {user && !user.active && user.unlockTime !== undefined && (
+                  <Text size="sm">{t('users.lockedOutUntil', { time: format.dateTime(user.unlockTime) })}</Text>
+                )}
+                {user?.mfaType === 'local-totp' && !isSelf && (
+                  <Checkbox label={t('users.mfaTurnOff')} {...form.getInputProps('mfaOff', { type: 'checkbox' })} />
+                )}
+              </Stack>
+            </Fieldset>
+            {user && (
+              <Text size="sm" c="dimmed">
+                {t('users.mfa')}: {user.mfaType === 'local-totp' ? t('users.mfaOn') : t('users.mfaOff')} · {t('fields.created')}: {format.dateTime(user.created)} ·{' '}
+                {t('fields.lastSignIn')}: {format.dateTime(user.lastSignIn) || t('common.never')}
+              </Text>
+            )}
+            <Group justify="space-between">
+              <Group gap="xs">
+                {user && can('administratorRights.canEditAdministratorProperties') && (
+                  <Button variant="outline" onClick={() => void navigate({ pathname: `/users/${user.ID}/password`, search })}>
+                    {t('users.setPassword')}
+                  </Button>
+                )}
+                {user && !isSelf && can('administratorRights.canDeleteAdministrators') && (
+                  <Button variant="outline" color="red.9" onClick={() => setConfirmingDelete(true)}>
+                    {t('common.delete')}
+                  </Button>
+                )}
+              </Group>
+              <Group gap="xs">
+                {readOnly ? (
+                  <Button variant="default" onClick={onClose}>
+                    {t('common.close')}
+                  </Button>
+                ) : (
+                  <>
+                    <Button variant="default" onClick={onClose}>
+                      {t('common.cancel')}
+                    </Button>
+                    <Button type="submit" loading={form.submitting}>
+                      {t('common.ok')}
+                    </Button>
+                  </>
+                )}
+              </Group>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+      <RoleFormDialog
+        key={roleDialogKey}
+        opened={definingRole}
+        stackId="new-role"
+        mode="new"
+        readOnly={false}
+        onSaved={(role) => void roleCreated(role)}
+        onClose={() => setDefiningRole(false)}
+      />
+      <ConfirmDialog
+        opened={confirmingDelete}
+        stackId="confirm-delete"
+        title={t('users.deleteTitle')}
+        body={t('users.deleteBody', { name: user?.username ?? '' })}
+        confirmLabel={t('users.deleteConfirm')}
+        danger
+        busy={deleting}
+        onConfirm={() => void remove()}
+        onCancel={() => setConfirmingDelete(false)}
+      />
+    </>
+  )
+}

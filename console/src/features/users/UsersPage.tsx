@@ -1,0 +1,109 @@
+import { Anchor, Button, Stack, TextInput } from '@mantine/core'
+import { useDebouncedCallback } from '@mantine/hooks'
+import { IconPlus, IconSearch } from '@tabler/icons-react'
+
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, Outlet, useLocation, useNavigate } from 'react-router'
+import type { Administrator } from '../../api/resources.js'
+import { useSignedIn } from '../../api/session.js'
+import { Forbidden } from '../../app/NotFound.js'
+import { ListTable, type Column } from '../../components/ListTable.js'
+import { PageHeader } from '../../components/PageHeader.js'
+import { QueryError } from '../../components/QueryError.js'
+import { StatusBadge } from '../../components/StatusBadge.js'
+import { useListParams } from '../../components/list-params.js'
+import { useDateFormat } from '../../format/date-format.js'
+import { useCan } from '../../rights/rights.js'
+import { useRoleList } from '../roles/api.js'
+import { useAdministrators } from './api.js'
+
+/** Administration > User Management > Users: the administrators who sign in to the console. */
+export function UsersPage() {
+  const { t } = useTranslation()
+  const can = useCan()
+  if (!can('administratorRights.canViewAdministrators')) return <Forbidden title={t('users.title')} />
+  return <UserList />
+}
+
+function UserList() {
+  const { t } = useTranslation()
+  const can = useCan()
+  const navigate = useNavigate()
+  const { search } = useLocation()
+  const { administrator: me } = useSignedIn()
+  const params = useListParams({ sort: 'username' })
+  const { administrators, total, error, isLoading, isValidating, mutate } = useAdministrators(params)
+  const { roles } = useRoleList()
+  const format = useDateFormat()
+  const [filter, setFilter] = useState(params.query)
+  const applyFilter = useDebouncedCallback((value: string) => params.setQuery(value), 250)
+  const roleNames = useMemo(() => new Map(roles?.map((role) => [role.ID, role.name])), [roles])
+
+  const columns: Column<Administrator>[] = [
+    {
+      noWrap: true,
+      accessor: 'username',
+      title: t('users.columns.username'),
+      sortable: true,
+      render: (admin) => (
+        <>
+          <Anchor component={Link} to={{ pathname: `/users/${admin.ID}`, search }} fw={500} fz="sm">
+            {admin.username}
+          </Anchor>
+          {admin.ID === me.ID && ` ${t('users.you')}`}
+        </>
+      ),
+    },
+    { noWrap: true, accessor: 'fullName', title: t('users.columns.fullName'), sortable: true },
+    { noWrap: true, accessor: 'roleID', title: t('users.columns.role'), render: (admin) => roleNames.get(admin.roleID) ?? t('apiKeys.roleUnknown', { id: admin.roleID }) },
+    { noWrap: true, accessor: 'locale', title: t('users.columns.language'), sortable: true, render: (admin) => t(`languages.${admin.locale}`) },
+    { noWrap: true, accessor: 'timeZone', title: t('users.columns.timeZone'), sortable: true },
+    { accessor: 'lastSignIn', title: t('users.columns.lastSignIn'), sortable: true, render: (admin) => format.dateTime(admin.lastSignIn) || t('common.never') },
+    { noWrap: true, accessor: 'mfaType', title: t('users.columns.mfa'), sortable: true, render: (admin) => (admin.mfaType === 'local-totp' ? t('users.mfaOn') : t('users.mfaOff')) },
+    { noWrap: true, accessor: 'active', title: t('users.columns.status'), sortable: true, render: (admin) => <StatusBadge status={admin.active ? 'active' : 'lockedOut'} /> },
+  ]
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('users.title')}
+        intro={t('users.intro')}
+        actions={
+          can('administratorRights.canCreateNewAdministrators') && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => void navigate({ pathname: '/users/new', search })}>
+              {t('users.new')}
+            </Button>
+          )
+        }
+      />
+      <TextInput
+        label={t('users.filter')}
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={filter}
+        type="search"
+        maw={360}
+        onChange={(event) => {
+          setFilter(event.currentTarget.value)
+          applyFilter(event.currentTarget.value)
+        }}
+      />
+      {error ? (
+        <QueryError error={error} onRetry={() => void mutate()} />
+      ) : (
+        <ListTable<Administrator>
+          label={t('users.title')}
+          records={administrators}
+          total={total}
+          columns={columns}
+          params={params}
+          fetching={isLoading || isValidating}
+          emptyText={t('users.empty')}
+          rowKey={(record) => record.ID}
+          onOpen={(admin) => void navigate({ pathname: `/users/${admin.ID}`, search })}
+        />
+      )}
+      <Outlet />
+    </Stack>
+  )
+}

@@ -1,0 +1,42 @@
+import type { Administrator } from '../../api/resources.js'
+import { useApi, useApiQuery } from '../../api/use-api.js'
+import { containsCriterion, pageFilter, totalOf, type ListParams } from '../../components/list-params.js'
+
+/** One page of administrators, searched, sorted and counted by the server. */
+export function useAdministrators(params: ListParams) {
+  const query = useApiQuery<{ administrators: Administrator[] }>(
+    { method: 'POST', path: '/administrators/search', body: pageFilter(params, containsCriterion('username', params.query)) },
+    { keepPrevious: true },
+  )
+  return { ...query, administrators: query.data?.data.administrators, total: totalOf(query.data?.headers) }
+}
+
+export function useAdministrator(id: number | undefined) {
+  const query = useApiQuery<Administrator>(id === undefined ? null : { method: 'GET', path: `/administrators/${id}` })
+  return { ...query, administrator: query.data?.data }
+}
+
+export type AdministratorInput = Partial<Omit<Administrator, 'ID' | 'created' | 'lastSignIn' | 'lastPasswordChange' | 'unlockTime' | 'unsuccessfulSignInAttempts'>> & {
+  password?: string
+}
+
+export function useAdministratorActions() {
+  const api = useApi()
+  const done = () => api.invalidate('/administrators')
+  return {
+    async create(input: AdministratorInput): Promise<Administrator> {
+      const created = await api.call<Administrator>('POST', '/administrators', input)
+      await done()
+      return created
+    },
+    async modify(id: number, changes: AdministratorInput): Promise<Administrator> {
+      const modified = await api.call<Administrator>('POST', `/administrators/${id}`, changes)
+      await done()
+      return modified
+    },
+    async remove(id: number): Promise<void> {
+      await api.call('DELETE', `/administrators/${id}`)
+      await done()
+    },
+  }
+}

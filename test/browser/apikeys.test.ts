@@ -1,0 +1,155 @@
+/**
+ * The API key tasks end to end, in English and Japanese: New (with a field error, a role
+ * defined without leaving the dialog, language, time zone and expiry), the secret shown once
+ * and copied, then used over real HTTP; Locked Out, a new secret, and Delete.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { translate } from '../../src/i18n/translate.js'
+import { CATALOGS, ConsoleHarness, LOCALES, type ConsolePage } from './helpers/console-harness.js'
+
+let ch: ConsoleHarness
+
+beforeAll(async () => {
+  ch = await ConsoleHarness.start()
+})
+
+afterAll(async () => {
+  await ch?.close()
+})
+
+describe.each(LOCALES)('%s: API keys', (locale) => {
+  const t = CATALOGS[locale]
+  const keyName = `svc-${locale.toLowerCase()}`
+  const roleName = `operators-${locale.toLowerCase()}`
+  let cp: ConsolePage
+  let secret = ''
+
+  const page = () => cp.page
+  const dialog = (name?: string) => page().getByRole('dialog', name === undefined ? undefined : { name })
+  const currentKey = (key: string) => ch.http('/api/apikeys/current', { secret: key })
+
+  beforeAll(async () => {
+    await ch.setLocale(1, locale)
+    cp = await ch.newPage(locale)
+    await ch.signIn(page(), locale)
+  })
+
+  afterAll(() => {
+    expect(cp.errors, 'browser errors').toEqual([])
+  })
+
+  it('New: shows invalid input at the field, in the administrator’s language', async () => {
+    await page().getByRole('link', { name: t.nav.apiKeys }).click()
+    await page().getByRole('button', { name: t.apiKeys.new }).click()
+    await expect.poll(() => page().url()).toMatch(/\/apikeys\/new$/)
+    const form = dialog(t.apiKeys.newTitle)
+    await form.getByRole('button', { name: t.apiKeys.next }).click()
+    await form.getByText(t.validation.required).waitFor()
+
+    // A name already in use is refused by the server, in the administrator's language.
+    await form.getByLabel(t.apiKeys.name).fill('harness-auditor')
+    await form.getByLabel(t.apiKeys.role).click()
+    await page().getByRole('option', { name: 'Auditor' }).click()
+    await form.getByRole('button', { name: t.apiKeys.next }).click()
+    await form.getByText(translate('apikey.name_in_use', locale, { name: 'harness-auditor' })).waitFor()
+  })
+
+  it('New: defines a role without leaving the flow, then creates the key and shows its secret once', async () => {
+    const form = dialog(t.apiKeys.newTitle)
+    await form.getByLabel(t.apiKeys.name).fill(keyName)
+    await form.getByLabel(t.apiKeys.description).fill('Made in the console')
+    await form.getByLabel(t.apiKeys.role).click()
+    await page().getByRole('option', { name: t.apiKeys.newRole }).click()
+
+    const roleForm = dialog(t.roles.newTitle)
+    await roleForm.getByLabel(t.roles.name).fill(roleName)
+    await roleForm.getByLabel(t.roles.allowWebService).check()
+    await roleForm.getByLabel(t.roles.rightNames.canViewApiKeys).check()
+    await roleForm.getByRole('button', { name: t.common.ok }).click()
+    await roleForm.waitFor({ state: 'detached' })
+    await expect.poll(() => form.getByLabel(t.apiKeys.role).inputValue()).toBe(roleName)
+
+    await form.getByLabel(t.apiKeys.language).click()
+    await page().getByRole('option', { name: t.languages['ja-JP'] }).click()
+    const zone = form.getByLabel(t.apiKeys.timeZone)
+    await zone.click()
+    await zone.fill('Tokyo')
+    await page().getByRole('option', { name: 'Asia/Tokyo' }).click()
+    await form.getByLabel(t.apiKeys.expiresOn).click()
+    await page().getByRole('button', { name: t.controls.nextMonth }).click()
+    await page().locator('table button:not([disabled])', { hasText: /^15$/ }).first().click()
+    await form.getByRole('button', { name: t.apiKeys.next }).click()
+
+    const shown = dialog(t.secret.title.replace('{{name}}', keyName))
+    await shown.getByText(t.secret.warning).waitFor()
+    secret = await shown.getByLabel(t.secret.label).inputValue()
+    expect(secret).toMatch(/^kw_\d+_/)
+  })
+
+  it('Copy puts the secret on the clipboard, and it authenticates over HTTP', async () => {
+    await page().getByRole('button', { name: t.secret.copy, exact: true }).click()
+    await page().getByRole('button', { name: t.secret.copied }).waitFor()
+    const copied = await page().evaluate(() => navigator.clipboard.readText())
+    expect(copied).toBe(secret)
+
+    const res = await currentKey(copied)
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    expect(res.body).toMatchObject({ keyName, description: 'Made in the console', locale: 'ja-JP', timeZone: 'Asia/Tokyo', active: true })
+    expect(res.body.roleURN).toContain(roleName)
+    expect(res.body.expiryDate).toBeGreaterThan(Date.now() + 14 * 86_400_000)
+  })
+
+  it('Close asks first, then the secret is gone from the page', async () => {
+    await dialog(t.secret.title.replace('{{name}}', keyName)).getByRole('button', { name: t.common.close, exact: true }).click()
+    await dialog(t.secret.closeTitle).getByRole('button', { name: t.secret.closeConfirm }).click()
+    await page().getByRole('dialog').waitFor({ state: 'detached' })
+    await expect.poll(() => page().url()).toMatch(/\/apikeys$/)
+    expect(await page().content()).not.toContain(secret)
+    await page().getByRole('link', { name: keyName }).waitFor()
+  })
+
+  it('Locked Out denies the key at once; unticking it restores it', async () => {
+    await page().getByLabel(t.apiKeys.filter).fill(keyName)
+    await expect.poll(() => page().getByRole('table').getByRole('row').count()).toBe(2)
+    await page().getByRole('row', { name: new RegExp(keyName) }).dblclick()
+    const form = dialog(`${t.apiKeys.propertiesTitle}: ${keyName}`)
+    await form.getByLabel(t.apiKeys.lockedOut).check()
+    await form.getByRole('button', { name: t.common.ok }).click()
+    await form.waitFor({ state: 'detached' })
+    const locked = await currentKey(secret)
+    expect(locked.status).toBe(401)
+    expect(locked.body.code).toBe('auth.key_locked')
+    await page().getByRole('row', { name: new RegExp(keyName) }).getByText(t.status.lockedOut).waitFor()
+
+    await page().getByRole('link', { name: keyName }).click()
+    await form.getByLabel(t.apiKeys.lockedOut).uncheck()
+    await form.getByRole('button', { name: t.common.ok }).click()
+    await form.waitFor({ state: 'detached' })
+    expect((await currentKey(secret)).status).toBe(200)
+  })
+
+  it('Generate new secret key: after confirming, the old secret fails and the new one works', async () => {
+    await page().getByRole('link', { name: keyName }).click()
+    await dialog(`${t.apiKeys.propertiesTitle}: ${keyName}`).getByRole('button', { name: t.apiKeys.newSecret }).click()
+    await dialog(t.apiKeys.newSecretTitle).getByRole('button', { name: t.apiKeys.newSecretConfirm }).click()
+    const shown = dialog(t.secret.title.replace('{{name}}', keyName))
+    const replaced = await shown.getByLabel(t.secret.label).inputValue()
+    expect(replaced).not.toBe(secret)
+    expect((await currentKey(secret)).status).toBe(401)
+    expect((await currentKey(replaced)).status).toBe(200)
+
+    await shown.getByRole('button', { name: t.common.close, exact: true }).click()
+    await dialog(t.secret.closeTitle).getByRole('button', { name: t.secret.closeConfirm }).click()
+    await page().getByRole('dialog').waitFor({ state: 'detached' })
+    expect(await page().content()).not.toContain(replaced)
+    secret = replaced
+  })
+
+  it('Delete asks first, then the key is gone and its secret fails', async () => {
+    await page().getByRole('link', { name: keyName }).click()
+    await dialog(`${t.apiKeys.propertiesTitle}: ${keyName}`).getByRole('button', { name: t.common.delete }).click()
+    await dialog(t.apiKeys.deleteTitle).getByRole('button', { name: t.apiKeys.deleteConfirm }).click()
+    await page().getByText(t.apiKeys.empty).waitFor()
+    expect((await currentKey(secret)).status).toBe(401)
+  })
+})

@@ -1,0 +1,96 @@
+/**
+ * Rights shape the console, in English and Japanese: an Auditor sees every page, with every
+ * control that would change something hidden or disabled, and a write forced through the API
+ * with the Auditor's session is refused (403).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CATALOGS, ConsoleHarness, LOCALES, type ConsolePage } from './helpers/console-harness.js'
+
+let ch: ConsoleHarness
+
+beforeAll(async () => {
+  ch = await ConsoleHarness.start()
+})
+
+afterAll(async () => {
+  await ch?.close()
+})
+
+describe.each(LOCALES)('%s: an Auditor', (locale) => {
+  const t = CATALOGS[locale]
+  let cp: ConsolePage
+  const page = () => cp.page
+
+  beforeAll(async () => {
+    const auditor = await ch.h.administrator({ role: 2, locale, username: `auditor-${locale.toLowerCase()}` })
+    cp = await ch.newPage(locale)
+    await ch.signIn(page(), locale, auditor.username, auditor.password)
+  })
+
+  afterAll(() => {
+    expect(cp.errors, 'browser errors').toEqual([])
+  })
+
+  it('sees API keys read-only', async () => {
+    await page().getByRole('link', { name: t.nav.apiKeys }).click()
+    await page().getByRole('link', { name: 'harness-auditor' }).waitFor()
+    expect(await page().getByRole('button', { name: t.apiKeys.new }).count()).toBe(0)
+    await page().getByRole('link', { name: 'harness-auditor' }).click()
+    const form = page().getByRole('dialog', { name: `${t.apiKeys.propertiesTitle}: harness-auditor` })
+    await form.getByText(t.common.readOnly).waitFor()
+    for (const label of [t.apiKeys.name, t.apiKeys.description, t.apiKeys.role, t.apiKeys.lockedOut]) {
+      expect(await form.getByLabel(label).isDisabled(), label).toBe(true)
+    }
+    for (const button of [t.common.ok, t.apiKeys.newSecret, t.common.delete]) expect(await form.getByRole('button', { name: button }).count(), button).toBe(0)
+    await form.getByRole('button', { name: t.common.close, exact: true }).click()
+  })
+
+  it('sees users and roles read-only', async () => {
+    await page().getByRole('link', { name: t.nav.users }).click()
+    await page().getByRole('link', { name: 'admin', exact: true }).waitFor()
+    expect(await page().getByRole('button', { name: t.users.new }).count()).toBe(0)
+    await page().getByRole('link', { name: 'admin', exact: true }).click()
+    const user = page().getByRole('dialog', { name: `${t.users.propertiesTitle}: admin` })
+    await user.getByText(t.common.readOnly).waitFor()
+    expect(await user.getByLabel(t.users.username).isDisabled()).toBe(true)
+    for (const button of [t.common.ok, t.users.setPassword, t.common.delete]) expect(await user.getByRole('button', { name: button }).count(), button).toBe(0)
+    await user.getByRole('button', { name: t.common.close, exact: true }).click()
+
+    await page().getByRole('link', { name: t.nav.roles }).click()
+    await page().getByRole('link', { name: 'Auditor', exact: true }).waitFor()
+    expect(await page().getByRole('button', { name: t.roles.new }).count()).toBe(0)
+    expect(await page().getByRole('link', { name: new RegExp(`^${t.common.duplicate}`) }).count()).toBe(0)
+    await page().getByRole('link', { name: 'Auditor', exact: true }).click()
+    const role = page().getByRole('dialog', { name: t.roles.propertiesTitle })
+    await role.getByText(t.common.readOnly).waitFor()
+    expect(await role.getByLabel(t.roles.rightNames.canViewApiKeys).isDisabled()).toBe(true)
+    expect(await role.getByRole('button', { name: t.common.delete }).count()).toBe(0)
+    await role.getByRole('button', { name: t.common.close, exact: true }).click()
+  })
+
+  it('sees the audit log', async () => {
+    await page().getByRole('link', { name: t.nav.audit }).click()
+    await page().getByRole('table').getByText(t.audit.actions['session.sign_in']).first().waitFor()
+  })
+
+  it('cannot change anything through the API with its session either (403)', async () => {
+    const results = await page().evaluate(async () => {
+      const headers = { 'api-version': 'v1', 'content-type': 'application/json' }
+      const session = await (await fetch('/api/session', { headers })).json()
+      const write = { ...headers, 'x-csrf-token': session.csrfToken as string }
+      const send = async (method: string, path: string, body?: unknown) =>
+        (await fetch(`/api${path}`, { method, headers: write, body: body === undefined ? undefined : JSON.stringify(body) })).status
+      return [
+        await send('POST', '/apikeys', { keyName: 'forced', roleID: 2 }),
+        await send('POST', '/apikeys/1', { active: false }),
+        await send('POST', '/apikeys/1/secretkey'),
+        await send('DELETE', '/apikeys/1'),
+        await send('POST', '/roles', { name: 'forced' }),
+        await send('POST', '/administrators', { username: 'forced', password: 'Forced-passw0rd', roleID: 2 }),
+        await send('DELETE', '/administrators/1'),
+      ]
+    })
+    expect(results).toEqual([403, 403, 403, 403, 403, 403, 403])
+    expect((await ch.http('/api/apikeys/current', { secret: ch.h.keys.fullAccess.secret })).status).toBe(200)
+  })
+})
