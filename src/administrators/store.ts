@@ -10,7 +10,7 @@ import { applyConditions, applySearch, compileSearch, type SearchableResource } 
 import { deleteSessionsOf } from '../sessions/store.js'
 import { toColumns, type ColumnsOf } from '../store/columns.js'
 import { isUniqueViolation } from '../store/constraint-errors.js'
-import { failedAttemptColumns } from '../store/failed-attempts.js'
+import { failedAttemptColumns, isLockedNow } from '../store/failed-attempts.js'
 import type { Store, Trx } from '../store/store.js'
 import type { AdministratorsTable, Flag } from '../store/tables.js'
 
@@ -326,7 +326,7 @@ export function createAdministratorStore(store: Store) {
           .executeTakeFirst()
         if (!row) return undefined
         const administrator = toAdministratorRecord(row)
-        const lockedNow = row.active === 0 && Number(row.unlock_time) === lockUntil
+        const lockedNow = isLockedNow(row, lockUntil)
         if (lockedNow) {
           await deleteSessionsOf(trx, id)
           changed({ resource: 'administrator', id })

@@ -8,7 +8,7 @@ import type { SearchFilter } from '../search/schema.js'
 import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
 import { toColumns, type ColumnsOf } from '../store/columns.js'
 import { isUniqueViolation } from '../store/constraint-errors.js'
-import { failedAttemptColumns } from '../store/failed-attempts.js'
+import { failedAttemptColumns, isLockedNow } from '../store/failed-attempts.js'
 import type { Store } from '../store/store.js'
 import type { ApiKeysTable, Flag } from '../store/tables.js'
 
@@ -277,7 +277,7 @@ export function createApiKeyStore(store: Store) {
           .returningAll()
           .executeTakeFirst()
         if (!row) return undefined
-        const lockedNow = row.active === 0 && Number(row.unlock_time) === lockUntil
+        const lockedNow = isLockedNow(row, lockUntil)
         changed({ resource: 'apikey', id })
         const record = toRecord(row)
         if (lockedNow) await insertAuditEvent(trx, auditLockout(record))

@@ -10,8 +10,7 @@ import type { Flag } from './tables.js'
  * - reaching `threshold` on a usable row locks it until `lockUntil`;
  * - a lock-out set by hand (no `unlockTime`) stays, the count still grows.
  *
- * Every expression of an UPDATE reads the old row, so the row came back locked "now" exactly
- * when its `unlock_time` is this very `lockUntil`.
+ * See {@link isLockedNow} for telling, from the row it returns, whether this failure locked it.
  */
 export function failedAttemptColumns(threshold: number, now: number, lockUntil: number) {
   const lockOutOver = sql<boolean>`(active = 0 and unlock_time is not null and unlock_time <= ${now})`
@@ -22,4 +21,13 @@ export function failedAttemptColumns(threshold: number, now: number, lockUntil: 
     active: sql<Flag>`case when ${locks} then 0 when ${lockOutOver} then 1 else active end`,
     unlock_time: sql<number | null>`case when ${locks} then ${lockUntil} when ${lockOutOver} then null else unlock_time end`,
   }
+}
+
+/**
+ * Whether the failure counted with {@link failedAttemptColumns} locked the row. Every
+ * expression of an UPDATE reads the old row, so the row came back locked by this failure
+ * exactly when its `unlock_time` is this very `lockUntil`.
+ */
+export function isLockedNow(row: { active: Flag; unlock_time: number | null }, lockUntil: number): boolean {
+  return row.active === 0 && Number(row.unlock_time) === lockUntil
 }
