@@ -46,8 +46,30 @@ export function createSecret(keyId: number): string {
   return body + checksumOf(body)
 }
 
+const SECRET_LENGTH_AFTER_ID = 1 + RANDOM_LENGTH + CHECKSUM_LENGTH
+
 /**
- * Reads the key ID out of a secret, doing no I/O.
+ * The key ID a secret claims, read as cheaply as possible: the prefix, the digits and the
+ * length, nothing else. Enough to find a cached key, whose hash then decides; anything else
+ * goes through {@link parseSecret}.
+ */
+export function claimedKeyId(secret: string): number | undefined {
+  if (!secret.startsWith(`${SECRET_PREFIX}_`)) return undefined
+  const start = SECRET_PREFIX.length + 1
+  const end = secret.length - SECRET_LENGTH_AFTER_ID
+  if (end <= start || end > start + 10 || secret.charCodeAt(end) !== 95 /* _ */ || secret.charCodeAt(start) === 48 /* 0 */) return undefined
+  let id = 0
+  for (let i = start; i < end; i++) {
+    const digit = secret.charCodeAt(i) - 48
+    if (digit < 0 || digit > 9) return undefined
+    id = id * 10 + digit
+  }
+  return id <= MAX_KEY_ID ? id : undefined
+}
+
+/**
+ * Reads the key ID out of a secret after checking all of it (alphabet, length, checksum),
+ * doing no I/O.
  *
  * @returns the key ID, or undefined when the text is not a well-formed secret or its
  * checksum does not match.

@@ -17,8 +17,15 @@ export class UsageRecorder {
     this.#log = log
   }
 
+  /** Notes a use; called for every authenticated request, so it allocates only for a new key. */
   record(id: number, at: number, address: string | undefined): void {
-    this.#pending.set(id, { at, address })
+    const use = this.#pending.get(id)
+    if (use) {
+      use.at = at
+      use.address = address
+    } else {
+      this.#pending.set(id, { at, address })
+    }
   }
 
   start(intervalMs: number): void {

@@ -7,7 +7,7 @@ import type { Role } from '../roles/role.js'
 import type { ChangeFeed } from '../store/change-feed.js'
 import type { Clock } from '../time/clock.js'
 import type { Principal } from './principal.js'
-import { hashSecretBytes, parseSecret } from './secret-format.js'
+import { claimedKeyId, hashSecretBytes, parseSecret } from './secret-format.js'
 import type { UsageRecorder } from './usage-recorder.js'
 import { ABSENT, VerifierCache, type CachedKey, type CacheEntry } from './verifier-cache.js'
 
@@ -57,9 +57,10 @@ export class Verifier {
    * `auth.key_expired` (401) or `auth.web_service_denied` (403), or rejects with one of them.
    */
   verify(secret: string, address: string | undefined): Principal | Promise<Principal> {
-    const id = parseSecret(secret)
-    if (id === undefined) throw new KeywardError('auth.secret_malformed')
-    const entry = this.#cache.get(id)
+    // A secret whose hash equals a cached key's is that key's secret, checksum included, so
+    // the common case skips the checksum; every other case checks it before any lookup.
+    const id = claimedKeyId(secret)
+    const entry = id === undefined ? undefined : this.#cache.get(id)
     if (entry !== undefined && entry !== ABSENT) {
       const record = entry.record
       const now = this.#deps.clock()
@@ -70,7 +71,9 @@ export class Verifier {
         return this.#signedIn(record, role, now, address)
       }
     }
-    return this.#verifyWithIo(id, secret, address)
+    const checkedId = parseSecret(secret)
+    if (checkedId === undefined) throw new KeywardError('auth.secret_malformed')
+    return this.#verifyWithIo(checkedId, secret, address)
   }
 
   /** The full verification, which may read (a cache miss) or write (a failure, an unlock). */
