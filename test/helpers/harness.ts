@@ -269,18 +269,25 @@ export class Harness {
     return this.db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst()
   }
 
-  /** Every API key row, to compare before and after a request that must change nothing. */
+  /**
+   * Everything a client could change, to compare before and after a request that must change
+   * nothing: keys, roles, administrators, sessions, and the audit log (its last entry).
+   */
   async snapshot() {
-    const [keys, roles, admins] = await Promise.all([
+    const [keys, roles, admins, sessions, audit] = await Promise.all([
       this.db.selectFrom('api_keys').selectAll().orderBy('id').execute(),
       this.db.selectFrom('roles').selectAll().orderBy('id').execute(),
       this.db.selectFrom('administrators').select(['id', 'username', 'role_id', 'active', 'password_hash', 'mfa_type', 'locale', 'time_zone']).orderBy('id').execute(),
+      this.db.selectFrom('sessions').select('token_hash').orderBy('token_hash').execute(),
+      this.db.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst(),
     ])
     // Sign-in bookkeeping moves with every request; it is not a change a client made.
     return {
       keys: keys.map(({ last_sign_in: _a, last_sign_in_address: _b, unsuccessful_sign_in_attempts: _c, ...rest }) => rest),
       roles,
       admins,
+      sessions: sessions.map((row) => row.token_hash),
+      lastAuditEntry: Number(audit?.id ?? 0),
     }
   }
 
