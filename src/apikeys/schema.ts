@@ -89,7 +89,6 @@ export const ApiKeyListSchema = Type.Object({ apiKeys: Type.Array(ApiKeySchema) 
 
 export const ApiKeyIdParamsSchema = Type.Object({ apiKeyID: IdSchema('ID of the API key.') })
 
-export type ApiKeyBody = Static<typeof ApiKeySchema>
 export type ApiKeyCurrentBody = Static<typeof ApiKeyCurrentSchema>
 export type ApiKeyCreateInput = Static<typeof ApiKeyCreateSchema>
 export type ApiKeyModifyInput = Static<typeof ApiKeyModifySchema>

@@ -5,25 +5,28 @@
  * @module
  */
 
-/** Each group of `platformRights` that Keyward has, with its rights in the model's spelling. */
+/**
+ * Each group of `platformRights` that Keyward has, with its rights in the model's spelling,
+ * in the order the console lists them. Pure data: the console imports it too.
+ */
 export const RIGHT_GROUPS = {
   apikeyRights: {
-    canCreateNewApiKeys: 'Right to create new API keys.',
-    canDeleteApiKeys: 'Right to delete API keys.',
-    canEditApiKeyProperties: 'Right to edit API keys, lock them out and generate new secret keys.',
     canViewApiKeys: 'Right to view API keys.',
+    canCreateNewApiKeys: 'Right to create new API keys.',
+    canEditApiKeyProperties: 'Right to edit API keys, lock them out and generate new secret keys.',
+    canDeleteApiKeys: 'Right to delete API keys.',
   },
   administratorRights: {
-    canCreateNewAdministrators: 'Right to create new administrators.',
-    canDeleteAdministrators: 'Right to delete administrators.',
-    canEditAdministratorProperties: 'Right to edit administrators, lock them out and set their passwords.',
     canViewAdministrators: 'Right to view administrators.',
+    canCreateNewAdministrators: 'Right to create new administrators.',
+    canEditAdministratorProperties: 'Right to edit administrators, lock them out and set their passwords.',
+    canDeleteAdministrators: 'Right to delete administrators.',
   },
   administratorRoleRights: {
-    canCreateNewAdministratorRoles: 'Right to create new administrator roles.',
-    canDeleteAdministratorRoles: 'Right to delete administrator roles.',
-    canEditAdministratorRoleProperties: 'Right to edit administrator roles.',
     canViewAdministratorRoles: 'Right to view administrator roles.',
+    canCreateNewAdministratorRoles: 'Right to create new administrator roles.',
+    canEditAdministratorRoleProperties: 'Right to edit administrator roles.',
+    canDeleteAdministratorRoles: 'Right to delete administrator roles.',
   },
   auditEventRights: {
     canViewAuditEvents: 'Right to view the audit log (a Keyward right; the model API has none).',

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { Type, type Static } from 'typebox'
+import { Type } from 'typebox'
 import { AdministratorSchema } from '../administrators/schema.js'
 import { RoleSchema } from '../roles/schema.js'
 
@@ -27,4 +27,3 @@ export const SessionSchema = Type.Object(
   { description: 'The signed-in administrator, its role and its session.' },
 )
 
-export type SignInBody = Static<typeof SignInSchema>

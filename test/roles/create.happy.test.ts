@@ -99,7 +99,7 @@ describe(`${testEngine()}: roles create (happy)`, () => {
     expect(res.body.rights.platformRights.administratorRights).toEqual(NO_RIGHTS.platformRights.administratorRights)
     const row = await roleRow(h, res.body.ID)
     expect(row).toMatchObject({ can_only_manipulate_equal_or_lesser: 1, allow_user_interface: 0, allow_web_service: 1 })
-    expect(JSON.parse(row!.rights)).toEqual(['apikeyRights.canCreateNewApiKeys', 'apikeyRights.canViewApiKeys', 'auditEventRights.canViewAuditEvents'])
+    expect(JSON.parse(row!.rights)).toEqual(['apikeyRights.canViewApiKeys', 'apikeyRights.canCreateNewApiKeys', 'auditEventRights.canViewAuditEvents'])
 
     const described = await h.get(`/api/roles/${res.body.ID}`, { secret: h.keys.fullAccess.secret })
     expectStatus(described, 200)

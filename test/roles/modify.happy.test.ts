@@ -32,7 +32,7 @@ describe(`${testEngine()}: roles modify (happy)`, () => {
     const row = await roleRow(h, role.id)
     expect(row).toMatchObject({ name: 'After', description: 'Changed', allow_web_service: 1, allow_user_interface: 1, can_only_manipulate_equal_or_lesser: 0 })
     // A right left out of the patch (canViewApiKeys) keeps its value.
-    expect(JSON.parse(row!.rights)).toEqual(['apikeyRights.canCreateNewApiKeys', 'apikeyRights.canViewApiKeys'])
+    expect(JSON.parse(row!.rights)).toEqual(['apikeyRights.canViewApiKeys', 'apikeyRights.canCreateNewApiKeys'])
     expect(entries).toEqual([
       {
         ID: expect.any(Number),
@@ -48,7 +48,7 @@ describe(`${testEngine()}: roles modify (happy)`, () => {
           name: { from: 'Before', to: 'After' },
           description: { from: '', to: 'Changed' },
           allowWebService: { from: false, to: true },
-          rights: { from: ['apikeyRights.canDeleteApiKeys', 'apikeyRights.canViewApiKeys'], to: ['apikeyRights.canCreateNewApiKeys', 'apikeyRights.canViewApiKeys'] },
+          rights: { from: ['apikeyRights.canViewApiKeys', 'apikeyRights.canDeleteApiKeys'], to: ['apikeyRights.canViewApiKeys', 'apikeyRights.canCreateNewApiKeys'] },
         },
         address: '127.0.0.1',
       },

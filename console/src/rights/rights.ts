@@ -1,6 +1,6 @@
 /**
- * Keyward's rights, grouped as in the model API's `rights.platformRights` (and as
- * `src/roles/rights.ts` names them). The console hides or disables what the signed-in
+ * Keyward's rights, grouped as in the model API's `rights.platformRights`, from
+ * `src/roles/rights.ts`. The console hides or disables what the signed-in
  * administrator's role lacks; the API refuses it anyway.
  *
  * @module
@@ -8,17 +8,17 @@
 import { useCallback } from 'react'
 import { useSignedIn } from '../api/session.js'
 import type { RightsObject } from '../api/resources.js'
+// The server's list of rights is plain data: one list for both.
+import { RIGHT_GROUPS as SERVER_RIGHT_GROUPS, type Right, type RightGroup } from '../../../src/roles/rights.js'
 
-export const RIGHT_GROUPS = {
-  apikeyRights: ['canViewApiKeys', 'canCreateNewApiKeys', 'canEditApiKeyProperties', 'canDeleteApiKeys'],
-  administratorRights: ['canViewAdministrators', 'canCreateNewAdministrators', 'canEditAdministratorProperties', 'canDeleteAdministrators'],
-  administratorRoleRights: ['canViewAdministratorRoles', 'canCreateNewAdministratorRoles', 'canEditAdministratorRoleProperties', 'canDeleteAdministratorRoles'],
-  auditEventRights: ['canViewAuditEvents'],
-} as const
+export type { Right, RightGroup }
 
-export type RightGroup = keyof typeof RIGHT_GROUPS
-export type RightName = (typeof RIGHT_GROUPS)[RightGroup][number]
-export type Right = { [G in RightGroup]: `${G}.${(typeof RIGHT_GROUPS)[G][number]}` }[RightGroup]
+type RightNames = { readonly [G in RightGroup]: readonly (keyof (typeof SERVER_RIGHT_GROUPS)[G] & string)[] }
+
+/** The rights of each group, as lists (Object.keys forgets the literal names, hence the cast). */
+export const RIGHT_GROUPS = Object.fromEntries(
+  Object.entries(SERVER_RIGHT_GROUPS).map(([group, rights]) => [group, Object.keys(rights)]),
+) as unknown as RightNames
 
 export const RIGHT_GROUP_NAMES = Object.keys(RIGHT_GROUPS) as RightGroup[]
 export const RIGHT_COUNT = RIGHT_GROUP_NAMES.reduce((sum, group) => sum + RIGHT_GROUPS[group].length, 0)
