@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Center, Fieldset, Group, Loader, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Alert, Button, Checkbox, Center, Fieldset, Group, Loader, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { DatePickerInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
 import { IconCalendar } from '@tabler/icons-react'
@@ -6,9 +6,10 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/api-error.js'
 import { fieldOfError } from '../../api/field-errors.js'
-import type { ApiKey, Role } from '../../api/resources.js'
+import type { ApiKey } from '../../api/resources.js'
 import { useSignedIn } from '../../api/session.js'
 import { ConfirmDialog } from '../../components/ConfirmDialog.js'
+import { DialogActions } from '../../components/DialogActions.js'
 import { LanguageSelect } from '../../components/LanguageSelect.js'
 import { QueryError } from '../../components/QueryError.js'
 import { StatusBadge } from '../../components/StatusBadge.js'
@@ -17,13 +18,10 @@ import { notifyError, notifySuccess } from '../../components/notify.js'
 import { useDateFormat, type DateFormat } from '../../format/date-format.js'
 import type { Locale } from '../../i18n/i18n.js'
 import { useCan } from '../../rights/rights.js'
-import { RoleFormDialog } from '../roles/RoleFormDialog.js'
-import { useRoleList } from '../roles/api.js'
+import { RoleSelect } from '../roles/RoleSelect.js'
 import { apiKeyStatus } from './api-key-status.js'
 import { useApiKey, useApiKeyActions, type ApiKeyInput } from './api.js'
 
-/** The Role list's last entry, "New…", defines a role without leaving the dialog. */
-const NEW_ROLE = 'new-role'
 const FIELDS = ['keyName', 'description', 'roleID', 'locale', 'timeZone', 'expiryDate']
 const FIELD_BY_CODE = { 'apikey.name_in_use': 'keyName', 'apikey.expiry_in_past': 'expiryDate', 'apikey.role_not_found': 'roleID' }
 
@@ -89,11 +87,7 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
   const can = useCan()
   const format = useDateFormat()
   const actions = useApiKeyActions()
-  const { roles, mutate: reloadRoles } = useRoleList()
   const [failure, setFailure] = useState<string | undefined>()
-  const [definingRole, setDefiningRole] = useState(false)
-  // A new key each time the role dialog opens, so it starts empty.
-  const [roleDialogKey, setRoleDialogKey] = useState(0)
   const [confirming, setConfirming] = useState<'delete' | 'secret' | undefined>()
   const [busy, setBusy] = useState(false)
   const { apiKey } = props
@@ -107,12 +101,6 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
       roleID: (value) => (value === '' ? t('validation.chooseRole') : null),
     },
   })
-
-  const roleOptions = [
-    ...(roles ?? []).map((role) => ({ value: String(role.ID), label: role.name })),
-    ...(apiKey && !roles?.some((role) => role.ID === apiKey.roleID) ? [{ value: String(apiKey.roleID), label: t('apiKeys.roleUnknown', { id: apiKey.roleID }) }] : []),
-    ...(can('administratorRoleRights.canCreateNewAdministratorRoles') && !readOnly ? [{ value: NEW_ROLE, label: t('apiKeys.newRole') }] : []),
-  ]
 
   const submit = form.onSubmit(async (values) => {
     setFailure(undefined)
@@ -180,12 +168,6 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
     }
   }
 
-  const roleCreated = async (role: Role) => {
-    setDefiningRole(false)
-    await reloadRoles()
-    form.setFieldValue('roleID', String(role.ID))
-  }
-
   const today = format.day(Date.now(), form.values.timeZone)
   return (
     <>
@@ -214,18 +196,12 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
               <Stack gap="sm">
                 <TextInput label={t('apiKeys.name')} required data-autofocus {...form.getInputProps('keyName')} />
                 <Textarea label={t('apiKeys.description')} autosize minRows={1} maxRows={5} {...form.getInputProps('description')} />
-                <Select
+                <RoleSelect
                   label={t('apiKeys.role')}
-                  required
-                  data={roleOptions}
-                  allowDeselect={false}
-                  {...form.getInputProps('roleID')}
-                  onChange={(value) => {
-                    if (value === NEW_ROLE) {
-                      setRoleDialogKey((n) => n + 1)
-                      setDefiningRole(true)
-                    } else if (value) form.setFieldValue('roleID', value)
-                  }}
+                  value={form.values.roleID}
+                  error={form.errors.roleID}
+                  readOnly={readOnly}
+                  onChange={(roleId) => form.setFieldValue('roleID', roleId)}
                 />
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   <LanguageSelect label={t('apiKeys.language')} {...form.getInputProps('locale')} onChange={(locale) => form.setFieldValue('locale', locale)} />
@@ -263,35 +239,11 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
                   </Button>
                 )}
               </Group>
-              <Group gap="xs">
-                {readOnly ? (
-                  <Button variant="default" onClick={props.onClose}>
-                    {t('common.close')}
-                  </Button>
-                ) : (
-                  <>
-                    <Button variant="default" onClick={props.onClose}>
-                      {t('common.cancel')}
-                    </Button>
-                    <Button type="submit" loading={form.submitting}>
-                      {apiKey ? t('common.ok') : t('apiKeys.next')}
-                    </Button>
-                  </>
-                )}
-              </Group>
+              <DialogActions readOnly={readOnly} submitting={form.submitting} onClose={props.onClose} submitLabel={apiKey ? undefined : t('apiKeys.next')} />
             </Group>
           </Stack>
         </form>
       </Modal>
-      <RoleFormDialog
-        key={roleDialogKey}
-        opened={definingRole}
-        stackId="new-role"
-        mode="new"
-        readOnly={false}
-        onSaved={(role) => void roleCreated(role)}
-        onClose={() => setDefiningRole(false)}
-      />
       <ConfirmDialog
         opened={confirming === 'secret'}
         stackId="confirm-secret"

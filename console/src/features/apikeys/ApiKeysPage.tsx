@@ -1,12 +1,11 @@
-import { Anchor, Button, Stack, TextInput } from '@mantine/core'
-import { useDebouncedCallback } from '@mantine/hooks'
-import { IconPlus, IconSearch } from '@tabler/icons-react'
-
-import { useMemo, useState } from 'react'
+import { Anchor, Button, Stack } from '@mantine/core'
+import { IconPlus } from '@tabler/icons-react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation, useNavigate } from 'react-router'
 import type { ApiKey } from '../../api/resources.js'
 import { ListTable, type Column } from '../../components/ListTable.js'
+import { NameFilter } from '../../components/NameFilter.js'
 import { PageHeader } from '../../components/PageHeader.js'
 import { QueryError } from '../../components/QueryError.js'
 import { StatusBadge } from '../../components/StatusBadge.js'
@@ -35,8 +34,6 @@ function ApiKeyList() {
   const { apiKeys, total, error, isLoading, isValidating, mutate } = useApiKeys(params)
   const { roles } = useRoleList()
   const format = useDateFormat()
-  const [filter, setFilter] = useState(params.query)
-  const applyFilter = useDebouncedCallback((value: string) => params.setQuery(value), 250)
   const open = (key: ApiKey) => void navigate({ pathname: `/apikeys/${key.ID}`, search })
 
   const roleNames = useMemo(() => new Map(roles?.map((role) => [role.ID, role.name])), [roles])
@@ -76,17 +73,7 @@ function ApiKeyList() {
           )
         }
       />
-      <TextInput
-        label={t('apiKeys.filter')}
-        leftSection={<IconSearch size={16} aria-hidden />}
-        value={filter}
-        onChange={(event) => {
-          setFilter(event.currentTarget.value)
-          applyFilter(event.currentTarget.value)
-        }}
-        maw={360}
-        type="search"
-      />
+      <NameFilter label={t('apiKeys.filter')} params={params} />
       {error ? (
         <QueryError error={error} onRetry={() => void mutate()} />
       ) : (

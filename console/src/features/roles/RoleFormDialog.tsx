@@ -6,6 +6,7 @@ import { ApiError } from '../../api/api-error.js'
 import { fieldOfError } from '../../api/field-errors.js'
 import type { RightsObject, Role } from '../../api/resources.js'
 import { ConfirmDialog } from '../../components/ConfirmDialog.js'
+import { DialogActions } from '../../components/DialogActions.js'
 import { notifyError, notifySuccess } from '../../components/notify.js'
 import { RIGHT_GROUP_NAMES, RIGHT_GROUPS, hasRight, type RightGroup } from '../../rights/rights.js'
 import { useRoleActions, type RoleInput } from './api.js'
@@ -175,22 +176,7 @@ export function RoleFormDialog(props: RoleFormDialogProps) {
                   </Button>
                 )}
               </Group>
-              <Group>
-                {readOnly ? (
-                  <Button variant="default" onClick={props.onClose}>
-                    {t('common.close')}
-                  </Button>
-                ) : (
-                  <>
-                    <Button variant="default" onClick={props.onClose}>
-                      {t('common.cancel')}
-                    </Button>
-                    <Button type="submit" loading={form.submitting}>
-                      {t('common.ok')}
-                    </Button>
-                  </>
-                )}
-              </Group>
+              <DialogActions readOnly={readOnly} submitting={form.submitting} onClose={props.onClose} />
             </Group>
           </Stack>
         </form>

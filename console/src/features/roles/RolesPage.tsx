@@ -1,13 +1,11 @@
-import { Anchor, Badge, Button, Group, Stack, TextInput } from '@mantine/core'
-import { useDebouncedCallback } from '@mantine/hooks'
-import { IconPlus, IconSearch } from '@tabler/icons-react'
-
-import { useState } from 'react'
+import { Anchor, Badge, Button, Group, Stack } from '@mantine/core'
+import { IconPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation, useNavigate } from 'react-router'
 import type { Role } from '../../api/resources.js'
 import { Forbidden } from '../../app/NotFound.js'
 import { ListTable, type Column } from '../../components/ListTable.js'
+import { NameFilter } from '../../components/NameFilter.js'
 import { PageHeader } from '../../components/PageHeader.js'
 import { QueryError } from '../../components/QueryError.js'
 import { useListParams } from '../../components/list-params.js'
@@ -29,8 +27,6 @@ function RoleList() {
   const { search } = useLocation()
   const params = useListParams({ sort: 'name' })
   const { roles, total, error, isLoading, isValidating, mutate } = useRolePage(params)
-  const [filter, setFilter] = useState(params.query)
-  const applyFilter = useDebouncedCallback((value: string) => params.setQuery(value), 250)
   const yesNo = (value: boolean | undefined) => (value ? t('common.yes') : t('common.no'))
 
   const columns: Column<Role>[] = [
@@ -83,17 +79,7 @@ function RoleList() {
           )
         }
       />
-      <TextInput
-        label={t('roles.filter')}
-        leftSection={<IconSearch size={16} aria-hidden />}
-        value={filter}
-        type="search"
-        maw={360}
-        onChange={(event) => {
-          setFilter(event.currentTarget.value)
-          applyFilter(event.currentTarget.value)
-        }}
-      />
+      <NameFilter label={t('roles.filter')} params={params} />
       {error ? (
         <QueryError error={error} onRetry={() => void mutate()} />
       ) : (

@@ -1,13 +1,14 @@
-import { Alert, Button, Center, Checkbox, Fieldset, Group, Loader, Modal, PasswordInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Alert, Button, Center, Checkbox, Fieldset, Group, Loader, Modal, PasswordInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate, useParams } from 'react-router'
 import { ApiError } from '../../api/api-error.js'
 import { fieldOfError } from '../../api/field-errors.js'
-import type { Administrator, Role, TimeFormat } from '../../api/resources.js'
+import type { Administrator, TimeFormat } from '../../api/resources.js'
 import { useSignedIn } from '../../api/session.js'
 import { ConfirmDialog } from '../../components/ConfirmDialog.js'
+import { DialogActions } from '../../components/DialogActions.js'
 import { LanguageSelect } from '../../components/LanguageSelect.js'
 import { QueryError } from '../../components/QueryError.js'
 import { TimeFormatSelect } from '../../components/TimeFormatSelect.js'
@@ -16,11 +17,9 @@ import { notifyError, notifySuccess } from '../../components/notify.js'
 import { useDateFormat } from '../../format/date-format.js'
 import type { Locale } from '../../i18n/i18n.js'
 import { useCan } from '../../rights/rights.js'
-import { RoleFormDialog } from '../roles/RoleFormDialog.js'
-import { useRoleList } from '../roles/api.js'
+import { RoleSelect } from '../roles/RoleSelect.js'
 import { useAdministrator, useAdministratorActions, type AdministratorInput } from './api.js'
 
-const NEW_ROLE = 'new-role'
 const FIELDS = ['username', 'password', 'fullName', 'description', 'emailAddress', 'roleID', 'locale', 'timeZone', 'timeFormat']
 const FIELD_BY_CODE: Record<string, string> = {
   'administrator.name_in_use': 'username',
@@ -88,11 +87,7 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
   const { administrator: me } = useSignedIn()
   const format = useDateFormat()
   const actions = useAdministratorActions()
-  const { roles, mutate: reloadRoles } = useRoleList()
   const [failure, setFailure] = useState<string | undefined>()
-  const [definingRole, setDefiningRole] = useState(false)
-  // A new key each time the role dialog opens, so it starts empty.
-  const [roleDialogKey, setRoleDialogKey] = useState(0)
   const [confirmingDelete, setConfirmingDelete] = useState(false)
   const [deleting, setDeleting] = useState(false)
   const isSelf = user?.ID === me.ID
@@ -121,12 +116,6 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
       description: (value) => (value.length > 2000 ? t('validation.tooLong', { max: 2000 }) : null),
     },
   })
-
-  const roleOptions = [
-    ...(roles ?? []).map((role) => ({ value: String(role.ID), label: role.name })),
-    ...(user && !roles?.some((role) => role.ID === user.roleID) ? [{ value: String(user.roleID), label: t('apiKeys.roleUnknown', { id: user.roleID }) }] : []),
-    ...(can('administratorRoleRights.canCreateNewAdministratorRoles') && !readOnly ? [{ value: NEW_ROLE, label: t('apiKeys.newRole') }] : []),
-  ]
 
   const submit = form.onSubmit(async (values) => {
     setFailure(undefined)
@@ -181,12 +170,6 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
     }
   }
 
-  const roleCreated = async (role: Role) => {
-    setDefiningRole(false)
-    await reloadRoles()
-    form.setFieldValue('roleID', String(role.ID))
-  }
-
   return (
     <>
       <Modal opened stackId="user" onClose={onClose} title={user ? `${t('users.propertiesTitle')}: ${user.username}` : t('users.newTitle')} size="lg">
@@ -218,18 +201,12 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
                   <TextInput label={t('users.email')} type="email" {...form.getInputProps('emailAddress')} />
                 </SimpleGrid>
                 <Textarea label={t('users.description')} autosize minRows={2} maxRows={4} {...form.getInputProps('description')} />
-                <Select
+                <RoleSelect
                   label={t('fields.role')}
-                  required
-                  data={roleOptions}
-                  allowDeselect={false}
-                  {...form.getInputProps('roleID')}
-                  onChange={(value) => {
-                    if (value === NEW_ROLE) {
-                      setRoleDialogKey((n) => n + 1)
-                      setDefiningRole(true)
-                    } else if (value) form.setFieldValue('roleID', value)
-                  }}
+                  value={form.values.roleID}
+                  error={form.errors.roleID}
+                  readOnly={readOnly}
+                  onChange={(roleId) => form.setFieldValue('roleID', roleId)}
                 />
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
                   <LanguageSelect label={t('fields.language')} {...form.getInputProps('locale')} onChange={(locale) => form.setFieldValue('locale', locale)} />
@@ -268,35 +245,11 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
                   </Button>
                 )}
               </Group>
-              <Group gap="xs">
-                {readOnly ? (
-                  <Button variant="default" onClick={onClose}>
-                    {t('common.close')}
-                  </Button>
-                ) : (
-                  <>
-                    <Button variant="default" onClick={onClose}>
-                      {t('common.cancel')}
-                    </Button>
-                    <Button type="submit" loading={form.submitting}>
-                      {t('common.ok')}
-                    </Button>
-                  </>
-                )}
-              </Group>
+              <DialogActions readOnly={readOnly} submitting={form.submitting} onClose={onClose} />
             </Group>
           </Stack>
         </form>
       </Modal>
-      <RoleFormDialog
-        key={roleDialogKey}
-        opened={definingRole}
-        stackId="new-role"
-        mode="new"
-        readOnly={false}
-        onSaved={(role) => void roleCreated(role)}
-        onClose={() => setDefiningRole(false)}
-      />
       <ConfirmDialog
         opened={confirmingDelete}
         stackId="confirm-delete"

@@ -1,14 +1,13 @@
-import { Anchor, Button, Stack, TextInput } from '@mantine/core'
-import { useDebouncedCallback } from '@mantine/hooks'
-import { IconPlus, IconSearch } from '@tabler/icons-react'
-
-import { useMemo, useState } from 'react'
+import { Anchor, Button, Stack } from '@mantine/core'
+import { IconPlus } from '@tabler/icons-react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation, useNavigate } from 'react-router'
 import type { Administrator } from '../../api/resources.js'
 import { useSignedIn } from '../../api/session.js'
 import { Forbidden } from '../../app/NotFound.js'
 import { ListTable, type Column } from '../../components/ListTable.js'
+import { NameFilter } from '../../components/NameFilter.js'
 import { PageHeader } from '../../components/PageHeader.js'
 import { QueryError } from '../../components/QueryError.js'
 import { StatusBadge } from '../../components/StatusBadge.js'
@@ -36,8 +35,6 @@ function UserList() {
   const { administrators, total, error, isLoading, isValidating, mutate } = useAdministrators(params)
   const { roles } = useRoleList()
   const format = useDateFormat()
-  const [filter, setFilter] = useState(params.query)
-  const applyFilter = useDebouncedCallback((value: string) => params.setQuery(value), 250)
   const roleNames = useMemo(() => new Map(roles?.map((role) => [role.ID, role.name])), [roles])
 
   const columns: Column<Administrator>[] = [
@@ -77,17 +74,7 @@ function UserList() {
           )
         }
       />
-      <TextInput
-        label={t('users.filter')}
-        leftSection={<IconSearch size={16} aria-hidden />}
-        value={filter}
-        type="search"
-        maw={360}
-        onChange={(event) => {
-          setFilter(event.currentTarget.value)
-          applyFilter(event.currentTarget.value)
-        }}
-      />
+      <NameFilter label={t('users.filter')} params={params} />
       {error ? (
         <QueryError error={error} onRetry={() => void mutate()} />
       ) : (
