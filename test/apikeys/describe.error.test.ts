@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectStatus, Harness } from '../helpers/harness.js'
 import { testEngine } from '../helpers/test-database.js'
+import { BAD_PATH_IDS } from '../helpers/bad-path-ids.js'
+import { expectRefusal } from '../helpers/refusal.js'
 
 describe(`${testEngine()}: apikeys describe (error)`, () => {
   let h: Harness
@@ -10,12 +12,7 @@ describe(`${testEngine()}: apikeys describe (error)`, () => {
   afterAll(() => h.close())
 
   const expectRefused = async (id: string, status: number, code: string) => {
-    const before = await h.snapshot()
-    const res = await h.get(`/api/apikeys/${id}`, { secret: h.keys.fullAccess.secret })
-    expectStatus(res, status)
-    expect(res.body, res.text).toEqual({ code, message: expect.any(String) })
-    expect(await h.snapshot(), 'nothing may change').toEqual(before)
-    return res
+    return expectRefusal(h, () => h.get(`/api/apikeys/${id}`, { secret: h.keys.fullAccess.secret }), status, code)
   }
 
   it('answers 404 "The API key does not exist." for an ID no key has', async () => {
@@ -33,14 +30,7 @@ describe(`${testEngine()}: apikeys describe (error)`, () => {
     await expectRefused('2147483647', 404, 'apikey.not_found')
   })
 
-  it.each([
-    ['abc', 'request.field_type'],
-    ['0', 'request.field_too_small'],
-    ['-1', 'request.field_too_small'],
-    ['1.5', 'request.field_type'],
-    ['99999999999', 'request.field_too_large'],
-    ['2147483648', 'request.field_too_large'],
-  ])('answers 400 naming apiKeyID for the ID "%s"', async (id, code) => {
+  it.each([...BAD_PATH_IDS, ['2147483648', 'request.field_too_large']])('answers 400 naming apiKeyID for the ID "%s"', async (id, code) => {
     const res = await expectRefused(id, 400, code)
     expect(res.body.message).toContain("'apiKeyID'")
   })

@@ -3,6 +3,8 @@ import { ALL_RIGHTS } from '../../src/roles/rights.js'
 import { runCommonSecurityTests } from '../helpers/common-security.js'
 import { expectStatus, Harness } from '../helpers/harness.js'
 import { testEngine } from '../helpers/test-database.js'
+import { BAD_PATH_IDS } from '../helpers/bad-path-ids.js'
+import { expectRefusal } from '../helpers/refusal.js'
 
 describe(`${testEngine()}: roles describe`, () => {
   let h: Harness
@@ -61,12 +63,7 @@ describe(`${testEngine()}: roles describe`, () => {
 
   describe('errors', () => {
     const expectRefused = async (id: string, status: number, code: string) => {
-      const before = await h.snapshot()
-      const res = await h.get(`/api/roles/${id}`, { secret: h.keys.fullAccess.secret })
-      expectStatus(res, status)
-      expect(res.body, res.text).toEqual({ code, message: expect.any(String) })
-      expect(await h.snapshot()).toEqual(before)
-      return res
+      return expectRefusal(h, () => h.get(`/api/roles/${id}`, { secret: h.keys.fullAccess.secret }), status, code)
     }
 
     it('answers 404 "The administrator role does not exist." for an ID no role has', async () => {
@@ -81,13 +78,7 @@ describe(`${testEngine()}: roles describe`, () => {
       expect(res.body).toEqual({ code: 'role.not_found', message: '管理者の役割が存在しません。' })
     })
 
-    it.each([
-      ['abc', 'request.field_type'],
-      ['0', 'request.field_too_small'],
-      ['-1', 'request.field_too_small'],
-      ['1.5', 'request.field_type'],
-      ['99999999999', 'request.field_too_large'],
-    ])('answers 400 naming roleID for the ID "%s"', async (id, code) => {
+    it.each(BAD_PATH_IDS)('answers 400 naming roleID for the ID "%s"', async (id, code) => {
       const res = await expectRefused(id, 400, code)
       expect(res.body.message).toContain("'roleID'")
     })

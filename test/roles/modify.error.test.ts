@@ -3,6 +3,7 @@ import { FULL_ACCESS_ROLE_ID } from '../../src/roles/role.js'
 import { Harness } from '../helpers/harness.js'
 import { expectRefusal } from '../helpers/refusal.js'
 import { testEngine } from '../helpers/test-database.js'
+import { BAD_PATH_IDS } from '../helpers/bad-path-ids.js'
 
 describe(`${testEngine()}: roles modify (error)`, () => {
   let h: Harness
@@ -20,11 +21,7 @@ describe(`${testEngine()}: roles modify (error)`, () => {
     await expectRefusal(h, modify(424242, { description: 'x' }), 404, 'role.not_found', 'The administrator role does not exist.')
   })
 
-  it.each([
-    ['abc', 'request.field_type'],
-    ['0', 'request.field_too_small'],
-    ['1.5', 'request.field_type'],
-  ])('answers 400 naming roleID for the ID "%s"', async (id, code) => {
+  it.each(BAD_PATH_IDS)('answers 400 naming roleID for the ID "%s"', async (id, code) => {
     const res = await expectRefusal(h, modify(id, { description: 'x' }), 400, code)
     expect(res.body.message).toContain("'roleID'")
   })
