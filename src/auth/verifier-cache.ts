@@ -1,14 +1,8 @@
 import type { ApiKeyRecord } from '../apikeys/store.js'
 
-/** A cached key: its record and its secret hash as bytes, ready for `timingSafeEqual`. */
-export interface CachedKey {
-  readonly record: ApiKeyRecord
-  readonly hash: Buffer
-}
-
 /** Marks an ID known to have no key, so floods of unknown IDs do not reach the database. */
 export const ABSENT = Symbol('absent')
-export type CacheEntry = CachedKey | typeof ABSENT
+export type CacheEntry = ApiKeyRecord | typeof ABSENT
 
 /**
  * API keys by ID, bounded; the oldest entries are dropped first when it is full.

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto'
 import type { ApiKeyRecord, ApiKeyStore } from '../apikeys/store.js'
 import { auditRecord } from '../audit/audit-record.js'
 import { KeywardError } from '../errors/keyward-error.js'
@@ -7,9 +6,9 @@ import type { Role } from '../roles/role.js'
 import type { ChangeFeed } from '../store/change-feed.js'
 import type { Clock } from '../time/clock.js'
 import type { Principal } from './principal.js'
-import { claimedKeyId, hashSecretBytes, parseSecret } from './secret-format.js'
+import { claimedKeyId, parseSecret, secretMatchesHash } from './secret-format.js'
 import type { UsageRecorder } from './usage-recorder.js'
-import { ABSENT, VerifierCache, type CachedKey, type CacheEntry } from './verifier-cache.js'
+import { ABSENT, VerifierCache, type CacheEntry } from './verifier-cache.js'
 
 export interface VerifierOptions {
   readonly lockoutThreshold: number
@@ -62,11 +61,11 @@ export class Verifier {
     const id = claimedKeyId(secret)
     const entry = id === undefined ? undefined : this.#cache.get(id)
     if (entry !== undefined && entry !== ABSENT) {
-      const record = entry.record
+      const record = entry
       const now = this.#deps.clock()
       const role = this.#deps.roles.peek(record.roleId)
       const isPlain = record.active && record.unsuccessfulSignInAttempts === 0 && (record.expiryDate === undefined || now <= record.expiryDate)
-      if (isPlain && role && timingSafeEqual(hashSecretBytes(secret), entry.hash)) {
+      if (isPlain && role && secretMatchesHash(secret, record.secretHash)) {
         if (!role.allowWebService) throw new KeywardError('auth.web_service_denied')
         return this.#signedIn(record, role, now, address)
       }
@@ -79,13 +78,13 @@ export class Verifier {
   /** The full verification, which may read (a cache miss) or write (a failure, an unlock). */
   async #verifyWithIo(id: number, secret: string, address: string | undefined): Promise<Principal> {
     const entry = this.#cache.get(id) ?? (await this.#load(id))
-    if (entry === ABSENT || !timingSafeEqual(hashSecretBytes(secret), entry.hash)) {
-      if (entry !== ABSENT) await this.#recordFailure(entry.record, address)
+    if (entry === ABSENT || !secretMatchesHash(secret, entry.secretHash)) {
+      if (entry !== ABSENT) await this.#recordFailure(entry, address)
       throw new KeywardError('auth.secret_invalid')
     }
 
     const now = this.#deps.clock()
-    let record = entry.record
+    let record = entry
     if (!record.active) record = await this.#unlockIfDue(record, now)
     if (record.expiryDate !== undefined && now > record.expiryDate) throw new KeywardError('auth.key_expired')
     const role = await this.#deps.roles.get(record.roleId)
@@ -94,7 +93,7 @@ export class Verifier {
     if (record.unsuccessfulSignInAttempts > 0) {
       await this.#deps.apiKeys.resetFailedAttempts(id)
       record = { ...record, unsuccessfulSignInAttempts: 0 }
-      this.#cache.set(id, { record, hash: entry.hash }, this.#cache.generation)
+      this.#cache.set(id, record, this.#cache.generation)
     }
     return this.#signedIn(record, role, now, address)
   }
@@ -109,7 +108,7 @@ export class Verifier {
     if (!loading) {
       const generation = this.#cache.generation
       loading = this.#deps.apiKeys.findById(id).then((record) => {
-        const entry: CacheEntry = record ? ({ record, hash: Buffer.from(record.secretHash, 'hex') } satisfies CachedKey) : ABSENT
+        const entry: CacheEntry = record ?? ABSENT
         this.#cache.set(id, entry, generation)
         return entry
       })

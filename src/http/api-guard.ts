@@ -85,8 +85,9 @@ export function registerApiGuard(api: FastifyInstance, deps: { verifier: Verifie
         const secret = extractSecret(request.headers)
         const sessionToken = secret === undefined ? request.cookies[SESSION_COOKIE] : undefined
         if (secret === undefined && !sessionToken) throw new KeywardError('auth.credentials_missing')
-        deps.throttle.check(request.ip)
-        const result = secret !== undefined ? deps.verifier.verify(secret, request.ip) : deps.sessions.authenticate(sessionToken!, request.ip)
+        const address = request.ip
+        deps.throttle.check(address)
+        const result = secret !== undefined ? deps.verifier.verify(secret, address) : deps.sessions.authenticate(sessionToken!, address)
         if (result instanceof Promise) {
           result.then(
             (principal) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createSecret, hashSecret, parseSecret, redactSecrets } from '../../src/auth/secret-format.js'
+import { createSecret, hashSecret, parseSecret, redactSecrets, secretMatchesHash } from '../../src/auth/secret-format.js'
 
 describe('secret format', () => {
   it('carries the key ID, 256 random bits and a checksum', () => {
@@ -35,6 +35,18 @@ describe('secret format', () => {
     const secret = createSecret(3)
     expect(hashSecret(secret)).toMatch(/^[0-9a-f]{64}$/)
     expect(redactSecrets(`GET /api/${secret}?x=1`)).toBe('GET /api/kw_[redacted]?x=1')
+  })
+
+  it('matches a secret only to its own stored hash, whatever character of the hash differs', () => {
+    const secret = createSecret(5)
+    const stored = hashSecret(secret)
+    expect(secretMatchesHash(secret, stored)).toBe(true)
+    expect(secretMatchesHash(createSecret(5), stored)).toBe(false)
+    for (let i = 0; i < stored.length; i++) {
+      const changed = stored.slice(0, i) + (stored[i] === '0' ? '1' : '0') + stored.slice(i + 1)
+      expect(secretMatchesHash(secret, changed), `hash differing at ${i}`).toBe(false)
+    }
+    for (const other of ['', stored.slice(0, -1), `${stored}0`, stored.toUpperCase()]) expect(secretMatchesHash(secret, other), other).toBe(false)
   })
 })
 

@@ -21,7 +21,8 @@ export function registerCurrent(app: Api, apiKeys: ApiKeyService): void {
         response: { 200: ApiKeyCurrentSchema, ...errorResponses(403) },
       },
     },
-    async (request) => {
+    // Not async: the hot path; a returned value is sent without a promise and a microtask.
+    (request) => {
       const principal = principalOf(request)
       const { record, lastSignIn, lastSignInAddress } = apiKeys.describeCurrent(principal)
       return toApiKeyBody(record, { lastSignIn, lastSignInAddress, role: principal.role })
