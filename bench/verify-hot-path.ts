@@ -61,6 +61,7 @@ const { values: flags } = parseArgs({
     rounds: { type: 'string', default: '2' },
     warmup: { type: 'string', default: '3' },
     settle: { type: 'string', default: '1.5' },
+    pin: { type: 'string', default: 'auto' },
     'cpu-prof': { type: 'boolean', default: false },
     'profile-dir': { type: 'string' },
     check: { type: 'boolean', default: false },
@@ -77,6 +78,9 @@ if (flags.help) {
   --rounds <n>                    trivial→authenticated rounds (default 2, at least 2)
   --warmup <s>                    seconds of unrecorded load per route first (default 3)
   --settle <s>                    pause around each phase (default 1.5)
+  --pin auto|on|off               run the server on the last CPU and the load generator on
+                                  CPU 0 (taskset), so they do not take each other's core;
+                                  auto: when taskset exists and there are 2+ CPUs (default)
   --cpu-prof                      after the measured rounds, profile the server during one
                                   authenticated and one trivial phase (V8 CPU profiler)
   --profile-dir <dir>             where .cpuprofile files go (default: a temp folder)
@@ -102,9 +106,36 @@ const rounds = numberFlag('rounds', flags.rounds, 2)
 const warmup = numberFlag('warmup', flags.warmup, 0)
 const settleMs = numberFlag('settle', flags.settle, 0) * 1000
 const postgresUrl = process.env.KEYWARD_BENCH_POSTGRES_URL || DEFAULT_POSTGRES_URL
+if (!['auto', 'on', 'off'].includes(flags.pin!)) throw new Error(`--pin must be auto, on or off (got "${flags.pin}")`)
 /** The checkout whose server and CLI are measured. */
 const ROOT = resolve(flags.root ?? join(BENCH_DIR, '..'))
 addProjectRoot(ROOT)
+
+// ---------------------------------------------------------------------------------------------
+// CPU pinning
+
+/**
+ * The CPUs the load generator (this process) and the server are pinned to, or undefined when
+ * not pinning. On a 2-core machine an unpinned server and load generator take turns on both
+ * cores, and each round's share of CPU time then decides its throughput as much as the route does.
+ */
+async function choosePinning(): Promise<{ loadGenerator: number; server: number } | undefined> {
+  if (flags.pin === 'off') return undefined
+  const cpus = os.availableParallelism()
+  const usable = cpus >= 2 && (await run('taskset', ['-V']).then(() => true, () => false))
+  if (!usable) {
+    if (flags.pin === 'on') throw new Error('--pin on needs taskset (util-linux) and at least 2 CPUs')
+    return undefined
+  }
+  return { loadGenerator: 0, server: cpus - 1 }
+}
+
+/** Pins every thread of a process to one CPU. */
+async function pin(pid: number, cpu: number): Promise<void> {
+  await run('taskset', ['--all-tasks', '--cpu-list', '--pid', String(cpu), String(pid)])
+}
+
+let pinning: { loadGenerator: number; server: number } | undefined
 
 // ---------------------------------------------------------------------------------------------
 // Clean-up that also runs on Ctrl-C
@@ -430,8 +461,17 @@ interface EngineResult {
   readonly ratio: number
   /** Each round's authenticated ÷ the same round's trivial. */
   readonly roundRatios: number[]
+  /** The median of {@link roundRatios}: one round disturbed by a neighbour moves it little. */
+  readonly medianRoundRatio: number
   /** Trivial CPU per request ÷ authenticated CPU per request (the capacity ratio if the server is CPU-bound). */
   readonly cpuRatio: number
+  /**
+   * The same two ratios from each route's best round (most req/s; least CPU per request).
+   * Neighbours on a shared machine only ever slow a round down, so a route's best round is
+   * the closest to its own cost; with many rounds these move far less than the means.
+   */
+  readonly bestRoundRatio: number
+  readonly leastCpuRatio: number
   readonly meetsTarget: boolean
   readonly profiles?: { route: RouteName; file: string; requestsPerSecond: number; requestsTotal: number; summary: ProfileSummary }[]
   /** Extra CPU per request of the authenticated route over the trivial one, from the profiles. */
@@ -439,6 +479,13 @@ interface EngineResult {
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
+const best = (phases: PhaseResult[], route: RouteName, value: (p: PhaseResult) => number, pick: (...xs: number[]) => number) =>
+  pick(...phases.filter((p) => p.route === route).map(value))
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b)
+  const middle = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
 
 function summarise(phases: PhaseResult[], route: RouteName): RouteSummary {
   const mine = phases.filter((p) => p.route === route)
@@ -458,7 +505,8 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
     const db = await createDatabase(engine)
     log(`database ${engine === 'postgres' ? db.url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@') : db.url}`)
     const server = await ServerChild.start(db.url)
-    log(`server pid ${server.pid} on ${server.baseUrl}`)
+    if (pinning && server.pid !== undefined) await pin(server.pid, pinning.server)
+    log(`server pid ${server.pid} on ${server.baseUrl}${pinning ? `, pinned to CPU ${pinning.server}` : ''}`)
     const key = await createKey(db.url)
     log(`created Full Access key ${key.id} with the CLI`)
 
@@ -535,7 +583,10 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
       summary,
       ratio,
       roundRatios,
+      medianRoundRatio: median(roundRatios),
       cpuRatio: summary.trivial.serverCpuUsPerRequest / summary.authenticated.serverCpuUsPerRequest,
+      bestRoundRatio: best(phases, 'authenticated', (p) => p.requestsPerSecond, Math.max) / best(phases, 'trivial', (p) => p.requestsPerSecond, Math.max),
+      leastCpuRatio: best(phases, 'trivial', (p) => p.serverCpuUsPerRequest, Math.min) / best(phases, 'authenticated', (p) => p.serverCpuUsPerRequest, Math.min),
       meetsTarget: ratio >= TARGET_RATIO,
       ...(profiles ? { profiles, profileComparison } : {}),
     }
@@ -574,13 +625,13 @@ function report(results: EngineResult[]): string {
     }
   }
   lines.push('')
-  lines.push('| engine | trivial req/s | authenticated req/s | ratio auth/trivial | per-round ratios | p50 ms triv / auth | p99 ms triv / auth | CPU µs/req triv / auth | target ≥ 90% |')
-  lines.push('|---|---:|---:|---:|---|---|---|---|---|')
+  lines.push('| engine | trivial req/s | authenticated req/s | ratio auth/trivial | median round | best rounds: req/s, CPU | per-round ratios | p50 ms triv / auth | p99 ms triv / auth | CPU µs/req triv / auth | target ≥ 90% |')
+  lines.push('|---|---:|---:|---:|---:|---:|---|---|---|---|---|')
   for (const r of results) {
     const t = r.summary.trivial
     const a = r.summary.authenticated
     lines.push(
-      `| ${r.engine} | ${fmt(t.requestsPerSecond)} | ${fmt(a.requestsPerSecond)} | **${pct(r.ratio)}** | ${r.roundRatios.map(pct).join(', ')} | ` +
+      `| ${r.engine} | ${fmt(t.requestsPerSecond)} | ${fmt(a.requestsPerSecond)} | **${pct(r.ratio)}** | ${pct(r.medianRoundRatio)} | ${pct(r.bestRoundRatio)}, ${pct(r.leastCpuRatio)} | ${r.roundRatios.map(pct).join(', ')} | ` +
         `${fmt(t.latencyP50Ms, 1)} / ${fmt(a.latencyP50Ms, 1)} | ${fmt(t.latencyP99Ms, 1)} / ${fmt(a.latencyP99Ms, 1)} | ${fmt(t.serverCpuUsPerRequest, 1)} / ${fmt(a.serverCpuUsPerRequest, 1)} | ${r.meetsTarget ? 'met' : '**missed**'} |`,
     )
   }
@@ -614,6 +665,8 @@ async function gitDescription(): Promise<string> {
 }
 
 async function main(): Promise<void> {
+  pinning = await choosePinning()
+  if (pinning) await pin(process.pid, pinning.loadGenerator)
   const started = new Date()
   const stamp = started.toISOString().slice(0, 19).replace(/:/g, '-')
   const environment = {
@@ -624,10 +677,11 @@ async function main(): Promise<void> {
     cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}`,
     loadAverageBefore: os.loadavg().map((n) => Number(n.toFixed(2))),
     autocannon: (JSON.parse(readFileSync(join(BENCH_DIR, '..', 'node_modules/autocannon/package.json'), 'utf8')) as { version: string }).version,
-    options: { engines, duration, connections, rounds, warmup, settleSeconds: settleMs / 1000, cpuProf: flags['cpu-prof'] },
+    options: { engines, duration, connections, rounds, warmup, settleSeconds: settleMs / 1000, cpuProf: flags['cpu-prof'], pinning: pinning ?? 'off' },
   }
   log(`verify-hot-path ${environment.date} — commit ${environment.commit}, Node ${environment.node}, ${environment.cpus}, load ${environment.loadAverageBefore.join(' ')}`)
   log(`${connections} connections, ${duration}s per phase, ${rounds} rounds of trivial→authenticated, ${warmup}s warm-up per route`)
+  log(pinning ? `load generator pinned to CPU ${pinning.loadGenerator}, server to CPU ${pinning.server}` : 'not pinned to CPUs')
 
   const results: EngineResult[] = []
   for (const engine of engines) results.push(await measureEngine(engine, stamp))
@@ -645,7 +699,7 @@ async function main(): Promise<void> {
   log(`results written to ${file}`)
 
   for (const r of results) {
-    log(`${r.engine}: authenticated/trivial = ${pct(r.ratio)} (rounds ${r.roundRatios.map(pct).join(', ')}) — ${r.meetsTarget ? 'meets' : 'BELOW'} the ${pct(TARGET_RATIO)} target`)
+    log(`${r.engine}: authenticated/trivial = ${pct(r.ratio)} (median round ${pct(r.medianRoundRatio)}, best rounds ${pct(r.bestRoundRatio)}, least CPU ${pct(r.leastCpuRatio)}; rounds ${r.roundRatios.map(pct).join(', ')}) — ${r.meetsTarget ? 'meets' : 'BELOW'} the ${pct(TARGET_RATIO)} target`)
   }
   if (flags.check && results.some((r) => !r.meetsTarget)) process.exitCode = 1
 }
