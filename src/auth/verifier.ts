@@ -77,6 +77,8 @@ export class Verifier {
 
   /** The full verification, which may read (a cache miss) or write (a failure, an unlock). */
   async #verifyWithIo(id: number, secret: string, address: string | undefined): Promise<Principal> {
+    // Taken before any await: a change heard while this runs must not be undone by the `set` below.
+    const generation = this.#cache.generation
     const entry = this.#cache.get(id) ?? (await this.#load(id))
     if (entry === ABSENT || !secretMatchesHash(secret, entry.secretHash)) {
       if (entry !== ABSENT) await this.#recordFailure(entry, address)
@@ -93,7 +95,7 @@ export class Verifier {
     if (record.unsuccessfulSignInAttempts > 0) {
       await this.#deps.apiKeys.resetFailedAttempts(id)
       record = { ...record, unsuccessfulSignInAttempts: 0 }
-      this.#cache.set(id, record, this.#cache.generation)
+      this.#cache.set(id, record, generation)
     }
     return this.#signedIn(record, role, now, address)
   }

@@ -1,5 +1,6 @@
 import type { KeywardApp } from '../../src/app.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createSecret, hashSecret } from '../../src/auth/secret-format.js'
 import { AUDITOR_ROLE_ID } from '../../src/roles/role.js'
 import { expectStatus, Harness } from '../helpers/harness.js'
 import { testEngine } from '../helpers/test-database.js'
@@ -80,10 +81,24 @@ describe(`${testEngine()}: changes reach every process`, () => {
   })
 
   it('an automatic lock-out in one process takes effect in another within one second', async () => {
-    const { createSecret } = await import('../../src/auth/secret-format.js')
     const key = await h.key()
     await warm(key.secret)
     for (let i = 0; i < 5; i++) expectStatus(await h.get('/api/apikeys/current', { secret: createSecret(key.id) }), 401)
     expect((await statusWithin(other, key.secret, 401)).status).toBe(401)
+  })
+
+  it('a change heard while a verification is writing is not undone by it', async () => {
+    const key = await h.key()
+    expectStatus(await h.get('/api/apikeys/current', { secret: createSecret(key.id) }), 401)
+    // The right secret after a failure: the verifier resets the count (a write) and then
+    // caches the key. A new secret arrives from elsewhere meanwhile.
+    const verifying = h.app.context.verifier.verify(key.secret, '127.0.0.1')
+    expect(verifying).toBeInstanceOf(Promise)
+    await h.db.updateTable('api_keys').set({ secret_hash: hashSecret(createSecret(key.id)) }).where('id', '=', key.id).execute()
+    h.app.context.store.feed.announce({ resource: 'apikey', id: key.id })
+    await verifying
+    const res = await h.get('/api/apikeys/current', { secret: key.secret })
+    expectStatus(res, 401)
+    expect(res.body.code).toBe('auth.secret_invalid')
   })
 })
