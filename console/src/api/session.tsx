@@ -33,6 +33,12 @@ interface SessionContextValue {
   request<T>(request: ApiRequest): Promise<ApiResponse<T>>
   /** The signed-in administrator changed (preferences): language, zone and format apply at once. */
   setAdministrator(administrator: Administrator): void
+  /**
+   * Reads the session again after a change made elsewhere in the console that may touch it
+   * (the signed-in administrator edited on the Users page, its role on the Roles page), so
+   * language, zone, format and rights apply at once.
+   */
+  refresh(): Promise<void>
 }
 
 const SessionContext = createContext<SessionContextValue | undefined>(undefined)
@@ -142,7 +148,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState((current) => (current.status === 'signed-in' ? { status: 'signed-in', session: { ...current.session, administrator } } : current))
   }, [])
 
-  const value = useMemo(() => ({ state, signIn, signOut, request, setAdministrator }), [state, signIn, signOut, request, setAdministrator])
+  const refresh = useCallback(async () => {
+    start((await request<Session>({ method: 'GET', path: '/session' })).data)
+  }, [request, start])
+
+  const value = useMemo(
+    () => ({ state, signIn, signOut, request, setAdministrator, refresh }),
+    [state, signIn, signOut, request, setAdministrator, refresh],
+  )
   return <SessionContext value={value}>{children}</SessionContext>
 }
 

@@ -1,3 +1,4 @@
+import { useSession, useSignedIn } from '../../api/session.js'
 import { useApi, useApiQuery } from '../../api/use-api.js'
 import { containsCriterion, pageFilter, totalOf, type ListParams } from '../../components/list-params.js'
 import type { Role } from '../../api/resources.js'
@@ -22,6 +23,8 @@ export type RoleInput = Omit<Role, 'ID' | 'immutable'>
 
 export function useRoleActions() {
   const api = useApi()
+  const { refresh } = useSession()
+  const session = useSignedIn()
   return {
     async create(input: RoleInput): Promise<Role> {
       const role = await api.call<Role>('POST', '/roles', input)
@@ -30,7 +33,8 @@ export function useRoleActions() {
     },
     async modify(id: number, changes: Partial<RoleInput>): Promise<Role> {
       const role = await api.call<Role>('POST', `/roles/${id}`, changes)
-      await api.invalidate('/roles', '/session')
+      await api.invalidate('/roles')
+      if (id === session.role.ID) await refresh()
       return role
     },
     async remove(id: number): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Administrator } from '../../api/resources.js'
+import { useSession, useSignedIn } from '../../api/session.js'
 import { useApi, useApiQuery } from '../../api/use-api.js'
 import { containsCriterion, pageFilter, totalOf, type ListParams } from '../../components/list-params.js'
 
@@ -22,6 +23,8 @@ export type AdministratorInput = Partial<Omit<Administrator, 'ID' | 'created' | 
 
 export function useAdministratorActions() {
   const api = useApi()
+  const { refresh } = useSession()
+  const session = useSignedIn()
   const done = () => api.invalidate('/administrators')
   return {
     async create(input: AdministratorInput): Promise<Administrator> {
@@ -32,6 +35,7 @@ export function useAdministratorActions() {
     async modify(id: number, changes: AdministratorInput): Promise<Administrator> {
       const modified = await api.call<Administrator>('POST', `/administrators/${id}`, changes)
       await done()
+      if (id === session.administrator.ID) await refresh()
       return modified
     },
     async remove(id: number): Promise<void> {
