@@ -271,13 +271,14 @@ export class Harness {
 
   /**
    * Everything a client could change, to compare before and after a request that must change
-   * nothing: keys, roles, administrators, sessions, and the audit log (its last entry).
+   * nothing: keys, roles, administrators, sessions, and the audit log (its last entry). The
+   * change feed's table is left out: it follows the others, failed attempts included.
    */
   async snapshot() {
     const [keys, roles, admins, sessions, audit] = await Promise.all([
       this.db.selectFrom('api_keys').selectAll().orderBy('id').execute(),
       this.db.selectFrom('roles').selectAll().orderBy('id').execute(),
-      this.db.selectFrom('administrators').select(['id', 'username', 'role_id', 'active', 'password_hash', 'mfa_type', 'locale', 'time_zone']).orderBy('id').execute(),
+      this.db.selectFrom('administrators').selectAll().orderBy('id').execute(),
       this.db.selectFrom('sessions').select('token_hash').orderBy('token_hash').execute(),
       this.db.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst(),
     ])
@@ -285,7 +286,7 @@ export class Harness {
     return {
       keys: keys.map(({ last_sign_in: _a, last_sign_in_address: _b, unsuccessful_sign_in_attempts: _c, ...rest }) => rest),
       roles,
-      admins,
+      admins: admins.map(({ last_sign_in: _a, unsuccessful_sign_in_attempts: _b, totp_last_step: _c, ...rest }) => rest),
       sessions: sessions.map((row) => row.token_hash),
       lastAuditEntry: Number(audit?.id ?? 0),
     }
