@@ -36,7 +36,8 @@ describe(`${testEngine()}: apikeys search (security)`, () => {
   it('refuses a role without canViewApiKeys before looking at the filter (403, not 400)', async () => {
     const role = await h.role({ rights: ALL_RIGHTS.filter((r) => r !== 'apikeyRights.canViewApiKeys') })
     const key = await h.key({ role: role.id })
-    const res = await h.post('/api/apikeys/search', { secret: key.secret, body: { searchCriteria: [{ fieldName: 'keyName', stringValue: 'harness-%' }] } })
+    // A filter the role could not use even with the right: the refusal must come first.
+    const res = await h.post('/api/apikeys/search', { secret: key.secret, body: { searchCriteria: [{ fieldName: 'secretKey', stringValue: 'kw_%' }] } })
     expectStatus(res, 403)
     expect(res.body).toEqual({ code: 'apikey.view_denied', message: 'Not authorized to view API keys.' })
   })

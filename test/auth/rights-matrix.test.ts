@@ -47,6 +47,8 @@ describe(`${testEngine()}: rights matrix (every route that needs a right × ever
   it('reads from the OpenAPI document which routes need which right, and every right guards some route', () => {
     const ruled = operations.filter((o) => o.right !== undefined)
     expect(ruled.map((o) => o.operationId).sort()).toEqual([...RULED_OPERATIONS].sort())
+    // A renamed operation must not shrink the console-session matrix without a word.
+    expect(RULED_OPERATIONS).toEqual(expect.arrayContaining(SESSION_OPERATIONS))
     expect(new Set(ruled.map((o) => o.right))).toEqual(new Set(ALL_RIGHTS))
     // Whatever needs no right acts on the caller itself (or signs in).
     const free = operations.filter((o) => o.right === undefined && !o.isPublic).map((o) => `${o.method} ${o.path}`)

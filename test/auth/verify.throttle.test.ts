@@ -23,6 +23,7 @@ describe(`${testEngine()}: failed-authentication throttle`, () => {
 
   it('does not block another address', async () => {
     for (let i = 0; i < 6; i++) await h.get('/api/apikeys/current', { secret: 'wrong' })
+    expectStatus(await h.get('/api/apikeys/current', { secret: h.keys.fullAccess.secret }), 429)
     const res = await h.app.fastify.inject({
       method: 'GET',
       url: '/api/apikeys/current',
