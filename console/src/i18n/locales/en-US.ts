@@ -1,6 +1,6 @@
 /**
  * The console's English catalog: the source of truth. Every other language has every key
- * (its type says so, and `test/browser/catalogs.test.ts` checks it again). Messages from the
+ * (its type says so, and `test/internals/console-catalogs.test.ts` checks it again). Messages from the
  * server arrive already in the administrator's language and are shown as they are.
  */
 export const enUS = {
