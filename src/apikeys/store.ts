@@ -166,12 +166,6 @@ export function createApiKeyStore(store: Store) {
       return Number(row?.n ?? 0)
     },
 
-    /** How many API keys have this role. */
-    async countByRole(roleId: number): Promise<number> {
-      const row = await db.selectFrom('api_keys').select((eb) => eb.fn.countAll<number>().as('n')).where('role_id', '=', roleId).executeTakeFirst()
-      return Number(row?.n ?? 0)
-    },
-
     /**
      * Inserts an API key and gives it a secret made for its new ID, in one transaction.
      *

@@ -84,25 +84,30 @@ export function parseSecret(secret: string): number | undefined {
 }
 
 /**
- * The stored form of a secret: SHA-256, hex. A fast hash is enough because the secret holds
- * 256 random bits; there is nothing to guess that a slow hash would protect.
+ * The stored form of a secret (an API secret key, a console session token): SHA-256, hex. A
+ * fast hash is enough because the secret holds 256 random bits; there is nothing to guess
+ * that a slow hash would protect.
  */
 export function hashSecret(secret: string): string {
   return hash('sha256', secret, 'hex')
 }
 
 /**
- * Whether a secret hashes to a stored hash, in time that does not depend on where they
- * differ. Strings, not `timingSafeEqual` on buffers: this runs on every authenticated
- * request, and a digest as a Buffer costs an ArrayBuffer allocation (malloc, sweeping) that
- * was the largest single cost of the hot path.
+ * Whether two strings are equal, in time that depends on their length only, not on where they
+ * differ. Strings, not `timingSafeEqual` on buffers: it runs on every authenticated request,
+ * and a Buffer costs an ArrayBuffer allocation (malloc, sweeping) that was the largest single
+ * cost of the hot path.
  */
-export function secretMatchesHash(secret: string, storedHash: string): boolean {
-  const actual = hashSecret(secret)
-  if (actual.length !== storedHash.length) return false
+export function constantTimeEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false
   let difference = 0
-  for (let i = 0; i < actual.length; i++) difference |= actual.charCodeAt(i) ^ storedHash.charCodeAt(i)
+  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i)
   return difference === 0
+}
+
+/** Whether a secret hashes to a stored hash, compared in constant time. */
+export function secretMatchesHash(secret: string, storedHash: string): boolean {
+  return constantTimeEqual(hashSecret(secret), storedHash)
 }
 
 const SECRET_ANYWHERE = new RegExp(`${SECRET_PREFIX}_\\d+_[0-9A-Za-z]{8,}`, 'g')

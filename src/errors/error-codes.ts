@@ -28,7 +28,6 @@ export const ERROR_STATUS = {
   'request.time_zone_invalid': 400,
   'request.date_time_invalid': 400,
   'request.route_not_found': 404,
-  'request.rate_limited': 429,
   'request.too_many_failures': 429,
 
   // Authentication and authorisation

@@ -1,6 +1,6 @@
-import { timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, onRequestHookHandler, RouteOptions } from 'fastify'
 import type { FailureThrottle } from '../auth/failure-throttle.js'
+import { constantTimeEqual } from '../auth/secret-format.js'
 import type { Principal } from '../auth/principal.js'
 import type { Verifier } from '../auth/verifier.js'
 import { KeywardError } from '../errors/keyward-error.js'
@@ -42,13 +42,6 @@ function checkApiVersion(request: FastifyRequest): void {
   if (version !== API_VERSION) throw new KeywardError('request.api_version_unsupported', { version: /^[\w.-]{1,12}$/.test(String(version)) ? String(version) : '…' })
 }
 
-function sameToken(sent: string | string[] | undefined, expected: string): boolean {
-  if (typeof sent !== 'string') return false
-  const a = Buffer.from(sent)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
-}
-
 /**
  * Guards every route of the `/api` scope, attached to each route as it is declared (so a
  * request pays for no hook that does not apply to it):
@@ -68,7 +61,8 @@ export function registerApiGuard(api: FastifyInstance, deps: { verifier: Verifie
   const accept = (request: FastifyRequest, principal: Principal): void => {
     request.principal = principal
     const session = principal.session
-    if (session && !SAFE_METHODS.has(request.method) && !sameToken(request.headers[CSRF_HEADER], session.csrfToken)) {
+    const sent = request.headers[CSRF_HEADER]
+    if (session && !SAFE_METHODS.has(request.method) && !(typeof sent === 'string' && constantTimeEqual(sent, session.csrfToken))) {
       throw new KeywardError('auth.csrf_invalid')
     }
   }

@@ -1,4 +1,5 @@
 import type { FastifySchema } from 'fastify'
+import { API_VERSION, SESSION_COOKIE } from './api-guard.js'
 import { ErrorSchema } from './schemas.js'
 
 /** Both ways to send an API secret key, as the model API's OpenAPI document names them, and a console session. */
@@ -15,7 +16,7 @@ export const SECURITY_SCHEMES = {
   Session: {
     type: 'apiKey',
     in: 'cookie',
-    name: 'keyward_session',
+    name: SESSION_COOKIE,
     description: 'A console session (POST /session). Requests that change something must also send X-CSRF-Token.',
   },
 } as const
@@ -42,7 +43,7 @@ export function errorResponses(...statuses: number[]) {
 const API_VERSION_HEADER = {
   type: 'object',
   required: ['api-version'],
-  properties: { 'api-version': { type: 'string', enum: ['v1'], description: 'The version of the API being called: v1.' } },
+  properties: { 'api-version': { type: 'string', enum: [API_VERSION], description: `The version of the API being called: ${API_VERSION}.` } },
 } as const
 
 /** A @fastify/swagger `transform` that documents the api-version header on every operation. */

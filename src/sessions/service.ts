@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import type { AdministratorRecord, AdministratorStore } from '../administrators/store.js'
 import { auditRecord } from '../audit/audit-record.js'
 import type { AuditStore } from '../audit/store.js'
 import type { FailureThrottle } from '../auth/failure-throttle.js'
 import { hashPassword, verifyPassword } from '../auth/password-hash.js'
+import { hashSecret } from '../auth/secret-format.js'
 import type { Principal } from '../auth/principal.js'
 import { hashRecoveryCode, verifyTotp } from '../auth/totp.js'
 import { KeywardError } from '../errors/keyward-error.js'
@@ -38,8 +39,6 @@ export interface SessionOptions {
   readonly lockoutThreshold: number
   readonly lockoutDurationMs: number
 }
-
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex')
 
 /**
  * Console sign-in and sessions: passwords, lock-out after repeated failures, the second
@@ -109,7 +108,7 @@ export class SessionService {
 
     const token = randomBytes(32).toString('base64url')
     const session: SessionRecord = {
-      tokenHash: hashToken(token),
+      tokenHash: hashSecret(token),
       administratorId: active.id,
       csrfToken: randomBytes(32).toString('base64url'),
       created: now,
@@ -130,7 +129,7 @@ export class SessionService {
    * @throws KeywardError `auth.session_expired` (401), `auth.user_interface_denied` (403).
    */
   async authenticate(token: string, address: string | undefined): Promise<Principal> {
-    const tokenHash = hashToken(token)
+    const tokenHash = hashSecret(token)
     const found = await this.#sessions.findWithAdministrator(tokenHash)
     if (!found) throw new KeywardError('auth.session_expired')
     const { session, administrator } = found

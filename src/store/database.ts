@@ -14,8 +14,6 @@ export interface Database {
   readonly displayUrl: string
   /** The PostgreSQL connection string (for LISTEN); undefined on SQLite. */
   readonly postgresUrl: string | undefined
-  /** The SQLite file path; undefined on PostgreSQL. */
-  readonly sqliteFile: string | undefined
 }
 
 const PG_INT8 = 20
@@ -57,7 +55,6 @@ export function openDatabase(url: string, options: { onQuery?: () => void } = {}
       engine,
       displayUrl: maskPassword(url),
       postgresUrl: url,
-      sqliteFile: undefined,
     }
   }
   const file = url.replace(/^(sqlite|file):(\/\/)?/i, '')
@@ -74,6 +71,5 @@ export function openDatabase(url: string, options: { onQuery?: () => void } = {}
     engine,
     displayUrl: `sqlite:${path}`,
     postgresUrl: undefined,
-    sqliteFile: path,
   }
 }

@@ -25,7 +25,6 @@ export const enUS = {
       date_time_invalid:
         "The field '{{field}}' must be milliseconds since the epoch or an ISO 8601 date or date-time; '{{value}}' is neither.",
       route_not_found: 'There is no {{method}} {{url}}.',
-      rate_limited: 'Too many API requests. Try again in {{seconds}} seconds.',
       too_many_failures: 'Too many failed authentications from this address. Try again in {{seconds}} seconds.',
     },
     auth: {

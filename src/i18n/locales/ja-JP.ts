@@ -25,7 +25,6 @@ export const jaJP: Catalog = {
       date_time_invalid:
         "フィールド '{{field}}' はエポックからのミリ秒、または ISO 8601 の日付か日時である必要があります。'{{value}}' はどちらでもありません。",
       route_not_found: '{{method}} {{url}} は存在しません。',
-      rate_limited: 'API リクエストが多すぎます。{{seconds}} 秒後に再試行してください。',
       too_many_failures: 'このアドレスからの認証失敗が多すぎます。{{seconds}} 秒後に再試行してください。',
     },
     auth: {
