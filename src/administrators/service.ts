@@ -5,8 +5,8 @@ import { createRecoveryCodes, createTotpSecret, hashRecoveryCode, totpUri, verif
 import type { PasswordPolicy } from '../config.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import type { Locale } from '../i18n/translate.js'
-import { assertWithinOwnRights } from '../roles/escalation.js'
-import { FULL_ACCESS_ROLE_ID, type Role } from '../roles/role.js'
+import { assertManages, assignableRole } from '../roles/escalation.js'
+import { FULL_ACCESS_ROLE_ID } from '../roles/role.js'
 import type { RoleDirectory } from '../roles/role-directory.js'
 import type { SearchFilter } from '../search/schema.js'
 import type { Clock } from '../time/clock.js'
@@ -64,7 +64,7 @@ export class AdministratorService {
    */
   async create(principal: Principal, input: AdministratorCreateInput): Promise<AdministratorRecord> {
     requireRight(principal, 'administratorRights.canCreateNewAdministrators', 'administrator.create_denied')
-    const role = await this.#assignableRole(principal, input.roleID)
+    const role = await assignableRole(this.#roles, principal, input.roleID, 'administrator.role_not_found')
     if (input.mfaType === 'local-totp') throw new KeywardError('administrator.mfa_enrolment_required')
     checkPassword(input.password, input.username, this.#policy)
     const now = this.#clock()
@@ -101,11 +101,11 @@ export class AdministratorService {
   async modify(principal: Principal, id: number, input: AdministratorModifyInput): Promise<AdministratorRecord> {
     requireRight(principal, 'administratorRights.canEditAdministratorProperties', 'administrator.modify_denied')
     const existing = await this.#existing(id)
-    await this.#assertManageable(principal, existing)
+    await assertManages(this.#roles, principal, existing)
     const isSelf = principal.kind === 'administrator' && principal.id === id
     const changes: AdministratorChanges = { ...this.#profileChanges(existing, input) }
     if (input.username !== undefined && input.username !== existing.username) changes.username = input.username
-    if (input.roleID !== undefined && input.roleID !== existing.roleId) changes.roleId = (await this.#assignableRole(principal, input.roleID)).id
+    if (input.roleID !== undefined && input.roleID !== existing.roleId) changes.roleId = (await assignableRole(this.#roles, principal, input.roleID, 'administrator.role_not_found')).id
     if (input.passwordNeverExpires !== undefined && input.passwordNeverExpires !== existing.passwordNeverExpires) {
       changes.passwordNeverExpires = input.passwordNeverExpires
     }
@@ -139,7 +139,7 @@ export class AdministratorService {
     requireRight(principal, 'administratorRights.canDeleteAdministrators', 'administrator.delete_denied')
     const existing = await this.#existing(id)
     if (principal.kind === 'administrator' && principal.id === id) throw new KeywardError('administrator.self_delete')
-    await this.#assertManageable(principal, existing)
+    await assertManages(this.#roles, principal, existing)
     const deleted = await this.#store.delete(
       id,
       this.#audit(principal, { action: 'administrator.delete', resourceType: 'administrator', resourceId: id, resourceName: existing.username }),
@@ -279,17 +279,7 @@ export class AdministratorService {
     return admin
   }
 
-  async #assignableRole(principal: Principal, roleId: number): Promise<Role> {
-    const role = await this.#roles.get(roleId)
-    if (!role) throw new KeywardError('administrator.role_not_found', { roleID: roleId })
-    assertWithinOwnRights(principal, role)
-    return role
-  }
 
-  async #assertManageable(principal: Principal, admin: AdministratorRecord): Promise<void> {
-    const role = await this.#roles.get(admin.roleId)
-    if (role) assertWithinOwnRights(principal, role)
-  }
 
   #audit(principal: Principal, draft: AuditDraft) {
     return auditRecord(principal, draft, this.#clock())

@@ -3,8 +3,7 @@ import { requireRight, type Principal } from '../auth/principal.js'
 import { createSecret, hashSecret } from '../auth/secret-format.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import type { Locale } from '../i18n/translate.js'
-import { assertWithinOwnRights } from '../roles/escalation.js'
-import type { Role } from '../roles/role.js'
+import { assertManages, assignableRole } from '../roles/escalation.js'
 import type { RoleDirectory } from '../roles/role-directory.js'
 import type { SearchFilter } from '../search/schema.js'
 import type { Clock } from '../time/clock.js'
@@ -47,7 +46,7 @@ export class ApiKeyService {
    */
   async create(principal: Principal, input: ApiKeyCreateInput): Promise<ApiKeyWithSecret> {
     requireRight(principal, 'apikeyRights.canCreateNewApiKeys', 'apikey.create_denied')
-    const role = await this.#assignableRole(principal, input.roleID)
+    const role = await assignableRole(this.#roles, principal, input.roleID, 'apikey.role_not_found')
     const timeZone = input.timeZone ?? principal.timeZone
     const now = this.#clock()
     const expiryDate = this.#expiryOf(input.expiryDate, principal, timeZone)
@@ -108,9 +107,9 @@ export class ApiKeyService {
   async modify(principal: Principal, id: number, input: ApiKeyModifyInput): Promise<ApiKeyRecord> {
     requireRight(principal, 'apikeyRights.canEditApiKeyProperties', 'apikey.modify_denied')
     const existing = await this.#existing(id)
-    await this.#assertManageable(principal, existing)
+    await assertManages(this.#roles, principal, existing)
     const changes = this.#changesOf(existing, input)
-    if (input.roleID !== undefined && input.roleID !== existing.roleId) changes.roleId = (await this.#assignableRole(principal, input.roleID)).id
+    if (input.roleID !== undefined && input.roleID !== existing.roleId) changes.roleId = (await assignableRole(this.#roles, principal, input.roleID, 'apikey.role_not_found')).id
     // Locking a key that is locked automatically makes the lock-out permanent (no unlockTime).
     if (input.active === false && (existing.active || existing.unlockTime !== undefined)) Object.assign(changes, { active: false, unlockTime: null })
     if (input.active === true && !existing.active) Object.assign(changes, { active: true, unlockTime: null, unsuccessfulSignInAttempts: 0 })
@@ -128,7 +127,7 @@ export class ApiKeyService {
   async delete(principal: Principal, id: number): Promise<ApiKeyRecord> {
     requireRight(principal, 'apikeyRights.canDeleteApiKeys', 'apikey.delete_denied')
     const existing = await this.#existing(id)
-    await this.#assertManageable(principal, existing)
+    await assertManages(this.#roles, principal, existing)
     const deleted = await this.#store.delete(id, this.#audit(principal, { action: 'apikey.delete', ...this.#auditTarget(existing.keyName, id) }))
     if (!deleted) throw new KeywardError('apikey.not_found')
     return deleted
@@ -142,7 +141,7 @@ export class ApiKeyService {
   async newSecret(principal: Principal, id: number): Promise<ApiKeyWithSecret> {
     requireRight(principal, 'apikeyRights.canEditApiKeyProperties', 'apikey.secret_denied')
     const existing = await this.#existing(id)
-    await this.#assertManageable(principal, existing)
+    await assertManages(this.#roles, principal, existing)
     return this.#replaceSecret(principal, existing)
   }
 
@@ -222,18 +221,7 @@ export class ApiKeyService {
     return record
   }
 
-  async #assignableRole(principal: Principal, roleId: number): Promise<Role> {
-    const role = await this.#roles.get(roleId)
-    if (!role) throw new KeywardError('apikey.role_not_found', { roleID: roleId })
-    assertWithinOwnRights(principal, role)
-    return role
-  }
 
-  /** A principal may only act on a key whose role is within its own rights (if its role says so). */
-  async #assertManageable(principal: Principal, key: ApiKeyRecord): Promise<void> {
-    const role = await this.#roles.get(key.roleId)
-    if (role) assertWithinOwnRights(principal, role)
-  }
 
   /** An expiry input as epoch ms, or null for none (`null` and `0`, as in the model API). */
   #expiryOf(value: number | string | null | undefined, principal: Principal, keyTimeZone: string): number | null {

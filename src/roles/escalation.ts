@@ -1,5 +1,7 @@
 import type { Principal } from '../auth/principal.js'
+import type { ErrorCode } from '../errors/error-codes.js'
 import { KeywardError } from '../errors/keyward-error.js'
+import type { RoleDirectory } from './role-directory.js'
 import type { Role } from './role.js'
 
 const MANAGING = /\.can(CreateNew|Delete|Edit)/
@@ -29,4 +31,28 @@ export function assertWithinOwnRights(principal: Principal, target: Role): void 
   if (principal.role.canOnlyManipulateUsersWithEqualOrLesserRights && roleExceeds(target, principal.role)) {
     throw new KeywardError('role.rights_exceed_own', { role: target.name })
   }
+}
+
+/**
+ * The role a principal wants to give a key or an administrator, if it exists and is within
+ * the principal's own rights.
+ *
+ * @throws KeywardError `notFound` (naming the role ID), `role.rights_exceed_own`.
+ */
+export async function assignableRole(roles: RoleDirectory, principal: Principal, roleId: number, notFound: ErrorCode): Promise<Role> {
+  const role = await roles.get(roleId)
+  if (!role) throw new KeywardError(notFound, { roleID: roleId })
+  assertWithinOwnRights(principal, role)
+  return role
+}
+
+/**
+ * A principal may act on a key or an administrator only if its role is within the principal's
+ * own rights (when the principal's role says so).
+ *
+ * @throws KeywardError `role.rights_exceed_own`.
+ */
+export async function assertManages(roles: RoleDirectory, principal: Principal, holder: { readonly roleId: number }): Promise<void> {
+  const role = await roles.get(holder.roleId)
+  if (role) assertWithinOwnRights(principal, role)
 }
