@@ -270,13 +270,12 @@ export function createAdministratorStore(store: Store) {
       const columns = toColumns(changes, COLUMNS)
       if (Object.keys(columns).length === 0) return this.findById(id)
       try {
-        return await store.transaction(async (trx, changed) => {
+        return await store.transaction(async (trx) => {
           if (effects.keepFullAccess) await lockFullAccessRows(trx)
           const row = await trx.updateTable('administrators').set(columns).where('id', '=', id).returningAll().executeTakeFirst()
           if (!row) return undefined
           if (effects.keepFullAccess) await assertFullAccessRemains(trx, row.username)
           if (effects.endSessions) await deleteSessionsOf(trx, id, effects.endSessions.except)
-          changed({ resource: 'administrator', id })
           if (audit) await insertAuditEvent(trx, audit)
           return toAdministratorRecord(row)
         })
@@ -292,13 +291,12 @@ export function createAdministratorStore(store: Store) {
      * @throws KeywardError `administrator.last_full_access` when `keepFullAccess` and it was the last.
      */
     async delete(id: number, audit: AuditRecord, effects: ChangeEffects = {}): Promise<AdministratorRecord | undefined> {
-      return store.transaction(async (trx, changed) => {
+      return store.transaction(async (trx) => {
         if (effects.keepFullAccess) await lockFullAccessRows(trx)
         await deleteSessionsOf(trx, id)
         const row = await trx.deleteFrom('administrators').where('id', '=', id).returningAll().executeTakeFirst()
         if (!row) return undefined
         if (effects.keepFullAccess) await assertFullAccessRemains(trx, row.username)
-        changed({ resource: 'administrator', id })
         await insertAuditEvent(trx, audit)
         return toAdministratorRecord(row)
       })
@@ -317,7 +315,7 @@ export function createAdministratorStore(store: Store) {
       lockUntil: number,
       auditLockout: (admin: AdministratorRecord) => AuditRecord,
     ): Promise<{ administrator: AdministratorRecord; lockedNow: boolean } | undefined> {
-      return store.transaction(async (trx, changed) => {
+      return store.transaction(async (trx) => {
         const row = await trx
           .updateTable('administrators')
           .set(failedAttemptColumns(threshold, now, lockUntil))
@@ -329,7 +327,6 @@ export function createAdministratorStore(store: Store) {
         const lockedNow = isLockedNow(row, lockUntil)
         if (lockedNow) {
           await deleteSessionsOf(trx, id)
-          changed({ resource: 'administrator', id })
           await insertAuditEvent(trx, auditLockout(administrator))
         }
         return { administrator, lockedNow }

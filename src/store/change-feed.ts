@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto'
 import type { Transaction } from 'kysely'
 import type { Tables } from './tables.js'
 
-/** What changed: one row that authentication depends on. */
+/**
+ * What changed: one row that a process caches for authentication (keys and roles; console
+ * sessions and administrators are read per request and need no notice).
+ */
 export interface Change {
-  readonly resource: 'apikey' | 'role' | 'administrator'
+  readonly resource: 'apikey' | 'role'
   readonly id: number
 }
 

@@ -13,6 +13,14 @@ describe(`${testEngine()}: sign-in (happy)`, () => {
   })
   afterAll(() => h.close())
 
+  it('writes nothing to the change feed: no process caches administrators', async () => {
+    const changes = async () => Number((await h.db.selectFrom('changes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0)
+    const before = await changes()
+    expectStatus(await h.post('/api/session', { body: { username: 'admin', password: HARNESS_ADMIN_PASSWORD } }), 200)
+    expectStatus(await h.post('/api/administrators/1', { secret: h.keys.fullAccess.secret, body: { fullName: 'Changed' } }), 200)
+    expect(await changes()).toBe(before)
+  })
+
   it('signs in: the administrator, its role, a CSRF token and when the session ends; no password', async () => {
     const before = h.clock()
     const { result: res, entries } = await withAudit(h, () => h.post('/api/session', { body: { username: 'admin', password: HARNESS_ADMIN_PASSWORD } }))
