@@ -111,8 +111,6 @@ export class RoleService {
     const existing = await this.#existing(id)
     if (existing.immutable) throw new KeywardError('role.immutable', { role: existing.name })
     assertWithinOwnRights(principal, existing)
-    const assigned = await this.#store.countAssignments(id)
-    if (assigned.administrators + assigned.apiKeys > 0) throw new KeywardError('role.in_use', { role: existing.name, ...assigned })
     const deleted = await this.#store.delete(existing, this.#audit(principal, { action: 'role.delete', resourceType: 'role', resourceId: id, resourceName: existing.name }))
     if (!deleted) throw new KeywardError('role.not_found')
     return deleted

@@ -77,7 +77,6 @@ export function createRoleStore(store: Store) {
   }
 
   return {
-    countAssignments,
 
     /** Every role, by ID. */
     async findAll(): Promise<Role[]> {

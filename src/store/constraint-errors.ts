@@ -9,8 +9,13 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE'
 }
 
-/** Whether a database error is a foreign-key violation (23503, SQLITE_CONSTRAINT_FOREIGNKEY). */
+/**
+ * Whether a database error is a foreign-key violation: PostgreSQL 23503; SQLite
+ * SQLITE_CONSTRAINT_FOREIGNKEY, or SQLITE_CONSTRAINT_TRIGGER for an `ON DELETE RESTRICT`
+ * (which SQLite enforces like a trigger) with its "FOREIGN KEY constraint failed" message.
+ */
 export function isForeignKeyViolation(error: unknown): boolean {
   const code = codeOf(error)
-  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
+  if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return true
+  return code === 'SQLITE_CONSTRAINT_TRIGGER' && error instanceof Error && error.message.startsWith('FOREIGN KEY constraint failed')
 }
