@@ -1,20 +1,18 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { toAdministratorBody } from '../administrators/schema.js'
-import type { AdministratorRecord } from '../administrators/store.js'
 import type { Api } from '../http/api-types.js'
 import { principalOf, SESSION_COOKIE } from '../http/api-guard.js'
 import { EMPTY_RESPONSE, sendEmpty } from '../http/empty-reply.js'
 import { errorResponses } from '../http/openapi.js'
-import type { Role } from '../roles/role.js'
 import { toRoleBody } from '../roles/schema.js'
 import { SessionSchema, SignInSchema } from './schema.js'
-import type { SessionService } from './service.js'
+import type { SessionService, SessionView } from './service.js'
 
 const OPERATION = { tags: ['Sessions'] }
 const SESSION_SECURITY = [{ Session: [] }]
 
-function sessionBody(session: { administrator: AdministratorRecord; role: Role; csrfToken: string; expires: number }, idleTimeout: number) {
-  return { administrator: toAdministratorBody(session.administrator), role: toRoleBody(session.role), csrfToken: session.csrfToken, expires: session.expires, idleTimeout }
+function sessionBody(session: SessionView) {
+  return { administrator: toAdministratorBody(session.administrator), role: toRoleBody(session.role), csrfToken: session.csrfToken, expires: session.expires, idleTimeout: session.idleTimeout }
 }
 
 /** The cookie is HttpOnly and SameSite=Strict, and Secure whenever the request came over TLS. */
@@ -43,10 +41,8 @@ export const sessionRoutes: FastifyPluginAsync<{ sessions: SessionService }> = a
     },
     async (request, reply) => {
       const signedIn = await sessions.signIn(request.body, { address: request.ip, userAgent: request.headers['user-agent'] })
-      const { session } = signedIn
-      setSessionCookie(request, reply, signedIn.token, Math.ceil((session.expires - session.created) / 1000))
-      const expires = Math.min(session.expires, session.created + sessions.idleTimeoutMs)
-      return sessionBody({ ...signedIn, csrfToken: session.csrfToken, expires }, sessions.idleTimeoutMs)
+      setSessionCookie(request, reply, signedIn.token, signedIn.maxAgeSeconds)
+      return sessionBody(signedIn)
     },
   )
 
@@ -62,7 +58,7 @@ export const sessionRoutes: FastifyPluginAsync<{ sessions: SessionService }> = a
         response: { 200: SessionSchema, ...errorResponses(403) },
       },
     },
-    async (request) => sessionBody(sessions.describe(principalOf(request)), sessions.idleTimeoutMs),
+    async (request) => sessionBody(sessions.describe(principalOf(request))),
   )
 
   app.delete(

@@ -25,12 +25,21 @@ export interface Client {
   readonly userAgent: string | undefined
 }
 
-export interface SignedIn {
-  /** The session token for the cookie: shown to the browser only, stored as a hash. */
-  readonly token: string
-  readonly session: SessionRecord
+/** What the console is told of its session. */
+export interface SessionView {
   readonly administrator: AdministratorRecord
   readonly role: Role
+  readonly csrfToken: string
+  /** When the session ends if idle from now: its maximum, or the idle timeout, whichever is first. */
+  readonly expires: number
+  readonly idleTimeout: number
+}
+
+export interface SignedIn extends SessionView {
+  /** The session token for the cookie: shown to the browser only, stored as a hash. */
+  readonly token: string
+  /** Seconds until the session's maximum duration is over: the cookie's lifetime. */
+  readonly maxAgeSeconds: number
 }
 
 export interface SessionOptions {
@@ -66,10 +75,6 @@ export class SessionService {
     this.#throttle = deps.throttle
     this.#clock = deps.clock
     this.#options = options
-  }
-
-  get idleTimeoutMs(): number {
-    return this.#options.idleTimeoutMs
   }
 
   /**
@@ -119,7 +124,11 @@ export class SessionService {
     }
     const signedIn = await this.#administrators.update(active.id, { unsuccessfulSignInAttempts: 0, lastSignIn: now }, this.#signInAudit(active, client, now))
     await this.#sessions.insert(session)
-    return { token, session, administrator: signedIn ?? active, role }
+    return {
+      ...this.#view(signedIn ?? active, role, session.csrfToken, session.expires, now),
+      token,
+      maxAgeSeconds: Math.ceil(this.#options.maxDurationMs / 1000),
+    }
   }
 
   /**
@@ -170,15 +179,18 @@ export class SessionService {
   }
 
   /**
-   * The signed-in administrator, its role and session, and when the session ends (its
-   * maximum, or the idle timeout from now, whichever comes first).
+   * The signed-in administrator, its role and session.
    *
    * @throws KeywardError `administrator.current_needs_session` for an API key.
    */
-  describe(principal: Principal): { administrator: AdministratorRecord; role: Role; csrfToken: string; expires: number } {
+  describe(principal: Principal): SessionView {
     if (!principal.administrator || !principal.session) throw new KeywardError('administrator.current_needs_session')
-    const expires = Math.min(principal.session.expires, this.#clock() + this.#options.idleTimeoutMs)
-    return { administrator: principal.administrator, role: principal.role, csrfToken: principal.session.csrfToken, expires }
+    return this.#view(principal.administrator, principal.role, principal.session.csrfToken, principal.session.expires, this.#clock())
+  }
+
+  #view(administrator: AdministratorRecord, role: Role, csrfToken: string, sessionExpires: number, now: number): SessionView {
+    const idleTimeout = this.#options.idleTimeoutMs
+    return { administrator, role, csrfToken, expires: Math.min(sessionExpires, now + idleTimeout), idleTimeout }
   }
 
   /** Deletes sessions that have ended (run now and then). */
