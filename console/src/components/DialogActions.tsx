@@ -1,4 +1,4 @@
-import { Button, Group } from '@mantine/core'
+import { Button, Group, type MantineColor } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 
 export interface DialogActionsProps {
@@ -7,6 +7,8 @@ export interface DialogActionsProps {
   readonly submitting: boolean
   /** The submit button's text (OK by default). */
   readonly submitLabel?: string
+  /** The submit button's colour, e.g. red for an action that removes something. */
+  readonly submitColor?: MantineColor
   onClose(): void
 }
 
@@ -27,7 +29,7 @@ export function DialogActions(props: DialogActionsProps) {
       <Button variant="default" onClick={props.onClose}>
         {t('common.cancel')}
       </Button>
-      <Button type="submit" loading={props.submitting}>
+      <Button type="submit" color={props.submitColor} loading={props.submitting}>
         {props.submitLabel ?? t('common.ok')}
       </Button>
     </Group>

@@ -5,6 +5,7 @@ import QRCode from 'qrcode'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/api-error.js'
+import { DialogActions } from '../../components/DialogActions.js'
 import { notifyError, notifySuccess } from '../../components/notify.js'
 import { usePreferenceActions } from './api.js'
 
@@ -112,12 +113,7 @@ export function MfaEnrolDialog({ onClose }: { onClose(): void }) {
             />
             <TextInput label={t('preferences.mfaCode')} required autoComplete="one-time-code" inputMode="numeric" maxLength={6} data-autofocus {...form.getInputProps('code')} />
             <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={form.submitting}>
-                {t('preferences.mfaActivate')}
-              </Button>
+              <DialogActions readOnly={false} submitting={form.submitting} submitLabel={t('preferences.mfaActivate')} onClose={onClose} />
             </Group>
           </Stack>
         </form>
@@ -151,12 +147,7 @@ export function MfaDisableDialog({ onClose }: { onClose(): void }) {
           <Text size="sm">{t('preferences.mfaTurnOffBody')}</Text>
           <PasswordInput label={t('preferences.mfaPassword')} required autoComplete="current-password" data-autofocus {...form.getInputProps('password')} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red.9" loading={form.submitting}>
-              {t('preferences.mfaTurnOff')}
-            </Button>
+            <DialogActions readOnly={false} submitting={form.submitting} submitLabel={t('preferences.mfaTurnOff')} submitColor="red.9" onClose={onClose} />
           </Group>
         </Stack>
       </form>

@@ -1,13 +1,14 @@
-import { Alert, Button, Center, Group, Loader, Modal, PasswordInput, Stack, Text } from '@mantine/core'
+import { Alert, Center, Group, Loader, Modal, PasswordInput, Stack, Text } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate, useParams } from 'react-router'
 import { ApiError } from '../../api/api-error.js'
+import { DialogActions } from '../../components/DialogActions.js'
 import { QueryError } from '../../components/QueryError.js'
 import { notifySuccess } from '../../components/notify.js'
 import { useCan } from '../../rights/rights.js'
-import { useAdministrator, useAdministratorActions } from './api.js'
+import { isPasswordError, useAdministrator, useAdministratorActions } from './api.js'
 
 /** `/users/:id/password`: Set Password, as in the model console. */
 export function SetPasswordDialog() {
@@ -37,7 +38,7 @@ export function SetPasswordDialog() {
       close()
     } catch (error) {
       if (!(error instanceof ApiError)) throw error
-      if (error.code.startsWith('administrator.password_')) form.setFieldError('password', error.message)
+      if (isPasswordError(error.code)) form.setFieldError('password', error.message)
       else setFailure(error.message)
     }
   })
@@ -65,12 +66,7 @@ export function SetPasswordDialog() {
               <PasswordInput label={t('users.newPassword')} required autoComplete="new-password" data-autofocus {...form.getInputProps('password')} />
               <PasswordInput label={t('users.confirmPassword')} required autoComplete="new-password" {...form.getInputProps('confirmPassword')} />
               <Group justify="flex-end">
-                <Button variant="default" onClick={close}>
-                  {t('common.cancel')}
-                </Button>
-                <Button type="submit" loading={form.submitting}>
-                  {t('common.ok')}
-                </Button>
+                <DialogActions readOnly={false} submitting={form.submitting} onClose={close} />
               </Group>
             </Stack>
           </form>

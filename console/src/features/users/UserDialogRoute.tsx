@@ -18,18 +18,12 @@ import { useDateFormat } from '../../format/date-format.js'
 import type { Locale } from '../../i18n/i18n.js'
 import { useCan } from '../../rights/rights.js'
 import { RoleSelect } from '../roles/RoleSelect.js'
-import { useAdministrator, useAdministratorActions, type AdministratorInput } from './api.js'
+import { isPasswordError, useAdministrator, useAdministratorActions, type AdministratorInput } from './api.js'
 
 const FIELDS = ['username', 'password', 'fullName', 'description', 'emailAddress', 'roleID', 'locale', 'timeZone', 'timeFormat']
 const FIELD_BY_CODE: Record<string, string> = {
   'administrator.name_in_use': 'username',
   'administrator.role_not_found': 'roleID',
-  'administrator.password_too_short': 'password',
-  'administrator.password_too_long': 'password',
-  'administrator.password_letters_and_numbers': 'password',
-  'administrator.password_mixed_case': 'password',
-  'administrator.password_special_characters': 'password',
-  'administrator.password_same_as_username': 'password',
 }
 
 interface UserFormValues {
@@ -148,7 +142,7 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
       }
       onClose()
     } catch (error) {
-      const field = fieldOfError(error, FIELDS, FIELD_BY_CODE)
+      const field = error instanceof ApiError && isPasswordError(error.code) ? 'password' : fieldOfError(error, FIELDS, FIELD_BY_CODE)
       if (field) form.setFieldError(field, (error as ApiError).message)
       else if (error instanceof ApiError) setFailure(error.message)
       else throw error

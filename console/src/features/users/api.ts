@@ -3,6 +3,11 @@ import { useSession, useSignedIn } from '../../api/session.js'
 import { useApi, useApiQuery } from '../../api/use-api.js'
 import { containsCriterion, pageFilter, totalOf, type ListParams } from '../../components/list-params.js'
 
+/** Whether an error is about the password the administrator was given (its policy). */
+export function isPasswordError(code: string): boolean {
+  return code.startsWith('administrator.password_')
+}
+
 /** One page of administrators, searched, sorted and counted by the server. */
 export function useAdministrators(params: ListParams) {
   const query = useApiQuery<{ administrators: Administrator[] }>(
