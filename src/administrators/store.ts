@@ -8,11 +8,11 @@ import { FULL_ACCESS_ROLE_ID } from '../roles/role.js'
 import type { SearchFilter } from '../search/schema.js'
 import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
 import { deleteSessionsOf } from '../sessions/store.js'
-import { toColumns, type ColumnsOf } from '../store/columns.js'
-import { isUniqueViolation } from '../store/constraint-errors.js'
+import { flag, optionalNumber, toColumns, type ColumnsOf } from '../store/columns.js'
+import { rethrowNameInUse } from '../store/constraint-errors.js'
 import { failedAttemptColumns, isLockedNow } from '../store/failed-attempts.js'
 import type { Store, Trx } from '../store/store.js'
-import type { AdministratorsTable, Flag } from '../store/tables.js'
+import type { AdministratorsTable } from '../store/tables.js'
 
 /** An administrator as stored, with its secrets (password hash, TOTP); never shown to anyone. */
 export interface AdministratorRecord {
@@ -110,8 +110,6 @@ export const ADMINISTRATOR_SEARCH: SearchableResource = {
   },
 }
 
-const flag = (value: boolean): Flag => (value ? 1 : 0)
-const optionalNumber = (value: number | null): number | undefined => (value === null ? undefined : Number(value))
 
 export function toAdministratorRecord(row: Selectable<AdministratorsTable>): AdministratorRecord {
   return {
@@ -161,11 +159,6 @@ const COLUMNS: ColumnsOf<AdministratorChanges, AdministratorsTable> = {
   totpPendingSecret: 'totp_pending_secret',
   totpLastStep: 'totp_last_step',
   recoveryCodeHashes: 'recovery_codes',
-}
-
-function rethrowUnique(error: unknown, username: string | undefined): never {
-  if (username !== undefined && isUniqueViolation(error)) throw new KeywardError('administrator.name_in_use', { name: username }, { cause: error })
-  throw error
 }
 
 /** The SQL of administrators. */
@@ -256,7 +249,7 @@ export function createAdministratorStore(store: Store) {
           return toAdministratorRecord(row)
         })
       } catch (error) {
-        rethrowUnique(error, admin.username)
+        rethrowNameInUse(error, 'administrator.name_in_use', admin.username)
       }
     },
 
@@ -280,7 +273,7 @@ export function createAdministratorStore(store: Store) {
           return toAdministratorRecord(row)
         })
       } catch (error) {
-        rethrowUnique(error, changes.username)
+        rethrowNameInUse(error, 'administrator.name_in_use', changes.username)
       }
     },
 

@@ -1,16 +1,15 @@
 import type { Selectable } from 'kysely'
 import type { AuditRecord } from '../audit/audit-record.js'
 import { insertAuditEvent } from '../audit/store.js'
-import { KeywardError } from '../errors/keyward-error.js'
 import type { Locale } from '../i18n/translate.js'
 import { LOCALES } from '../i18n/translate.js'
 import type { SearchFilter } from '../search/schema.js'
 import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
-import { toColumns, type ColumnsOf } from '../store/columns.js'
-import { isUniqueViolation } from '../store/constraint-errors.js'
+import { flag, optional, optionalNumber, toColumns, type ColumnsOf } from '../store/columns.js'
+import { rethrowNameInUse } from '../store/constraint-errors.js'
 import { failedAttemptColumns, isLockedNow } from '../store/failed-attempts.js'
 import type { Store } from '../store/store.js'
-import type { ApiKeysTable, Flag } from '../store/tables.js'
+import type { ApiKeysTable } from '../store/tables.js'
 
 /** An API key as stored, including the hash of its secret (never shown to anyone). */
 export interface ApiKeyRecord {
@@ -81,9 +80,6 @@ export const API_KEY_SEARCH: SearchableResource = {
   },
 }
 
-const flag = (value: boolean): Flag => (value ? 1 : 0)
-const optional = <T>(value: T | null): T | undefined => (value === null ? undefined : value)
-const optionalNumber = (value: number | null): number | undefined => (value === null ? undefined : Number(value))
 
 function toRecord(row: Selectable<ApiKeysTable>): ApiKeyRecord {
   return {
@@ -117,11 +113,6 @@ const COLUMNS: ColumnsOf<ApiKeyChanges, ApiKeysTable> = {
   unlockTime: 'unlock_time',
   unsuccessfulSignInAttempts: 'unsuccessful_sign_in_attempts',
   expiryDate: 'expiry_date',
-}
-
-function rethrowUnique(error: unknown, keyName: string | undefined): never {
-  if (keyName !== undefined && isUniqueViolation(error)) throw new KeywardError('apikey.name_in_use', { name: keyName }, { cause: error })
-  throw error
 }
 
 /**
@@ -201,7 +192,7 @@ export function createApiKeyStore(store: Store) {
           return { record: toRecord(row), secret }
         })
       } catch (error) {
-        rethrowUnique(error, key.keyName)
+        rethrowNameInUse(error, 'apikey.name_in_use', key.keyName)
       }
     },
 
@@ -223,7 +214,7 @@ export function createApiKeyStore(store: Store) {
           return toRecord(row)
         })
       } catch (error) {
-        rethrowUnique(error, changes.keyName)
+        rethrowNameInUse(error, 'apikey.name_in_use', changes.keyName)
       }
     },
 

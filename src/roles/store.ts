@@ -4,8 +4,8 @@ import { insertAuditEvent } from '../audit/store.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import type { SearchFilter } from '../search/schema.js'
 import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
-import { toColumns, type ColumnsOf } from '../store/columns.js'
-import { isForeignKeyViolation, isUniqueViolation } from '../store/constraint-errors.js'
+import { flag, toColumns, type ColumnsOf } from '../store/columns.js'
+import { isForeignKeyViolation, rethrowNameInUse } from '../store/constraint-errors.js'
 import type { Store } from '../store/store.js'
 import type { RolesTable } from '../store/tables.js'
 import { parseStoredRights, serializeRights, type Right } from './rights.js'
@@ -56,11 +56,6 @@ const COLUMNS: ColumnsOf<Omit<RoleChanges, 'rights'> & { rights?: string }, Role
   allowUserInterface: 'allow_user_interface',
   allowWebService: 'allow_web_service',
   rights: 'rights',
-}
-
-function rethrowUnique(error: unknown, name: string | undefined): never {
-  if (name !== undefined && isUniqueViolation(error)) throw new KeywardError('role.name_in_use', { name }, { cause: error })
-  throw error
 }
 
 /** The SQL of roles. Every write records a change, so every process reloads its roles. */
@@ -116,9 +111,9 @@ export function createRoleStore(store: Store) {
               name: role.name,
               description: role.description,
               immutable: 0,
-              can_only_manipulate_equal_or_lesser: role.canOnlyManipulateUsersWithEqualOrLesserRights ? 1 : 0,
-              allow_user_interface: role.allowUserInterface ? 1 : 0,
-              allow_web_service: role.allowWebService ? 1 : 0,
+              can_only_manipulate_equal_or_lesser: flag(role.canOnlyManipulateUsersWithEqualOrLesserRights),
+              allow_user_interface: flag(role.allowUserInterface),
+              allow_web_service: flag(role.allowWebService),
               rights: serializeRights(role.rights),
               created: role.created,
             })
@@ -129,7 +124,7 @@ export function createRoleStore(store: Store) {
           return toRole(row)
         })
       } catch (error) {
-        rethrowUnique(error, role.name)
+        rethrowNameInUse(error, 'role.name_in_use', role.name)
       }
     },
 
@@ -151,7 +146,7 @@ export function createRoleStore(store: Store) {
           return toRole(row)
         })
       } catch (error) {
-        rethrowUnique(error, changes.name)
+        rethrowNameInUse(error, 'role.name_in_use', changes.name)
       }
     },
 

@@ -1,4 +1,5 @@
 import type { Updateable } from 'kysely'
+import type { Flag } from './tables.js'
 
 /** Which column holds each changeable property of a resource. */
 export type ColumnsOf<Changes, Table> = { readonly [K in keyof Changes]-?: keyof Table & string }
@@ -11,7 +12,16 @@ export function toColumns<Changes extends object, Table>(changes: Changes, colum
   const set: Record<string, unknown> = {}
   for (const [property, value] of Object.entries(changes)) {
     if (value === undefined) continue
-    set[columns[property as keyof Changes]] = typeof value === 'boolean' ? (value ? 1 : 0) : Array.isArray(value) ? JSON.stringify(value) : value
+    set[columns[property as keyof Changes]] = typeof value === 'boolean' ? flag(value) : Array.isArray(value) ? JSON.stringify(value) : value
   }
   return set as Updateable<Table>
 }
+
+/** A boolean as the 0/1 both engines store. */
+export const flag = (value: boolean): Flag => (value ? 1 : 0)
+
+/** A nullable column as an optional property. */
+export const optional = <T>(value: T | null): T | undefined => (value === null ? undefined : value)
+
+/** A nullable numeric column as an optional number (PostgreSQL's bigint arrives as a string). */
+export const optionalNumber = (value: number | string | null): number | undefined => (value === null ? undefined : Number(value))

@@ -1,3 +1,6 @@
+import type { ErrorCode } from '../errors/error-codes.js'
+import { KeywardError } from '../errors/keyward-error.js'
+
 const codeOf = (error: unknown): unknown => (error as { code?: unknown } | null)?.code
 
 /**
@@ -18,4 +21,13 @@ export function isForeignKeyViolation(error: unknown): boolean {
   const code = codeOf(error)
   if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return true
   return code === 'SQLITE_CONSTRAINT_TRIGGER' && error instanceof Error && error.message.startsWith('FOREIGN KEY constraint failed')
+}
+
+/**
+ * Rethrows a unique-constraint violation on a name as the resource's 409 naming it; any other
+ * error as it is.
+ */
+export function rethrowNameInUse(error: unknown, code: ErrorCode, name: string | undefined): never {
+  if (name !== undefined && isUniqueViolation(error)) throw new KeywardError(code, { name }, { cause: error })
+  throw error
 }
