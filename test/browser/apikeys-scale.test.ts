@@ -1,13 +1,13 @@
 /**
- * The API key list stays fast with 100,000 keys: the console asks the server for one page,
- * sorted and counted there, and never loads the rest.
+ * The API key list with 100,000 keys: the console asks the server for one page, sorted,
+ * filtered and counted there, and never loads the rest. Every search it sends is checked for
+ * that (how fast it is belongs to benchmarks, not to tests).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CATALOGS, ConsoleHarness, LOCALES, type ConsolePage } from './helpers/console-harness.js'
 
 const KEYS = 100_000
-/** Generous for a 2-core machine; loading every key would take far longer. */
-const FAST_MS = 4000
+const PAGE = 25
 let ch: ConsoleHarness
 
 beforeAll(async () => {
@@ -45,42 +45,46 @@ describe.each(LOCALES)('%s: 100,000 API keys', (locale) => {
   const page = () => cp.page
   const summary = (from: number, to: number) => t.common.pageSummary.replace('{{from}}', String(from)).replace('{{to}}', String(to)).replace('{{total}}', String(total))
 
+  /** Every API key search the page sent: the filter, and how many keys came back. */
+  const searches: { filter: { maxItems?: number; countTotal?: boolean }; returned: number }[] = []
+
   beforeAll(async () => {
     await ch.setLocale(1, locale)
     cp = await ch.newPage(locale)
+    page().on('response', async (res) => {
+      if (!res.url().endsWith('/api/apikeys/search')) return
+      searches.push({ filter: res.request().postDataJSON(), returned: ((await res.json()) as { apiKeys: unknown[] }).apiKeys.length })
+    })
     await ch.signIn(page(), locale)
   })
 
   afterAll(() => {
     expect(cp.errors, 'browser errors').toEqual([])
+    expect(searches.length).toBeGreaterThanOrEqual(4)
+    for (const search of searches) {
+      expect(search.filter).toMatchObject({ maxItems: PAGE, countTotal: true })
+      expect(search.returned).toBeLessThanOrEqual(PAGE)
+    }
   })
 
   it('opens on one page of 25, counted on the server', async () => {
-    const started = Date.now()
     const searched = page().waitForResponse((res) => res.url().endsWith('/api/apikeys/search'))
     await page().goto('/apikeys')
     await page().getByText(summary(1, 25)).waitFor()
-    expect(Date.now() - started).toBeLessThan(FAST_MS)
     expect((await searched).headers()['x-total-count']).toBe(String(total))
     expect(await page().getByRole('table').getByRole('row').count()).toBe(1 + 25)
   })
 
-  it('goes to the last page, sorts and filters quickly', async () => {
-    let started = Date.now()
+  it('goes to the last page, sorts and filters, a page at a time', async () => {
     await page().getByRole('button', { name: t.common.lastPage }).click()
     await page().getByText(summary(total - 1, total)).waitFor()
-    expect(Date.now() - started).toBeLessThan(FAST_MS)
 
-    started = Date.now()
     await page().getByRole('button', { name: t.apiKeys.columns.created }).click()
     await expect.poll(() => page().url()).toContain('sort=created')
     // Oldest first: the bulk keys were made one second apart, the last one earliest.
     await page().getByRole('row').nth(1).getByRole('link', { name: 'bulk-099999' }).waitFor()
-    expect(Date.now() - started).toBeLessThan(FAST_MS)
 
-    started = Date.now()
     await page().getByLabel(t.apiKeys.filter).fill('bulk-04242')
     await page().getByText(t.common.pageSummary.replace('{{from}}', '1').replace('{{to}}', '10').replace('{{total}}', '10')).waitFor()
-    expect(Date.now() - started).toBeLessThan(FAST_MS)
   })
 })
