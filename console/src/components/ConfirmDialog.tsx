@@ -1,5 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { notifyError } from './notify.js'
 
 export interface ConfirmDialogProps {
   readonly opened: boolean
@@ -10,14 +12,26 @@ export interface ConfirmDialogProps {
   readonly confirmLabel: string
   readonly cancelLabel?: string
   readonly danger?: boolean
-  readonly busy?: boolean
-  onConfirm(): void
+  /** The action; while its promise is pending the button spins. If it fails, the error is shown and the dialog closes. */
+  onConfirm(): void | Promise<void>
   onCancel(): void
 }
 
 /** Asks before anything that cannot be undone. Cancel has the focus, so Enter does no harm. */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { t } = useTranslation()
+  const [busy, setBusy] = useState(false)
+  const confirm = async () => {
+    setBusy(true)
+    try {
+      await props.onConfirm()
+    } catch (error) {
+      props.onCancel()
+      notifyError(error)
+    } finally {
+      setBusy(false)
+    }
+  }
   return (
     <Modal opened={props.opened} stackId={props.stackId} onClose={props.onCancel} title={props.title} size="md">
       <Stack>
@@ -26,7 +40,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           <Button variant="default" onClick={props.onCancel} data-autofocus>
             {props.cancelLabel ?? t('common.cancel')}
           </Button>
-          <Button color={props.danger ? 'red' : undefined} loading={props.busy} onClick={props.onConfirm}>
+          <Button color={props.danger ? 'red' : undefined} loading={busy} onClick={() => void confirm()}>
             {props.confirmLabel}
           </Button>
         </Group>

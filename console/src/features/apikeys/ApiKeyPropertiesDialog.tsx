@@ -14,7 +14,7 @@ import { LanguageSelect } from '../../components/LanguageSelect.js'
 import { QueryError } from '../../components/QueryError.js'
 import { StatusBadge } from '../../components/StatusBadge.js'
 import { TimeZoneSelect } from '../../components/TimeZoneSelect.js'
-import { notifyError, notifySuccess } from '../../components/notify.js'
+import { notifySuccess } from '../../components/notify.js'
 import { useDateFormat, type DateFormat } from '../../format/date-format.js'
 import type { Locale } from '../../i18n/i18n.js'
 import { useCan } from '../../rights/rights.js'
@@ -89,7 +89,6 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
   const actions = useApiKeyActions()
   const [failure, setFailure] = useState<string | undefined>()
   const [confirming, setConfirming] = useState<'delete' | 'secret' | undefined>()
-  const [busy, setBusy] = useState(false)
   const { apiKey } = props
   const readOnly = apiKey ? !can('apikeyRights.canEditApiKeyProperties') : !can('apikeyRights.canCreateNewApiKeys')
   const initial = valuesOf(apiKey, administrator, format)
@@ -138,35 +137,6 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
       else throw error
     }
   })
-
-  const generateSecret = async () => {
-    if (!apiKey) return
-    setBusy(true)
-    try {
-      const replaced = await actions.newSecret(apiKey.ID)
-      if (replaced.secretKey) props.onSecret(replaced.keyName, replaced.secretKey)
-    } catch (error) {
-      setConfirming(undefined)
-      notifyError(error)
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  const remove = async () => {
-    if (!apiKey) return
-    setBusy(true)
-    try {
-      await actions.remove(apiKey.ID)
-      notifySuccess(t('common.deleted', { name: apiKey.keyName }))
-      props.onClose()
-    } catch (error) {
-      setConfirming(undefined)
-      notifyError(error)
-    } finally {
-      setBusy(false)
-    }
-  }
 
   const today = format.day(Date.now(), form.values.timeZone)
   return (
@@ -244,27 +214,36 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
           </Stack>
         </form>
       </Modal>
-      <ConfirmDialog
-        opened={confirming === 'secret'}
-        stackId="confirm-secret"
-        title={t('apiKeys.newSecretTitle')}
-        body={t('apiKeys.newSecretBody', { name: apiKey?.keyName ?? '' })}
-        confirmLabel={t('apiKeys.newSecretConfirm')}
-        busy={busy}
-        onConfirm={() => void generateSecret()}
-        onCancel={() => setConfirming(undefined)}
-      />
-      <ConfirmDialog
-        opened={confirming === 'delete'}
-        stackId="confirm-delete"
-        title={t('apiKeys.deleteTitle')}
-        body={t('apiKeys.deleteBody', { name: apiKey?.keyName ?? '' })}
-        confirmLabel={t('apiKeys.deleteConfirm')}
-        danger
-        busy={busy}
-        onConfirm={() => void remove()}
-        onCancel={() => setConfirming(undefined)}
-      />
+      {apiKey && (
+        <>
+          <ConfirmDialog
+            opened={confirming === 'secret'}
+            stackId="confirm-secret"
+            title={t('apiKeys.newSecretTitle')}
+            body={t('apiKeys.newSecretBody', { name: apiKey.keyName })}
+            confirmLabel={t('apiKeys.newSecretConfirm')}
+            onConfirm={async () => {
+              const replaced = await actions.newSecret(apiKey.ID)
+              if (replaced.secretKey) props.onSecret(replaced.keyName, replaced.secretKey)
+            }}
+            onCancel={() => setConfirming(undefined)}
+          />
+          <ConfirmDialog
+            opened={confirming === 'delete'}
+            stackId="confirm-delete"
+            title={t('apiKeys.deleteTitle')}
+            body={t('apiKeys.deleteBody', { name: apiKey.keyName })}
+            confirmLabel={t('apiKeys.deleteConfirm')}
+            danger
+            onConfirm={async () => {
+              await actions.remove(apiKey.ID)
+              notifySuccess(t('common.deleted', { name: apiKey.keyName }))
+              props.onClose()
+            }}
+            onCancel={() => setConfirming(undefined)}
+          />
+        </>
+      )}
     </>
   )
 }

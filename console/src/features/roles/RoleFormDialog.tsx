@@ -7,7 +7,7 @@ import { fieldOfError } from '../../api/field-errors.js'
 import type { RightsObject, Role } from '../../api/resources.js'
 import { ConfirmDialog } from '../../components/ConfirmDialog.js'
 import { DialogActions } from '../../components/DialogActions.js'
-import { notifyError, notifySuccess } from '../../components/notify.js'
+import { notifySuccess } from '../../components/notify.js'
 import { RIGHT_GROUP_NAMES, RIGHT_GROUPS, hasRight, type RightGroup } from '../../rights/rights.js'
 import { useRoleActions, type RoleInput } from './api.js'
 
@@ -68,16 +68,16 @@ export interface RoleFormDialogProps {
  * page and, to define a role without leaving the flow, from the API key and user dialogs.
  */
 export function RoleFormDialog(props: RoleFormDialogProps) {
+  const { role } = props
   const { t } = useTranslation()
   const actions = useRoleActions()
   const [failure, setFailure] = useState<string | undefined>()
   const [confirmingDelete, setConfirmingDelete] = useState(false)
-  const [deleting, setDeleting] = useState(false)
-  const immutable = props.mode === 'properties' && props.role?.immutable === true
+  const immutable = props.mode === 'properties' && role?.immutable === true
   const readOnly = props.readOnly || immutable
-  const initialName = props.mode === 'duplicate' && props.role ? t('roles.copyOf', { name: props.role.name }) : props.mode === 'new' ? '' : (props.role?.name ?? '')
+  const initialName = props.mode === 'duplicate' && role ? t('roles.copyOf', { name: role.name }) : props.mode === 'new' ? '' : (role?.name ?? '')
   const form = useForm<RoleFormValues>({
-    initialValues: valuesOf(props.mode === 'new' ? undefined : props.role, initialName),
+    initialValues: valuesOf(props.mode === 'new' ? undefined : role, initialName),
     validate: {
       name: (value) => (value.trim() === '' ? t('validation.required') : value.length > 255 ? t('validation.tooLong', { max: 255 }) : null),
       description: (value) => (value.length > 2000 ? t('validation.tooLong', { max: 2000 }) : null),
@@ -97,7 +97,7 @@ export function RoleFormDialog(props: RoleFormDialogProps) {
       rights: rightsObject(values.rights),
     }
     try {
-      const saved = props.mode === 'properties' && props.role ? await actions.modify(props.role.ID, input) : await actions.create(input)
+      const saved = props.mode === 'properties' && role ? await actions.modify(role.ID, input) : await actions.create(input)
       notifySuccess(props.mode === 'properties' ? t('common.saved') : t('common.created', { name: saved.name }))
       props.onSaved(saved)
     } catch (error) {
@@ -107,21 +107,6 @@ export function RoleFormDialog(props: RoleFormDialogProps) {
       else throw error
     }
   })
-
-  const remove = async () => {
-    if (!props.role) return
-    setDeleting(true)
-    try {
-      await actions.remove(props.role.ID)
-      notifySuccess(t('common.deleted', { name: props.role.name }))
-      props.onDeleted?.()
-    } catch (error) {
-      setConfirmingDelete(false)
-      notifyError(error)
-    } finally {
-      setDeleting(false)
-    }
-  }
 
   return (
     <>
@@ -181,17 +166,22 @@ export function RoleFormDialog(props: RoleFormDialogProps) {
           </Stack>
         </form>
       </Modal>
-      <ConfirmDialog
-        opened={confirmingDelete}
-        stackId={`${props.stackId}-delete`}
-        title={t('roles.deleteTitle')}
-        body={t('roles.deleteBody', { name: props.role?.name ?? '' })}
-        confirmLabel={t('roles.deleteConfirm')}
-        danger
-        busy={deleting}
-        onConfirm={() => void remove()}
-        onCancel={() => setConfirmingDelete(false)}
-      />
+      {role && (
+        <ConfirmDialog
+          opened={confirmingDelete}
+          stackId={`${props.stackId}-delete`}
+          title={t('roles.deleteTitle')}
+          body={t('roles.deleteBody', { name: role.name })}
+          confirmLabel={t('roles.deleteConfirm')}
+          danger
+          onConfirm={async () => {
+            await actions.remove(role.ID)
+            notifySuccess(t('common.deleted', { name: role.name }))
+            props.onDeleted?.()
+          }}
+          onCancel={() => setConfirmingDelete(false)}
+        />
+      )}
     </>
   )
 }

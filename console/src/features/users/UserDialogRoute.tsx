@@ -13,7 +13,7 @@ import { LanguageSelect } from '../../components/LanguageSelect.js'
 import { QueryError } from '../../components/QueryError.js'
 import { TimeFormatSelect } from '../../components/TimeFormatSelect.js'
 import { TimeZoneSelect } from '../../components/TimeZoneSelect.js'
-import { notifyError, notifySuccess } from '../../components/notify.js'
+import { notifySuccess } from '../../components/notify.js'
 import { useDateFormat } from '../../format/date-format.js'
 import type { Locale } from '../../i18n/i18n.js'
 import { useCan } from '../../rights/rights.js'
@@ -83,7 +83,6 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
   const actions = useAdministratorActions()
   const [failure, setFailure] = useState<string | undefined>()
   const [confirmingDelete, setConfirmingDelete] = useState(false)
-  const [deleting, setDeleting] = useState(false)
   const isSelf = user?.ID === me.ID
   const readOnly = user ? !can('administratorRights.canEditAdministratorProperties') : !can('administratorRights.canCreateNewAdministrators')
   const form = useForm<UserFormValues>({
@@ -148,21 +147,6 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
       else throw error
     }
   })
-
-  const remove = async () => {
-    if (!user) return
-    setDeleting(true)
-    try {
-      await actions.remove(user.ID)
-      notifySuccess(t('common.deleted', { name: user.username }))
-      onClose()
-    } catch (error) {
-      setConfirmingDelete(false)
-      notifyError(error)
-    } finally {
-      setDeleting(false)
-    }
-  }
 
   return (
     <>
@@ -244,17 +228,22 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
           </Stack>
         </form>
       </Modal>
-      <ConfirmDialog
-        opened={confirmingDelete}
-        stackId="confirm-delete"
-        title={t('users.deleteTitle')}
-        body={t('users.deleteBody', { name: user?.username ?? '' })}
-        confirmLabel={t('users.deleteConfirm')}
-        danger
-        busy={deleting}
-        onConfirm={() => void remove()}
-        onCancel={() => setConfirmingDelete(false)}
-      />
+      {user && (
+        <ConfirmDialog
+          opened={confirmingDelete}
+          stackId="confirm-delete"
+          title={t('users.deleteTitle')}
+          body={t('users.deleteBody', { name: user.username })}
+          confirmLabel={t('users.deleteConfirm')}
+          danger
+          onConfirm={async () => {
+            await actions.remove(user.ID)
+            notifySuccess(t('common.deleted', { name: user.username }))
+            onClose()
+          }}
+          onCancel={() => setConfirmingDelete(false)}
+        />
+      )}
     </>
   )
 }
