@@ -104,7 +104,7 @@ async function registerConsole(fastify: FastifyInstance, dir: string): Promise<v
  * ```
  */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<KeywardApp> {
-  const store = options.store ?? (await Store.open(config.databaseUrl, { changePollIntervalMs: config.changePollIntervalMs }))
+  const store = options.store ?? (await Store.open(config.databaseUrl, config))
   const fastify = Fastify({
     logger: {
       level: config.logLevel,

@@ -34,6 +34,10 @@ export interface Config {
   /** A console session ends this long after sign-in whatever happens, in ms. */
   readonly sessionMaxDurationMs: number
   readonly passwordPolicy: PasswordPolicy
+  /** How long opening a PostgreSQL connection (or waiting for a free one) may take, in ms. */
+  readonly databaseConnectTimeoutMs: number
+  /** How long one statement may run (PostgreSQL) or wait for the write lock (SQLite), in ms. */
+  readonly databaseStatementTimeoutMs: number
 }
 
 /** What an administrator's password must satisfy. */
@@ -109,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       requireSpecialCharacters: parseBoolean('KEYWARD_PASSWORD_REQUIRE_SPECIAL_CHARACTERS', get('KEYWARD_PASSWORD_REQUIRE_SPECIAL_CHARACTERS', 'false')),
       notSameAsUsername: parseBoolean('KEYWARD_PASSWORD_NOT_SAME_AS_USERNAME', get('KEYWARD_PASSWORD_NOT_SAME_AS_USERNAME', 'true')),
     },
+    databaseConnectTimeoutMs: parseDuration('KEYWARD_DATABASE_CONNECT_TIMEOUT', get('KEYWARD_DATABASE_CONNECT_TIMEOUT', '5s')),
+    databaseStatementTimeoutMs: parseDuration('KEYWARD_DATABASE_STATEMENT_TIMEOUT', get('KEYWARD_DATABASE_STATEMENT_TIMEOUT', '10s')),
     ...withoutUndefined(overrides),
   }
   return Object.freeze(config)

@@ -32,7 +32,7 @@ function configFrom(flags: ServerFlags) {
 /** Opens the database for a one-off command, runs it, and closes everything. */
 async function withContext<T>(flags: ServerFlags, work: (context: KeywardContext) => Promise<T>): Promise<T> {
   const config = configFrom(flags)
-  const store = await Store.open(config.databaseUrl, { changePollIntervalMs: config.changePollIntervalMs })
+  const store = await Store.open(config.databaseUrl, config)
   try {
     return await work(new KeywardContext(config, store, systemClock))
   } finally {
@@ -42,7 +42,7 @@ async function withContext<T>(flags: ServerFlags, work: (context: KeywardContext
 
 async function serve(flags: ServerFlags): Promise<void> {
   const config = configFrom(flags)
-  const store = await Store.open(config.databaseUrl, { changePollIntervalMs: config.changePollIntervalMs })
+  const store = await Store.open(config.databaseUrl, config)
   const app = await buildApp(config, { store })
   const first = await ensureFirstAdministrator(app.context.stores.administrators, { password: config.adminPassword, clock: systemClock })
   if (first.generatedPassword !== undefined) {

@@ -110,6 +110,7 @@ export const ERROR_STATUS = {
   // The server
   'server.internal': 500,
   'server.unavailable': 503,
+  'server.database_unavailable': 503,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof ERROR_STATUS

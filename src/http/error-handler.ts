@@ -2,12 +2,17 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { KeywardError } from '../errors/keyward-error.js'
 import { negotiateLocale, translate } from '../i18n/translate.js'
 import { redactSecrets } from '../auth/secret-format.js'
+import { databaseOutageOf } from '../store/database-errors.js'
 import { toValidationError } from './validation.js'
+
+/** How long a client is asked to wait when the database is out (`Retry-After`). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5
 
 /**
  * Maps anything thrown while serving a request to the one error a client sees. Client errors
- * keep their code; everything else becomes `server.internal`, whose text says nothing of the
- * cause (the log has it, under the request ID).
+ * keep their code; a database outage becomes `server.database_unavailable` (503, `Retry-After`);
+ * everything else becomes `server.internal`, whose text says nothing of the cause (the log has
+ * it, under the request ID).
  */
 export function toKeywardError(error: FastifyError, request: FastifyRequest): KeywardError {
   if (error instanceof KeywardError) return error
@@ -23,6 +28,10 @@ export function toKeywardError(error: FastifyError, request: FastifyRequest): Ke
   }
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
     return new KeywardError('request.malformed', {}, { cause: error })
+  }
+  if (databaseOutageOf(error)) {
+    const seconds = DATABASE_RETRY_AFTER_SECONDS
+    return new KeywardError('server.database_unavailable', { seconds }, { cause: error, retryAfterSeconds: seconds })
   }
   return new KeywardError('server.internal', { requestId: String(request.id) }, { cause: error })
 }
@@ -48,7 +57,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
       request.log.error({ err: mappingError, original: error }, 'could not map an error')
       keywardError = new KeywardError('server.internal', { requestId: String(request.id) }, { cause: error })
     }
-    if (keywardError.status >= 500) request.log.error({ err: error }, 'request failed')
+    const outage = databaseOutageOf(error)
+    if (outage) request.log.error({ err: error, outage }, `request failed: database unavailable (${outage.kind}: ${outage.cause})`)
+    else if (keywardError.status >= 500) request.log.error({ err: error }, 'request failed')
     else request.log.info({ code: keywardError.code, status: keywardError.status }, keywardError.message)
     return sendError(keywardError, request, reply)
   })

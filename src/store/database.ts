@@ -29,13 +29,25 @@ export function maskPassword(url: string): string {
   return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@')
 }
 
+export interface DatabaseOptions {
+  /** Called once per statement, whether it succeeded or failed. */
+  readonly onQuery?: () => void
+  /** How long opening a PostgreSQL connection (or waiting for a free one) may take, in ms. */
+  readonly databaseConnectTimeoutMs: number
+  /** How long one statement may run (PostgreSQL) or wait for the write lock (SQLite), in ms. */
+  readonly databaseStatementTimeoutMs: number
+}
+
+/** A hung server cannot apply its statement_timeout; the client gives up this much later. */
+const CLIENT_TIMEOUT_GRACE_MS = 1000
+
 /**
  * Opens the database a URL names: `sqlite:<file>` (created with its folder, in WAL mode) or
  * `postgres://…` (a pool that returns `bigint` columns as numbers).
  *
  * @throws Error when the URL names neither engine.
  */
-export function openDatabase(url: string, options: { onQuery?: () => void } = {}): Database {
+export function openDatabase(url: string, options: DatabaseOptions): Database {
   // Kysely calls `log` once per statement, whether it succeeded ('query') or failed ('error').
   const log = options.onQuery && (() => options.onQuery!())
   const engine = engineOf(url)
@@ -43,13 +55,19 @@ export function openDatabase(url: string, options: { onQuery?: () => void } = {}
     const pool = new pg.Pool({
       connectionString: url,
       max: 10,
+      connectionTimeoutMillis: options.databaseConnectTimeoutMs,
+      statement_timeout: options.databaseStatementTimeoutMs,
+      query_timeout: options.databaseStatementTimeoutMs + CLIENT_TIMEOUT_GRACE_MS,
+      keepAlive: true,
       // Epoch-ms columns and COUNT(*) are int8; they fit a JS number, so read them as numbers.
       types: { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === PG_INT8 ? Number : pg.types.getTypeParser(oid, format)) },
     })
-    // An idle connection can die (a server restart, an administrator's kill); pg drops it from
-    // the pool and the next query opens another. Without a listener the error would crash the
-    // process.
+    // Any connection can die (a server restart, an administrator's pg_terminate_backend): idle
+    // ones report it to the pool, checked-out ones to themselves, and an 'error' event without a
+    // listener ends the process. The query that was running fails with the cause; pg drops the
+    // broken client from the pool when it is released, and the next query opens another.
     pool.on('error', () => {})
+    pool.on('connect', (client) => client.on('error', () => {}))
     return {
       db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), log }),
       engine,

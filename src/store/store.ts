@@ -1,12 +1,17 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Change, ChangeFeed } from './change-feed.js'
-import { openDatabase, type Database, type Engine } from './database.js'
+import { openDatabase, type Database, type DatabaseOptions, type Engine } from './database.js'
 import { migrateToLatest } from './migrate.js'
 import { PostgresChangeFeed } from './postgres-change-feed.js'
 import { SqliteChangeFeed } from './sqlite-change-feed.js'
 import type { Tables } from './tables.js'
 
 export type Trx = Transaction<Tables>
+
+/** What `Store.open` needs to know; the app's `Config` has all of it. */
+export interface StoreOptions extends Omit<DatabaseOptions, 'onQuery'> {
+  readonly changePollIntervalMs: number
+}
 
 /** Collects the changes a transaction makes, to publish them when it commits. */
 export type ChangeSink = (change: Change) => void
@@ -35,9 +40,9 @@ export class Store {
    *
    * @throws when the database cannot be reached or a migration fails.
    */
-  static async open(url: string, options: { changePollIntervalMs: number }): Promise<Store> {
+  static async open(url: string, options: StoreOptions): Promise<Store> {
     const counter = { queries: 0 }
-    const database = openDatabase(url, { onQuery: () => counter.queries++ })
+    const database = openDatabase(url, { ...options, onQuery: () => counter.queries++ })
     try {
       await migrateToLatest(database)
       const feed =

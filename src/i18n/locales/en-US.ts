@@ -107,6 +107,7 @@ export const enUS = {
     server: {
       internal: 'An internal error occurred. Quote request ID {{requestId}} when reporting it.',
       unavailable: 'The service is unavailable: {{reason}}.',
+      database_unavailable: 'The database is unavailable at the moment. Try again in {{seconds}} seconds.',
     },
   },
 }

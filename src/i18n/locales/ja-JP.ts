@@ -108,6 +108,7 @@ export const jaJP: Catalog = {
     server: {
       internal: '内部エラーが発生しました。報告の際はリクエスト ID {{requestId}} をお知らせください。',
       unavailable: 'サービスを利用できません: {{reason}}。',
+      database_unavailable: '現在データベースを利用できません。{{seconds}} 秒後にもう一度お試しください。',
     },
   },
 }
