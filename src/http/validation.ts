@@ -2,11 +2,12 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import type { FastifySchemaCompiler } from 'fastify'
 import { KeywardError } from '../errors/keyward-error.js'
 import { isTimeZone } from '../time/time-zone.js'
+import { withScalarCoercion } from './scalar-coercion.js'
 
 /**
- * Compiles route schemas with Ajv: bodies strictly (no type coercion, no removal of unknown
- * fields, so wrong types and unknown fields are errors), path and query parameters with
- * coercion (they arrive as text).
+ * Compiles route schemas with Ajv: bodies strictly (no removal of unknown fields, and only the
+ * exact scalar readings of `scalar-coercion.ts`, so other wrong types and unknown fields are
+ * errors), path and query parameters with coercion (they arrive as text).
  */
 export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
   const base = { allErrors: false, useDefaults: false, removeAdditional: false, verbose: true, strict: false } as const
@@ -14,7 +15,7 @@ export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
   const coercing = new Ajv({ ...base, coerceTypes: true })
   for (const ajv of [strict, coercing]) ajv.addFormat('time-zone', { type: 'string', validate: isTimeZone })
   return ({ schema, httpPart }) => {
-    if (httpPart === 'body') return strict.compile(schema as object)
+    if (httpPart === 'body') return withScalarCoercion(schema as object, strict.compile(schema as object))
     const validate = coercing.compile(schema as object)
     if (httpPart !== 'params') return validate
     return strictIds(schema as { properties?: Record<string, { type?: string }> }, validate)

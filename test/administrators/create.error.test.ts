@@ -22,7 +22,7 @@ describe(`${testEngine()}: administrators create (error)`, () => {
     ['username is 256 characters long', { ...valid, username: 'u'.repeat(256) }, 'request.field_too_long', 'username'],
     ['password is empty', { ...valid, password: '' }, 'request.field_too_short', 'password'],
     ['password is 1025 characters long', { ...valid, password: `a1${'x'.repeat(1023)}` }, 'request.field_too_long', 'password'],
-    ['roleID is a string', { ...valid, roleID: '2' }, 'request.field_type', 'roleID'],
+    ['roleID is not a number', { ...valid, roleID: '2x' }, 'request.field_type', 'roleID'],
     ['locale is unknown', { ...valid, locale: 'fr-FR' }, 'request.field_enum', 'locale'],
     ['timeZone is not a zone', { ...valid, timeZone: 'Mars/Olympus' }, 'request.time_zone_invalid', 'timeZone'],
     ['timeFormat is 25', { ...valid, timeFormat: '25' }, 'request.field_enum', 'timeFormat'],

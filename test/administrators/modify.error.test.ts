@@ -22,7 +22,7 @@ describe(`${testEngine()}: administrators modify (error)`, () => {
   it.each([
     ['username has a space', { username: 'a b' }, 'request.field_invalid', 'username'],
     ['password is empty', { password: '' }, 'request.field_too_short', 'password'],
-    ['active is a string', { active: 'false' }, 'request.field_type', 'active'],
+    ['active is a string other than true or false', { active: 'no' }, 'request.field_type', 'active'],
     ['roleID is 0', { roleID: 0 }, 'request.field_too_small', 'roleID'],
     ['timeZone is not a zone', { timeZone: 'Nowhere/Land' }, 'request.time_zone_invalid', 'timeZone'],
     ['a field is unknown', { pagerNumber: '1' }, 'request.field_unknown', 'pagerNumber'],

@@ -148,7 +148,7 @@ describe(`${testEngine()}: apikeys current modify`, () => {
     ['locale is unknown', { locale: 'en-GB' }, 'request.field_enum', 'locale'],
     ['timeZone is not a zone', { timeZone: 'Mars/Base' }, 'request.time_zone_invalid', 'timeZone'],
     ['a field is unknown', { nickname: 'me' }, 'request.field_unknown', 'nickname'],
-    ['roleID is a string', { roleID: '1' }, 'request.field_type', 'roleID'],
+    ['roleID is not a number', { roleID: '1x' }, 'request.field_type', 'roleID'],
     ['expiryDate is unparseable', { expiryDate: 'someday' }, 'request.date_time_invalid', 'expiryDate'],
   ])('refuses a body where %s (400)', async (_what, body, code, field) => {
     const key = await keyWithoutRights()

@@ -102,17 +102,17 @@ describe(`${testEngine()}: apikeys search (error)`, () => {
 
   it.each([
     ['maxItems is negative', { maxItems: -1 }, 'request.field_too_small', 'maxItems'],
-    ['maxItems is a string', { maxItems: '10' }, 'request.field_type', 'maxItems'],
+    ['maxItems is not a number', { maxItems: '10x' }, 'request.field_type', 'maxItems'],
     ['maxItems is a fraction', { maxItems: 2.5 }, 'request.field_type', 'maxItems'],
     ['searchCriteria is an object', { searchCriteria: { fieldName: 'keyName', stringValue: 'x' } }, 'request.field_type', 'searchCriteria'],
-    ['sortByObjectID is a string', { sortByObjectID: 'true' }, 'request.field_type', 'sortByObjectID'],
-    ['stringValue is a number', { searchCriteria: [{ fieldName: 'keyName', stringValue: 5 }] }, 'request.field_type', 'searchCriteria[0].stringValue'],
-    ['numericValue is a string', { searchCriteria: [{ fieldName: 'roleID', numericValue: '1' }] }, 'request.field_type', 'searchCriteria[0].numericValue'],
-    ['booleanTest is a string', { searchCriteria: [{ fieldName: 'active', booleanTest: 'false' }] }, 'request.field_type', 'searchCriteria[0].booleanTest'],
+    ['sortByObjectID is a string other than true or false', { sortByObjectID: 'yes' }, 'request.field_type', 'sortByObjectID'],
+    ['stringValue is an array', { searchCriteria: [{ fieldName: 'keyName', stringValue: [5] }] }, 'request.field_type', 'searchCriteria[0].stringValue'],
+    ['numericValue is out of range for a double', { searchCriteria: [{ fieldName: 'roleID', numericValue: '1e999' }] }, 'request.field_type', 'searchCriteria[0].numericValue'],
+    ['booleanTest is a string other than true or false', { searchCriteria: [{ fieldName: 'active', booleanTest: 'no' }] }, 'request.field_type', 'searchCriteria[0].booleanTest'],
     ['firstDateValue is an ISO string', { searchCriteria: [{ fieldName: 'created', firstDateValue: '2026-01-01' }] }, 'request.field_type', 'searchCriteria[0].firstDateValue'],
     ['firstDateValue is negative', { searchCriteria: [{ fieldName: 'created', firstDateValue: -1 }] }, 'request.field_too_small', 'searchCriteria[0].firstDateValue'],
     ['idValue is negative', { searchCriteria: [{ idValue: -1 }] }, 'request.field_too_small', 'searchCriteria[0].idValue'],
-    ['fieldName is a number', { searchCriteria: [{ fieldName: 1, numericValue: 1 }] }, 'request.field_type', 'searchCriteria[0].fieldName'],
+    ['fieldName is an object', { searchCriteria: [{ fieldName: {}, numericValue: 1 }] }, 'request.field_type', 'searchCriteria[0].fieldName'],
     ['there are 51 criteria', { searchCriteria: Array.from({ length: 51 }, () => ({ idValue: 1 })) }, 'request.field_too_long', 'searchCriteria'],
   ])('refuses a filter where %s', async (_what, body, code, field) => {
     await expectRefused(body, code, `'${field}'`)

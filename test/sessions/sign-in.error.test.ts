@@ -15,7 +15,7 @@ describe(`${testEngine()}: sign-in (error)`, () => {
     ['no body', undefined, 'request.field_required', 'username'],
     ['no password', { username: 'admin' }, 'request.field_required', 'password'],
     ['an empty username', { username: '', password: 'x' }, 'request.field_too_short', 'username'],
-    ['a password that is a number', { username: 'admin', password: 12345678 }, 'request.field_type', 'password'],
+    ['a password that is an array', { username: 'admin', password: [12345678] }, 'request.field_type', 'password'],
     ['an unknown field', { username: 'admin', password: 'x', remember: true }, 'request.field_unknown', 'remember'],
   ])('refuses %s (400), naming the field', async (_what, body, code, field) => {
     const res = await expectRefusal(h, () => h.post('/api/session', { body }), 400, code)
