@@ -5,7 +5,7 @@ export interface Role {
   readonly id: number
   readonly name: string
   readonly description: string
-  /** Full Access: cannot be changed or deleted. */
+  /** The built-in roles (Full Access, Auditor): cannot be changed or deleted. */
   readonly immutable: boolean
   readonly canOnlyManipulateUsersWithEqualOrLesserRights: boolean
   readonly allowUserInterface: boolean

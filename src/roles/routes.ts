@@ -85,7 +85,7 @@ export const roleRoutes: FastifyPluginAsync<{ roles: RoleService }> = async (fas
         operationId: 'modifyAdministratorRole',
         summary: 'Modify an Administrator Role',
         description:
-          'Changes the properties sent; the rest stay. Holders of the role get its new rights at once. Full Access cannot be changed. Needs `canEditAdministratorRoleProperties`.',
+          'Changes the properties sent; the rest stay. Holders of the role get its new rights at once. The built-in roles (Full Access, Auditor) cannot be changed. Needs `canEditAdministratorRoleProperties`.',
         params: RoleIdParamsSchema,
         body: RoleModifySchema,
         response: { 200: RoleSchema, ...errorResponses(403, 404, 409, 413) },
@@ -102,7 +102,7 @@ export const roleRoutes: FastifyPluginAsync<{ roles: RoleService }> = async (fas
         operationId: 'deleteAdministratorRole',
         summary: 'Delete an Administrator Role',
         description:
-          'Deletes a role that no administrator or API key holds (409 otherwise, saying how many do). Full Access cannot be deleted. Answers 200 with no body. Needs `canDeleteAdministratorRoles`.',
+          'Deletes a role that no administrator or API key holds (409 otherwise, saying how many do). The built-in roles (Full Access, Auditor) cannot be deleted. Answers 200 with no body. Needs `canDeleteAdministratorRoles`.',
         params: RoleIdParamsSchema,
         response: { 200: EMPTY_RESPONSE, ...errorResponses(403, 404, 409) },
       },

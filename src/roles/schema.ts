@@ -36,7 +36,7 @@ const writable = {
 
 const readOnly = {
   urn: Type.String({ readOnly: true, description: 'Uniform resource name of the role.' }),
-  immutable: Type.Boolean({ readOnly: true, description: 'True for Full Access, which cannot be changed or deleted.' }),
+  immutable: Type.Boolean({ readOnly: true, description: 'True for the built-in roles, Full Access and Auditor, which cannot be changed or deleted.' }),
   ID: Type.Integer({ readOnly: true, description: 'ID of the role. Searchable as ID.' }),
 }
 
@@ -54,7 +54,7 @@ export const RoleCreateSchema = Type.Object(
   {
     additionalProperties: false,
     description:
-      'A new role. Only name is required. Rights left out are not granted; allowUserInterface defaults to true and allowWebService to false, as in the model product.',
+      'A new role. Only name is required. Rights left out are not granted; allowUserInterface defaults to true and allowWebService to false, as in the model product, and canOnlyManipulateUsersWithEqualOrLesserRights to true (the model product defaults it to false, which lets a role that may edit API keys lift its own key to Full Access).',
   },
 )
 

@@ -58,7 +58,8 @@ export class RoleService {
     const role = {
       name: nameOf(input.name),
       description: input.description ?? '',
-      canOnlyManipulateUsersWithEqualOrLesserRights: input.canOnlyManipulateUsersWithEqualOrLesserRights ?? false,
+      // Secure by default: a role handing out a managing right must not also hand out escalation.
+      canOnlyManipulateUsersWithEqualOrLesserRights: input.canOnlyManipulateUsersWithEqualOrLesserRights ?? true,
       allowUserInterface: input.allowUserInterface ?? true,
       allowWebService: input.allowWebService ?? false,
       rights: applyRightsObject(new Set(), (input.rights ?? {}) as RightsObject),
@@ -70,7 +71,7 @@ export class RoleService {
   }
 
   /**
-   * Changes a role; its holders get the new rights at once. Full Access cannot change.
+   * Changes a role; its holders get the new rights at once. The built-in roles cannot change.
    *
    * @throws KeywardError `role.modify_denied`, `role.not_found`, `role.immutable`,
    * `role.rights_exceed_own`, `role.name_in_use`.
@@ -101,7 +102,7 @@ export class RoleService {
   }
 
   /**
-   * Deletes a role that no administrator or API key holds. Full Access cannot be deleted.
+   * Deletes a role that no administrator or API key holds. The built-in roles cannot be deleted.
    *
    * @throws KeywardError `role.delete_denied`, `role.not_found`, `role.immutable`,
    * `role.rights_exceed_own`, `role.in_use`.

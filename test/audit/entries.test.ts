@@ -124,7 +124,7 @@ describe(`${testEngine()}: audit log entries (who, what, which fields, when, fro
           changes: {
             name: { to: 'Audited Role' },
             description: { to: '' },
-            canOnlyManipulateUsersWithEqualOrLesserRights: { to: false },
+            canOnlyManipulateUsersWithEqualOrLesserRights: { to: true },
             allowUserInterface: { to: true },
             allowWebService: { to: false },
             rights: { to: ['apikeyRights.canViewApiKeys'] },

@@ -50,7 +50,7 @@ describe(`${testEngine()}: escalation (a role that may only manipulate equal or 
   type Attempt = [what: string, method: 'POST' | 'DELETE', url: () => string, body: () => unknown, role: () => string]
   const attempts: Attempt[] = [
     ['create a role with a right it lacks', 'POST', () => '/api/roles', () => ({ name: 'With Audit', canOnlyManipulateUsersWithEqualOrLesserRights: true, rights: { platformRights: { auditEventRights: { canViewAuditEvents: true } } } }), () => 'With Audit'],
-    ['create a role with its own rights but free of the equal-or-lesser rule', 'POST', () => '/api/roles', () => ({ name: 'Unbound', rights: rightsToObject(new Set(OWN_RIGHTS)) }), () => 'Unbound'],
+    ['create a role with its own rights but free of the equal-or-lesser rule', 'POST', () => '/api/roles', () => ({ name: 'Unbound', canOnlyManipulateUsersWithEqualOrLesserRights: false, rights: rightsToObject(new Set(OWN_RIGHTS)) }), () => 'Unbound'],
     ['add a right to its own role', 'POST', () => `/api/roles/${own.id}`, () => ({ rights: { platformRights: { auditEventRights: { canViewAuditEvents: true } } } }), () => own.name],
     ['free its own role from the equal-or-lesser rule', 'POST', () => `/api/roles/${own.id}`, () => ({ canOnlyManipulateUsersWithEqualOrLesserRights: false }), () => own.name],
     ['raise a lesser role above its own', 'POST', () => `/api/roles/${lesser.id}`, () => ({ rights: { platformRights: { auditEventRights: { canViewAuditEvents: true } } } }), () => lesser.name],

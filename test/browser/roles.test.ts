@@ -57,7 +57,7 @@ describe.each(LOCALES)('%s: roles', (locale) => {
     await page().getByRole('link', { name: roleName, exact: true }).waitFor()
 
     const role = await roleNamed(roleName)
-    expect(role).toMatchObject({ description: 'Manages API keys', allowUserInterface: true, allowWebService: true })
+    expect(role).toMatchObject({ description: 'Manages API keys', allowUserInterface: true, allowWebService: true, canOnlyManipulateUsersWithEqualOrLesserRights: true })
     expect(role.rights.platformRights.apikeyRights).toMatchObject({ canViewApiKeys: true, canCreateNewApiKeys: true, canDeleteApiKeys: false })
     expect(role.rights.platformRights.auditEventRights.canViewAuditEvents).toBe(true)
   })

@@ -26,7 +26,7 @@ describe(`${testEngine()}: roles create (happy)`, () => {
   })
   afterAll(() => h.close())
 
-  it('creates a role from a name alone, with the model defaults, stores it and audits it', async () => {
+  it('creates a role from a name alone, with the model defaults (but bound by the equal-or-lesser rule), stores it and audits it', async () => {
     const { result: res, entries } = await withAudit(h, () => h.post('/api/roles', { secret: h.keys.fullAccess.secret, body: { name: 'Bare' } }))
     expectStatus(res, 200)
     expect(res.body).toEqual({
@@ -35,7 +35,7 @@ describe(`${testEngine()}: roles create (happy)`, () => {
       description: '',
       urn: 'urn:keyward:identity::0:role/Bare',
       immutable: false,
-      canOnlyManipulateUsersWithEqualOrLesserRights: false,
+      canOnlyManipulateUsersWithEqualOrLesserRights: true,
       allowUserInterface: true,
       allowWebService: false,
       rights: NO_RIGHTS,
@@ -44,7 +44,7 @@ describe(`${testEngine()}: roles create (happy)`, () => {
       name: 'Bare',
       description: '',
       immutable: 0,
-      can_only_manipulate_equal_or_lesser: 0,
+      can_only_manipulate_equal_or_lesser: 1,
       allow_user_interface: 1,
       allow_web_service: 0,
       rights: '[]',
@@ -63,7 +63,7 @@ describe(`${testEngine()}: roles create (happy)`, () => {
         changes: {
           name: { to: 'Bare' },
           description: { to: '' },
-          canOnlyManipulateUsersWithEqualOrLesserRights: { to: false },
+          canOnlyManipulateUsersWithEqualOrLesserRights: { to: true },
           allowUserInterface: { to: true },
           allowWebService: { to: false },
           rights: { to: [] },

@@ -37,9 +37,15 @@ describe(`${testEngine()}: roles delete (error)`, () => {
     await expectRefusal(h, remove(role.id), 409, 'role.in_use', "The role 'Held by keys' cannot be deleted: it is assigned to 0 administrator(s) and 2 API key(s).")
   })
 
-  it('refuses the Auditor while the harness key holds it, counting both kinds of holders', async () => {
-    await quickAdministrator(h, { role: AUDITOR_ROLE_ID })
-    await expectRefusal(h, remove(AUDITOR_ROLE_ID), 409, 'role.in_use', "The role 'Auditor' cannot be deleted: it is assigned to 1 administrator(s) and 1 API key(s).")
+  it('refuses a role both kinds of holders hold, counting each', async () => {
+    const role = await h.role({ name: 'Held by both' })
+    await quickAdministrator(h, { role: role.id })
+    await h.key({ role: role.id })
+    await expectRefusal(h, remove(role.id), 409, 'role.in_use', "The role 'Held by both' cannot be deleted: it is assigned to 1 administrator(s) and 1 API key(s).")
+  })
+
+  it('refuses to delete the Auditor role, built in, whoever holds it (403 role.immutable)', async () => {
+    await expectRefusal(h, remove(AUDITOR_ROLE_ID), 403, 'role.immutable', "The role 'Auditor' is built in and cannot be changed or deleted.")
   })
 
   it('refuses to delete a role twice: the second time it does not exist', async () => {

@@ -44,7 +44,7 @@ describe(`${testEngine()}: roles list`, () => {
       allowUserInterface: true,
       canOnlyManipulateUsersWithEqualOrLesserRights: false,
     })
-    expect(auditor).toMatchObject({ ID: 2, name: 'Auditor', immutable: false, urn: 'urn:keyward:identity::0:role/Auditor', allowWebService: true })
+    expect(auditor).toMatchObject({ ID: 2, name: 'Auditor', immutable: true, urn: 'urn:keyward:identity::0:role/Auditor', allowWebService: true })
   })
 
   it('gives Full Access every right, each present as true, in the model API groups', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { FULL_ACCESS_ROLE_ID } from '../../src/roles/role.js'
+import { AUDITOR_ROLE_ID, FULL_ACCESS_ROLE_ID } from '../../src/roles/role.js'
 import { Harness } from '../helpers/harness.js'
 import { expectRefusal } from '../helpers/refusal.js'
 import { testEngine } from '../helpers/test-database.js'
@@ -34,6 +34,10 @@ describe(`${testEngine()}: roles modify (error)`, () => {
     ['nothing at all (the same values)', { name: 'Full Access' }],
   ])('refuses any change to Full Access: %s (403 role.immutable)', async (_what, body) => {
     await expectRefusal(h, modify(FULL_ACCESS_ROLE_ID, body), 403, 'role.immutable', "The role 'Full Access' is built in and cannot be changed or deleted.")
+  })
+
+  it('refuses any change to the Auditor role, built in as well (403 role.immutable)', async () => {
+    await expectRefusal(h, modify(AUDITOR_ROLE_ID, { description: 'Read-only access, edited' }), 403, 'role.immutable', "The role 'Auditor' is built in and cannot be changed or deleted.")
   })
 
   it('refuses a name another role has (409 role.name_in_use)', async () => {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AUDITOR_ROLE_ID } from '../../src/roles/role.js'
 import { withAudit } from '../helpers/audit-log.js'
 import { quickAdministrator } from '../helpers/quick-administrator.js'
 import { roleRow } from '../helpers/stored-rows.js'
@@ -96,13 +95,6 @@ describe(`${testEngine()}: roles modify (happy)`, () => {
     const bySession = await h.get('/api/apikeys', { session })
     expectStatus(bySession, 403)
     expect(bySession.body.code).toBe('auth.user_interface_denied')
-  })
-
-  it('lets the Auditor role, which is not immutable, be changed', async () => {
-    const res = await modify(AUDITOR_ROLE_ID, { description: 'Read-only access, edited' })
-    expectStatus(res, 200)
-    expect(res.body).toMatchObject({ ID: AUDITOR_ROLE_ID, name: 'Auditor', immutable: false, description: 'Read-only access, edited' })
-    expect((await roleRow(h, AUDITOR_ROLE_ID))?.description).toBe('Read-only access, edited')
   })
 
   it('modifies a role from a console session, audited as the administrator', async () => {

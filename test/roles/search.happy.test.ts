@@ -48,7 +48,7 @@ describe(`${testEngine()}: roles search (happy)`, () => {
   })
 
   it('matches the boolean fields', async () => {
-    expect(await names({ searchCriteria: [{ fieldName: 'immutable', booleanTest: true }] })).toEqual(['Full Access'])
+    expect(await names({ searchCriteria: [{ fieldName: 'immutable', booleanTest: true }] })).toEqual(['Full Access', 'Auditor'])
     expect(await names({ searchCriteria: [{ fieldName: 'canOnlyManipulateUsersWithEqualOrLesserRights' }] })).toEqual(['Bound Manager'])
     expect(await names({ searchCriteria: [{ fieldName: 'allowUserInterface', booleanTest: false }] })).toEqual(['Key Viewer'])
     expect(await names({ searchCriteria: [{ fieldName: 'allowWebService', booleanTest: false }] })).toEqual(['Console Only'])

@@ -31,10 +31,11 @@ function valuesOf(role: Role | undefined, name: string): RoleFormValues {
   return {
     name,
     description: role?.description ?? '',
-    // A new role may use the console and not the web service, as in the model product.
+    // A new role may use the console and not the web service, as in the model product, and is
+    // bound by the equal-or-lesser rule (Keyward's secure default).
     allowUserInterface: role?.allowUserInterface ?? true,
     allowWebService: role?.allowWebService ?? false,
-    canOnlyManipulateUsersWithEqualOrLesserRights: role?.canOnlyManipulateUsersWithEqualOrLesserRights ?? false,
+    canOnlyManipulateUsersWithEqualOrLesserRights: role?.canOnlyManipulateUsersWithEqualOrLesserRights ?? true,
     rights,
   }
 }
