@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   'request.malformed': 400,
   'request.body_invalid_json': 400,
   'request.body_nul_character': 400,
+  'request.body_too_deep': 400,
   'request.body_too_large': 413,
   'request.media_type_unsupported': 415,
   'request.field_required': 400,

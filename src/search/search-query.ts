@@ -81,7 +81,7 @@ export function compileSearch(filter: SearchFilter, resource: SearchableResource
   const conditions = (filter.searchCriteria ?? []).map((criterion, index) => compileCriterion(criterion, index + 1, resource, engine))
   let sortColumn = resource.idColumn
   if (filter.sortField !== undefined && filter.sortField !== 'ID' && !filter.sortByObjectID) {
-    const field = resource.fields[filter.sortField]
+    const field = fieldOf(resource, filter.sortField)
     if (!field) throw new KeywardError('search.sort_field_unknown', { field: filter.sortField, fields: ['ID', ...Object.keys(resource.fields)].join(', ') })
     sortColumn = field.column
   }
@@ -126,7 +126,7 @@ function compileCriterion(c: SearchCriteria, index: number, resource: Searchable
   }
 
   if (c.fieldName === undefined) throw new KeywardError('search.field_missing', { index })
-  const field = resource.fields[c.fieldName]
+  const field = fieldOf(resource, c.fieldName)
   if (!field) {
     throw new KeywardError('search.field_unknown', { index, field: c.fieldName, fields: ['ID', ...Object.keys(resource.fields)].join(', ') })
   }
@@ -178,8 +178,13 @@ function compileCriterion(c: SearchCriteria, index: number, resource: Searchable
   }
 }
 
+/** A resource's field by name: its own fields only, never `constructor`, `__proto__` or the like. */
+function fieldOf(resource: SearchableResource, name: string): SearchField | undefined {
+  return Object.hasOwn(resource.fields, name) ? resource.fields[name] : undefined
+}
+
 function kindOf(resource: SearchableResource, fieldName: string, index: number): string {
-  const field = resource.fields[fieldName]
+  const field = fieldOf(resource, fieldName)
   if (!field) throw new KeywardError('search.field_unknown', { index, field: fieldName, fields: ['ID', ...Object.keys(resource.fields)].join(', ') })
   return field.kind
 }

@@ -11,6 +11,7 @@ export const enUS = {
       body_invalid_json: 'The request body is not valid JSON.',
       body_nul_character: 'The request body contains a NUL character (\\u0000), which no field accepts.',
       body_too_large: 'The request body is larger than the limit of {{limit}} bytes.',
+      body_too_deep: 'The request body nests objects and arrays more than {{limit}} levels deep.',
       media_type_unsupported: "The content type '{{type}}' is not supported. Send application/json.",
       field_required: "The field '{{field}}' is required.",
       field_unknown: "The field '{{field}}' is not a known field.",
