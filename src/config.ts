@@ -19,6 +19,12 @@ export interface Config {
   readonly lockoutDurationMs: number
   /** Failed authentications allowed from one client address per minute before 429. */
   readonly authFailuresPerMinute: number
+  /**
+   * Whether failed authentications lock an API key out automatically. Off by default: a key's
+   * 256-bit secret cannot be guessed, so the lock-out would only let anyone who knows a key
+   * ID (it is inside every secret) lock that key.
+   */
+  readonly keyLockout: boolean
   /** How often batched "last sign-in" times are written, in ms. */
   readonly usageFlushIntervalMs: number
   /** How often a process looks for changes made by other processes on SQLite, in ms. */
@@ -99,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     lockoutThreshold: parseInteger('KEYWARD_LOCKOUT_THRESHOLD', get('KEYWARD_LOCKOUT_THRESHOLD', '5'), 1),
     lockoutDurationMs: parseDuration('KEYWARD_LOCKOUT_DURATION', get('KEYWARD_LOCKOUT_DURATION', '30m')),
     authFailuresPerMinute: parseInteger('KEYWARD_AUTH_FAILURES_PER_MINUTE', get('KEYWARD_AUTH_FAILURES_PER_MINUTE', '30'), 1),
+    keyLockout: parseBoolean('KEYWARD_KEY_LOCKOUT', get('KEYWARD_KEY_LOCKOUT', 'false')),
     usageFlushIntervalMs: parseDuration('KEYWARD_USAGE_FLUSH_INTERVAL', get('KEYWARD_USAGE_FLUSH_INTERVAL', '1s')),
     changePollIntervalMs: parseDuration('KEYWARD_CHANGE_POLL_INTERVAL', get('KEYWARD_CHANGE_POLL_INTERVAL', '250ms')),
     keyCacheSize: parseInteger('KEYWARD_KEY_CACHE_SIZE', get('KEYWARD_KEY_CACHE_SIZE', '100000'), 1),

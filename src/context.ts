@@ -5,6 +5,7 @@ import { ApiKeyService } from './apikeys/service.js'
 import { AuditService } from './audit/service.js'
 import { createAuditStore, type AuditStore } from './audit/store.js'
 import { createApiKeyStore, type ApiKeyStore } from './apikeys/store.js'
+import { FailureRecorder } from './auth/failure-recorder.js'
 import { FailureThrottle } from './auth/failure-throttle.js'
 import type { Principal } from './auth/principal.js'
 import { UsageRecorder } from './auth/usage-recorder.js'
@@ -52,7 +53,9 @@ export class KeywardContext {
   readonly services: Services
   readonly usage: UsageRecorder
   readonly verifier: Verifier
+  /** Failed API authentications (keys, session cookies) per address. */
   readonly throttle: FailureThrottle
+  readonly failures: FailureRecorder
 
   constructor(config: Config, store: Store, clock: Clock, log?: FastifyBaseLogger) {
     this.config = config
@@ -95,9 +98,10 @@ export class KeywardContext {
       ),
     }
     this.usage = new UsageRecorder(this.stores.apiKeys, log)
+    this.failures = new FailureRecorder(log)
     this.verifier = new Verifier(
-      { apiKeys: this.stores.apiKeys, roles: this.roleDirectory, feed: store.feed, usage: this.usage, clock },
-      { lockoutThreshold: config.lockoutThreshold, lockoutDurationMs: config.lockoutDurationMs, cacheSize: config.keyCacheSize },
+      { apiKeys: this.stores.apiKeys, roles: this.roleDirectory, feed: store.feed, usage: this.usage, failures: this.failures, clock },
+      { lockoutThreshold: config.keyLockout ? config.lockoutThreshold : undefined, lockoutDurationMs: config.lockoutDurationMs, cacheSize: config.keyCacheSize },
     )
   }
 
@@ -114,6 +118,7 @@ export class KeywardContext {
   async stop(): Promise<void> {
     clearInterval(this.#sweeper)
     await this.usage.stop()
+    await this.failures.settled()
   }
 
   /**

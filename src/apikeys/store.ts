@@ -249,7 +249,7 @@ export function createApiKeyStore(store: Store) {
      */
     async recordFailedAttempt(
       id: number,
-      threshold: number,
+      threshold: number | undefined,
       now: number,
       lockUntil: number,
       auditLockout: (record: ApiKeyRecord) => AuditRecord,

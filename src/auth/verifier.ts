@@ -5,13 +5,15 @@ import type { RoleDirectory } from '../roles/role-directory.js'
 import type { Role } from '../roles/role.js'
 import type { ChangeFeed } from '../store/change-feed.js'
 import type { Clock } from '../time/clock.js'
+import type { FailureRecorder } from './failure-recorder.js'
 import type { Principal } from './principal.js'
-import { claimedKeyId, parseSecret, secretMatchesHash } from './secret-format.js'
+import { claimedKeyId, hashSecret, parseSecret, secretMatchesHash } from './secret-format.js'
 import type { UsageRecorder } from './usage-recorder.js'
 import { ABSENT, VerifierCache, type CacheEntry } from './verifier-cache.js'
 
 export interface VerifierOptions {
-  readonly lockoutThreshold: number
+  /** Failed attempts that lock a key out; undefined when automatic key lock-out is off. */
+  readonly lockoutThreshold: number | undefined
   readonly lockoutDurationMs: number
   readonly cacheSize: number
 }
@@ -21,13 +23,18 @@ export interface VerifierDependencies {
   readonly roles: RoleDirectory
   readonly feed: ChangeFeed
   readonly usage: UsageRecorder
+  readonly failures: FailureRecorder
   readonly clock: Clock
 }
 
+/** Compared against when a key ID is unknown, so that costs what a wrong secret costs. */
+const DECOY_HASH = hashSecret('keyward decoy')
+
 /**
  * Verifies API secret keys. A valid key that is cached costs a parse, a checksum, one SHA-256
- * and a constant-time compare: no I/O. Failed attempts, lock-outs and unlocks are written at
- * once; "last sign-in" is batched by the {@link UsageRecorder}.
+ * and a constant-time compare: no I/O. Unlocks are written at once; failed attempts (and the
+ * lock-outs they may cause) just after the answer, by the {@link FailureRecorder}; "last
+ * sign-in" is batched by the {@link UsageRecorder}.
  */
 export class Verifier {
   readonly #deps: VerifierDependencies
@@ -80,8 +87,9 @@ export class Verifier {
     // Taken before any await: a change heard while this runs must not be undone by the `set` below.
     const generation = this.#cache.generation
     const entry = this.#cache.get(id) ?? (await this.#load(id))
-    if (entry === ABSENT || !secretMatchesHash(secret, entry.secretHash)) {
-      if (entry !== ABSENT) await this.#recordFailure(entry, address)
+    const matches = secretMatchesHash(secret, entry === ABSENT ? DECOY_HASH : entry.secretHash)
+    if (entry === ABSENT || !matches) {
+      if (entry !== ABSENT) this.#deps.failures.defer(() => this.#recordFailure(entry, address))
       throw new KeywardError('auth.secret_invalid')
     }
 
@@ -120,7 +128,16 @@ export class Verifier {
     return loading
   }
 
+  /**
+   * Counts a failure, then loads the key again: the count's change notice dropped it from the
+   * cache, and the next attempt must not pay for a read that an unknown key ID does not.
+   */
   async #recordFailure(record: ApiKeyRecord, address: string | undefined): Promise<void> {
+    await this.#countFailure(record, address)
+    await this.#load(record.id)
+  }
+
+  async #countFailure(record: ApiKeyRecord, address: string | undefined): Promise<void> {
     const { lockoutThreshold, lockoutDurationMs } = this.#options
     const now = this.#deps.clock()
     await this.#deps.apiKeys.recordFailedAttempt(record.id, lockoutThreshold, now, now + lockoutDurationMs, (locked) =>

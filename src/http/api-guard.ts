@@ -49,6 +49,7 @@ function checkApiVersion(request: FastifyRequest): void {
  * 1. `Cache-Control: no-store` on every answer (some carry secrets).
  * 2. The api-version check (except the OpenAPI document).
  * 3. Authentication, before the body is read or validated (except sign-in and the document):
+ *    a refusal from an address that failed too often is a 429 instead of a 401;
  *    an API secret key (header) wins over a console session (cookie); a session must also send
  *    its CSRF token on every request that may change something. A cached valid key is
  *    verified synchronously, without a promise.
@@ -66,8 +67,16 @@ export function registerApiGuard(api: FastifyInstance, deps: { verifier: Verifie
       throw new KeywardError('auth.csrf_invalid')
     }
   }
+  // The throttle applies to failures only: a valid credential is never refused because
+  // another client behind the same address (a proxy, a NAT) keeps failing.
   const refuse = (request: FastifyRequest, error: unknown): unknown => {
-    if (error instanceof KeywardError && error.status === 401) deps.throttle.recordFailure(request.ip)
+    if (!(error instanceof KeywardError && error.status === 401)) return error
+    try {
+      deps.throttle.check(request.ip)
+    } catch (tooMany) {
+      return tooMany
+    }
+    deps.throttle.recordFailure(request.ip)
     return error
   }
 
@@ -80,7 +89,6 @@ export function registerApiGuard(api: FastifyInstance, deps: { verifier: Verifie
         const sessionToken = secret === undefined ? request.cookies[SESSION_COOKIE] : undefined
         if (secret === undefined && !sessionToken) throw new KeywardError('auth.credentials_missing')
         const address = request.ip
-        deps.throttle.check(address)
         const result = secret !== undefined ? deps.verifier.verify(secret, address) : deps.sessions.authenticate(sessionToken!, address)
         if (result instanceof Promise) {
           result.then(

@@ -7,15 +7,15 @@ import type { Flag } from './tables.js'
  * atomically by the UPDATE:
  *
  * - a lock-out whose `unlockTime` has passed counts as over: the count starts again at 1;
- * - reaching `threshold` on a usable row locks it until `lockUntil`;
+ * - reaching `threshold` on a usable row locks it until `lockUntil` (no threshold: never);
  * - a lock-out set by hand (no `unlockTime`) stays, the count still grows.
  *
  * See {@link isLockedNow} for telling, from the row it returns, whether this failure locked it.
  */
-export function failedAttemptColumns(threshold: number, now: number, lockUntil: number) {
+export function failedAttemptColumns(threshold: number | undefined, now: number, lockUntil: number) {
   const lockOutOver = sql<boolean>`(active = 0 and unlock_time is not null and unlock_time <= ${now})`
   const attempts = sql<number>`((case when ${lockOutOver} then 0 else unsuccessful_sign_in_attempts end) + 1)`
-  const locks = sql<boolean>`((active = 1 or ${lockOutOver}) and ${attempts} >= ${threshold})`
+  const locks = threshold === undefined ? sql<boolean>`(1 = 0)` : sql<boolean>`((active = 1 or ${lockOutOver}) and ${attempts} >= ${threshold})`
   return {
     unsuccessful_sign_in_attempts: attempts,
     active: sql<Flag>`case when ${locks} then 0 when ${lockOutOver} then 1 else active end`,

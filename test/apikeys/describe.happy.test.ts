@@ -47,6 +47,7 @@ describe(`${testEngine()}: apikeys describe (happy)`, () => {
     const expiry = h.clock() + 3 * 86_400_000
     const key = await h.key({ name: 'described-state', expiresAt: expiry })
     for (let i = 0; i < 2; i++) expectStatus(await h.get('/api/apikeys/current', { secret: createSecret(key.id) }), 401)
+    await h.app.context.failures.settled()
     await h.app.context.services.apiKeys.modify(h.system, key.id, { active: false })
     const res = await h.get(`/api/apikeys/${key.id}`, { secret: h.keys.fullAccess.secret })
     expectStatus(res, 200)

@@ -7,7 +7,8 @@ import { testEngine } from '../helpers/test-database.js'
 describe(`${testEngine()}: apikeys modify (happy)`, () => {
   let h: Harness
   beforeAll(async () => {
-    h = await Harness.start()
+    // Automatic key lock-out is opt-in; it is on here, for the unlocking cases.
+    h = await Harness.start({ keyLockout: true })
   })
   afterAll(() => h.close())
 
@@ -114,6 +115,7 @@ describe(`${testEngine()}: apikeys modify (happy)`, () => {
       for (let i = 0; i < h.app.context.config.lockoutThreshold; i++) {
         expectStatus(await h.get('/api/apikeys/current', { secret: createSecret(key.id) }), 401)
       }
+      await h.app.context.failures.settled()
       const locked = await h.row(key.id)
       expect(locked).toMatchObject({ active: 0, unsuccessful_sign_in_attempts: h.app.context.config.lockoutThreshold })
       expect(locked?.unlock_time).toBeGreaterThan(h.clock())
@@ -131,6 +133,7 @@ describe(`${testEngine()}: apikeys modify (happy)`, () => {
       for (let i = 0; i < h.app.context.config.lockoutThreshold; i++) {
         expectStatus(await h.get('/api/apikeys/current', { secret: createSecret(key.id) }), 401)
       }
+      await h.app.context.failures.settled()
       const res = await modify(key, { active: false })
       expect(res.body.active).toBe(false)
       expect(res.body).not.toHaveProperty('unlockTime')

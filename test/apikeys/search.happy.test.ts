@@ -48,6 +48,7 @@ describe(`${testEngine()}: apikeys search (happy)`, () => {
     for (const [key, failures] of [[k.beta, 1], [k.gammaX1, 3]] as const) {
       for (let i = 0; i < failures; i++) expectStatus(await h.get('/api/apikeys/current', { secret: createSecret(key.id) }), 401)
     }
+    await h.app.context.failures.settled()
     // Successful sign-ins for alpha and delta only.
     for (const key of [k.alpha, k.delta]) expectStatus(await h.get('/api/apikeys/current', { secret: key.secret }), 200)
     await h.app.context.usage.flush()

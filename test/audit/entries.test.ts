@@ -18,7 +18,8 @@ describe(`${testEngine()}: audit log entries (who, what, which fields, when, fro
   let session: TestSession
 
   beforeAll(async () => {
-    h = await Harness.start({ trustProxy: true })
+    // Automatic key lock-out is opt-in; on here, to audit it.
+    h = await Harness.start({ trustProxy: true, keyLockout: true })
     key = await h.key({ name: 'auditing-key' })
     admin = await quickAdministrator(h, { role: 1, username: 'auditing-admin' })
     session = await h.signIn(admin.username, QUICK_PASSWORD)
@@ -85,7 +86,12 @@ describe(`${testEngine()}: audit log entries (who, what, which fields, when, fro
     it('automatic lock-out after failed authentications, by an anonymous client from its address', async () => {
       const victim = await h.key({ name: 'auto-locked-key' })
       for (let i = 0; i < 4; i++) expectStatus(await h.get('/api/apikeys/current', as({ secret: createSecret(victim.id) })), 401)
-      const { entries } = await withAudit(h, () => h.get('/api/apikeys/current', as({ secret: createSecret(victim.id) })))
+      await h.app.context.failures.settled()
+      const { entries } = await withAudit(h, async () => {
+        const res = await h.get('/api/apikeys/current', as({ secret: createSecret(victim.id) }))
+        await h.app.context.failures.settled()
+        return res
+      })
       const row = await h.row(victim.id)
       expect(entries).toEqual([
         {

@@ -5,10 +5,11 @@ import { testEngine } from '../helpers/test-database.js'
 
 const THIRTY_MINUTES = 30 * 60_000
 
-describe(`${testEngine()}: verify lock-out`, () => {
+/** Automatic key lock-out is opt-in (`KEYWARD_KEY_LOCKOUT=true`); test/security/lockout-weapon.test.ts covers the default. */
+describe(`${testEngine()}: verify lock-out, when turned on`, () => {
   let h: Harness
   beforeAll(async () => {
-    h = await Harness.start()
+    h = await Harness.start({ keyLockout: true })
   })
   afterAll(() => h.close())
 
@@ -18,6 +19,7 @@ describe(`${testEngine()}: verify lock-out`, () => {
       expectStatus(res, 401)
       expect(res.body.code).toBe('auth.secret_invalid')
     }
+    await h.app.context.failures.settled()
   }
 
   it('counts failed authentications and locks the key after five, until unlockTime', async () => {
@@ -86,14 +88,16 @@ describe(`${testEngine()}: verify lock-out`, () => {
     const other = await h.key()
     await fail(other.id, 5)
     for (let i = 0; i < 6; i++) expectStatus(await h.get('/api/apikeys/current', { secret: `kw_${key.id}_garbage` }), 401)
+    await h.app.context.failures.settled()
     expect(await h.row(key.id)).toMatchObject({ active: 1, unsuccessful_sign_in_attempts: 0 })
   })
 
   it('uses the configured threshold and duration', async () => {
-    const strict = await Harness.start({ lockoutThreshold: 2, lockoutDurationMs: 60_000 })
+    const strict = await Harness.start({ keyLockout: true, lockoutThreshold: 2, lockoutDurationMs: 60_000 })
     try {
       const key = await strict.key()
       for (let i = 0; i < 2; i++) await strict.get('/api/apikeys/current', { secret: createSecret(key.id) })
+      await strict.app.context.failures.settled()
       const row = await strict.row(key.id)
       expect(row?.active).toBe(0)
       expect(Number(row?.unlock_time) - strict.clock()).toBeLessThanOrEqual(60_000)

@@ -20,8 +20,9 @@ describe(`${testEngine()}: changes reach every process`, () => {
   let h: Harness
   let other: KeywardApp
   beforeAll(async () => {
-    h = await Harness.start({ changePollIntervalMs: 250 })
-    other = await h.otherProcess({ changePollIntervalMs: 250 })
+    // Automatic key lock-out is opt-in; on here, to see it propagate.
+    h = await Harness.start({ changePollIntervalMs: 250, keyLockout: true })
+    other = await h.otherProcess({ changePollIntervalMs: 250, keyLockout: true })
   })
   afterAll(() => h.close())
 
@@ -84,12 +85,14 @@ describe(`${testEngine()}: changes reach every process`, () => {
     const key = await h.key()
     await warm(key.secret)
     for (let i = 0; i < 5; i++) expectStatus(await h.get('/api/apikeys/current', { secret: createSecret(key.id) }), 401)
+    await h.app.context.failures.settled()
     expect((await statusWithin(other, key.secret, 401)).status).toBe(401)
   })
 
   it('a change heard while a verification is writing is not undone by it', async () => {
     const key = await h.key()
     expectStatus(await h.get('/api/apikeys/current', { secret: createSecret(key.id) }), 401)
+    await h.app.context.failures.settled()
     // The right secret after a failure: the verifier resets the count (a write) and then
     // caches the key. A new secret arrives from elsewhere meanwhile.
     const verifying = h.app.context.verifier.verify(key.secret, '127.0.0.1')

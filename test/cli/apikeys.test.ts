@@ -19,7 +19,8 @@ async function statusWithin(h: Harness, secret: string, want: number): Promise<n
 describe(`${testEngine()}: keyward apikeys (CLI on the database of a running server)`, () => {
   let h: Harness
   beforeAll(async () => {
-    h = await Harness.start({ changePollIntervalMs: 250 })
+    // Automatic key lock-out is opt-in; on here, to unlock a key locked by failures.
+    h = await Harness.start({ changePollIntervalMs: 250, keyLockout: true })
   })
   afterAll(() => h.close())
 
@@ -58,6 +59,7 @@ describe(`${testEngine()}: keyward apikeys (CLI on the database of a running ser
   it('unlocks a locked-out key; the running server accepts it again within a second', async () => {
     const key = await h.key({ name: 'locked-by-failures' })
     for (let i = 0; i < 5; i++) await h.get('/api/apikeys/current', { secret: createSecret(key.id) })
+    await h.app.context.failures.settled()
     expectStatus(await h.get('/api/apikeys/current', { secret: key.secret }), 401)
     const result = await cli('apikeys', 'unlock', 'locked-by-failures')
     expect(result.code, result.stderr).toBe(0)

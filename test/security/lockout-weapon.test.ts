@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createSecret } from '../../src/auth/secret-format.js'
+import { expectStatus, Harness } from '../helpers/harness.js'
+import { testEngine } from '../helpers/test-database.js'
+
+/**
+ * Issue 9, finding 3: lock-out must not be a weapon. Anyone can forge a well-formed secret for
+ * any key ID (the ID is in every secret, the checksum is a public CRC-32), so a forged secret
+ * must never lock a key, and one client's failures must never refuse another client's valid key.
+ */
+describe(`${testEngine()}: lock-out is not a weapon`, () => {
+  let h: Harness
+  beforeAll(async () => {
+    h = await Harness.start({ authFailuresPerMinute: 5 })
+  })
+  afterAll(() => h.close())
+
+  const forge = async (id: number, times: number, address: string) => {
+    for (let i = 0; i < times; i++) {
+      const res = await h.app.fastify.inject({ method: 'GET', url: '/api/apikeys/current', remoteAddress: address, headers: { 'api-version': 'v1', 'api-secret-key': createSecret(id) } })
+      expect([401, 429], res.body).toContain(res.statusCode)
+    }
+    await h.app.context.failures.settled()
+  }
+
+  it('forged secrets never lock a key; the failures are still counted for the model API', async () => {
+    const key = await h.key()
+    for (let i = 0; i < 4; i++) await forge(key.id, 3, `203.0.113.${i + 1}`)
+    const row = await h.row(key.id)
+    expect(row).toMatchObject({ active: 1, unlock_time: null, unsuccessful_sign_in_attempts: 12 })
+    const described = await h.get(`/api/apikeys/${key.id}`, { secret: h.keys.fullAccess.secret })
+    expect(described.body).toMatchObject({ active: true, unsuccessfulSignInAttempts: 12 })
+    expectStatus(await h.get('/api/apikeys/current', { secret: key.secret }), 200)
+  })
+
+  it('a client still holding a rotated-out secret does not break the new one', async () => {
+    const key = await h.key()
+    const rotated = await h.post(`/api/apikeys/${key.id}/secretkey`, { secret: h.keys.fullAccess.secret })
+    expectStatus(rotated, 200)
+    for (let i = 0; i < 8; i++) {
+      const old = await h.app.fastify.inject({ method: 'GET', url: '/api/apikeys/current', remoteAddress: `203.0.113.${60 + i}`, headers: { 'api-version': 'v1', 'api-secret-key': key.secret } })
+      expect(old.statusCode, old.body).toBe(401)
+    }
+    await h.app.context.failures.settled()
+    expectStatus(await h.get('/api/apikeys/current', { secret: rotated.body.secretKey }), 200)
+  })
+
+  it("a valid key is never refused because of another client's failures from the same address", async () => {
+    const address = '198.51.100.20'
+    const victim = await h.key()
+    await forge(h.keys.auditor.id, 8, address)
+    const blocked = await h.app.fastify.inject({ method: 'GET', url: '/api/apikeys/current', remoteAddress: address, headers: { 'api-version': 'v1', 'api-secret-key': 'kw_1_wrong' } })
+    expect(blocked.statusCode, blocked.body).toBe(429)
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0)
+    const valid = await h.app.fastify.inject({ method: 'GET', url: '/api/apikeys/current', remoteAddress: address, headers: { 'api-version': 'v1', 'api-secret-key': victim.secret } })
+    expect(valid.statusCode, valid.body).toBe(200)
+  })
+})
+
+describe(`${testEngine()}: automatic key lock-out, when turned on (KEYWARD_KEY_LOCKOUT=true)`, () => {
+  it('locks a key after the threshold of failures, as the model product does', async () => {
+    const h = await Harness.start({ keyLockout: true, lockoutThreshold: 2 })
+    try {
+      const key = await h.key()
+      for (let i = 0; i < 2; i++) expectStatus(await h.get('/api/apikeys/current', { secret: createSecret(key.id) }), 401)
+      await h.app.context.failures.settled()
+      expect(await h.row(key.id)).toMatchObject({ active: 0, unsuccessful_sign_in_attempts: 2 })
+      expect((await h.get('/api/apikeys/current', { secret: key.secret })).body.code).toBe('auth.key_locked')
+    } finally {
+      await h.close()
+    }
+  })
+})
