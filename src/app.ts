@@ -148,7 +148,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await fastify.register(
     async (api) => {
-      registerApiGuard(api, { verifier: context.verifier, sessions: context.services.sessions, throttle: context.throttle })
+      registerApiGuard(api, { verifier: context.verifier, sessions: context.services.sessions, throttle: context.throttle, limits: context.limits })
       api.get('/openapi.json', { config: { public: true, unversioned: true }, schema: { hide: true } }, async () => fastify.swagger())
       await api.register(apiKeyRoutes, { apiKeys: context.services.apiKeys })
       await api.register(roleRoutes, { roles: context.services.roles })

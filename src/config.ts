@@ -44,6 +44,8 @@ export interface Config {
   readonly databaseConnectTimeoutMs: number
   /** How long one statement may run (PostgreSQL) or wait for the write lock (SQLite), in ms. */
   readonly databaseStatementTimeoutMs: number
+  /** The rate limit a key created through the API gets unless it says otherwise; undefined for none. */
+  readonly defaultRateLimit: { readonly limit: number; readonly duration: number } | undefined
 }
 
 /** What an administrator's password must satisfy. */
@@ -74,6 +76,18 @@ function parseInteger(name: string, value: string, min: number): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number of at least ${min} (got "${value}")`)
   return n
+}
+
+/**
+ * Reads a rate limit such as `500/1m` (500 per minute), or `none`.
+ *
+ * @throws Error naming the setting when the value is neither.
+ */
+export function parseRateLimit(name: string, value: string): Config['defaultRateLimit'] {
+  if (value.trim() === 'none') return undefined
+  const [count, duration, extra] = value.split('/')
+  if (count === undefined || duration === undefined || extra !== undefined) throw new Error(`${name} must be <limit>/<duration> such as 500/1m, or none (got "${value}")`)
+  return { limit: parseInteger(name, count.trim(), 1), duration: parseDuration(name, duration) }
 }
 
 function parseBoolean(name: string, value: string): boolean {
@@ -122,6 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     },
     databaseConnectTimeoutMs: parseDuration('KEYWARD_DATABASE_CONNECT_TIMEOUT', get('KEYWARD_DATABASE_CONNECT_TIMEOUT', '5s')),
     databaseStatementTimeoutMs: parseDuration('KEYWARD_DATABASE_STATEMENT_TIMEOUT', get('KEYWARD_DATABASE_STATEMENT_TIMEOUT', '10s')),
+    // The model product allows 500 API calls per key per minute by default.
+    defaultRateLimit: parseRateLimit('KEYWARD_DEFAULT_RATE_LIMIT', get('KEYWARD_DEFAULT_RATE_LIMIT', '500/1m')),
     ...withoutUndefined(overrides),
   }
   return Object.freeze(config)

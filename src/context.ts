@@ -12,6 +12,8 @@ import { UsageRecorder } from './auth/usage-recorder.js'
 import { Verifier } from './auth/verifier.js'
 import type { Config } from './config.js'
 import { DEFAULT_LOCALE } from './i18n/translate.js'
+import { createLimitStore } from './limits/store.js'
+import { UsageLimits } from './limits/usage-limits.js'
 import { RoleDirectory } from './roles/role-directory.js'
 import { FULL_ACCESS_ROLE_ID } from './roles/role.js'
 import { RoleService } from './roles/service.js'
@@ -56,6 +58,7 @@ export class KeywardContext {
   /** Failed API authentications (keys, session cookies) per address. */
   readonly throttle: FailureThrottle
   readonly failures: FailureRecorder
+  readonly limits: UsageLimits
 
   constructor(config: Config, store: Store, clock: Clock, log?: FastifyBaseLogger) {
     this.config = config
@@ -70,8 +73,10 @@ export class KeywardContext {
     }
     this.roleDirectory = new RoleDirectory(this.stores.roles, store.feed)
     this.throttle = new FailureThrottle(config.authFailuresPerMinute, clock)
+    this.limits = new UsageLimits(createLimitStore(store), clock)
+    const defaultRateLimits = config.defaultRateLimit && [{ name: 'default', ...config.defaultRateLimit }]
     this.services = {
-      apiKeys: new ApiKeyService({ store: this.stores.apiKeys, roles: this.roleDirectory, clock }),
+      apiKeys: new ApiKeyService({ store: this.stores.apiKeys, roles: this.roleDirectory, clock, defaultRateLimits }),
       roles: new RoleService({ store: this.stores.roles, directory: this.roleDirectory, clock }),
       audit: new AuditService({ store: this.stores.audit }),
       administrators: new AdministratorService({
@@ -110,6 +115,7 @@ export class KeywardContext {
   /** Starts background work: batched writes of last sign-in times, removal of ended sessions. */
   start(): void {
     this.usage.start(this.config.usageFlushIntervalMs)
+    this.limits.start()
     this.#sweeper = setInterval(() => void this.services.sessions.deleteExpired().catch(() => {}), SESSION_SWEEP_INTERVAL_MS)
     this.#sweeper.unref()
   }
@@ -119,6 +125,7 @@ export class KeywardContext {
     clearInterval(this.#sweeper)
     await this.usage.stop()
     await this.failures.settled()
+    await this.limits.stop()
   }
 
   /**

@@ -6,6 +6,7 @@
  */
 import { Type, type Static } from 'typebox'
 import { IdSchema, LocaleSchema, TimestampSchema, TimeZoneSchema } from '../http/schemas.js'
+import { CreditsInputSchema, CreditsSchema, RateLimitsSchema } from '../limits/schema.js'
 import { DateTimeInputSchema } from '../time/date-time-input.js'
 
 const writable = {
@@ -48,12 +49,16 @@ const expiryDateInput = Type.Union([DateTimeInputSchema, Type.Null()], {
 
 const options = { additionalProperties: false }
 
+/** Usage limits (`src/limits/`): what the API shows, and what create and modify take. */
+const limits = { rateLimits: RateLimitsSchema, credits: CreditsSchema }
+const limitsInput = { rateLimits: RateLimitsSchema, credits: CreditsInputSchema }
+
 /** An API key as the API returns it. Unset properties are left out. */
-export const ApiKeySchema = Type.Partial(Type.Object({ ...writable, expiryDate, ...readOnly }), {
+export const ApiKeySchema = Type.Partial(Type.Object({ ...writable, expiryDate, ...limits, ...readOnly }), {
   description: 'An API key.',
 })
 
-export const ApiKeyCurrentSchema = Type.Partial(Type.Object({ ...writable, expiryDate, ...readOnly, ...currentOnly }), {
+export const ApiKeyCurrentSchema = Type.Partial(Type.Object({ ...writable, expiryDate, ...limits, ...readOnly, ...currentOnly }), {
   description: 'The API key that authenticates the request.',
 })
 
@@ -67,22 +72,23 @@ export const ApiKeyCreateSchema = Type.Object(
     timeZone: Type.Optional(writable.timeZone),
     active: Type.Optional(writable.active),
     expiryDate: Type.Optional(expiryDateInput),
+    ...Type.Partial(Type.Object(limitsInput)).properties,
     ...Type.Partial(Type.Object(readOnly)).properties,
   },
-  { ...options, description: 'A new API key. keyName and roleID are required; locale and timeZone default to the creator\'s.' },
+  { ...options, description: "A new API key. keyName and roleID are required; locale and timeZone default to the creator's; rateLimits defaults to the server's default rate limit." },
 )
 
 /** What modifying an API key takes: only the properties to change. */
-export const ApiKeyModifySchema = Type.Partial(Type.Object({ ...writable, expiryDate: expiryDateInput, ...readOnly }), {
+export const ApiKeyModifySchema = Type.Partial(Type.Object({ ...writable, expiryDate: expiryDateInput, ...limitsInput, ...readOnly }), {
   ...options,
   description: 'Changes to an API key; properties left out are unchanged and read-only properties are ignored.',
 })
 
 /** What modifying the current API key takes; role, lock state and expiry cannot change. */
-export const ApiKeyCurrentModifySchema = Type.Partial(Type.Object({ ...writable, expiryDate: expiryDateInput, ...readOnly, ...currentOnly }), {
+export const ApiKeyCurrentModifySchema = Type.Partial(Type.Object({ ...writable, expiryDate: expiryDateInput, ...limitsInput, ...readOnly, ...currentOnly }), {
   ...options,
   description:
-    'Changes to the API key that authenticates the request: keyName, description, locale and timeZone. roleID, active and expiryDate are accepted only unchanged.',
+    'Changes to the API key that authenticates the request: keyName, description, locale and timeZone. roleID, active, expiryDate, rateLimits and credits are accepted only unchanged.',
 })
 
 export const ApiKeyListSchema = Type.Object({ apiKeys: Type.Array(ApiKeySchema) }, { description: 'API keys.' })

@@ -3,6 +3,8 @@ import { requireRight, type Principal } from '../auth/principal.js'
 import { createSecret, hashSecret } from '../auth/secret-format.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import type { Locale } from '../i18n/translate.js'
+import { assertLimitsWithinOwn, checkLimits, limitChanges } from '../limits/rules.js'
+import type { Credits, RateLimit } from '../limits/schema.js'
 import { assertManages, assignableRole } from '../roles/escalation.js'
 import type { RoleDirectory } from '../roles/role-directory.js'
 import type { SearchFilter } from '../search/schema.js'
@@ -30,11 +32,14 @@ export class ApiKeyService {
   readonly #store: ApiKeyStore
   readonly #roles: RoleDirectory
   readonly #clock: Clock
+  readonly #defaultRateLimits: readonly RateLimit[] | undefined
 
-  constructor(deps: { store: ApiKeyStore; roles: RoleDirectory; clock: Clock }) {
+  /** `defaultRateLimits`: what a key created through the API gets unless it says otherwise. */
+  constructor(deps: { store: ApiKeyStore; roles: RoleDirectory; clock: Clock; defaultRateLimits?: readonly RateLimit[] }) {
     this.#store = deps.store
     this.#roles = deps.roles
     this.#clock = deps.clock
+    this.#defaultRateLimits = deps.defaultRateLimits
   }
 
   /**
@@ -42,10 +47,17 @@ export class ApiKeyService {
    *
    * @throws KeywardError `apikey.create_denied`, `apikey.role_not_found`,
    * `role.rights_exceed_own`, `apikey.expiry_in_past`, `apikey.name_in_use`,
-   * `request.date_time_invalid`.
+   * `request.date_time_invalid`, `limits.*`.
    */
   async create(principal: Principal, input: ApiKeyCreateInput): Promise<ApiKeyWithSecret> {
     requireRight(principal, 'apikeyRights.canCreateNewApiKeys', 'apikey.create_denied')
+    checkLimits(input.rateLimits, input.credits)
+    // The CLI (bootstrap and recovery) makes keys that nothing throttles, unless it says so.
+    const limits = limitChanges({ rateLimits: undefined, credits: undefined }, {
+      rateLimits: input.rateLimits ?? (principal.kind === 'system' ? undefined : this.#defaultRateLimits),
+      credits: input.credits,
+    })
+    assertLimitsWithinOwn(principal, limits.rateLimits ?? [], limits.credits ?? null)
     const role = await assignableRole(this.#roles, principal, input.roleID, 'apikey.role_not_found')
     const timeZone = input.timeZone ?? principal.timeZone
     const now = this.#clock()
@@ -59,6 +71,8 @@ export class ApiKeyService {
       timeZone,
       active: input.active ?? true,
       expiryDate: expiryDate ?? undefined,
+      rateLimits: limits.rateLimits,
+      credits: limits.credits ?? undefined,
     }
     const audit = auditRecord(principal, { action: 'apikey.create', ...this.#auditTarget(key.keyName), changes: diffFields({}, fieldsOf(key)) }, now)
     return this.#store.insert(
@@ -102,13 +116,16 @@ export class ApiKeyService {
    * out until someone unlocks it; `active: true` unlocks it and clears its failure count.
    *
    * @throws KeywardError `apikey.modify_denied`, `apikey.not_found`, `role.rights_exceed_own`,
-   * `apikey.role_not_found`, `apikey.expiry_in_past`, `apikey.name_in_use`.
+   * `apikey.role_not_found`, `apikey.expiry_in_past`, `apikey.name_in_use`, `limits.*`.
    */
   async modify(principal: Principal, id: number, input: ApiKeyModifyInput): Promise<ApiKeyRecord> {
     requireRight(principal, 'apikeyRights.canEditApiKeyProperties', 'apikey.modify_denied')
+    checkLimits(input.rateLimits, input.credits)
     const existing = await this.#existing(id)
     await assertManages(this.#roles, principal, existing)
-    const changes = this.#changesOf(existing, input)
+    const limits = limitChanges(existing, input)
+    assertLimitsWithinOwn(principal, limits.rateLimits, limits.credits)
+    const changes: ApiKeyChanges = { ...this.#changesOf(existing, input), ...limits }
     if (input.roleID !== undefined && input.roleID !== existing.roleId) changes.roleId = (await assignableRole(this.#roles, principal, input.roleID, 'apikey.role_not_found')).id
     // Locking a key that is locked automatically makes the lock-out permanent (no unlockTime).
     if (input.active === false && (existing.active || existing.unlockTime !== undefined)) Object.assign(changes, { active: false, unlockTime: null })
@@ -169,6 +186,8 @@ export class ApiKeyService {
     if (input.expiryDate !== undefined && this.#expiryOf(input.expiryDate, principal, current.timeZone) !== (current.expiryDate ?? null)) {
       throw new KeywardError('apikey.current_field_denied', { field: 'expiryDate' })
     }
+    // A key may not loosen its own limits.
+    for (const field of Object.keys(limitChanges(current, input))) throw new KeywardError('apikey.current_field_denied', { field })
     return this.#updated(principal, current, this.#changesOf(current, input))
   }
 
@@ -231,7 +250,7 @@ export class ApiKeyService {
 }
 
 /** The API names and values of a key's (changed) properties, for the audit log. */
-function fieldsOf(key: Partial<Omit<ApiKeyRecord, 'expiryDate' | 'unlockTime'>> & { expiryDate?: number | null; unlockTime?: number | null }) {
+function fieldsOf(key: Partial<Omit<ApiKeyRecord, 'expiryDate' | 'unlockTime' | 'credits'>> & { expiryDate?: number | null; unlockTime?: number | null; credits?: Credits | null }) {
   return {
     keyName: key.keyName,
     description: key.description,
@@ -241,6 +260,8 @@ function fieldsOf(key: Partial<Omit<ApiKeyRecord, 'expiryDate' | 'unlockTime'>> 
     active: key.active,
     expiryDate: key.expiryDate,
     unlockTime: key.unlockTime,
+    rateLimits: key.rateLimits,
+    credits: key.credits,
   }
 }
 

@@ -2,6 +2,8 @@ import type { Selectable } from 'kysely'
 import type { AuditRecord } from '../audit/audit-record.js'
 import { insertAuditEvent } from '../audit/store.js'
 import type { Locale } from '../i18n/translate.js'
+import type { Credits, RateLimit } from '../limits/schema.js'
+import { limitColumns, limitsFromRow, type KeyLimits } from '../limits/stored-limits.js'
 import { LOCALES } from '../i18n/translate.js'
 import type { SearchFilter } from '../search/schema.js'
 import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
@@ -12,7 +14,7 @@ import type { Store } from '../store/store.js'
 import type { ApiKeysTable } from '../store/tables.js'
 
 /** An API key as stored, including the hash of its secret (never shown to anyone). */
-export interface ApiKeyRecord {
+export interface ApiKeyRecord extends KeyLimits {
   readonly id: number
   readonly keyName: string
   readonly description: string
@@ -43,6 +45,10 @@ export interface ApiKeyChanges {
   unlockTime?: number | null
   unsuccessfulSignInAttempts?: number
   expiryDate?: number | null
+  /** An empty list removes them. */
+  rateLimits?: readonly RateLimit[]
+  /** null removes them; setting them restarts their refill clock. */
+  credits?: Credits | null
 }
 
 export interface NewApiKey {
@@ -56,6 +62,8 @@ export interface NewApiKey {
   created: number
   createdByAdministratorId: number | undefined
   createdByApiKeyId: number | undefined
+  rateLimits: readonly RateLimit[] | undefined
+  credits: Credits | undefined
 }
 
 /** A secret made for a key ID, and the hash to store. */
@@ -100,10 +108,11 @@ function toRecord(row: Selectable<ApiKeysTable>): ApiKeyRecord {
     createdByAdministratorId: optional(row.created_by_administrator_id),
     createdByApiKeyId: optional(row.created_by_api_key_id),
     secretHash: row.secret_hash,
+    ...limitsFromRow(row),
   }
 }
 
-const COLUMNS: ColumnsOf<ApiKeyChanges, ApiKeysTable> = {
+const COLUMNS: ColumnsOf<Omit<ApiKeyChanges, keyof KeyLimits>, ApiKeysTable> = {
   keyName: 'key_name',
   description: 'description',
   locale: 'locale',
@@ -181,6 +190,7 @@ export function createApiKeyStore(store: Store) {
               service_account: 0,
               created_by_administrator_id: key.createdByAdministratorId ?? null,
               created_by_api_key_id: key.createdByApiKeyId ?? null,
+              ...limitColumns(key, key.created),
             })
             .returning('id')
             .executeTakeFirstOrThrow()
@@ -203,7 +213,8 @@ export function createApiKeyStore(store: Store) {
      * @throws KeywardError `apikey.name_in_use` when the new name is taken.
      */
     async update(id: number, changes: ApiKeyChanges, audit: AuditRecord): Promise<ApiKeyRecord | undefined> {
-      const columns = toColumns(changes, COLUMNS)
+      const { rateLimits, credits, ...rest } = changes
+      const columns = { ...toColumns(rest, COLUMNS), ...limitColumns({ rateLimits, credits }, audit.time) }
       if (Object.keys(columns).length === 0) return this.findById(id)
       try {
         return await store.transaction(async (trx, changed) => {

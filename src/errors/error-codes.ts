@@ -30,6 +30,7 @@ export const ERROR_STATUS = {
   'request.date_time_invalid': 400,
   'request.route_not_found': 404,
   'request.too_many_failures': 429,
+  'request.rate_limited': 429,
 
   // Authentication and authorisation
   'auth.credentials_missing': 401,
@@ -95,6 +96,11 @@ export const ERROR_STATUS = {
   'role.immutable': 403,
   'role.name_in_use': 409,
   'role.in_use': 409,
+
+  // Rate limits and credits
+  'limits.rate_limit_name_in_use': 400,
+  'limits.refill_day_not_monthly': 400,
+  'limits.exceed_own': 403,
 
   // Audit log
   'audit.view_denied': 403,

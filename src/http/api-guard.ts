@@ -4,6 +4,7 @@ import { constantTimeEqual } from '../auth/secret-format.js'
 import type { Principal } from '../auth/principal.js'
 import type { Verifier } from '../auth/verifier.js'
 import { KeywardError } from '../errors/keyward-error.js'
+import type { UsageLimits } from '../limits/usage-limits.js'
 import type { SessionService } from '../sessions/service.js'
 import { extractSecret } from './credentials.js'
 
@@ -53,19 +54,27 @@ function checkApiVersion(request: FastifyRequest): void {
  *    an API secret key (header) wins over a console session (cookie); a session must also send
  *    its CSRF token on every request that may change something. A cached valid key is
  *    verified synchronously, without a promise.
- * 4. A POST without a body gets an empty object: searches take no criteria, a new secret takes
+ * 4. The key's rate limits (429 with Retry-After beyond), synchronously while this process
+ *    holds a lease of them.
+ * 5. A POST without a body gets an empty object: searches take no criteria, a new secret takes
  *    nothing, and a create names the fields it misses.
  */
-export function registerApiGuard(api: FastifyInstance, deps: { verifier: Verifier; sessions: SessionService; throttle: FailureThrottle }): void {
+export function registerApiGuard(api: FastifyInstance, deps: { verifier: Verifier; sessions: SessionService; throttle: FailureThrottle; limits: UsageLimits }): void {
   api.decorateRequest('principal', undefined)
 
-  const accept = (request: FastifyRequest, principal: Principal): void => {
+  const accept = (request: FastifyRequest, principal: Principal): void | Promise<void> => {
     request.principal = principal
     const session = principal.session
     const sent = request.headers[CSRF_HEADER]
     if (session && !SAFE_METHODS.has(request.method) && !(typeof sent === 'string' && constantTimeEqual(sent, session.csrfToken))) {
       throw new KeywardError('auth.csrf_invalid')
     }
+    return deps.limits.admitApiCall(principal)
+  }
+  const acceptThenDone = (request: FastifyRequest, principal: Principal, done: HookHandlerDoneFunction): void => {
+    const admitted = accept(request, principal)
+    if (admitted) admitted.then(() => done(), done)
+    else done()
   }
   // The throttle applies to failures only: a valid credential is never refused because
   // another client behind the same address (a proxy, a NAT) keeps failing.
@@ -94,8 +103,7 @@ export function registerApiGuard(api: FastifyInstance, deps: { verifier: Verifie
           result.then(
             (principal) => {
               try {
-                accept(request, principal)
-                done()
+                acceptThenDone(request, principal, done)
               } catch (error) {
                 done(error as Error)
               }
@@ -104,8 +112,7 @@ export function registerApiGuard(api: FastifyInstance, deps: { verifier: Verifie
           )
           return
         }
-        accept(request, result)
-        done()
+        acceptThenDone(request, result, done)
       } catch (error) {
         done(refuse(request, error) as Error)
       }

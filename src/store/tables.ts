@@ -12,6 +12,7 @@ export interface Tables {
   sessions: SessionsTable
   audit_events: AuditEventsTable
   changes: ChangesTable
+  rate_limit_windows: RateLimitWindowsTable
 }
 
 export type Flag = 0 | 1
@@ -48,6 +49,15 @@ export interface ApiKeysTable {
   service_account: Flag
   created_by_administrator_id: number | null
   created_by_api_key_id: number | null
+  /** JSON array of rate limits ({name, limit, duration}), or null for none. */
+  rate_limits: string | null
+  /** Credits left; null for unlimited. */
+  credits_remaining: number | null
+  credits_refill_interval: string | null
+  credits_refill_amount: number | null
+  credits_refill_day: number | null
+  /** When the balance was last set or refilled. */
+  credits_refilled_at: number | null
 }
 
 export interface AdministratorsTable {
@@ -109,4 +119,15 @@ export interface ChangesTable {
   entity_id: number
   origin: string
   created: number
+}
+
+/** Rate-limit counters every process shares (see `src/limits/rate-limiter.ts`). */
+export interface RateLimitWindowsTable {
+  api_key_id: number
+  name: string
+  duration: number
+  window_start: number
+  count: number
+  granted: number
+  expires: number
 }

@@ -25,17 +25,24 @@ function buildTestApp(databaseUrl: string, config: Partial<Config>, clock: TestC
 
 export const HARNESS_ADMIN_PASSWORD = 'Harness-passw0rd'
 
-/** A clock that runs with real time and can be moved forward. */
+/** A clock that runs with real time and can be moved forward, or stopped. */
 export interface TestClock {
   (): number
   advance(ms: number): void
+  /** Stops the clock at `at` (default: now), for exact times; `advance` still moves it. */
+  freeze(at?: number): void
 }
 
 function createTestClock(): TestClock {
   let offset = 0
-  const clock = (() => Date.now() + offset) as TestClock
+  let frozen: number | undefined
+  const clock = (() => frozen ?? Date.now() + offset) as TestClock
   clock.advance = (ms) => {
-    offset += ms
+    if (frozen === undefined) offset += ms
+    else frozen += ms
+  }
+  clock.freeze = (at) => {
+    frozen = at ?? clock()
   }
   return clock
 }

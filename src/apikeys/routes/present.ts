@@ -34,6 +34,8 @@ export function toApiKeyBody(record: ApiKeyRecord, extras: ApiKeyExtras = {}): A
     lastSignInAddress: extras.lastSignInAddress ?? record.lastSignInAddress,
     createdByAdministratorID: record.createdByAdministratorId,
     createdByApiKeyID: record.createdByApiKeyId,
+    rateLimits: record.rateLimits && [...record.rateLimits],
+    credits: record.credits,
     roleURN: extras.role && roleUrn(extras.role),
   }
 }

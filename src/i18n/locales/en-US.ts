@@ -27,6 +27,7 @@ export const enUS = {
         "The field '{{field}}' must be milliseconds since the epoch or an ISO 8601 date or date-time; '{{value}}' is neither.",
       route_not_found: 'There is no {{method}} {{url}}.',
       too_many_failures: 'Too many failed authentications from this address. Try again in {{seconds}} seconds.',
+      rate_limited: "Too many API requests: this API key's rate limit '{{name}}' is reached. Try again in {{seconds}} seconds.",
     },
     auth: {
       credentials_missing: 'No API secret key was sent. Send it in the api-secret-key header or as Authorization: ApiKey <secret>.',
@@ -92,6 +93,11 @@ export const enUS = {
       immutable: "The role '{{role}}' is built in and cannot be changed or deleted.",
       name_in_use: "A role named '{{name}}' already exists.",
       in_use: "The role '{{role}}' cannot be deleted: it is assigned to {{administrators}} administrator(s) and {{apiKeys}} API key(s).",
+    },
+    limits: {
+      rate_limit_name_in_use: "The field '{{field}}' repeats the rate limit name '{{name}}'; each limit of a key needs its own name.",
+      refill_day_not_monthly: "The field '{{field}}' applies only to a monthly refill.",
+      exceed_own: "Not authorized: the field '{{field}}' would give the API key more than your own API key is allowed.",
     },
     audit: {
       view_denied: 'Not authorized to view the audit log.',

@@ -27,6 +27,7 @@ export const jaJP: Catalog = {
         "フィールド '{{field}}' はエポックからのミリ秒、または ISO 8601 の日付か日時である必要があります。'{{value}}' はどちらでもありません。",
       route_not_found: '{{method}} {{url}} は存在しません。',
       too_many_failures: 'このアドレスからの認証失敗が多すぎます。{{seconds}} 秒後に再試行してください。',
+      rate_limited: "API リクエストが多すぎます: この API キーのレート制限 '{{name}}' に達しました。{{seconds}} 秒後に再試行してください。",
     },
     auth: {
       credentials_missing:
@@ -93,6 +94,11 @@ export const jaJP: Catalog = {
       immutable: "役割 '{{role}}' は組み込みの役割のため、変更も削除もできません。",
       name_in_use: "'{{name}}' という名前の役割はすでに存在します。",
       in_use: "役割 '{{role}}' は {{administrators}} 人の管理者と {{apiKeys}} 個の API キーに割り当てられているため、削除できません。",
+    },
+    limits: {
+      rate_limit_name_in_use: "フィールド '{{field}}' でレート制限名 '{{name}}' が重複しています。キーの各制限には別々の名前が必要です。",
+      refill_day_not_monthly: "フィールド '{{field}}' は毎月の補充にのみ指定できます。",
+      exceed_own: "権限がありません: フィールド '{{field}}' は、あなた自身の API キーに許可されている以上のものを API キーに与えることになります。",
     },
     audit: {
       view_denied: '監査ログを表示する権限がありません。',
