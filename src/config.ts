@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { MAX_RATE_LIMIT, MAX_RATE_LIMIT_DURATION_MS, MIN_RATE_LIMIT_DURATION_MS } from './limits/schema.js'
 
 export interface Config {
   /** Address to listen on. */
@@ -86,8 +87,13 @@ function parseInteger(name: string, value: string, min: number): number {
 export function parseRateLimit(name: string, value: string): Config['defaultRateLimit'] {
   if (value.trim() === 'none') return undefined
   const [count, duration, extra] = value.split('/')
-  if (count === undefined || duration === undefined || extra !== undefined) throw new Error(`${name} must be <limit>/<duration> such as 500/1m, or none (got "${value}")`)
-  return { limit: parseInteger(name, count.trim(), 1), duration: parseDuration(name, duration) }
+  const limit = count === undefined ? NaN : Number(count.trim())
+  const ms = duration === undefined || extra !== undefined ? NaN : parseDuration(name, duration)
+  // The bounds of a key's rate limit, which this becomes.
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RATE_LIMIT || !(ms >= MIN_RATE_LIMIT_DURATION_MS && ms <= MAX_RATE_LIMIT_DURATION_MS)) {
+    throw new Error(`${name} must be <limit>/<duration> such as 500/1m (limit 1 to 1000000, duration 1s to 30d), or none (got "${value}")`)
+  }
+  return { limit, duration: ms }
 }
 
 function parseBoolean(name: string, value: string): boolean {

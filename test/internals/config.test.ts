@@ -26,3 +26,15 @@ describe('config', () => {
     expect(parseDuration('x', '100')).toBe(100)
   })
 })
+
+describe('KEYWARD_DEFAULT_RATE_LIMIT', () => {
+  it('defaults to 500 a minute, as the model product does per key, and reads <limit>/<duration> or none', () => {
+    expect(loadConfig({}).defaultRateLimit).toEqual({ limit: 500, duration: 60_000 })
+    expect(loadConfig({ KEYWARD_DEFAULT_RATE_LIMIT: '20/1s' }).defaultRateLimit).toEqual({ limit: 20, duration: 1000 })
+    expect(loadConfig({ KEYWARD_DEFAULT_RATE_LIMIT: 'none' }).defaultRateLimit).toBeUndefined()
+  })
+
+  it.each(['500', '0/1m', '500/soon', '1/1/1', '1/500ms', '1000001/1m', '1/31d'])('refuses %s, naming the setting', (value) => {
+    expect(() => loadConfig({ KEYWARD_DEFAULT_RATE_LIMIT: value })).toThrow(/KEYWARD_DEFAULT_RATE_LIMIT/)
+  })
+})
