@@ -12,6 +12,7 @@ import { redactSecrets } from './auth/secret-format.js'
 import type { Config } from './config.js'
 import { KeywardContext } from './context.js'
 import { registerApiGuard } from './http/api-guard.js'
+import { answerClientError } from './http/client-error.js'
 import { registerErrorHandling } from './http/error-handler.js'
 import { registerHealthRoutes } from './http/health.js'
 import { registerJsonBodyParser } from './http/json-body.js'
@@ -121,6 +122,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
+    clientErrorHandler: answerClientError,
+    requestTimeout: config.requestTimeoutMs,
+    // Node checks both timeouts every connectionsCheckingInterval (30 s by default, longer
+    // than the timeouts themselves).
+    http: { headersTimeout: config.headersTimeoutMs, connectionsCheckingInterval: Math.min(1000, config.headersTimeoutMs) },
   })
   const context = new KeywardContext(config, store, options.clock ?? systemClock, fastify.log)
 

@@ -34,6 +34,10 @@ export interface Config {
   readonly keyCacheSize: number
   /** Largest accepted request body, in bytes. */
   readonly bodyLimitBytes: number
+  /** A request must arrive whole (headers and body) within this long, in ms, or it is answered 408. */
+  readonly requestTimeoutMs: number
+  /** A request's headers must arrive within this long, in ms (at most `requestTimeoutMs`). */
+  readonly headersTimeoutMs: number
   /** Trust `X-Forwarded-*` headers from a reverse proxy: `true`, or its addresses/CIDRs. */
   readonly trustProxy: boolean | string
   /** A console session ends after this long without a request, in ms. */
@@ -130,6 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     changePollIntervalMs: parseDuration('KEYWARD_CHANGE_POLL_INTERVAL', get('KEYWARD_CHANGE_POLL_INTERVAL', '250ms')),
     keyCacheSize: parseInteger('KEYWARD_KEY_CACHE_SIZE', get('KEYWARD_KEY_CACHE_SIZE', '100000'), 1),
     bodyLimitBytes: parseInteger('KEYWARD_BODY_LIMIT', get('KEYWARD_BODY_LIMIT', '1048576'), 1024),
+    requestTimeoutMs: parseDuration('KEYWARD_REQUEST_TIMEOUT', get('KEYWARD_REQUEST_TIMEOUT', '30s')),
+    headersTimeoutMs: parseDuration('KEYWARD_HEADERS_TIMEOUT', get('KEYWARD_HEADERS_TIMEOUT', '10s')),
     trustProxy: parseTrustProxy(get('KEYWARD_TRUST_PROXY', 'false')),
     sessionIdleTimeoutMs: parseDuration('KEYWARD_SESSION_IDLE_TIMEOUT', get('KEYWARD_SESSION_IDLE_TIMEOUT', '30m')),
     sessionMaxDurationMs: parseDuration('KEYWARD_SESSION_MAX_DURATION', get('KEYWARD_SESSION_MAX_DURATION', '12h')),
@@ -145,6 +151,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     // The model product allows 500 API calls per key per minute by default.
     defaultRateLimit: parseRateLimit('KEYWARD_DEFAULT_RATE_LIMIT', get('KEYWARD_DEFAULT_RATE_LIMIT', '500/1m')),
     ...withoutUndefined(overrides),
+  }
+  if (config.requestTimeoutMs < 1 || config.headersTimeoutMs < 1 || config.headersTimeoutMs > config.requestTimeoutMs) {
+    throw new Error('KEYWARD_HEADERS_TIMEOUT and KEYWARD_REQUEST_TIMEOUT must be positive, and the headers timeout at most the request timeout')
   }
   return Object.freeze(config)
 }

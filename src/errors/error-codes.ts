@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   'request.body_invalid_json': 400,
   'request.body_nul_character': 400,
   'request.body_too_deep': 400,
+  'request.headers_too_large': 431,
+  'request.timeout': 408,
   'request.body_too_large': 413,
   'request.media_type_unsupported': 415,
   'request.field_required': 400,

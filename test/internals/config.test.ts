@@ -16,6 +16,7 @@ describe('config', () => {
     expect(() => loadConfig({ KEYWARD_PORT: 'eighty' })).toThrow(/KEYWARD_PORT/)
     expect(() => loadConfig({ KEYWARD_LOCKOUT_THRESHOLD: '0' })).toThrow(/KEYWARD_LOCKOUT_THRESHOLD/)
     expect(() => parseDuration('KEYWARD_LOCKOUT_DURATION', 'soon')).toThrow(/KEYWARD_LOCKOUT_DURATION/)
+    expect(() => loadConfig({ KEYWARD_HEADERS_TIMEOUT: '1m', KEYWARD_REQUEST_TIMEOUT: '30s' })).toThrow(/KEYWARD_HEADERS_TIMEOUT/)
   })
 
   it('reads durations', () => {

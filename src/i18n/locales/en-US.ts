@@ -12,6 +12,8 @@ export const enUS = {
       body_nul_character: 'The request body contains a NUL character (\\u0000), which no field accepts.',
       body_too_large: 'The request body is larger than the limit of {{limit}} bytes.',
       body_too_deep: 'The request body nests objects and arrays more than {{limit}} levels deep.',
+      headers_too_large: 'The request headers are larger than the server accepts.',
+      timeout: 'The request did not arrive in time; the connection is closed.',
       media_type_unsupported: "The content type '{{type}}' is not supported. Send application/json.",
       field_required: "The field '{{field}}' is required.",
       field_unknown: "The field '{{field}}' is not a known field.",

@@ -11,6 +11,8 @@ export const jaJP: Catalog = {
       body_nul_character: 'リクエスト本文に NUL 文字 (\\u0000) が含まれています。どのフィールドも NUL 文字を受け付けません。',
       body_too_large: 'リクエスト本文が上限の {{limit}} バイトを超えています。',
       body_too_deep: 'リクエスト本文のオブジェクトと配列の入れ子が {{limit}} 階層を超えています。',
+      headers_too_large: 'リクエストヘッダーがサーバーの受け付ける大きさを超えています。',
+      timeout: 'リクエストが時間内に届きませんでした。接続を閉じます。',
       media_type_unsupported: "コンテンツタイプ '{{type}}' はサポートされていません。application/json を送信してください。",
       field_required: "フィールド '{{field}}' は必須です。",
       field_unknown: "フィールド '{{field}}' は既知のフィールドではありません。",
