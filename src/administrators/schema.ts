@@ -6,6 +6,7 @@
  */
 import { Type, type Static } from 'typebox'
 import { IdSchema, LocaleSchema, TimestampSchema, TimeZoneSchema } from '../http/schemas.js'
+import { IGNORED_ADMINISTRATOR_SCHEMAS, KEPT_ADMINISTRATOR_SCHEMAS } from './kept-fields.js'
 import { PASSWORD_MAX_LENGTH } from './password-policy.js'
 import type { AdministratorRecord } from './store.js'
 
@@ -16,6 +17,7 @@ const profile = {
   timeZone: TimeZoneSchema('Time zone in which the console shows dates to the administrator. Searchable as String.'),
   timeFormat: Type.Enum(['12', '24'], { description: 'Clock the console uses: 12- or 24-hour. Searchable as Choice.' }),
   emailAddress: Type.String({ maxLength: 320, description: 'Email address of the administrator. Searchable as String.' }),
+  ...KEPT_ADMINISTRATOR_SCHEMAS,
 }
 
 const writable = {
@@ -39,6 +41,10 @@ const readOnly = {
   ID: Type.Integer({ readOnly: true, description: 'ID of the administrator. Searchable as ID.' }),
 }
 
+const { reportPDFPassword, ...ignoredReadOnly } = IGNORED_ADMINISTRATOR_SCHEMAS
+/** Accepted in every body, never returned. */
+const ignored = Type.Partial(Type.Object({ reportPDFPassword, ...ignoredReadOnly })).properties
+
 const optionalReadOnly = Type.Partial(Type.Object(readOnly)).properties
 const { password: _password, ...shown } = writable
 
@@ -52,6 +58,7 @@ export const AdministratorCreateSchema = Type.Object(
     roleID: writable.roleID,
     ...Type.Partial(Type.Object({ ...profile, active: writable.active, passwordNeverExpires: writable.passwordNeverExpires, mfaType: writable.mfaType })).properties,
     ...optionalReadOnly,
+    ...ignored,
   },
   {
     additionalProperties: false,
@@ -59,7 +66,7 @@ export const AdministratorCreateSchema = Type.Object(
   },
 )
 
-export const AdministratorModifySchema = Type.Partial(Type.Object({ ...writable, ...readOnly }), {
+export const AdministratorModifySchema = Type.Partial(Type.Object({ ...writable, ...readOnly, ...ignored }), {
   additionalProperties: false,
   description:
     'Changes to an administrator; properties left out are unchanged, read-only ones ignored. A password here sets a new one (Set Password); active: true unlocks.',
@@ -70,6 +77,7 @@ export const AdministratorCurrentModifySchema = Type.Partial(
   Type.Object({
     ...writable,
     ...readOnly,
+    ...ignored,
     currentPassword: Type.String({ maxLength: PASSWORD_MAX_LENGTH, writeOnly: true, description: 'The present password; required to set a new one.' }),
   }),
   {
@@ -89,6 +97,7 @@ export type AdministratorCurrentModifyInput = Static<typeof AdministratorCurrent
 
 export function toAdministratorBody(admin: AdministratorRecord): AdministratorBody {
   return {
+    ...admin.kept,
     username: admin.username,
     fullName: admin.fullName,
     description: admin.description,

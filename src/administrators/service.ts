@@ -10,6 +10,7 @@ import { FULL_ACCESS_ROLE_ID } from '../roles/role.js'
 import type { RoleDirectory } from '../roles/role-directory.js'
 import type { SearchFilter } from '../search/schema.js'
 import type { Clock } from '../time/clock.js'
+import { applyKeptAdministratorFields } from './kept-fields.js'
 import { checkPassword } from './password-policy.js'
 import type { AdministratorCreateInput, AdministratorCurrentModifyInput, AdministratorModifyInput } from './schema.js'
 import type { AdministratorChanges, AdministratorRecord, AdministratorStore, ChangeEffects } from './store.js'
@@ -79,6 +80,7 @@ export class AdministratorService {
       emailAddress: input.emailAddress ?? '',
       active: input.active ?? true,
       passwordNeverExpires: input.passwordNeverExpires ?? false,
+      kept: applyKeptAdministratorFields({}, input),
     }
     const audit = auditRecord(
       principal,
@@ -235,6 +237,8 @@ export class AdministratorService {
     if (input.timeZone !== undefined && input.timeZone !== existing.timeZone) changes.timeZone = input.timeZone
     if (input.timeFormat !== undefined && input.timeFormat !== existing.timeFormat) changes.timeFormat = input.timeFormat
     if (input.emailAddress !== undefined && input.emailAddress !== existing.emailAddress) changes.emailAddress = input.emailAddress
+    const kept = applyKeptAdministratorFields(existing.kept, input)
+    if (JSON.stringify(kept) !== JSON.stringify(existing.kept)) changes.kept = kept
     return changes
   }
 
@@ -310,5 +314,6 @@ function fieldsOf(admin: AdministratorChanges) {
     unlockTime: admin.unlockTime,
     passwordNeverExpires: admin.passwordNeverExpires,
     mfaType: admin.mfaType,
+    kept: admin.kept && Object.keys(admin.kept).length > 0 ? admin.kept : undefined,
   }
 }

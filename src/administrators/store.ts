@@ -8,11 +8,12 @@ import { FULL_ACCESS_ROLE_ID } from '../roles/role.js'
 import type { SearchFilter } from '../search/schema.js'
 import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
 import { deleteSessionsOf } from '../sessions/store.js'
-import { flag, optionalNumber, toColumns, type ColumnsOf } from '../store/columns.js'
+import { flag, optionalNumber, parseStoredObject, toColumns, type ColumnsOf } from '../store/columns.js'
 import { rethrowNameInUse } from '../store/constraint-errors.js'
 import { failedAttemptColumns, isLockedNow } from '../store/failed-attempts.js'
 import type { Store, Trx } from '../store/store.js'
 import type { AdministratorsTable } from '../store/tables.js'
+import type { KeptAdministratorFields } from './kept-fields.js'
 
 /** An administrator as stored, with its secrets (password hash, TOTP); never shown to anyone. */
 export interface AdministratorRecord {
@@ -39,6 +40,8 @@ export interface AdministratorRecord {
   readonly totpLastStep: number | undefined
   /** SHA-256 hashes (hex) of the unused recovery codes. */
   readonly recoveryCodeHashes: readonly string[]
+  /** The model API's fields that have no effect in Keyward, as sent. */
+  readonly kept: KeptAdministratorFields
 }
 
 export interface NewAdministrator {
@@ -53,6 +56,7 @@ export interface NewAdministrator {
   emailAddress: string
   active: boolean
   passwordNeverExpires: boolean
+  kept?: KeptAdministratorFields
   created: number
 }
 
@@ -78,6 +82,7 @@ export interface AdministratorChanges {
   totpPendingSecret?: string | null
   totpLastStep?: number | null
   recoveryCodeHashes?: readonly string[]
+  kept?: KeptAdministratorFields
 }
 
 /** What else a change does in its transaction. */
@@ -135,6 +140,7 @@ export function toAdministratorRecord(row: Selectable<AdministratorsTable>): Adm
     totpPendingSecret: row.totp_pending_secret ?? undefined,
     totpLastStep: optionalNumber(row.totp_last_step),
     recoveryCodeHashes: JSON.parse(row.recovery_codes) as string[],
+    kept: parseStoredObject<KeptAdministratorFields>(row.kept),
   }
 }
 
@@ -159,6 +165,7 @@ const COLUMNS: ColumnsOf<AdministratorChanges, AdministratorsTable> = {
   totpPendingSecret: 'totp_pending_secret',
   totpLastStep: 'totp_last_step',
   recoveryCodeHashes: 'recovery_codes',
+  kept: 'kept',
 }
 
 /** The SQL of administrators. */
@@ -239,6 +246,7 @@ export function createAdministratorStore(store: Store) {
               email_address: admin.emailAddress,
               active: flag(admin.active),
               password_never_expires: flag(admin.passwordNeverExpires),
+              kept: JSON.stringify(admin.kept ?? {}),
               mfa_type: 'none',
               created: admin.created,
               last_password_change: admin.created,

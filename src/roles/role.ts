@@ -1,3 +1,4 @@
+import type { KeptRoleFields } from './kept-fields.js'
 import type { Right } from './rights.js'
 
 /** A role as the rest of Keyward sees it. */
@@ -11,6 +12,8 @@ export interface Role {
   readonly allowUserInterface: boolean
   readonly allowWebService: boolean
   readonly rights: ReadonlySet<Right>
+  /** The model API's fields that have no effect in Keyward, as sent. */
+  readonly kept: KeptRoleFields
   readonly created: number
 }
 

@@ -5,6 +5,7 @@
  */
 import { Type, type Static, type TSchema } from 'typebox'
 import { IdSchema } from '../http/schemas.js'
+import { KEPT_ROLE_SCHEMAS, KEPT_TOP_RIGHT_SCHEMAS, keptRightSchemas, withKeptRights } from './kept-fields.js'
 import { RIGHT_GROUPS, rightsToObject } from './rights.js'
 import type { Role } from './role.js'
 
@@ -14,12 +15,15 @@ function groupSchema(rights: Record<string, string>) {
   return Type.Optional(Type.Object(properties, { additionalProperties: false }))
 }
 
-const platformRights: Record<string, TSchema> = {}
+const platformRights: Record<string, TSchema> = keptRightSchemas('platformRights')
 for (const [group, rights] of Object.entries(RIGHT_GROUPS)) platformRights[group] = groupSchema(rights)
 
-/** The model API's nested rights object, with the groups Keyward has. */
+/** The model API's nested rights object: the groups Keyward has, and every other one kept. */
 export const RightsSchema = Type.Object(
-  { platformRights: Type.Optional(Type.Object(platformRights, { additionalProperties: false, description: 'Rights on Keyward resources.' })) },
+  {
+    platformRights: Type.Optional(Type.Object(platformRights, { additionalProperties: false, description: 'Rights on Keyward resources, and on the model\'s platform (kept).' })),
+    ...KEPT_TOP_RIGHT_SCHEMAS,
+  },
   { additionalProperties: false, description: 'Rights of the role, grouped as in the model API.' },
 )
 
@@ -32,6 +36,7 @@ const writable = {
   allowUserInterface: Type.Boolean({ description: 'Whether holders may sign in to the console. Searchable as Boolean.' }),
   allowWebService: Type.Boolean({ description: 'Whether holders may use the web service API. Searchable as Boolean.' }),
   rights: RightsSchema,
+  ...KEPT_ROLE_SCHEMAS,
 }
 
 const readOnly = {
@@ -48,7 +53,7 @@ const optionalReadOnly = Type.Partial(Type.Object(readOnly)).properties
 export const RoleCreateSchema = Type.Object(
   {
     name: writable.name,
-    ...Type.Partial(Type.Object({ description: writable.description, canOnlyManipulateUsersWithEqualOrLesserRights: writable.canOnlyManipulateUsersWithEqualOrLesserRights, allowUserInterface: writable.allowUserInterface, allowWebService: writable.allowWebService, rights: writable.rights })).properties,
+    ...Type.Partial(Type.Object({ description: writable.description, canOnlyManipulateUsersWithEqualOrLesserRights: writable.canOnlyManipulateUsersWithEqualOrLesserRights, allowUserInterface: writable.allowUserInterface, allowWebService: writable.allowWebService, rights: writable.rights, ...KEPT_ROLE_SCHEMAS })).properties,
     ...optionalReadOnly,
   },
   {
@@ -76,7 +81,9 @@ export function roleUrn(role: Role): string {
 }
 
 export function toRoleBody(role: Role): RoleBody {
+  const { rights: keptRights, ...keptFields } = role.kept
   return {
+    ...keptFields,
     name: role.name,
     description: role.description,
     urn: roleUrn(role),
@@ -84,7 +91,7 @@ export function toRoleBody(role: Role): RoleBody {
     canOnlyManipulateUsersWithEqualOrLesserRights: role.canOnlyManipulateUsersWithEqualOrLesserRights,
     allowUserInterface: role.allowUserInterface,
     allowWebService: role.allowWebService,
-    rights: rightsToObject(role.rights) as RoleBody['rights'],
+    rights: withKeptRights(rightsToObject(role.rights), keptRights) as RoleBody['rights'],
     ID: role.id,
   }
 }

@@ -4,6 +4,7 @@ import { KeywardError } from '../errors/keyward-error.js'
 import type { SearchFilter } from '../search/schema.js'
 import type { Clock } from '../time/clock.js'
 import { assertWithinOwnRights } from './escalation.js'
+import { applyKeptFields } from './kept-fields.js'
 import { ALL_RIGHTS, applyRightsObject, type RightsObject } from './rights.js'
 import type { Role } from './role.js'
 import type { RoleDirectory } from './role-directory.js'
@@ -63,6 +64,7 @@ export class RoleService {
       allowUserInterface: input.allowUserInterface ?? true,
       allowWebService: input.allowWebService ?? false,
       rights: applyRightsObject(new Set(), (input.rights ?? {}) as RightsObject),
+      kept: applyKeptFields({}, input),
       created: now,
     }
     assertWithinOwnRights(principal, { ...role, id: 0, immutable: false })
@@ -91,6 +93,8 @@ export class RoleService {
       const rights = applyRightsObject(existing.rights, input.rights as RightsObject)
       if (rights.size !== existing.rights.size || [...rights].some((r) => !existing.rights.has(r))) changes.rights = rights
     }
+    const kept = applyKeptFields(existing.kept, input)
+    if (JSON.stringify(kept) !== JSON.stringify(existing.kept)) changes.kept = kept
     assertWithinOwnRights(principal, { ...existing, ...changes })
     const updated = await this.#store.update(
       id,
@@ -143,5 +147,6 @@ function fieldsOf(role: RoleChanges) {
     allowUserInterface: role.allowUserInterface,
     allowWebService: role.allowWebService,
     rights: role.rights && ALL_RIGHTS.filter((right) => role.rights!.has(right)),
+    kept: role.kept && Object.keys(role.kept).length > 0 ? role.kept : undefined,
   }
 }

@@ -4,10 +4,11 @@ import { insertAuditEvent } from '../audit/store.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import type { SearchFilter } from '../search/schema.js'
 import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
-import { flag, toColumns, type ColumnsOf } from '../store/columns.js'
+import { flag, parseStoredObject, toColumns, type ColumnsOf } from '../store/columns.js'
 import { isForeignKeyViolation, rethrowNameInUse } from '../store/constraint-errors.js'
 import type { Store } from '../store/store.js'
 import type { RolesTable } from '../store/tables.js'
+import type { KeptRoleFields } from './kept-fields.js'
 import { parseStoredRights, serializeRights, type Right } from './rights.js'
 import type { Role } from './role.js'
 
@@ -18,6 +19,7 @@ export interface NewRole {
   allowUserInterface: boolean
   allowWebService: boolean
   rights: ReadonlySet<Right>
+  kept?: KeptRoleFields
   created: number
 }
 
@@ -45,17 +47,19 @@ function toRole(row: Selectable<RolesTable>): Role {
     allowUserInterface: row.allow_user_interface === 1,
     allowWebService: row.allow_web_service === 1,
     rights: parseStoredRights(row.rights),
+    kept: parseStoredObject<KeptRoleFields>(row.kept),
     created: Number(row.created),
   }
 }
 
-const COLUMNS: ColumnsOf<Omit<RoleChanges, 'rights'> & { rights?: string }, RolesTable> = {
+const COLUMNS: ColumnsOf<Omit<RoleChanges, 'rights' | 'kept'> & { rights?: string; kept?: string }, RolesTable> = {
   name: 'name',
   description: 'description',
   canOnlyManipulateUsersWithEqualOrLesserRights: 'can_only_manipulate_equal_or_lesser',
   allowUserInterface: 'allow_user_interface',
   allowWebService: 'allow_web_service',
   rights: 'rights',
+  kept: 'kept',
 }
 
 /** The SQL of roles. Every write records a change, so every process reloads its roles. */
@@ -115,6 +119,7 @@ export function createRoleStore(store: Store) {
               allow_user_interface: flag(role.allowUserInterface),
               allow_web_service: flag(role.allowWebService),
               rights: serializeRights(role.rights),
+              kept: JSON.stringify(role.kept ?? {}),
               created: role.created,
             })
             .returningAll()
@@ -135,7 +140,7 @@ export function createRoleStore(store: Store) {
      * @throws KeywardError `role.name_in_use`.
      */
     async update(id: number, changes: RoleChanges, audit: AuditRecord): Promise<Role | undefined> {
-      const columns = toColumns({ ...changes, rights: changes.rights && serializeRights(changes.rights) }, COLUMNS)
+      const columns = toColumns({ ...changes, rights: changes.rights && serializeRights(changes.rights), kept: changes.kept && JSON.stringify(changes.kept) }, COLUMNS)
       if (Object.keys(columns).length === 0) return this.findById(id)
       try {
         return await store.transaction(async (trx, changed) => {

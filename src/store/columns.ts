@@ -12,7 +12,7 @@ export function toColumns<Changes extends object, Table>(changes: Changes, colum
   const set: Record<string, unknown> = {}
   for (const [property, value] of Object.entries(changes)) {
     if (value === undefined) continue
-    set[columns[property as keyof Changes]] = typeof value === 'boolean' ? flag(value) : Array.isArray(value) ? JSON.stringify(value) : value
+    set[columns[property as keyof Changes]] = typeof value === 'boolean' ? flag(value) : value !== null && typeof value === 'object' ? JSON.stringify(value) : value
   }
   return set as Updateable<Table>
 }
@@ -25,3 +25,9 @@ export const optional = <T>(value: T | null): T | undefined => (value === null ?
 
 /** A nullable numeric column as an optional number (PostgreSQL's bigint arrives as a string). */
 export const optionalNumber = (value: number | string | null): number | undefined => (value === null ? undefined : Number(value))
+
+/** A JSON object column (what `JSON.stringify` wrote) as an object. */
+export const parseStoredObject = <T extends object>(json: string): T => {
+  const value: unknown = JSON.parse(json)
+  return (value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {}) as T
+}

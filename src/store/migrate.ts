@@ -15,6 +15,9 @@ export async function migrateToLatest(database: Database): Promise<MigrationResu
     provider: { getMigrations: async () => MIGRATIONS },
     migrationTableName: 'keyward_migrations',
     migrationLockTableName: 'keyward_migrations_lock',
+    // Migrations land from parallel branches, each under its own name prefix: one named before
+    // a migration a database already ran is independent of it, and runs next.
+    allowUnorderedMigrations: true,
   })
   const { error, results = [] } = await migrator.migrateToLatest()
   if (error) {

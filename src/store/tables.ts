@@ -28,6 +28,8 @@ export interface RolesTable {
   /** JSON array of right names (`apikeyRights.canViewApiKeys`, …). */
   rights: string
   created: number
+  /** JSON object of the model API's fields kept without effect (`kept-fields.ts`). */
+  kept: Generated<string>
 }
 
 export interface ApiKeysTable {
@@ -84,6 +86,8 @@ export interface AdministratorsTable {
   totp_last_step: number | null
   /** JSON array of SHA-256 hashes (hex) of unused recovery codes. */
   recovery_codes: Generated<string>
+  /** JSON object of the model API's fields kept without effect (`kept-fields.ts`). */
+  kept: Generated<string>
 }
 
 export interface SessionsTable {

@@ -27,7 +27,7 @@ describe(`${testEngine()}: administrators create (error)`, () => {
     ['timeZone is not a zone', { ...valid, timeZone: 'Mars/Olympus' }, 'request.time_zone_invalid', 'timeZone'],
     ['timeFormat is 25', { ...valid, timeFormat: '25' }, 'request.field_enum', 'timeFormat'],
     ['mfaType is unknown', { ...valid, mfaType: 'sms' }, 'request.field_enum', 'mfaType'],
-    ['a field is unknown', { ...valid, phoneNumber: '555' }, 'request.field_unknown', 'phoneNumber'],
+    ['a field is unknown', { ...valid, faxNumber: '555' }, 'request.field_unknown', 'faxNumber'],
   ]
   it.each(cases)('refuses a body where %s (400, naming the field)', async (_what, body, code, field) => {
     const res = await expectRefusal(h, create(body), 400, code)

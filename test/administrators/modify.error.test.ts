@@ -25,7 +25,7 @@ describe(`${testEngine()}: administrators modify (error)`, () => {
     ['active is a string other than true or false', { active: 'no' }, 'request.field_type', 'active'],
     ['roleID is 0', { roleID: 0 }, 'request.field_too_small', 'roleID'],
     ['timeZone is not a zone', { timeZone: 'Nowhere/Land' }, 'request.time_zone_invalid', 'timeZone'],
-    ['a field is unknown', { pagerNumber: '1' }, 'request.field_unknown', 'pagerNumber'],
+    ['a field is unknown', { faxNumber: '1' }, 'request.field_unknown', 'faxNumber'],
     ['currentPassword is sent (only /current takes it)', { currentPassword: 'x' }, 'request.field_unknown', 'currentPassword'],
   ])('refuses a body where %s (400)', async (_what, body, code, field) => {
     const res = await expectRefusal(h, modify(target.id, body), 400, code)

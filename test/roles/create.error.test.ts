@@ -24,8 +24,8 @@ describe(`${testEngine()}: roles create (error)`, () => {
     ['a flag is a string other than true or false', { name: 'f', allowWebService: 'yes' }, 'request.field_type', 'allowWebService'],
     ['a right is a string', { name: 'r', rights: { platformRights: { apikeyRights: { canViewApiKeys: 'yes' } } } }, 'request.field_type', 'rights.platformRights.apikeyRights.canViewApiKeys'],
     ['a right is unknown', { name: 'r', rights: { platformRights: { apikeyRights: { canEatApiKeys: true } } } }, 'request.field_unknown', 'rights.platformRights.apikeyRights.canEatApiKeys'],
-    ['a rights group is unknown', { name: 'r', rights: { platformRights: { computerRights: { canViewOtherComputers: true } } } }, 'request.field_unknown', 'rights.platformRights.computerRights'],
-    ['a field is unknown', { name: 'u', allComputers: true }, 'request.field_unknown', 'allComputers'],
+    ['a rights group is unknown', { name: 'r', rights: { platformRights: { rocketRights: { canLaunchRockets: true } } } }, 'request.field_unknown', 'rights.platformRights.rocketRights'],
+    ['a field is unknown', { name: 'u', allServers: true }, 'request.field_unknown', 'allServers'],
     ['the body is an array', [{ name: 'a' }], 'request.field_type', 'body'],
   ]
   it.each(cases)('refuses a body where %s (400, naming the field)', async (_what, body, code, field) => {

@@ -51,7 +51,7 @@ describe(`${testEngine()}: roles modify (error)`, () => {
     ['a flag is null', { allowWebService: null }, 'request.field_type', 'allowWebService'],
     ['a right is unknown', { rights: { platformRights: { apikeyRights: { canEverything: true } } } }, 'request.field_unknown', 'rights.platformRights.apikeyRights.canEverything'],
     ['rights is a list', { rights: ['apikeyRights.canViewApiKeys'] }, 'request.field_type', 'rights'],
-    ['a field is unknown', { allComputers: true }, 'request.field_unknown', 'allComputers'],
+    ['a field is unknown', { allServers: true }, 'request.field_unknown', 'allServers'],
   ])('refuses a body where %s (400)', async (_what, body, code, field) => {
     const res = await expectRefusal(h, modify(target.id, body), 400, code)
     expect(res.body.message).toContain(`'${field}'`)
