@@ -87,7 +87,11 @@ describe(`${testEngine()}: numbers and booleans sent as strings (issue 15)`, () 
     },
     check: (res) => expect(res.body).toMatchObject(fields),
   })
-  const keyFields = { roleID: 2, active: false, expiryDate: FAR_FUTURE }
+  const limits = {
+    rateLimits: [{ name: 'default', limit: 100, duration: 60_000 }],
+    credits: { remaining: 10, refill: { interval: 'monthly', amount: 10, day: 1 } },
+  }
+  const keyFields = { roleID: 2, active: false, expiryDate: FAR_FUTURE, ...limits }
   const roleFields = (granted: boolean) => ({
     canOnlyManipulateUsersWithEqualOrLesserRights: true,
     allowUserInterface: false,
@@ -101,6 +105,13 @@ describe(`${testEngine()}: numbers and booleans sent as strings (issue 15)`, () 
   })
   const administratorFields = { roleID: 2, active: false, passwordNeverExpires: true, primaryContact: true, receiveNotifications: false, reportPDFPasswordEnabled: true }
 
+  /** A key whose limits are `limits`: the key itself may send them only unchanged. */
+  const keyWithLimits = async () => {
+    const key = await h.key({ role: 1, expiresAt: FAR_FUTURE })
+    expectStatus(await h.post(`/api/apikeys/${key.id}`, { secret: h.keys.fullAccess.secret, body: limits }), 200)
+    return key.secret
+  }
+
   const cases: Record<string, Case> = {
     createApiKey: setting(keyFields, async () => ({ url: '/api/apikeys', body: { keyName: unique('strings'), ...readOnlyKeyFields } })),
     modifyApiKey: setting(keyFields, async () => ({ url: `/api/apikeys/${(await h.key({ role: 1 })).id}`, body: readOnlyKeyFields })),
@@ -108,7 +119,7 @@ describe(`${testEngine()}: numbers and booleans sent as strings (issue 15)`, () 
     modifyCurrentApiKey: setting({ ...keyFields, roleID: 1, active: true }, async () => ({
       url: '/api/apikeys/current',
       body: { ...readOnlyKeyFields, tenantID: 0 },
-      options: { secret: (await h.key({ role: 1, expiresAt: FAR_FUTURE })).secret },
+      options: { secret: await keyWithLimits() },
     })),
     createAdministratorRole: setting(roleFields(true), async () => ({ url: '/api/roles', body: { name: unique('strings'), immutable: false, ID: 999 } })),
     modifyAdministratorRole: setting(roleFields(false), async () => ({ url: `/api/roles/${(await h.role()).id}`, body: { immutable: false, ID: 999 } })),
