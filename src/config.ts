@@ -51,6 +51,8 @@ export interface Config {
   readonly databaseStatementTimeoutMs: number
   /** The rate limit a key created through the API gets unless it says otherwise; undefined for none. */
   readonly defaultRateLimit: { readonly limit: number; readonly duration: number } | undefined
+  /** SQLite's `synchronous`: `full` keeps every acknowledged commit through a power cut; `normal` is faster and may lose the last ones. */
+  readonly sqliteSynchronous: 'full' | 'normal'
 }
 
 /** What an administrator's password must satisfy. */
@@ -106,6 +108,11 @@ function parseBoolean(name: string, value: string): boolean {
   throw new Error(`${name} must be true or false (got "${value}")`)
 }
 
+function parseChoice<T extends string>(name: string, value: string, choices: readonly T[]): T {
+  if (!(choices as readonly string[]).includes(value)) throw new Error(`${name} must be one of ${choices.join(', ')} (got "${value}")`)
+  return value as T
+}
+
 function parseTrustProxy(value: string): boolean | string {
   if (value === 'true') return true
   if (value === 'false' || value === '') return false
@@ -150,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     databaseStatementTimeoutMs: parseDuration('KEYWARD_DATABASE_STATEMENT_TIMEOUT', get('KEYWARD_DATABASE_STATEMENT_TIMEOUT', '10s')),
     // The model product allows 500 API calls per key per minute by default.
     defaultRateLimit: parseRateLimit('KEYWARD_DEFAULT_RATE_LIMIT', get('KEYWARD_DEFAULT_RATE_LIMIT', '500/1m')),
+    sqliteSynchronous: parseChoice('KEYWARD_SQLITE_SYNCHRONOUS', get('KEYWARD_SQLITE_SYNCHRONOUS', 'full'), ['full', 'normal'] as const),
     ...withoutUndefined(overrides),
   }
   if (config.requestTimeoutMs < 1 || config.headersTimeoutMs < 1 || config.headersTimeoutMs > config.requestTimeoutMs) {

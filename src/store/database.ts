@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
+import { KeywardSqliteDialect } from './sqlite-driver.js'
+import { SqliteFile } from './sqlite-file.js'
 import type { Tables } from './tables.js'
 
 export type Engine = 'sqlite' | 'postgres'
@@ -14,6 +16,8 @@ export interface Database {
   readonly displayUrl: string
   /** The PostgreSQL connection string (for LISTEN); undefined on SQLite. */
   readonly postgresUrl: string | undefined
+  /** The SQLite file, watched; undefined on PostgreSQL and for an in-memory database. */
+  readonly sqliteFile: SqliteFile | undefined
 }
 
 const PG_INT8 = 20
@@ -36,6 +40,8 @@ export interface DatabaseOptions {
   readonly databaseConnectTimeoutMs: number
   /** How long one statement may run (PostgreSQL) or wait for the write lock (SQLite), in ms. */
   readonly databaseStatementTimeoutMs: number
+  /** SQLite's `synchronous`: `full` (the default) keeps a commit through a power cut; `normal` may lose the last ones. */
+  readonly sqliteSynchronous: 'full' | 'normal'
 }
 
 /** A hung server cannot apply its statement_timeout; the client gives up this much later. */
@@ -73,21 +79,36 @@ export function openDatabase(url: string, options: DatabaseOptions): Database {
       engine,
       displayUrl: maskPassword(url),
       postgresUrl: url,
+      sqliteFile: undefined,
     }
   }
   const file = url.replace(/^(sqlite|file):(\/\/)?/i, '')
   const path = file === ':memory:' ? file : resolve(file)
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
-  const sqlite = new SqliteDatabase(path)
-  sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('synchronous = NORMAL')
-  sqlite.pragma('foreign_keys = ON')
-  // Other processes (the CLI, a second server) may hold the write lock for a moment.
-  sqlite.pragma('busy_timeout = 5000')
+  const writer = new SqliteDatabase(path)
+  // Opening may wait for another process's lock (turning WAL on, say): nothing is served yet.
+  writer.pragma(`busy_timeout = ${options.databaseStatementTimeoutMs}`)
+  writer.pragma('journal_mode = WAL')
+  writer.pragma(`synchronous = ${options.sqliteSynchronous}`)
+  writer.pragma('foreign_keys = ON')
+  // From now on a lock wait must not block the event loop: see KeywardSqliteDialect.
+  writer.pragma('busy_timeout = 0')
+  // An in-memory database exists once per connection, so it has one connection for both.
+  const reader = path === ':memory:' ? writer : new SqliteDatabase(path, { readonly: true })
+  const sqliteFile = path === ':memory:' ? undefined : new SqliteFile(path)
   return {
-    db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }), log }),
+    db: new Kysely<Tables>({
+      dialect: new KeywardSqliteDialect({
+        writer,
+        reader,
+        file: sqliteFile,
+        lockTimeoutMs: options.databaseStatementTimeoutMs,
+      }),
+      log,
+    }),
     engine,
     displayUrl: `sqlite:${path}`,
     postgresUrl: undefined,
+    sqliteFile,
   }
 }
