@@ -10,6 +10,7 @@ import { loadConfig, type ConfigOverrides } from './config.js'
 import { KeywardContext } from './context.js'
 import { LOCALES, type Locale } from './i18n/translate.js'
 import { ensureFirstAdministrator, FIRST_ADMINISTRATOR } from './setup/first-start.js'
+import { lostSqliteDatabaseOf } from './store/database.js'
 import { Store } from './store/store.js'
 import { systemClock } from './time/clock.js'
 import { toApiKeyBody } from './apikeys/routes/present.js'
@@ -40,8 +41,14 @@ async function withContext<T>(flags: ServerFlags, work: (context: KeywardContext
   }
 }
 
-async function serve(flags: ServerFlags): Promise<void> {
+async function serve(flags: ServerFlags & { init?: boolean }): Promise<void> {
   const config = configFrom(flags)
+  const lost = flags.init ? undefined : lostSqliteDatabaseOf(config.databaseUrl)
+  if (lost) {
+    throw new Error(
+      `the database ${lost} is missing, but this folder held one. Restore it from a backup, or run \`keyward serve --init\` to start a new, empty database (every key of the old one stays invalid).`,
+    )
+  }
   const store = await Store.open(config.databaseUrl, config)
   const app = await buildApp(config, { store })
   const first = await ensureFirstAdministrator(app.context.stores.administrators, { password: config.adminPassword, clock: systemClock })
@@ -81,7 +88,9 @@ const serverOptions = (command: Command) =>
     .option('--port <port>', 'port to listen on (KEYWARD_PORT, default 4119)')
     .option('--database-url <url>', 'sqlite:<file> or postgres://… (KEYWARD_DATABASE_URL, default sqlite:./data/keyward.db)')
 
-serverOptions(program.command('serve', { isDefault: true }).description('start the server (migrates the database first)')).action(serve)
+serverOptions(program.command('serve', { isDefault: true }).description('start the server (migrates the database first)'))
+  .option('--init', 'create a new, empty SQLite database even where one was lost')
+  .action(serve)
 
 serverOptions(program.command('migrate').description('bring the database to the latest schema, then exit')).action(async (flags: ServerFlags) => {
   await withContext(flags, async () => console.log('The database schema is up to date.'))

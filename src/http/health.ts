@@ -1,13 +1,33 @@
 import type { FastifyInstance } from 'fastify'
-import { KeywardError } from '../errors/keyward-error.js'
+import { negotiateLocale, translate } from '../i18n/translate.js'
 import type { Store } from '../store/store.js'
+import { DATABASE_RETRY_AFTER_SECONDS } from './error-handler.js'
 
-/** `/healthz`: the process answers. `/readyz`: and its database does too. Neither needs credentials. */
+/** `/readyz` answers within this, whatever the database does (a hung server included). */
+const READY_DEADLINE_MS = 900
+
+/**
+ * `/healthz`: the process answers. `/readyz`: and its database can serve, reads and writes
+ * (see `Store.outage`); else 503 with the kind of problem, its cause in the log. Neither needs
+ * credentials, so the answer names no file and no server.
+ */
 export function registerHealthRoutes(app: FastifyInstance, store: Store): void {
   const hide = { hide: true }
   app.get('/healthz', { schema: hide }, async () => ({ status: 'ok' }))
-  app.get('/readyz', { schema: hide }, async () => {
-    if (!(await store.isReachable())) throw new KeywardError('server.unavailable', { reason: 'the database does not answer' })
-    return { status: 'ready', database: store.engine }
+  app.get('/readyz', { schema: hide }, async (request, reply) => {
+    const outage = await store.outage(READY_DEADLINE_MS)
+    if (!outage) return { status: 'ready', database: store.engine }
+    request.log.warn({ outage }, `not ready: database ${outage.kind} (${outage.cause})`)
+    const seconds = DATABASE_RETRY_AFTER_SECONDS
+    return reply
+      .code(503)
+      .header('retry-after', String(seconds))
+      .send({
+        status: 'unavailable',
+        database: store.engine,
+        problem: outage.kind,
+        code: 'server.database_unavailable',
+        message: translate('server.database_unavailable', negotiateLocale(request.headers['accept-language']), { seconds }),
+      })
   })
 }

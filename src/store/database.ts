@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { KeywardSqliteDialect } from './sqlite-driver.js'
-import { SqliteFile } from './sqlite-file.js'
+import { isLostDatabase, SqliteFile } from './sqlite-file.js'
 import type { Tables } from './tables.js'
 
 export type Engine = 'sqlite' | 'postgres'
@@ -47,6 +47,21 @@ export interface DatabaseOptions {
 /** A hung server cannot apply its statement_timeout; the client gives up this much later. */
 const CLIENT_TIMEOUT_GRACE_MS = 1000
 
+function sqlitePathOf(url: string): string {
+  const file = url.replace(/^(sqlite|file):(\/\/)?/i, '')
+  return file === ':memory:' ? file : resolve(file)
+}
+
+/**
+ * The path of the SQLite database a URL names when that file is missing although Keyward
+ * opened one there before (see {@link isLostDatabase}); undefined otherwise and on PostgreSQL.
+ */
+export function lostSqliteDatabaseOf(url: string): string | undefined {
+  if (engineOf(url) !== 'sqlite') return undefined
+  const path = sqlitePathOf(url)
+  return path !== ':memory:' && isLostDatabase(path) ? path : undefined
+}
+
 /**
  * Opens the database a URL names: `sqlite:<file>` (created with its folder, in WAL mode) or
  * `postgres://…` (a pool that returns `bigint` columns as numbers).
@@ -82,9 +97,13 @@ export function openDatabase(url: string, options: DatabaseOptions): Database {
       sqliteFile: undefined,
     }
   }
-  const file = url.replace(/^(sqlite|file):(\/\/)?/i, '')
-  const path = file === ':memory:' ? file : resolve(file)
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const path = sqlitePathOf(url)
+  if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true })
+    // A write-ahead log without its database belongs to a lost one: applied to a new, empty
+    // file it would corrupt it.
+    if (!existsSync(path)) for (const suffix of ['-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true })
+  }
   const writer = new SqliteDatabase(path)
   // Opening may wait for another process's lock (turning WAL on, say): nothing is served yet.
   writer.pragma(`busy_timeout = ${options.databaseStatementTimeoutMs}`)

@@ -1,9 +1,22 @@
-import { accessSync, constants, statfsSync, statSync } from 'node:fs'
+import { accessSync, constants, existsSync, statfsSync, statSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseUnavailableError, type DatabaseOutage } from './database-errors.js'
 
 /** Below this much free space on its filesystem, the database counts as full. */
 const MIN_FREE_BYTES = 1024 * 1024
+
+/** Beside every SQLite database Keyward opens: the mark that this folder held one. */
+function markerOf(path: string): string {
+  return `${path}.keyward`
+}
+
+/**
+ * Whether the SQLite file at `path` is missing although Keyward opened one there before: a
+ * database deleted or lost, which must be restored, not silently replaced by an empty one.
+ */
+export function isLostDatabase(path: string): boolean {
+  return !existsSync(path) && existsSync(markerOf(path))
+}
 
 /**
  * The SQLite file a process opened, watched by identity (device and inode): a file deleted,
@@ -18,6 +31,9 @@ export class SqliteFile {
     this.path = path
     const stat = statSync(path)
     this.#identity = { dev: stat.dev, ino: stat.ino }
+    if (!existsSync(markerOf(path))) {
+      writeFileSync(markerOf(path), `Keyward opened a database at ${path}. If that file is missing, restore it from a backup; \`keyward serve --init\` starts an empty one.\n`)
+    }
   }
 
   /** Whether the file at the path is still the one this process opened; one `stat`, cheap enough for every write. */

@@ -1,9 +1,11 @@
-import type { Kysely, Transaction } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Change, ChangeFeed } from './change-feed.js'
+import { databaseOutageOf, type DatabaseOutage } from './database-errors.js'
 import { openDatabase, type Database, type DatabaseOptions, type Engine } from './database.js'
 import { migrateToLatest } from './migrate.js'
 import { PostgresChangeFeed } from './postgres-change-feed.js'
 import { SqliteChangeFeed } from './sqlite-change-feed.js'
+import type { SqliteFile } from './sqlite-file.js'
 import type { Tables } from './tables.js'
 
 export type Trx = Transaction<Tables>
@@ -26,9 +28,11 @@ export class Store {
   readonly feed: ChangeFeed
   readonly displayUrl: string
   readonly #counter: { queries: number }
+  readonly #sqliteFile: SqliteFile | undefined
 
   private constructor(database: Database, feed: ChangeFeed, counter: { queries: number }) {
     this.#counter = counter
+    this.#sqliteFile = database.sqliteFile
     this.db = database.db
     this.engine = database.engine
     this.displayUrl = database.displayUrl
@@ -77,13 +81,35 @@ export class Store {
     return this.#counter.queries
   }
 
-  /** Whether the database answers a trivial query. */
-  async isReachable(): Promise<boolean> {
+  /**
+   * Why the database cannot serve now, or undefined when it can; answers within `deadlineMs`.
+   * SQLite: its file deleted or replaced, read-only, its disk full. PostgreSQL: the server
+   * down, hung (no answer in time) or read-only. Never throws.
+   */
+  async outage(deadlineMs: number): Promise<DatabaseOutage | undefined> {
+    const fileProblem = this.#sqliteFile?.problem()
+    if (fileProblem) return fileProblem
+    let timer: NodeJS.Timeout | undefined
+    const late = new Promise<DatabaseOutage>((resolve) => {
+      timer = setTimeout(() => resolve({ kind: 'timeout', cause: `no answer within ${deadlineMs} ms` }), deadlineMs)
+    })
     try {
-      await this.db.selectFrom('roles').select('id').limit(1).execute()
-      return true
-    } catch {
-      return false
+      return await Promise.race([this.#probe(), late])
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  async #probe(): Promise<DatabaseOutage | undefined> {
+    try {
+      if (this.engine === 'sqlite') {
+        await this.db.selectFrom('roles').select('id').limit(1).execute()
+        return undefined
+      }
+      const { rows } = await sql<{ readOnly: string }>`select current_setting('transaction_read_only') as "readOnly"`.execute(this.db)
+      return rows[0]?.readOnly === 'on' ? { kind: 'read_only', cause: '25006: the PostgreSQL server only accepts reads' } : undefined
+    } catch (error) {
+      return databaseOutageOf(error) ?? { kind: 'down', cause: error instanceof Error ? error.message : String(error) }
     }
   }
 

@@ -22,9 +22,9 @@ export interface RunningServer {
   stop(): Promise<void>
 }
 
-/** Starts `keyward serve` on a free port and waits until it listens. */
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1'], {
+/** Starts `keyward serve` (with `args`) on a free port and waits until it listens. */
+export async function startServer(env: Record<string, string>, args: string[] = []): Promise<RunningServer> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1', ...args], {
     env: { ...process.env, KEYWARD_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

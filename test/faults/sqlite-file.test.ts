@@ -1,0 +1,93 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServer } from '../helpers/cli.js'
+import { expectStatus, Harness } from '../helpers/harness.js'
+import { testEngine } from '../helpers/test-database.js'
+
+const canMount = process.getuid?.() === 0
+
+/**
+ * Issue 11, cases 2 and 4 on SQLite: the database file deleted under a running server (once
+ * 20 s of 200s, then a new empty database on restart), and a full disk (once every write
+ * failed with "cannot rollback - no transaction is active" while /readyz said 200).
+ */
+describe.runIf(testEngine() === 'sqlite')('sqlite: the database file deleted, its disk full', () => {
+  describe('the file deleted', () => {
+    let h: Harness
+    beforeAll(async () => {
+      h = await Harness.start()
+    })
+    afterAll(() => h.close())
+
+    it('turns /readyz to 503, refuses writes, and `keyward serve` asks for --init', async () => {
+      const path = h.database.url.replace(/^sqlite:/, '')
+      const secret = h.keys.fullAccess.secret
+      expectStatus(await h.get('/readyz'), 200)
+      unlinkSync(path)
+
+      const ready = await h.get('/readyz', { headers: { 'accept-language': 'ja-JP' } })
+      expectStatus(ready, 503)
+      expect(ready.body).toMatchObject({ status: 'unavailable', database: 'sqlite', problem: 'file_gone', code: 'server.database_unavailable' })
+      expect(ready.body.message).toContain('データベース')
+      expect(ready.text).not.toContain(path)
+      const write = await h.post('/api/apikeys', { secret, body: { keyName: 'into-the-void', roleID: 2 } })
+      expectStatus(write, 503)
+      expect(write.headers['retry-after']).toBe('5')
+      expect(h.logs.join('')).toContain(`database unavailable (file_gone: ${path} was deleted)`)
+
+      await expect(startServer({ KEYWARD_DATABASE_URL: h.database.url })).rejects.toThrow(/is missing, but this folder held one.*--init/)
+      const fresh = await startServer({ KEYWARD_DATABASE_URL: h.database.url, KEYWARD_ADMIN_PASSWORD: 'Fresh-passw0rd' }, ['--init'])
+      try {
+        expect((await fetch(`${fresh.url}/readyz`)).status).toBe(200)
+      } finally {
+        await fresh.stop()
+      }
+    })
+  })
+
+  describe.runIf(canMount)('the disk full (a 2 MB tmpfs)', () => {
+    let mountPoint: string
+    let h: Harness
+    beforeAll(async () => {
+      mountPoint = mkdtempSync(join(tmpdir(), 'keyward-full-'))
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mountPoint])
+      mkdirSync(join(mountPoint, 'data'))
+      h = await Harness.start({ databaseUrl: `sqlite:${join(mountPoint, 'data', 'keyward.db')}` })
+    })
+    afterAll(async () => {
+      await h?.close()
+      execFileSync('umount', [mountPoint])
+      rmSync(mountPoint, { recursive: true, force: true })
+    })
+
+    it('answers 503 and /readyz 503 while full, names SQLITE_FULL in the log, and recovers', async () => {
+      const secret = h.keys.fullAccess.secret
+      const filler = join(mountPoint, 'filler')
+      try {
+        writeFileSync(filler, Buffer.alloc(4 * 1024 * 1024))
+      } catch (error) {
+        expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC')
+      }
+      const ready = await h.get('/readyz')
+      expectStatus(ready, 503)
+      expect(ready.body).toMatchObject({ problem: 'disk_full' })
+      let write
+      for (let i = 0; i < 20; i++) {
+        write = await h.post('/api/apikeys', { secret, body: { keyName: `full-${i}`, roleID: 2, description: 'x'.repeat(1000) } })
+        if (write.status !== 200) break
+      }
+      expectStatus(write!, 503)
+      expect(write!.body.code).toBe('server.database_unavailable')
+      const logs = h.logs.join('')
+      expect(logs).toContain('database unavailable (disk_full: SQLITE_FULL)')
+      expect(logs).not.toContain('cannot rollback')
+
+      unlinkSync(filler)
+      expectStatus(await h.get('/readyz'), 200)
+      expectStatus(await h.post('/api/apikeys', { secret, body: { keyName: 'after-the-flood', roleID: 2 } }), 200)
+    })
+  })
+})
