@@ -17,8 +17,9 @@ function buildTestApp(databaseUrl: string, config: Partial<Config>, clock: TestC
       done()
     },
   })
+  // synchronous=NORMAL: no test cuts the power, and an fsync per commit would double the suite's time.
   return buildApp(
-    loadConfig({}, { databaseUrl, logLevel: 'debug', authFailuresPerMinute: 1000, usageFlushIntervalMs: 100, changePollIntervalMs: 50, ...config }),
+    loadConfig({}, { databaseUrl, logLevel: 'debug', authFailuresPerMinute: 1000, usageFlushIntervalMs: 100, changePollIntervalMs: 50, sqliteSynchronous: 'normal', ...config }),
     { clock, logStream },
   )
 }
