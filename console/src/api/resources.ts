@@ -45,8 +45,11 @@ export interface Administrator {
   unsuccessfulSignInAttempts?: number
 }
 
-/** Rights grouped as in the model API: `platformRights.apikeyRights.canViewApiKeys`, … */
-export type RightsObject = { platformRights?: Record<string, Record<string, boolean> | undefined> }
+/**
+ * Rights grouped as in the model API: `platformRights.apikeyRights.canViewApiKeys`, …; groups
+ * Keyward has no use for (`antiMalwareRights`, `platformRights.computerRights`, …) are kept.
+ */
+export type RightsObject = { platformRights?: Record<string, Record<string, boolean> | undefined> } & Record<string, Record<string, Record<string, boolean> | undefined> | undefined>
 
 export interface Role {
   ID: number
@@ -57,6 +60,12 @@ export interface Role {
   allowUserInterface?: boolean
   allowWebService?: boolean
   rights?: RightsObject
+  /** Fields of the model API kept without effect. */
+  allComputers?: boolean
+  allPolicies?: boolean
+  computerIDs?: number[]
+  computerGroupIDs?: number[]
+  policyIDs?: number[]
 }
 
 export interface AuditEvent {

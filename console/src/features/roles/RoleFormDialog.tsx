@@ -10,6 +10,7 @@ import { DialogActions } from '../../components/DialogActions.js'
 import { notifySuccess } from '../../components/notify.js'
 import { RIGHT_GROUP_NAMES, RIGHT_GROUPS, hasRight, type RightGroup } from '../../rights/rights.js'
 import { useRoleActions, type RoleInput } from './api.js'
+import { KeptRoleFields, withKeptFieldsOf } from './KeptRoleFields.js'
 
 export type RoleDialogMode = 'new' | 'properties' | 'duplicate'
 
@@ -95,7 +96,8 @@ export function RoleFormDialog(props: RoleFormDialogProps) {
       allowUserInterface: values.allowUserInterface,
       allowWebService: values.allowWebService,
       canOnlyManipulateUsersWithEqualOrLesserRights: values.canOnlyManipulateUsersWithEqualOrLesserRights,
-      rights: rightsObject(values.rights),
+      // A modify leaves the kept fields as they are; a duplicate copies them.
+      ...(props.mode === 'duplicate' ? withKeptFieldsOf(role, rightsObject(values.rights)) : { rights: rightsObject(values.rights) }),
     }
     try {
       const saved = props.mode === 'properties' && role ? await actions.modify(role.ID, input) : await actions.create(input)
@@ -154,6 +156,7 @@ export function RoleFormDialog(props: RoleFormDialogProps) {
                 ))}
               </SimpleGrid>
             </Fieldset>
+            <KeptRoleFields role={props.mode === 'new' ? undefined : role} />
             <Group justify="space-between">
               <Group>
                 {props.mode === 'properties' && props.canDelete && !immutable && (

@@ -244,6 +244,10 @@ export const enUS = {
     equalOrLesser: 'Can only manage users and roles with equal or lesser rights',
     rights: 'Rights',
     immutable: 'Full Access is built in and cannot be changed or deleted.',
+    kept: {
+      title: 'Model API settings (no effect in Keyward)',
+      description: 'Set through the API by clients written for the model product. Keyward keeps and returns them unchanged; they grant nothing here.',
+    },
     deleteTitle: 'Delete this role?',
     deleteBody: '“{{name}}” will be deleted. A role held by administrators or API keys cannot be deleted.',
     deleteConfirm: 'Delete role',
