@@ -53,6 +53,8 @@ export interface Config {
   readonly defaultRateLimit: { readonly limit: number; readonly duration: number } | undefined
   /** SQLite's `synchronous`: `full` keeps every acknowledged commit through a power cut; `normal` is faster and may lose the last ones. */
   readonly sqliteSynchronous: 'full' | 'normal'
+  /** On SIGTERM, how long answers in flight may take to finish before they are cut (and the exit code says so), in ms. */
+  readonly shutdownTimeoutMs: number
 }
 
 /** What an administrator's password must satisfy. */
@@ -158,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     // The model product allows 500 API calls per key per minute by default.
     defaultRateLimit: parseRateLimit('KEYWARD_DEFAULT_RATE_LIMIT', get('KEYWARD_DEFAULT_RATE_LIMIT', '500/1m')),
     sqliteSynchronous: parseChoice('KEYWARD_SQLITE_SYNCHRONOUS', get('KEYWARD_SQLITE_SYNCHRONOUS', 'full'), ['full', 'normal'] as const),
+    shutdownTimeoutMs: parseDuration('KEYWARD_SHUTDOWN_TIMEOUT', get('KEYWARD_SHUTDOWN_TIMEOUT', '10s')),
     ...withoutUndefined(overrides),
   }
   if (config.requestTimeoutMs < 1 || config.headersTimeoutMs < 1 || config.headersTimeoutMs > config.requestTimeoutMs) {

@@ -8,6 +8,7 @@ import { Command, Option } from 'commander'
 import { buildApp, VERSION } from './app.js'
 import { loadConfig, type ConfigOverrides } from './config.js'
 import { KeywardContext } from './context.js'
+import { GracefulShutdown } from './http/graceful-shutdown.js'
 import { LOCALES, type Locale } from './i18n/translate.js'
 import { ensureFirstAdministrator, FIRST_ADMINISTRATOR } from './setup/first-start.js'
 import { lostSqliteDatabaseOf } from './store/database.js'
@@ -61,14 +62,14 @@ async function serve(flags: ServerFlags & { init?: boolean }): Promise<void> {
   } else if (first.created) {
     app.fastify.log.info(`first start: created administrator "${FIRST_ADMINISTRATOR}" with the password from KEYWARD_ADMIN_PASSWORD`)
   }
+  const shutdown = new GracefulShutdown(app, config.shutdownTimeoutMs)
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return
     stopping = true
     app.fastify.log.info(`${signal}: shutting down`)
-    await app.close()
-    await store.close()
-    process.exit(0)
+    const isClean = await shutdown.run(() => store.close())
+    process.exit(isClean ? 0 : 1)
   }
   process.on('SIGINT', () => void stop('SIGINT'))
   process.on('SIGTERM', () => void stop('SIGTERM'))
