@@ -1,11 +1,12 @@
 /**
  * The API key tasks end to end, in English and Japanese: New (with a field error, a role
  * defined without leaving the dialog, language, time zone and expiry), the secret shown once
- * and copied, then used over real HTTP; Locked Out, a new secret, and Delete.
+ * and copied, then used over real HTTP; Locked Out, a new secret, and Delete; rate limits and
+ * credits (a new key with both, changed and removed in Properties, axe clean).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { translate } from '../../src/i18n/translate.js'
-import { CATALOGS, ConsoleHarness, LOCALES, type ConsolePage } from './helpers/console-harness.js'
+import { CATALOGS, ConsoleHarness, LOCALES, seriousViolations, type ConsolePage } from './helpers/console-harness.js'
 
 let ch: ConsoleHarness
 
@@ -27,6 +28,9 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
   const page = () => cp.page
   const dialog = (name?: string) => page().getByRole('dialog', name === undefined ? undefined : { name })
   const currentKey = (key: string) => ch.http('/api/apikeys/current', { secret: key })
+  const limitedName = `limited-${locale.toLowerCase()}`
+  let limitedId = 0
+  const storedLimited = async () => (await ch.http(`/api/apikeys/${limitedId}`, { secret: ch.h.keys.fullAccess.secret })).body
 
   beforeAll(async () => {
     await ch.setLocale(1, locale)
@@ -151,5 +155,66 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
     await dialog(t.apiKeys.deleteTitle).getByRole('button', { name: t.apiKeys.deleteConfirm }).click()
     await page().getByText(t.apiKeys.empty).waitFor()
     expect((await currentKey(secret)).status).toBe(401)
+  })
+
+  it('New: gives a key a rate limit and credits refilled monthly', async () => {
+    await page().getByRole('link', { name: t.nav.apiKeys }).click()
+    await page().getByRole('button', { name: t.apiKeys.new }).click()
+    const form = dialog(t.apiKeys.newTitle)
+    await form.getByLabel(t.apiKeys.name).fill(limitedName)
+    await form.getByLabel(t.apiKeys.role).click()
+    await page().getByRole('option', { name: 'Auditor' }).click()
+    await form.getByText(t.apiKeys.limits.newHint).waitFor()
+
+    await form.getByRole('button', { name: t.apiKeys.limits.add }).click()
+    await form.getByLabel(t.apiKeys.limits.name).fill('reports')
+    await form.getByLabel(t.apiKeys.limits.limit).fill('120')
+    await form.getByLabel(t.apiKeys.limits.seconds).fill('60')
+    await form.getByLabel(t.apiKeys.limits.credits).check()
+    await form.getByLabel(t.apiKeys.limits.remaining).fill('1000')
+    await form.getByLabel(t.apiKeys.limits.refill).click()
+    await page().getByRole('option', { name: t.apiKeys.limits.refills.monthly }).click()
+    await form.getByLabel(t.apiKeys.limits.amount).fill('1000')
+    await form.getByLabel(t.apiKeys.limits.day).fill('15')
+    expect(await seriousViolations(page()), 'axe on the New API Key dialog with limits').toEqual([])
+    await form.getByRole('button', { name: t.apiKeys.next }).click()
+
+    const shown = dialog(t.secret.title.replace('{{name}}', limitedName))
+    const secret = await shown.getByLabel(t.secret.label).inputValue()
+    const me = await ch.http('/api/apikeys/current', { secret })
+    expect(me.status, JSON.stringify(me.body)).toBe(200)
+    expect(me.body).toMatchObject({
+      rateLimits: [{ name: 'reports', limit: 120, duration: 60_000 }],
+      credits: { remaining: 1000, refill: { interval: 'monthly', amount: 1000, day: 15 } },
+    })
+    limitedId = me.body.ID
+    await shown.getByRole('button', { name: t.common.close, exact: true }).click()
+    await dialog(t.secret.closeTitle).getByRole('button', { name: t.secret.closeConfirm }).click()
+    await page().getByRole('dialog').waitFor({ state: 'detached' })
+  })
+
+  it('Properties: shows them, changes the limit and removes the credits', async () => {
+    await page().getByLabel(t.apiKeys.filter).fill(limitedName)
+    await page().getByRole('link', { name: limitedName }).click()
+    const form = dialog(`${t.apiKeys.propertiesTitle}: ${limitedName}`)
+    await form.getByLabel(t.apiKeys.limits.name).waitFor()
+    expect(await form.getByLabel(t.apiKeys.limits.name).inputValue()).toBe('reports')
+    expect(await form.getByLabel(t.apiKeys.limits.remaining).inputValue()).toBe('1000')
+    await form.getByLabel(t.apiKeys.limits.limit).fill('30')
+    await form.getByLabel(t.apiKeys.limits.credits).uncheck()
+    await form.getByRole('button', { name: t.common.ok }).click()
+    await form.waitFor({ state: 'detached' })
+    const after = await storedLimited()
+    expect(after.rateLimits).toEqual([{ name: 'reports', limit: 30, duration: 60_000 }])
+    expect(after).not.toHaveProperty('credits')
+  })
+
+  it('Properties: removing the last rate limit leaves the key unlimited', async () => {
+    await page().getByRole('link', { name: limitedName }).click()
+    const form = dialog(`${t.apiKeys.propertiesTitle}: ${limitedName}`)
+    await form.getByRole('button', { name: t.apiKeys.limits.remove.replace('{{name}}', 'reports') }).click()
+    await form.getByRole('button', { name: t.common.ok }).click()
+    await form.waitFor({ state: 'detached' })
+    expect(await storedLimited()).not.toHaveProperty('rateLimits')
   })
 })

@@ -22,8 +22,23 @@ export interface ApiKey {
   unlockTime?: number
   unsuccessfulSignInAttempts?: number
   expiryDate?: number
+  rateLimits?: RateLimit[]
+  credits?: Credits
   /** Only in the answer to a create or a new secret: shown once, never kept. */
   secretKey?: string
+}
+
+/** At most `limit` (in cost) in any sliding window of `duration` ms. */
+export interface RateLimit {
+  name: string
+  limit: number
+  duration: number
+}
+
+/** A balance spent by verifications, refilled at midnight in the key's time zone. */
+export interface Credits {
+  remaining: number
+  refill?: { interval: 'daily' | 'monthly'; amount: number; day?: number }
 }
 
 export interface Administrator {

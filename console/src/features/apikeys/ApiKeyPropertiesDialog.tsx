@@ -21,8 +21,9 @@ import { useCan } from '../../rights/rights.js'
 import { RoleSelect } from '../roles/RoleSelect.js'
 import { apiKeyStatus } from './api-key-status.js'
 import { useApiKey, useApiKeyActions, type ApiKeyInput } from './api.js'
+import { usageLimitChangesOf, usageLimitValuesOf, UsageLimitsFieldset, type UsageLimitValues } from './UsageLimitsFieldset.js'
 
-const FIELDS = ['keyName', 'description', 'roleID', 'locale', 'timeZone', 'expiryDate']
+const FIELDS = ['keyName', 'description', 'roleID', 'locale', 'timeZone', 'expiryDate', 'rateLimits', 'credits']
 const FIELD_BY_CODE = { 'apikey.name_in_use': 'keyName', 'apikey.expiry_in_past': 'expiryDate', 'apikey.role_not_found': 'roleID' }
 
 interface KeyFormValues {
@@ -33,6 +34,7 @@ interface KeyFormValues {
   timeZone: string
   expiryDate: string | null
   lockedOut: boolean
+  limits: UsageLimitValues
 }
 
 function valuesOf(key: ApiKey | undefined, defaults: { locale: Locale; timeZone: string }, format: DateFormat): KeyFormValues {
@@ -44,6 +46,7 @@ function valuesOf(key: ApiKey | undefined, defaults: { locale: Locale; timeZone:
     timeZone: key?.timeZone ?? defaults.timeZone,
     expiryDate: key?.expiryDate === undefined ? null : format.day(key.expiryDate, key.timeZone),
     lockedOut: key ? !key.active : false,
+    limits: usageLimitValuesOf(key),
   }
 }
 
@@ -112,6 +115,7 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
           locale: values.locale,
           timeZone: values.timeZone,
           ...(values.expiryDate ? { expiryDate: values.expiryDate } : {}),
+          ...usageLimitChangesOf(values.limits, undefined),
         }
         const created = await actions.create(input)
         if (created.secretKey) props.onSecret(created.keyName, created.secretKey)
@@ -125,6 +129,7 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
       if (values.timeZone !== apiKey.timeZone) changes.timeZone = values.timeZone
       if (values.expiryDate !== initial.expiryDate) changes.expiryDate = values.expiryDate
       if (values.lockedOut !== initial.lockedOut) changes.active = !values.lockedOut
+      Object.assign(changes, usageLimitChangesOf(values.limits, apiKey))
       if (Object.keys(changes).length > 0) {
         await actions.modify(apiKey.ID, changes)
         notifySuccess(t('common.saved'))
@@ -195,6 +200,7 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
                 )}
               </Stack>
             </Fieldset>
+            <UsageLimitsFieldset form={form} readOnly={readOnly} isNew={!apiKey} />
             {apiKey && <KeyDetails apiKey={apiKey} format={format} />}
             <Group justify="space-between">
               <Group gap="xs">

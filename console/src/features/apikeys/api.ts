@@ -1,4 +1,4 @@
-import type { ApiKey } from '../../api/resources.js'
+import type { ApiKey, Credits, RateLimit } from '../../api/resources.js'
 import { useApi, useApiQuery } from '../../api/use-api.js'
 import { containsCriterion, pageFilter, totalOf, type ListParams } from '../../components/list-params.js'
 
@@ -25,6 +25,8 @@ export interface ApiKeyInput {
   active?: boolean
   /** YYYY-MM-DD (the end of that day in the key's zone), or null for no expiry. */
   expiryDate?: string | null
+  rateLimits?: RateLimit[]
+  credits?: Credits | null
 }
 
 /** Writes to API keys; each reloads the list. Answers that carry a secret are not cached. */
