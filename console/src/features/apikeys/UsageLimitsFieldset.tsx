@@ -4,6 +4,8 @@ import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { ApiKey, Credits, RateLimit } from '../../api/resources.js'
 
+const REFILL_LABELS = { none: 'apiKeys.limits.refills.none', daily: 'apiKeys.limits.refills.daily', monthly: 'apiKeys.limits.refills.monthly' } as const
+
 /** A rate limit as the form edits it: the window in seconds. */
 interface RateLimitRow {
   name: string
@@ -102,7 +104,7 @@ export function UsageLimitsFieldset<V extends { limits: UsageLimitValues }>({ fo
             <NumberInput label={t('apiKeys.limits.remaining')} min={0} allowDecimal={false} {...input('remaining')} />
             <Select
               label={t('apiKeys.limits.refill')}
-              data={(['none', 'daily', 'monthly'] as const).map((value) => ({ value, label: t(`apiKeys.limits.refills.${value}`) }))}
+              data={Object.entries(REFILL_LABELS).map(([value, label]) => ({ value, label: t(label) }))}
               allowDeselect={false}
               {...input('refill')}
             />
