@@ -55,6 +55,8 @@ export interface Config {
   readonly sqliteSynchronous: 'full' | 'normal'
   /** On SIGTERM, how long answers in flight may take to finish before they are cut (and the exit code says so), in ms. */
   readonly shutdownTimeoutMs: number
+  /** How long cached keys are trusted while the change feed is down (changes of other processes unheard), in ms. */
+  readonly feedOutageGraceMs: number
 }
 
 /** What an administrator's password must satisfy. */
@@ -161,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     defaultRateLimit: parseRateLimit('KEYWARD_DEFAULT_RATE_LIMIT', get('KEYWARD_DEFAULT_RATE_LIMIT', '500/1m')),
     sqliteSynchronous: parseChoice('KEYWARD_SQLITE_SYNCHRONOUS', get('KEYWARD_SQLITE_SYNCHRONOUS', 'full'), ['full', 'normal'] as const),
     shutdownTimeoutMs: parseDuration('KEYWARD_SHUTDOWN_TIMEOUT', get('KEYWARD_SHUTDOWN_TIMEOUT', '10s')),
+    feedOutageGraceMs: parseDuration('KEYWARD_FEED_OUTAGE_GRACE', get('KEYWARD_FEED_OUTAGE_GRACE', '10s')),
     ...withoutUndefined(overrides),
   }
   if (config.requestTimeoutMs < 1 || config.headersTimeoutMs < 1 || config.headersTimeoutMs > config.requestTimeoutMs) {

@@ -106,7 +106,7 @@ export class KeywardContext {
     this.failures = new FailureRecorder(log)
     this.verifier = new Verifier(
       { apiKeys: this.stores.apiKeys, roles: this.roleDirectory, feed: store.feed, usage: this.usage, failures: this.failures, clock },
-      { lockoutThreshold: config.keyLockout ? config.lockoutThreshold : undefined, lockoutDurationMs: config.lockoutDurationMs, cacheSize: config.keyCacheSize },
+      { lockoutThreshold: config.keyLockout ? config.lockoutThreshold : undefined, lockoutDurationMs: config.lockoutDurationMs, cacheSize: config.keyCacheSize, feedOutageGraceMs: config.feedOutageGraceMs },
     )
   }
 

@@ -16,6 +16,8 @@ export interface VerifierOptions {
   readonly lockoutThreshold: number | undefined
   readonly lockoutDurationMs: number
   readonly cacheSize: number
+  /** How long cached keys are trusted after the change feed lost its connection, in ms. */
+  readonly feedOutageGraceMs: number
 }
 
 export interface VerifierDependencies {
@@ -41,14 +43,19 @@ export class Verifier {
   readonly #options: VerifierOptions
   readonly #cache: VerifierCache
   readonly #loading = new Map<number, Promise<CacheEntry>>()
+  /** When the change feed went deaf, by `clock`; undefined while it hears every change. */
+  #deafSince: number | undefined
 
   constructor(deps: VerifierDependencies, options: VerifierOptions) {
     this.#deps = deps
     this.#options = options
     this.#cache = new VerifierCache(options.cacheSize)
     deps.feed.subscribe((change) => {
-      if (change === 'all') this.#cache.clear()
-      else if (change.resource === 'apikey') this.#cache.delete(change.id)
+      if (change === 'deaf') this.#deafSince ??= deps.clock()
+      else if (change === 'all') {
+        this.#deafSince = undefined
+        this.#cache.clear()
+      } else if (change.resource === 'apikey') this.#cache.delete(change.id)
     })
   }
 
@@ -63,6 +70,7 @@ export class Verifier {
    * `auth.key_expired` (401) or `auth.web_service_denied` (403), or rejects with one of them.
    */
   verify(secret: string, address: string | undefined): Principal | Promise<Principal> {
+    if (this.#deafSince !== undefined) this.#distrustCacheAfterGrace()
     // A secret whose hash equals a cached key's is that key's secret, checksum included, so
     // the common case skips the checksum; every other case checks it before any lookup.
     const id = claimedKeyId(secret)
@@ -80,6 +88,17 @@ export class Verifier {
     const checkedId = parseSecret(secret)
     if (checkedId === undefined) throw new KeywardError('auth.secret_malformed')
     return this.#verifyWithIo(checkedId, secret, address)
+  }
+
+  /**
+   * While the change feed is deaf, another process may lock or delete a key unheard: cached
+   * keys are trusted for the grace period only, then every verification asks the database (a
+   * database that is down too answers 503).
+   */
+  #distrustCacheAfterGrace(): void {
+    if (this.#deps.clock() - this.#deafSince! <= this.#options.feedOutageGraceMs) return
+    this.#cache.clear()
+    this.#deps.roles.invalidate()
   }
 
   /** The full verification, which may read (a cache miss) or write (a failure, an unlock). */

@@ -15,7 +15,7 @@ export class RoleDirectory {
   constructor(store: RoleStore, feed: ChangeFeed) {
     this.#store = store
     feed.subscribe((change) => {
-      if (change === 'all' || change.resource === 'role') this.invalidate()
+      if (change === 'all' || (change !== 'deaf' && change.resource === 'role')) this.invalidate()
     })
   }
 

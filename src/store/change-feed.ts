@@ -11,8 +11,12 @@ export interface Change {
   readonly id: number
 }
 
-/** A listener hears single changes, or `'all'` when changes may have been missed. */
-export type ChangeListener = (change: Change | 'all') => void
+/**
+ * A listener hears single changes; `'all'` when changes may have been missed; `'deaf'` when
+ * changes of other processes may go unheard from now on (the feed lost its connection) until
+ * the next `'all'`.
+ */
+export type ChangeListener = (change: Change | 'all' | 'deaf') => void
 
 /**
  * Carries changes that affect authentication (lock, delete, new secret, role change…) to
@@ -35,8 +39,8 @@ export abstract class ChangeFeed {
     return () => this.#listeners.delete(listener)
   }
 
-  /** Delivers a change (or `'all'`) to this process's listeners. */
-  announce(change: Change | 'all'): void {
+  /** Delivers a change (or `'all'`, `'deaf'`) to this process's listeners. */
+  announce(change: Change | 'all' | 'deaf'): void {
     for (const listener of this.#listeners) listener(change)
   }
 }

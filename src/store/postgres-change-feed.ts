@@ -13,8 +13,9 @@ interface Payload {
 
 /**
  * The change feed of PostgreSQL: `pg_notify` inside the writing transaction (delivered when it
- * commits) and one dedicated connection per process that `LISTEN`s. While that connection is
- * down, notifications may be lost, so on every (re)connect listeners hear `'all'`.
+ * commits) and one dedicated connection per process that `LISTEN`s. When that connection is
+ * lost, listeners hear `'deaf'`; notifications may be lost until it is back, so on every
+ * (re)connect they hear `'all'`.
  */
 export class PostgresChangeFeed extends ChangeFeed {
   readonly #url: string
@@ -66,7 +67,7 @@ export class PostgresChangeFeed extends ChangeFeed {
   #reconnect(client: pg.Client): void {
     if (this.#stopped || this.#client !== client) return
     this.#client = undefined
-    this.announce('all')
+    this.announce('deaf')
     const attempt = (): void => {
       if (this.#stopped) return
       this.#connect().catch(() => {

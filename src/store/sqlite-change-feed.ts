@@ -17,6 +17,7 @@ export class SqliteChangeFeed extends ChangeFeed {
   #timer: NodeJS.Timeout | undefined
   #polling: Promise<void> | undefined
   #writes = 0
+  #isDeaf = false
 
   constructor(db: Kysely<Tables>, pollIntervalMs: number) {
     super()
@@ -58,8 +59,14 @@ export class SqliteChangeFeed extends ChangeFeed {
         .limit(1000)
         .execute()
     } catch {
-      // The database is closing or busy: try again at the next tick.
+      // The database is closing or unreadable: try again at the next tick.
+      if (!this.#isDeaf) this.announce('deaf')
+      this.#isDeaf = true
       return
+    }
+    if (this.#isDeaf) {
+      this.#isDeaf = false
+      this.announce('all')
     }
     if (rows.length === 0) return
     if (rows[0]!.seq !== this.#lastSeq + 1 && this.#lastSeq !== 0) this.announce('all')
