@@ -21,6 +21,7 @@ import { documentApiVersion, SECURITY_SCHEMES } from './http/openapi.js'
 import { createValidatorCompiler } from './http/validation.js'
 import { roleRoutes } from './roles/routes.js'
 import { sessionRoutes } from './sessions/routes.js'
+import { verifyRoutes } from './verify/routes.js'
 import { Store } from './store/store.js'
 import { systemClock, type Clock } from './time/clock.js'
 
@@ -161,6 +162,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(auditRoutes, { audit: context.services.audit })
       await api.register(administratorRoutes, { administrators: context.services.administrators })
       await api.register(sessionRoutes, { sessions: context.services.sessions })
+      await api.register(verifyRoutes, { verify: context.services.verify })
     },
     { prefix: '/api' },
   )

@@ -23,6 +23,8 @@ import { createSessionStore, type SessionStore } from './sessions/store.js'
 import type { Store } from './store/store.js'
 import type { Clock } from './time/clock.js'
 import { DEFAULT_TIME_ZONE } from './time/time-zone.js'
+import { VerifyService } from './verify/service.js'
+import { UNLIMITED } from './verify/limits-hook.js'
 
 const SESSION_SWEEP_INTERVAL_MS = 10 * 60_000
 
@@ -32,6 +34,7 @@ export interface Services {
   readonly audit: AuditService
   readonly administrators: AdministratorService
   readonly sessions: SessionService
+  readonly verify: VerifyService
 }
 
 export interface Stores {
@@ -75,6 +78,12 @@ export class KeywardContext {
     this.throttle = new FailureThrottle(config.authFailuresPerMinute, clock)
     this.limits = new UsageLimits(createLimitStore(store), clock)
     const defaultRateLimits = config.defaultRateLimit && [{ name: 'default', ...config.defaultRateLimit }]
+    this.usage = new UsageRecorder(this.stores.apiKeys, log)
+    this.failures = new FailureRecorder(log)
+    this.verifier = new Verifier(
+      { apiKeys: this.stores.apiKeys, roles: this.roleDirectory, feed: store.feed, usage: this.usage, failures: this.failures, clock },
+      { lockoutThreshold: config.keyLockout ? config.lockoutThreshold : undefined, lockoutDurationMs: config.lockoutDurationMs, cacheSize: config.keyCacheSize, feedOutageGraceMs: config.feedOutageGraceMs },
+    )
     this.services = {
       apiKeys: new ApiKeyService({ store: this.stores.apiKeys, roles: this.roleDirectory, clock, defaultRateLimits }),
       roles: new RoleService({ store: this.stores.roles, directory: this.roleDirectory, clock }),
@@ -101,13 +110,8 @@ export class KeywardContext {
           lockoutDurationMs: config.lockoutDurationMs,
         },
       ),
+      verify: new VerifyService({ verifier: this.verifier, roles: this.roleDirectory, throttle: this.throttle, limits: UNLIMITED, clock }),
     }
-    this.usage = new UsageRecorder(this.stores.apiKeys, log)
-    this.failures = new FailureRecorder(log)
-    this.verifier = new Verifier(
-      { apiKeys: this.stores.apiKeys, roles: this.roleDirectory, feed: store.feed, usage: this.usage, failures: this.failures, clock },
-      { lockoutThreshold: config.keyLockout ? config.lockoutThreshold : undefined, lockoutDurationMs: config.lockoutDurationMs, cacheSize: config.keyCacheSize, feedOutageGraceMs: config.feedOutageGraceMs },
-    )
   }
 
   #sweeper: NodeJS.Timeout | undefined

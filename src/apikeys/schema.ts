@@ -5,8 +5,10 @@
  * @module
  */
 import { Type, type Static } from 'typebox'
+import { IP_ALLOW_LIST_MAX_ITEMS } from '../auth/ip-allow-list.js'
 import { IdSchema, LocaleSchema, TimestampSchema, TimeZoneSchema } from '../http/schemas.js'
 import { CreditsInputSchema, CreditsSchema, RateLimitsSchema } from '../limits/schema.js'
+import { PermissionsSchema } from '../permissions/schema.js'
 import { DateTimeInputSchema } from '../time/date-time-input.js'
 
 const writable = {
@@ -16,6 +18,36 @@ const writable = {
   roleID: IdSchema('ID of the role assigned to the API key. Searchable as Numeric.'),
   timeZone: TimeZoneSchema("Time zone of the API key: date-times it sends without an offset are read in it. Searchable as String."),
   active: Type.Boolean({ description: 'If true, the API key can authenticate; if false, it is locked out (denied permission to authenticate). Searchable as Boolean.' }),
+}
+
+/** Largest `meta`, as JSON text in UTF-8: it travels with every verification. */
+export const META_MAX_BYTES = 4096
+
+const META = `A JSON object returned when the API key is verified, at most ${META_MAX_BYTES} bytes as JSON.`
+const EXTERNAL_ID = "The key owner's ID in your own system; returned on verification. Searchable as String."
+
+/** Keyward's settings for keys that protect the operator's own services (Keyward extension). */
+const settings = {
+  permissions: PermissionsSchema('Application permissions the API key holds directly, beside those of its role; checked by the verify operation.'),
+  meta: Type.Object(
+    {},
+    { additionalProperties: true, description: META, examples: [{ plan: 'pro', tenant: 'acme' }] },
+  ),
+  externalID: Type.String({ minLength: 1, maxLength: 255, description: EXTERNAL_ID }),
+  ipAllowList: Type.Array(Type.String({ format: 'ip-range', maxLength: 64 }), {
+    maxItems: IP_ALLOW_LIST_MAX_ITEMS,
+    description:
+      'IPv4 and IPv6 addresses and CIDR ranges the API key may be used from, for Keyward\'s API and for verification; an IPv4-mapped IPv6 address is its IPv4 address. Empty or unset: any address.',
+    examples: [['192.0.2.0/24', '2001:db8::/32']],
+  }),
+}
+
+/** The settings as create and modify take them: `null` removes meta and externalID. */
+const settingsInput = {
+  permissions: settings.permissions,
+  meta: Type.Union([settings.meta, Type.Null()], { description: `${META} null removes it.` }),
+  externalID: Type.Union([settings.externalID, Type.Null()], { description: `${EXTERNAL_ID} null removes it.` }),
+  ipAllowList: settings.ipAllowList,
 }
 
 const readOnly = {
@@ -54,11 +86,11 @@ const limits = { rateLimits: RateLimitsSchema, credits: CreditsSchema }
 const limitsInput = { rateLimits: RateLimitsSchema, credits: CreditsInputSchema }
 
 /** An API key as the API returns it. Unset properties are left out. */
-export const ApiKeySchema = Type.Partial(Type.Object({ ...writable, expiryDate, ...limits, ...readOnly }), {
+export const ApiKeySchema = Type.Partial(Type.Object({ ...writable, expiryDate, ...limits, ...settings, ...readOnly }), {
   description: 'An API key.',
 })
 
-export const ApiKeyCurrentSchema = Type.Partial(Type.Object({ ...writable, expiryDate, ...limits, ...readOnly, ...currentOnly }), {
+export const ApiKeyCurrentSchema = Type.Partial(Type.Object({ ...writable, expiryDate, ...limits, ...settings, ...readOnly, ...currentOnly }), {
   description: 'The API key that authenticates the request.',
 })
 
@@ -73,22 +105,23 @@ export const ApiKeyCreateSchema = Type.Object(
     active: Type.Optional(writable.active),
     expiryDate: Type.Optional(expiryDateInput),
     ...Type.Partial(Type.Object(limitsInput)).properties,
+    ...Type.Partial(Type.Object(settingsInput)).properties,
     ...Type.Partial(Type.Object(readOnly)).properties,
   },
   { ...options, description: "A new API key. keyName and roleID are required; locale and timeZone default to the creator's; rateLimits defaults to the server's default rate limit." },
 )
 
 /** What modifying an API key takes: only the properties to change. */
-export const ApiKeyModifySchema = Type.Partial(Type.Object({ ...writable, expiryDate: expiryDateInput, ...limitsInput, ...readOnly }), {
+export const ApiKeyModifySchema = Type.Partial(Type.Object({ ...writable, expiryDate: expiryDateInput, ...limitsInput, ...settingsInput, ...readOnly }), {
   ...options,
   description: 'Changes to an API key; properties left out are unchanged and read-only properties are ignored.',
 })
 
 /** What modifying the current API key takes; role, lock state and expiry cannot change. */
-export const ApiKeyCurrentModifySchema = Type.Partial(Type.Object({ ...writable, expiryDate: expiryDateInput, ...limitsInput, ...readOnly, ...currentOnly }), {
+export const ApiKeyCurrentModifySchema = Type.Partial(Type.Object({ ...writable, expiryDate: expiryDateInput, ...limitsInput, ...settingsInput, ...readOnly, ...currentOnly }), {
   ...options,
   description:
-    'Changes to the API key that authenticates the request: keyName, description, locale and timeZone. roleID, active, expiryDate, rateLimits and credits are accepted only unchanged.',
+    'Changes to the API key that authenticates the request: keyName, description, locale and timeZone. roleID, active, expiryDate, rateLimits, credits, permissions, meta, externalID and ipAllowList are accepted only unchanged.',
 })
 
 export const ApiKeyListSchema = Type.Object({ apiKeys: Type.Array(ApiKeySchema) }, { description: 'API keys.' })

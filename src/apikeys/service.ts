@@ -5,13 +5,18 @@ import { KeywardError } from '../errors/keyward-error.js'
 import type { Locale } from '../i18n/translate.js'
 import { assertLimitsWithinOwn, checkLimits, limitChanges } from '../limits/rules.js'
 import type { Credits, RateLimit } from '../limits/schema.js'
-import { assertManages, assignableRole } from '../roles/escalation.js'
+import { mergePermissions, samePermissions } from '../permissions/permission.js'
+import { assertManages, assertPermissionsWithinOwn, assignableRole } from '../roles/escalation.js'
 import type { RoleDirectory } from '../roles/role-directory.js'
 import type { SearchFilter } from '../search/schema.js'
 import type { Clock } from '../time/clock.js'
 import { toEpochMs } from '../time/date-time-input.js'
-import type { ApiKeyCreateInput, ApiKeyCurrentModifyInput, ApiKeyModifyInput } from './schema.js'
-import type { ApiKeyChanges, ApiKeyRecord, ApiKeyStore, SecretMaker } from './store.js'
+import { META_MAX_BYTES, type ApiKeyCreateInput, type ApiKeyCurrentModifyInput, type ApiKeyModifyInput } from './schema.js'
+import type { ApiKeyChanges, ApiKeyRecord, ApiKeyStore, KeyMeta, SecretMaker } from './store.js'
+
+/** The settings of keys that protect the operator's own services, as create and modify take them. */
+type SettingsInput = Pick<ApiKeyModifyInput, 'permissions' | 'meta' | 'externalID' | 'ipAllowList'>
+type Settings = Pick<ApiKeyChanges, 'permissions' | 'meta' | 'externalId' | 'ipAllowList'>
 
 export interface ApiKeyWithSecret {
   readonly record: ApiKeyRecord
@@ -46,8 +51,8 @@ export class ApiKeyService {
    * Creates an API key and its secret. Language and time zone default to the creator's.
    *
    * @throws KeywardError `apikey.create_denied`, `apikey.role_not_found`,
-   * `role.rights_exceed_own`, `apikey.expiry_in_past`, `apikey.name_in_use`,
-   * `request.date_time_invalid`, `limits.*`.
+   * `role.rights_exceed_own`, `permission.exceeds_own`, `apikey.meta_too_large`,
+   * `apikey.expiry_in_past`, `apikey.name_in_use`, `request.date_time_invalid`, `limits.*`.
    */
   async create(principal: Principal, input: ApiKeyCreateInput): Promise<ApiKeyWithSecret> {
     requireRight(principal, 'apikeyRights.canCreateNewApiKeys', 'apikey.create_denied')
@@ -63,6 +68,7 @@ export class ApiKeyService {
     const now = this.#clock()
     const expiryDate = this.#expiryOf(input.expiryDate, principal, timeZone)
     if (expiryDate !== null && expiryDate <= now) throw new KeywardError('apikey.expiry_in_past')
+    const settings = settingsOf(principal, input)
     const key = {
       keyName: nameOf(input.keyName),
       description: input.description ?? '',
@@ -73,8 +79,12 @@ export class ApiKeyService {
       expiryDate: expiryDate ?? undefined,
       rateLimits: limits.rateLimits,
       credits: limits.credits ?? undefined,
+      permissions: settings.permissions ?? [],
+      meta: settings.meta ?? undefined,
+      externalId: settings.externalId ?? undefined,
+      ipAllowList: settings.ipAllowList ?? [],
     }
-    const audit = auditRecord(principal, { action: 'apikey.create', ...this.#auditTarget(key.keyName), changes: diffFields({}, fieldsOf(key)) }, now)
+    const audit = auditRecord(principal, { action: 'apikey.create', ...this.#auditTarget(key.keyName), changes: diffFields(UNSET_SETTINGS, fieldsOf(key)) }, now)
     return this.#store.insert(
       {
         ...key,
@@ -116,7 +126,8 @@ export class ApiKeyService {
    * out until someone unlocks it; `active: true` unlocks it and clears its failure count.
    *
    * @throws KeywardError `apikey.modify_denied`, `apikey.not_found`, `role.rights_exceed_own`,
-   * `apikey.role_not_found`, `apikey.expiry_in_past`, `apikey.name_in_use`, `limits.*`.
+   * `permission.exceeds_own`, `apikey.meta_too_large`, `apikey.role_not_found`,
+   * `apikey.expiry_in_past`, `apikey.name_in_use`, `limits.*`.
    */
   async modify(principal: Principal, id: number, input: ApiKeyModifyInput): Promise<ApiKeyRecord> {
     requireRight(principal, 'apikeyRights.canEditApiKeyProperties', 'apikey.modify_denied')
@@ -125,7 +136,7 @@ export class ApiKeyService {
     await assertManages(this.#roles, principal, existing)
     const limits = limitChanges(existing, input)
     assertLimitsWithinOwn(principal, limits.rateLimits, limits.credits)
-    const changes: ApiKeyChanges = { ...this.#changesOf(existing, input), ...limits }
+    const changes: ApiKeyChanges = { ...this.#changesOf(existing, input), ...limits, ...changedSettings(existing, settingsOf(principal, input)) }
     if (input.roleID !== undefined && input.roleID !== existing.roleId) changes.roleId = (await assignableRole(this.#roles, principal, input.roleID, 'apikey.role_not_found')).id
     // Locking a key that is locked automatically makes the lock-out permanent (no unlockTime).
     if (input.active === false && (existing.active || existing.unlockTime !== undefined)) Object.assign(changes, { active: false, unlockTime: null })
@@ -188,6 +199,10 @@ export class ApiKeyService {
     }
     // A key may not loosen its own limits.
     for (const field of Object.keys(limitChanges(current, input))) throw new KeywardError('apikey.current_field_denied', { field })
+    const settings = changedSettings(current, settingsOf(principal, input))
+    for (const [property, field] of [['permissions', 'permissions'], ['meta', 'meta'], ['externalId', 'externalID'], ['ipAllowList', 'ipAllowList']] as const) {
+      if (settings[property] !== undefined) throw new KeywardError('apikey.current_field_denied', { field })
+    }
     return this.#updated(principal, current, this.#changesOf(current, input))
   }
 
@@ -249,8 +264,19 @@ export class ApiKeyService {
   }
 }
 
+/** A new key's settings when none are sent: not worth an audit line. */
+const UNSET_SETTINGS = { permissions: [], ipAllowList: [] }
+
 /** The API names and values of a key's (changed) properties, for the audit log. */
-function fieldsOf(key: Partial<Omit<ApiKeyRecord, 'expiryDate' | 'unlockTime' | 'credits'>> & { expiryDate?: number | null; unlockTime?: number | null; credits?: Credits | null }) {
+function fieldsOf(
+  key: Partial<Omit<ApiKeyRecord, 'expiryDate' | 'unlockTime' | 'credits' | 'meta' | 'externalId'>> & {
+    expiryDate?: number | null
+    unlockTime?: number | null
+    credits?: Credits | null
+    meta?: KeyMeta | null
+    externalId?: string | null
+  },
+) {
   return {
     keyName: key.keyName,
     description: key.description,
@@ -262,7 +288,42 @@ function fieldsOf(key: Partial<Omit<ApiKeyRecord, 'expiryDate' | 'unlockTime' | 
     unlockTime: key.unlockTime,
     rateLimits: key.rateLimits,
     credits: key.credits,
+    permissions: key.permissions,
+    meta: key.meta,
+    externalID: key.externalId,
+    ipAllowList: key.ipAllowList,
   }
+}
+
+/**
+ * The settings a request sends, normalised: permissions sorted without repeats (and within
+ * the principal's own, under the equal-or-lesser rule), the allow-list without repeats.
+ *
+ * @throws KeywardError `permission.exceeds_own`, `apikey.meta_too_large`.
+ */
+function settingsOf(principal: Principal, input: SettingsInput): Settings {
+  const settings: Settings = {}
+  if (input.permissions !== undefined) {
+    settings.permissions = mergePermissions(input.permissions)
+    assertPermissionsWithinOwn(principal, settings.permissions)
+  }
+  if (input.meta !== undefined) {
+    if (input.meta !== null && Buffer.byteLength(JSON.stringify(input.meta)) > META_MAX_BYTES) throw new KeywardError('apikey.meta_too_large', { limit: META_MAX_BYTES })
+    settings.meta = input.meta as KeyMeta | null
+  }
+  if (input.externalID !== undefined) settings.externalId = input.externalID
+  if (input.ipAllowList !== undefined) settings.ipAllowList = [...new Set(input.ipAllowList.map((entry) => entry.trim()))]
+  return settings
+}
+
+/** The settings that differ from a key's. */
+function changedSettings(existing: ApiKeyRecord, settings: Settings): Settings {
+  const changed: Settings = {}
+  if (settings.permissions !== undefined && !samePermissions(settings.permissions, existing.permissions)) changed.permissions = settings.permissions
+  if (settings.meta !== undefined && JSON.stringify(settings.meta) !== JSON.stringify(existing.meta ?? null)) changed.meta = settings.meta
+  if (settings.externalId !== undefined && settings.externalId !== (existing.externalId ?? null)) changed.externalId = settings.externalId
+  if (settings.ipAllowList !== undefined && JSON.stringify(settings.ipAllowList) !== JSON.stringify(existing.ipAllowList)) changed.ipAllowList = settings.ipAllowList
+  return changed
 }
 
 function nameOf(keyName: string): string {

@@ -7,7 +7,7 @@ import { limitColumns, limitsFromRow, type KeyLimits } from '../limits/stored-li
 import { LOCALES } from '../i18n/translate.js'
 import type { SearchFilter } from '../search/schema.js'
 import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
-import { flag, optional, optionalNumber, toColumns, type ColumnsOf } from '../store/columns.js'
+import { flag, optional, optionalNumber, parseStoredList, toColumns, type ColumnsOf } from '../store/columns.js'
 import { rethrowNameInUse } from '../store/constraint-errors.js'
 import { failedAttemptColumns, isLockedNow } from '../store/failed-attempts.js'
 import type { Store } from '../store/store.js'
@@ -32,7 +32,16 @@ export interface ApiKeyRecord extends KeyLimits {
   readonly createdByAdministratorId: number | undefined
   readonly createdByApiKeyId: number | undefined
   readonly secretHash: string
+  /** Application permissions held directly (beside the role's), sorted. */
+  readonly permissions: readonly string[]
+  readonly meta: KeyMeta | undefined
+  readonly externalId: string | undefined
+  /** Addresses and CIDR ranges the key may be used from; empty for any. */
+  readonly ipAllowList: readonly string[]
 }
+
+/** A key's `meta`: a JSON object the operator attaches, returned on verification. */
+export type KeyMeta = Readonly<Record<string, unknown>>
 
 /** The properties a service may change; `null` clears an optional one. */
 export interface ApiKeyChanges {
@@ -49,6 +58,10 @@ export interface ApiKeyChanges {
   rateLimits?: readonly RateLimit[]
   /** null removes them; setting them restarts their refill clock. */
   credits?: Credits | null
+  permissions?: readonly string[]
+  meta?: KeyMeta | null
+  externalId?: string | null
+  ipAllowList?: readonly string[]
 }
 
 export interface NewApiKey {
@@ -64,6 +77,10 @@ export interface NewApiKey {
   createdByApiKeyId: number | undefined
   rateLimits: readonly RateLimit[] | undefined
   credits: Credits | undefined
+  permissions: readonly string[]
+  meta: KeyMeta | undefined
+  externalId: string | undefined
+  ipAllowList: readonly string[]
 }
 
 /** A secret made for a key ID, and the hash to store. */
@@ -85,6 +102,7 @@ export const API_KEY_SEARCH: SearchableResource = {
     unsuccessfulSignInAttempts: { column: 'unsuccessful_sign_in_attempts', kind: 'numeric' },
     expiryDate: { column: 'expiry_date', kind: 'date' },
     serviceAccount: { column: 'service_account', kind: 'boolean' },
+    externalID: { column: 'external_id', kind: 'string' },
   },
 }
 
@@ -109,10 +127,14 @@ function toRecord(row: Selectable<ApiKeysTable>): ApiKeyRecord {
     createdByApiKeyId: optional(row.created_by_api_key_id),
     secretHash: row.secret_hash,
     ...limitsFromRow(row),
+    permissions: parseStoredList(row.permissions),
+    meta: row.meta === null ? undefined : (JSON.parse(row.meta) as KeyMeta),
+    externalId: optional(row.external_id),
+    ipAllowList: parseStoredList(row.ip_allow_list),
   }
 }
 
-const COLUMNS: ColumnsOf<Omit<ApiKeyChanges, keyof KeyLimits>, ApiKeysTable> = {
+const COLUMNS: ColumnsOf<Omit<ApiKeyChanges, keyof KeyLimits | 'meta'> & { meta?: string | null }, ApiKeysTable> = {
   keyName: 'key_name',
   description: 'description',
   locale: 'locale',
@@ -122,7 +144,14 @@ const COLUMNS: ColumnsOf<Omit<ApiKeyChanges, keyof KeyLimits>, ApiKeysTable> = {
   unlockTime: 'unlock_time',
   unsuccessfulSignInAttempts: 'unsuccessful_sign_in_attempts',
   expiryDate: 'expiry_date',
+  permissions: 'permissions',
+  meta: 'meta',
+  externalId: 'external_id',
+  ipAllowList: 'ip_allow_list',
 }
+
+/** A meta change as its column: JSON text, `null` to clear, undefined to keep. */
+const metaColumn = (meta: KeyMeta | null | undefined) => (meta === undefined || meta === null ? meta : JSON.stringify(meta))
 
 /**
  * The SQL of API keys. Every write that can change whether or how a key authenticates
@@ -191,6 +220,10 @@ export function createApiKeyStore(store: Store) {
               created_by_administrator_id: key.createdByAdministratorId ?? null,
               created_by_api_key_id: key.createdByApiKeyId ?? null,
               ...limitColumns(key, key.created),
+              permissions: JSON.stringify(key.permissions),
+              meta: metaColumn(key.meta) ?? null,
+              external_id: key.externalId ?? null,
+              ip_allow_list: JSON.stringify(key.ipAllowList),
             })
             .returning('id')
             .executeTakeFirstOrThrow()
@@ -214,7 +247,7 @@ export function createApiKeyStore(store: Store) {
      */
     async update(id: number, changes: ApiKeyChanges, audit: AuditRecord): Promise<ApiKeyRecord | undefined> {
       const { rateLimits, credits, ...rest } = changes
-      const columns = { ...toColumns(rest, COLUMNS), ...limitColumns({ rateLimits, credits }, audit.time) }
+      const columns = { ...toColumns({ ...rest, meta: metaColumn(rest.meta) }, COLUMNS), ...limitColumns({ rateLimits, credits }, audit.time) }
       if (Object.keys(columns).length === 0) return this.findById(id)
       try {
         return await store.transaction(async (trx, changed) => {

@@ -1,15 +1,30 @@
 import type { ApiKeyRecord, ApiKeyStore } from '../apikeys/store.js'
 import { auditRecord } from '../audit/audit-record.js'
+import type { ErrorCode } from '../errors/error-codes.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import type { RoleDirectory } from '../roles/role-directory.js'
 import type { Role } from '../roles/role.js'
 import type { ChangeFeed } from '../store/change-feed.js'
 import type { Clock } from '../time/clock.js'
 import type { FailureRecorder } from './failure-recorder.js'
+import { isAddressAllowed } from './ip-allow-list.js'
 import type { Principal } from './principal.js'
 import { claimedKeyId, hashSecret, parseSecret, secretMatchesHash } from './secret-format.js'
 import type { UsageRecorder } from './usage-recorder.js'
 import { ABSENT, VerifierCache, type CacheEntry } from './verifier-cache.js'
+
+/**
+ * A key whose secret was right but that may not authenticate (locked, expired, its role or
+ * the address refused): the key travels with the error, for the verify operation's answer.
+ */
+export class KeyRefusedError extends KeywardError {
+  readonly record: ApiKeyRecord
+
+  constructor(code: ErrorCode, record: ApiKeyRecord) {
+    super(code)
+    this.record = record
+  }
+}
 
 export interface VerifierOptions {
   /** Failed attempts that lock a key out; undefined when automatic key lock-out is off. */
@@ -64,10 +79,13 @@ export class Verifier {
    * is cached and nothing needs writing (the common case), else as a promise.
    *
    * Only the holder of the right secret learns that a key is locked or expired; an unknown
-   * key ID and a wrong secret get the same answer.
+   * key ID and a wrong secret get the same answer. The checks run in this order: the secret,
+   * locked, expired, the role's web-service access, the key's IP allow-list (against
+   * `address`); a wrong secret counts toward the key's lock-out.
    *
-   * @throws KeywardError `auth.secret_malformed`, `auth.secret_invalid`, `auth.key_locked`,
-   * `auth.key_expired` (401) or `auth.web_service_denied` (403), or rejects with one of them.
+   * @throws KeywardError `auth.secret_malformed`, `auth.secret_invalid` (401), or a
+   * {@link KeyRefusedError}: `auth.key_locked`, `auth.key_expired` (401),
+   * `auth.web_service_denied`, `auth.address_not_allowed` (403); or rejects with one of them.
    */
   verify(secret: string, address: string | undefined): Principal | Promise<Principal> {
     if (this.#deafSince !== undefined) this.#distrustCacheAfterGrace()
@@ -79,9 +97,13 @@ export class Verifier {
       const record = entry
       const now = this.#deps.clock()
       const role = this.#deps.roles.peek(record.roleId)
-      const isPlain = record.active && record.unsuccessfulSignInAttempts === 0 && (record.expiryDate === undefined || now <= record.expiryDate)
+      const isPlain =
+        record.active &&
+        record.unsuccessfulSignInAttempts === 0 &&
+        (record.expiryDate === undefined || now <= record.expiryDate) &&
+        isAddressAllowed(record.ipAllowList, address)
       if (isPlain && role && secretMatchesHash(secret, record.secretHash)) {
-        if (!role.allowWebService) throw new KeywardError('auth.web_service_denied')
+        if (!role.allowWebService) throw new KeyRefusedError('auth.web_service_denied', record)
         return this.#signedIn(record, role, now, address)
       }
     }
@@ -115,10 +137,11 @@ export class Verifier {
     const now = this.#deps.clock()
     let record = entry
     if (!record.active) record = await this.#unlockIfDue(record, now)
-    if (record.expiryDate !== undefined && now > record.expiryDate) throw new KeywardError('auth.key_expired')
+    if (record.expiryDate !== undefined && now > record.expiryDate) throw new KeyRefusedError('auth.key_expired', record)
     const role = await this.#deps.roles.get(record.roleId)
     if (!role) throw new KeywardError('auth.secret_invalid')
-    if (!role.allowWebService) throw new KeywardError('auth.web_service_denied')
+    if (!role.allowWebService) throw new KeyRefusedError('auth.web_service_denied', record)
+    if (!isAddressAllowed(record.ipAllowList, address)) throw new KeyRefusedError('auth.address_not_allowed', record)
     if (record.unsuccessfulSignInAttempts > 0) {
       await this.#deps.apiKeys.resetFailedAttempts(id)
       record = { ...record, unsuccessfulSignInAttempts: 0 }
@@ -176,9 +199,10 @@ export class Verifier {
 
   /** @throws KeywardError `auth.key_locked` unless the key's lock-out time has passed. */
   async #unlockIfDue(record: ApiKeyRecord, now: number): Promise<ApiKeyRecord> {
-    if (record.unlockTime === undefined || record.unlockTime > now) throw new KeywardError('auth.key_locked')
+    if (record.unlockTime === undefined || record.unlockTime > now) throw new KeyRefusedError('auth.key_locked', record)
     const unlocked = (await this.#deps.apiKeys.unlockIfDue(record.id, now)) ?? (await this.#deps.apiKeys.findById(record.id))
-    if (!unlocked?.active) throw new KeywardError('auth.key_locked')
+    if (!unlocked) throw new KeywardError('auth.secret_invalid')
+    if (!unlocked.active) throw new KeyRefusedError('auth.key_locked', unlocked)
     return unlocked
   }
 }

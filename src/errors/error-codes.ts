@@ -33,6 +33,7 @@ export const ERROR_STATUS = {
   'request.route_not_found': 404,
   'request.too_many_failures': 429,
   'request.rate_limited': 429,
+  'request.ip_range_invalid': 400,
 
   // Authentication and authorisation
   'auth.credentials_missing': 401,
@@ -49,6 +50,7 @@ export const ERROR_STATUS = {
   'auth.mfa_invalid': 401,
   'auth.session_expired': 401,
   'auth.csrf_invalid': 403,
+  'auth.address_not_allowed': 403,
 
   // API keys
   'apikey.not_found': 404,
@@ -62,6 +64,15 @@ export const ERROR_STATUS = {
   'apikey.role_not_found': 400,
   'apikey.current_needs_key': 403,
   'apikey.current_field_denied': 403,
+  'apikey.verify_denied': 403,
+  'apikey.meta_too_large': 400,
+
+  // Application permissions
+  'permission.invalid': 400,
+  'permission.exceeds_own': 403,
+  'permission.query_unexpected': 400,
+  'permission.query_incomplete': 400,
+  'permission.query_too_complex': 400,
 
   // Administrators
   'administrator.not_found': 404,

@@ -1,6 +1,9 @@
+import { isIP } from 'node:net'
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import type { FastifySchemaCompiler } from 'fastify'
 import { KeywardError } from '../errors/keyward-error.js'
+import { isIpRange } from '../auth/ip-allow-list.js'
+import { isPermission } from '../permissions/permission.js'
 import { isTimeZone } from '../time/time-zone.js'
 import { withScalarCoercion } from './scalar-coercion.js'
 
@@ -13,7 +16,12 @@ export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
   const base = { allErrors: false, useDefaults: false, removeAdditional: false, verbose: true, strict: false } as const
   const strict = new Ajv({ ...base, coerceTypes: false })
   const coercing = new Ajv({ ...base, coerceTypes: true })
-  for (const ajv of [strict, coercing]) ajv.addFormat('time-zone', { type: 'string', validate: isTimeZone })
+  for (const ajv of [strict, coercing]) {
+    ajv.addFormat('time-zone', { type: 'string', validate: isTimeZone })
+    ajv.addFormat('permission', { type: 'string', validate: isPermission })
+    ajv.addFormat('ip-range', { type: 'string', validate: isIpRange })
+    ajv.addFormat('ip-address', { type: 'string', validate: (text: string) => isIP(text) !== 0 })
+  }
   return ({ schema, httpPart }) => {
     if (httpPart === 'body') return withScalarCoercion(schema as object, strict.compile(schema as object))
     const validate = coercing.compile(schema as object)
@@ -98,6 +106,8 @@ export function toValidationError(errors: readonly ErrorObject[], context: strin
       return new KeywardError('request.field_too_large', { field, limit: Number(params.limit) })
     case 'format':
       if (params.format === 'time-zone') return new KeywardError('request.time_zone_invalid', { field, value: String(error.data) })
+      if (params.format === 'permission') return new KeywardError('permission.invalid', { field, value: String(error.data) })
+      if (params.format === 'ip-range') return new KeywardError('request.ip_range_invalid', { field, value: String(error.data) })
       return new KeywardError('request.field_invalid', { field })
     default:
       return new KeywardError('request.field_invalid', { field })

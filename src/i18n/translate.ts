@@ -31,6 +31,11 @@ export function translate(code: string, locale: Locale, params: MessageParams = 
   return i18n.t(`errors.${code}`, { ...params, lng: locale })
 }
 
+/** Renders any message of the catalogs by its path (`verify.VALID`, `errors.auth.key_locked`). */
+export function translateMessage(path: string, locale: Locale, params: MessageParams = {}): string {
+  return i18n.t(path, { ...params, lng: locale })
+}
+
 /** Picks the best supported language for an `Accept-Language` header. */
 export function negotiateLocale(acceptLanguage: string | undefined): Locale {
   if (!acceptLanguage) return DEFAULT_LOCALE

@@ -14,6 +14,8 @@ export interface Role {
   readonly rights: ReadonlySet<Right>
   /** The model API's fields that have no effect in Keyward, as sent. */
   readonly kept: KeptRoleFields
+  /** Application permissions (`invoices.read`) granted to every key of the role, sorted. */
+  readonly permissions: readonly string[]
   readonly created: number
 }
 

@@ -6,6 +6,7 @@
 import { Type, type Static, type TSchema } from 'typebox'
 import { IdSchema } from '../http/schemas.js'
 import { KEPT_ROLE_SCHEMAS, KEPT_TOP_RIGHT_SCHEMAS, keptRightSchemas, withKeptRights } from './kept-fields.js'
+import { PermissionsSchema } from '../permissions/schema.js'
 import { RIGHT_GROUPS, rightsToObject } from './rights.js'
 import type { Role } from './role.js'
 
@@ -37,6 +38,7 @@ const writable = {
   allowWebService: Type.Boolean({ description: 'Whether holders may use the web service API. Searchable as Boolean.' }),
   rights: RightsSchema,
   ...KEPT_ROLE_SCHEMAS,
+  permissions: PermissionsSchema('Application permissions granted to every API key of the role, checked by the verify operation (Keyward extension).'),
 }
 
 const readOnly = {
@@ -53,7 +55,7 @@ const optionalReadOnly = Type.Partial(Type.Object(readOnly)).properties
 export const RoleCreateSchema = Type.Object(
   {
     name: writable.name,
-    ...Type.Partial(Type.Object({ description: writable.description, canOnlyManipulateUsersWithEqualOrLesserRights: writable.canOnlyManipulateUsersWithEqualOrLesserRights, allowUserInterface: writable.allowUserInterface, allowWebService: writable.allowWebService, rights: writable.rights, ...KEPT_ROLE_SCHEMAS })).properties,
+    ...Type.Partial(Type.Object({ description: writable.description, canOnlyManipulateUsersWithEqualOrLesserRights: writable.canOnlyManipulateUsersWithEqualOrLesserRights, allowUserInterface: writable.allowUserInterface, allowWebService: writable.allowWebService, rights: writable.rights, permissions: writable.permissions, ...KEPT_ROLE_SCHEMAS })).properties,
     ...optionalReadOnly,
   },
   {
@@ -92,6 +94,7 @@ export function toRoleBody(role: Role): RoleBody {
     allowUserInterface: role.allowUserInterface,
     allowWebService: role.allowWebService,
     rights: withKeptRights(rightsToObject(role.rights), keptRights) as RoleBody['rights'],
+    permissions: [...role.permissions],
     ID: role.id,
   }
 }

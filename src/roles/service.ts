@@ -1,6 +1,7 @@
 import { auditRecord, diffFields, type AuditDraft } from '../audit/audit-record.js'
 import { requireRight, type Principal } from '../auth/principal.js'
 import { KeywardError } from '../errors/keyward-error.js'
+import { mergePermissions, samePermissions } from '../permissions/permission.js'
 import type { SearchFilter } from '../search/schema.js'
 import type { Clock } from '../time/clock.js'
 import { assertWithinOwnRights } from './escalation.js'
@@ -65,10 +66,11 @@ export class RoleService {
       allowWebService: input.allowWebService ?? false,
       rights: applyRightsObject(new Set(), (input.rights ?? {}) as RightsObject),
       kept: applyKeptFields({}, input),
+      permissions: mergePermissions(input.permissions ?? []),
       created: now,
     }
     assertWithinOwnRights(principal, { ...role, id: 0, immutable: false })
-    const audit = auditRecord(principal, { action: 'role.create', resourceType: 'role', resourceName: role.name, changes: diffFields({}, fieldsOf(role)) }, now)
+    const audit = auditRecord(principal, { action: 'role.create', resourceType: 'role', resourceName: role.name, changes: diffFields({ permissions: [] }, fieldsOf(role)) }, now)
     return this.#store.insert(role, audit)
   }
 
@@ -95,6 +97,7 @@ export class RoleService {
     }
     const kept = applyKeptFields(existing.kept, input)
     if (JSON.stringify(kept) !== JSON.stringify(existing.kept)) changes.kept = kept
+    if (input.permissions !== undefined && !samePermissions(mergePermissions(input.permissions), existing.permissions)) changes.permissions = mergePermissions(input.permissions)
     assertWithinOwnRights(principal, { ...existing, ...changes })
     const updated = await this.#store.update(
       id,
@@ -148,5 +151,6 @@ function fieldsOf(role: RoleChanges) {
     allowWebService: role.allowWebService,
     rights: role.rights && ALL_RIGHTS.filter((right) => role.rights!.has(right)),
     kept: role.kept && Object.keys(role.kept).length > 0 ? role.kept : undefined,
+    permissions: role.permissions,
   }
 }

@@ -4,7 +4,7 @@ import { insertAuditEvent } from '../audit/store.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import type { SearchFilter } from '../search/schema.js'
 import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
-import { flag, parseStoredObject, toColumns, type ColumnsOf } from '../store/columns.js'
+import { flag, parseStoredList, parseStoredObject, toColumns, type ColumnsOf } from '../store/columns.js'
 import { isForeignKeyViolation, rethrowNameInUse } from '../store/constraint-errors.js'
 import type { Store } from '../store/store.js'
 import type { RolesTable } from '../store/tables.js'
@@ -20,6 +20,7 @@ export interface NewRole {
   allowWebService: boolean
   rights: ReadonlySet<Right>
   kept?: KeptRoleFields
+  permissions: readonly string[]
   created: number
 }
 
@@ -48,6 +49,7 @@ function toRole(row: Selectable<RolesTable>): Role {
     allowWebService: row.allow_web_service === 1,
     rights: parseStoredRights(row.rights),
     kept: parseStoredObject<KeptRoleFields>(row.kept),
+    permissions: parseStoredList(row.permissions),
     created: Number(row.created),
   }
 }
@@ -60,6 +62,7 @@ const COLUMNS: ColumnsOf<Omit<RoleChanges, 'rights' | 'kept'> & { rights?: strin
   allowWebService: 'allow_web_service',
   rights: 'rights',
   kept: 'kept',
+  permissions: 'permissions',
 }
 
 /** The SQL of roles. Every write records a change, so every process reloads its roles. */
@@ -120,6 +123,7 @@ export function createRoleStore(store: Store) {
               allow_web_service: flag(role.allowWebService),
               rights: serializeRights(role.rights),
               kept: JSON.stringify(role.kept ?? {}),
+              permissions: JSON.stringify(role.permissions),
               created: role.created,
             })
             .returningAll()

@@ -31,3 +31,9 @@ export const parseStoredObject = <T extends object>(json: string): T => {
   const value: unknown = JSON.parse(json)
   return (value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {}) as T
 }
+
+/** A JSON array column of strings as a list (what `toColumns` wrote). */
+export const parseStoredList = (json: string): string[] => {
+  const value: unknown = JSON.parse(json)
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []
+}

@@ -30,6 +30,8 @@ export interface RolesTable {
   created: number
   /** JSON object of the model API's fields kept without effect (`kept-fields.ts`). */
   kept: Generated<string>
+  /** JSON array of application permission slugs. */
+  permissions: Generated<string>
 }
 
 export interface ApiKeysTable {
@@ -60,6 +62,13 @@ export interface ApiKeysTable {
   credits_refill_day: number | null
   /** When the balance was last set or refilled. */
   credits_refilled_at: number | null
+  /** JSON array of application permission slugs held directly by the key. */
+  permissions: Generated<string>
+  /** JSON object returned on verification, or null. */
+  meta: string | null
+  external_id: string | null
+  /** JSON array of addresses and CIDR ranges; empty allows every address. */
+  ip_allow_list: Generated<string>
 }
 
 export interface AdministratorsTable {

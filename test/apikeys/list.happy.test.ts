@@ -20,6 +20,10 @@ const SHOWN = new Set([
   'lastSignInAddress',
   'createdByAdministratorID',
   'createdByApiKeyID',
+  'permissions',
+  'meta',
+  'externalID',
+  'ipAllowList',
 ])
 
 describe(`${testEngine()}: apikeys list (happy)`, () => {

@@ -8,7 +8,7 @@ import { testEngine } from '../helpers/test-database.js'
 
 /** The operations the document must say need a right: a guard against a matrix that checks nothing. */
 const RULED_OPERATIONS = [
-  'createApiKey', 'listApiKeys', 'searchApiKeys', 'describeApiKey', 'modifyApiKey', 'deleteApiKey', 'replaceApiSecretKey',
+  'createApiKey', 'listApiKeys', 'searchApiKeys', 'describeApiKey', 'modifyApiKey', 'deleteApiKey', 'replaceApiSecretKey', 'verifyApiKey',
   'createAdministratorRole', 'listAdministratorRoles', 'searchAdministratorRoles', 'describeAdministratorRole', 'modifyAdministratorRole', 'deleteAdministratorRole',
   'createAdministrator', 'listAdministrators', 'searchAdministrators', 'describeAdministrator', 'modifyAdministrator', 'deleteAdministrator',
   'listAuditEvents', 'searchAuditEvents',
@@ -16,13 +16,13 @@ const RULED_OPERATIONS = [
 
 /** The routes checked with console sessions too: every resource, reads and each kind of write. */
 const SESSION_OPERATIONS = [
-  'listApiKeys', 'createApiKey', 'deleteApiKey', 'replaceApiSecretKey',
+  'listApiKeys', 'createApiKey', 'deleteApiKey', 'replaceApiSecretKey', 'verifyApiKey',
   'createAdministratorRole', 'modifyAdministratorRole', 'deleteAdministratorRole', 'describeAdministratorRole',
   'createAdministrator', 'modifyAdministrator', 'listAdministrators',
   'searchAuditEvents',
 ]
 
-const DENIED = expect.stringMatching(/^(apikey|role|administrator|audit)\.(view|create|modify|delete|secret)_denied$/)
+const DENIED = expect.stringMatching(/^(apikey|role|administrator|audit)\.(view|create|modify|delete|secret|verify)_denied$/)
 
 describe(`${testEngine()}: rights matrix (every route that needs a right × every right)`, () => {
   let h: Harness

@@ -71,6 +71,7 @@ export function operationRequests(h: Harness): Record<string, RequestMaker> {
     modifyApiKey: async () => ({ url: `/api/apikeys/${(await targetKey()).id}`, body: { description: unique('description') } }),
     deleteApiKey: async () => ({ url: `/api/apikeys/${(await h.key({ role: 2 })).id}` }),
     replaceApiSecretKey: async () => ({ url: `/api/apikeys/${(await targetKey()).id}/secretkey` }),
+    verifyApiKey: async () => ({ url: '/api/apikeys/verify', body: { secretKey: (await targetKey()).secret } }),
     describeCurrentApiKey: async () => ({ url: '/api/apikeys/current' }),
     modifyCurrentApiKey: async () => ({ url: '/api/apikeys/current', body: { description: unique('description') } }),
     replaceCurrentApiSecretKey: async () => ({ url: '/api/apikeys/current/secretkey' }),

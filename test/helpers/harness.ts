@@ -63,6 +63,10 @@ export interface KeyOptions {
   expiresAt?: number
   /** Lock the key out after creating it. */
   locked?: boolean
+  permissions?: string[]
+  meta?: Record<string, unknown>
+  externalID?: string
+  ipAllowList?: string[]
 }
 
 /** A signed-in console session: its cookie and CSRF token. */
@@ -90,6 +94,8 @@ export interface RequestOptions {
   headers?: Record<string, string>
   /** The api-version header to send; `null` sends none. Default v1. */
   apiVersion?: string | null
+  /** The client's address as the server sees it. Default 127.0.0.1. */
+  remoteAddress?: string
 }
 
 export interface TestResponse {
@@ -175,7 +181,7 @@ export class Harness {
   }
 
   /** Creates a custom role directly in the store (Full Access and Auditor are 1 and 2). */
-  async role(options: { name?: string; rights?: Right[]; allowWebService?: boolean; allowUserInterface?: boolean; equalOrLesser?: boolean } = {}) {
+  async role(options: { name?: string; rights?: Right[]; permissions?: string[]; allowWebService?: boolean; allowUserInterface?: boolean; equalOrLesser?: boolean } = {}) {
     return this.app.context.stores.roles.insert({
       name: options.name ?? `role-${++this.#keyCounter}-${Math.random().toString(36).slice(2, 8)}`,
       description: '',
@@ -183,6 +189,7 @@ export class Harness {
       allowUserInterface: options.allowUserInterface ?? true,
       allowWebService: options.allowWebService ?? true,
       rights: new Set(options.rights ?? []),
+      permissions: [...(options.permissions ?? [])].sort(),
       created: this.clock(),
     })
   }
@@ -224,6 +231,10 @@ export class Harness {
       locale: options.locale,
       timeZone: options.timeZone,
       expiryDate: options.expiresAt,
+      permissions: options.permissions,
+      meta: options.meta,
+      externalID: options.externalID,
+      ipAllowList: options.ipAllowList,
     })
     if (options.locked) {
       const locked = await this.app.context.services.apiKeys.modify(this.#system, record.id, { active: false })
@@ -248,7 +259,7 @@ export class Harness {
       headers['content-type'] = 'application/json'
       payload = typeof options.body === 'string' ? options.body : JSON.stringify(options.body)
     }
-    const res = await this.app.fastify.inject({ method, url, headers: { ...headers, ...options.headers }, payload })
+    const res = await this.app.fastify.inject({ method, url, headers: { ...headers, ...options.headers }, payload, remoteAddress: options.remoteAddress })
     let body: unknown
     if (res.body !== '') {
       try {

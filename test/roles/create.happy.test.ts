@@ -7,7 +7,7 @@ import { testEngine } from '../helpers/test-database.js'
 
 const NO_RIGHTS = {
   platformRights: {
-    apikeyRights: { canCreateNewApiKeys: false, canDeleteApiKeys: false, canEditApiKeyProperties: false, canViewApiKeys: false },
+    apikeyRights: { canCreateNewApiKeys: false, canDeleteApiKeys: false, canEditApiKeyProperties: false, canViewApiKeys: false, canVerifyApiKeys: false },
     administratorRights: { canCreateNewAdministrators: false, canDeleteAdministrators: false, canEditAdministratorProperties: false, canViewAdministrators: false },
     administratorRoleRights: {
       canCreateNewAdministratorRoles: false,
@@ -39,6 +39,7 @@ describe(`${testEngine()}: roles create (happy)`, () => {
       allowUserInterface: true,
       allowWebService: false,
       rights: NO_RIGHTS,
+      permissions: [],
     })
     expect(await roleRow(h, res.body.ID)).toMatchObject({
       name: 'Bare',
@@ -94,7 +95,7 @@ describe(`${testEngine()}: roles create (happy)`, () => {
       allowWebService: true,
       immutable: false,
     })
-    expect(res.body.rights.platformRights.apikeyRights).toEqual({ canCreateNewApiKeys: true, canDeleteApiKeys: false, canEditApiKeyProperties: false, canViewApiKeys: true })
+    expect(res.body.rights.platformRights.apikeyRights).toEqual({ canCreateNewApiKeys: true, canDeleteApiKeys: false, canEditApiKeyProperties: false, canViewApiKeys: true, canVerifyApiKeys: false })
     expect(res.body.rights.platformRights.auditEventRights).toEqual({ canViewAuditEvents: true })
     expect(res.body.rights.platformRights.administratorRights).toEqual(NO_RIGHTS.platformRights.administratorRights)
     const row = await roleRow(h, res.body.ID)

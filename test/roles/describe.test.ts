@@ -42,7 +42,7 @@ describe(`${testEngine()}: roles describe`, () => {
     const res = await h.get('/api/roles/2', { secret: h.keys.auditor.secret })
     expectStatus(res, 200)
     expect(res.body.rights.platformRights).toMatchObject({
-      apikeyRights: { canCreateNewApiKeys: false, canDeleteApiKeys: false, canEditApiKeyProperties: false, canViewApiKeys: true },
+      apikeyRights: { canCreateNewApiKeys: false, canDeleteApiKeys: false, canEditApiKeyProperties: false, canViewApiKeys: true, canVerifyApiKeys: false },
       administratorRights: { canCreateNewAdministrators: false, canDeleteAdministrators: false, canEditAdministratorProperties: false, canViewAdministrators: true },
       administratorRoleRights: {
         canCreateNewAdministratorRoles: false,
@@ -58,7 +58,7 @@ describe(`${testEngine()}: roles describe`, () => {
     const res = await h.get(`/api/roles/${role.id}`, { secret: h.keys.fullAccess.secret })
     expectStatus(res, 200)
     expect(res.body).toMatchObject({ ID: role.id, name: 'described-role', description: '', immutable: false, allowUserInterface: false, allowWebService: true })
-    expect(res.body.rights.platformRights.apikeyRights).toEqual({ canCreateNewApiKeys: true, canDeleteApiKeys: false, canEditApiKeyProperties: false, canViewApiKeys: true })
+    expect(res.body.rights.platformRights.apikeyRights).toEqual({ canCreateNewApiKeys: true, canDeleteApiKeys: false, canEditApiKeyProperties: false, canViewApiKeys: true, canVerifyApiKeys: false })
   })
 
   describe('errors', () => {

@@ -55,7 +55,8 @@ describe(`${testEngine()}: roles list`, () => {
     expect(Object.keys(fullAccess.rights.platformRights)).toEqual(expect.arrayContaining(IDENTITY_GROUPS))
     for (const group of IDENTITY_GROUPS) {
       const rights = Object.values(fullAccess.rights.platformRights[group] as Record<string, boolean>)
-      expect(rights, group).toHaveLength(4)
+      // The model's four per group, and Keyward's canVerifyApiKeys among the API key rights.
+      expect(rights, group).toHaveLength(group === 'apikeyRights' ? 5 : 4)
       expect(rights.every((granted) => granted === true), group).toBe(true)
     }
     expect(fullAccess.rights.platformRights.apikeyRights).toEqual({
@@ -63,6 +64,7 @@ describe(`${testEngine()}: roles list`, () => {
       canDeleteApiKeys: true,
       canEditApiKeyProperties: true,
       canViewApiKeys: true,
+      canVerifyApiKeys: true,
     })
     expect(grantedRights(fullAccess)).toEqual([...ALL_RIGHTS].sort())
   })
@@ -81,6 +83,7 @@ describe(`${testEngine()}: roles list`, () => {
       canDeleteApiKeys: false,
       canEditApiKeyProperties: false,
       canViewApiKeys: true,
+      canVerifyApiKeys: false,
     })
     const leaves = Object.values(auditor.rights.platformRights as Record<string, Record<string, boolean>>).flatMap((g) => Object.keys(g))
     expect(leaves).toHaveLength(ALL_RIGHTS.length)

@@ -27,7 +27,7 @@ describe(`${testEngine()}: roles modify (happy)`, () => {
     )
     expectStatus(res, 200)
     expect(res.body).toMatchObject({ ID: role.id, name: 'After', description: 'Changed', allowWebService: true, allowUserInterface: true, immutable: false })
-    expect(res.body.rights.platformRights.apikeyRights).toEqual({ canCreateNewApiKeys: true, canDeleteApiKeys: false, canEditApiKeyProperties: false, canViewApiKeys: true })
+    expect(res.body.rights.platformRights.apikeyRights).toEqual({ canCreateNewApiKeys: true, canDeleteApiKeys: false, canEditApiKeyProperties: false, canViewApiKeys: true, canVerifyApiKeys: false })
     const row = await roleRow(h, role.id)
     expect(row).toMatchObject({ name: 'After', description: 'Changed', allow_web_service: 1, allow_user_interface: 1, can_only_manipulate_equal_or_lesser: 0 })
     // A right left out of the patch (canViewApiKeys) keeps its value.

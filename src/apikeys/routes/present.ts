@@ -37,5 +37,9 @@ export function toApiKeyBody(record: ApiKeyRecord, extras: ApiKeyExtras = {}): A
     rateLimits: record.rateLimits && [...record.rateLimits],
     credits: record.credits,
     roleURN: extras.role && roleUrn(extras.role),
+    permissions: record.permissions.length > 0 ? [...record.permissions] : undefined,
+    meta: record.meta,
+    externalID: record.externalId,
+    ipAllowList: record.ipAllowList.length > 0 ? [...record.ipAllowList] : undefined,
   }
 }

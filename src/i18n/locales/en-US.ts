@@ -30,6 +30,7 @@ export const enUS = {
       route_not_found: 'There is no {{method}} {{url}}.',
       too_many_failures: 'Too many failed authentications from this address. Try again in {{seconds}} seconds.',
       rate_limited: "Too many API requests: this API key's rate limit '{{name}}' is reached. Try again in {{seconds}} seconds.",
+      ip_range_invalid: "The field '{{field}}' must be an IPv4 or IPv6 address or CIDR range such as 192.0.2.0/24 or 2001:db8::/32; '{{value}}' is not one.",
     },
     auth: {
       credentials_missing: 'No API secret key was sent. Send it in the api-secret-key header or as Authorization: ApiKey <secret>.',
@@ -46,6 +47,7 @@ export const enUS = {
       mfa_invalid: 'The authentication code is not valid.',
       session_expired: 'Your session has ended. Sign in again.',
       csrf_invalid: 'The request is missing its CSRF token or the token is wrong. Reload the console and try again.',
+      address_not_allowed: "The API key may not be used from this address (it is not in the key's IP allow-list).",
     },
     apikey: {
       not_found: 'The API key does not exist.',
@@ -59,6 +61,16 @@ export const enUS = {
       role_not_found: "The field 'roleID' names a role that does not exist ({{roleID}}).",
       current_needs_key: 'This operation acts on the API key that authenticates the request. Authenticate with an API secret key.',
       current_field_denied: "An API key cannot change its own '{{field}}'.",
+      verify_denied: 'Not authorized to verify API keys.',
+      meta_too_large: "The field 'meta' must be at most {{limit}} bytes of JSON.",
+    },
+    permission: {
+      invalid:
+        "The field '{{field}}' holds '{{value}}', which is not a permission: use parts of letters, digits, _ and - separated by . or :, optionally ending in * (e.g. invoices.read, reports:*).",
+      exceeds_own: "Not authorized: you cannot grant the permission '{{permission}}', which you do not hold yourself.",
+      query_unexpected: "The field 'permissions' is not a valid permission query: unexpected '{{token}}' at character {{position}}. Write permissions joined by AND and OR, with parentheses.",
+      query_incomplete: "The field 'permissions' is not a valid permission query: it ends where a permission or ')' is expected.",
+      query_too_complex: "The field 'permissions' is too complex a permission query: at most {{terms}} permissions and {{depth}} levels of parentheses.",
     },
     administrator: {
       not_found: 'The administrator does not exist.',
@@ -118,6 +130,18 @@ export const enUS = {
       unavailable: 'The service is unavailable: {{reason}}.',
       database_unavailable: 'The database is unavailable at the moment. Try again in {{seconds}} seconds.',
     },
+  },
+  /** The verdicts of the verify operation, by code. */
+  verify: {
+    VALID: 'The API key is valid.',
+    NOT_FOUND: 'The API key does not exist or the secret key is wrong.',
+    LOCKED: 'The API key is locked out (denied permission to authenticate).',
+    EXPIRED: 'The API key has expired.',
+    DISABLED_ROLE: 'The role of this API key does not allow access to web services.',
+    IP_NOT_ALLOWED: 'The API key may not be used from this address.',
+    INSUFFICIENT_PERMISSIONS: 'The API key does not have the permissions this request needs.',
+    RATE_LIMITED: 'The API key has made too many requests. Try again later.',
+    USAGE_EXCEEDED: 'The API key has used up its credits.',
   },
 }
 

@@ -30,6 +30,7 @@ export const jaJP: Catalog = {
       route_not_found: '{{method}} {{url}} は存在しません。',
       too_many_failures: 'このアドレスからの認証失敗が多すぎます。{{seconds}} 秒後に再試行してください。',
       rate_limited: "API リクエストが多すぎます: この API キーのレート制限 '{{name}}' に達しました。{{seconds}} 秒後に再試行してください。",
+      ip_range_invalid: "フィールド '{{field}}' には 192.0.2.0/24 や 2001:db8::/32 のような IPv4 または IPv6 のアドレスか CIDR 範囲を指定してください。'{{value}}' はそのどちらでもありません。",
     },
     auth: {
       credentials_missing:
@@ -47,6 +48,7 @@ export const jaJP: Catalog = {
       mfa_invalid: '認証コードが無効です。',
       session_expired: 'セッションが終了しました。もう一度サインインしてください。',
       csrf_invalid: 'リクエストに CSRF トークンがないか、トークンが正しくありません。コンソールを再読み込みしてもう一度お試しください。',
+      address_not_allowed: 'この API キーはこのアドレスからは使用できません (キーの IP 許可リストにありません)。',
     },
     apikey: {
       not_found: 'API キーが存在しません。',
@@ -60,6 +62,16 @@ export const jaJP: Catalog = {
       role_not_found: "フィールド 'roleID' で指定された役割は存在しません ({{roleID}})。",
       current_needs_key: 'この操作はリクエストを認証した API キーに対して行われます。API シークレットキーで認証してください。',
       current_field_denied: "API キーは自身の '{{field}}' を変更できません。",
+      verify_denied: 'API キーを検証する権限がありません。',
+      meta_too_large: "フィールド 'meta' は JSON で {{limit}} バイト以下にしてください。",
+    },
+    permission: {
+      invalid:
+        "フィールド '{{field}}' の '{{value}}' はパーミッションではありません。英数字、_、- からなる部分を . または : で区切り、末尾に * を付けることもできます (例: invoices.read、reports:*)。",
+      exceeds_own: "権限がありません: 自分が持っていないパーミッション '{{permission}}' は付与できません。",
+      query_unexpected: "フィールド 'permissions' は有効なパーミッションクエリではありません: {{position}} 文字目に予期しない '{{token}}' があります。パーミッションを AND、OR と括弧でつないでください。",
+      query_incomplete: "フィールド 'permissions' は有効なパーミッションクエリではありません: パーミッションまたは ')' が必要な位置で終わっています。",
+      query_too_complex: "フィールド 'permissions' のパーミッションクエリが複雑すぎます: パーミッションは {{terms}} 個まで、括弧の入れ子は {{depth}} 段までです。",
     },
     administrator: {
       not_found: '管理者が存在しません。',
@@ -119,5 +131,16 @@ export const jaJP: Catalog = {
       unavailable: 'サービスを利用できません: {{reason}}。',
       database_unavailable: '現在データベースを利用できません。{{seconds}} 秒後にもう一度お試しください。',
     },
+  },
+  verify: {
+    VALID: 'API キーは有効です。',
+    NOT_FOUND: 'API キーが存在しないか、シークレットキーが正しくありません。',
+    LOCKED: 'API キーはロックアウトされています (認証の権限がありません)。',
+    EXPIRED: 'API キーの有効期限が切れています。',
+    DISABLED_ROLE: 'この API キーの役割では Web サービスにアクセスできません。',
+    IP_NOT_ALLOWED: 'この API キーはこのアドレスからは使用できません。',
+    INSUFFICIENT_PERMISSIONS: 'この API キーには、このリクエストに必要なパーミッションがありません。',
+    RATE_LIMITED: 'この API キーのリクエストが多すぎます。しばらくしてから再試行してください。',
+    USAGE_EXCEEDED: 'この API キーのクレジットを使い切りました。',
   },
 }

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as createIdentityTables from './2026-11-26-01-create-identity-tables.js'
 import * as sessionsAuditMfa from './2026-11-26-02-sessions-audit-mfa.js'
 import * as keptModelFields from './2026-12-01-01-kept-model-fields.js'
+import * as permissionsKeySettings from './2026-12-01-02-permissions-key-settings.js'
 import * as builtInRolesImmutable from './2026-12-01-04-built-in-roles-immutable.js'
 import * as rateLimitsCredits from './2026-12-01-05-rate-limits-credits.js'
 
@@ -10,6 +11,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-01-create-identity-tables': createIdentityTables,
   '2026-11-26-02-sessions-audit-mfa': sessionsAuditMfa,
   '2026-12-01-01-kept-model-fields': keptModelFields,
+  '2026-12-01-02-permissions-key-settings': permissionsKeySettings,
   '2026-12-01-04-built-in-roles-immutable': builtInRolesImmutable,
   '2026-12-01-05-rate-limits-credits': rateLimitsCredits,
 }

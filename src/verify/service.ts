@@ -1,0 +1,119 @@
+import type { ApiKeyRecord } from '../apikeys/store.js'
+import type { FailureThrottle } from '../auth/failure-throttle.js'
+import { requireRight, type Principal } from '../auth/principal.js'
+import { KeyRefusedError, type Verifier } from '../auth/verifier.js'
+import type { ErrorCode } from '../errors/error-codes.js'
+import { KeywardError } from '../errors/keyward-error.js'
+import { translateMessage, type Locale } from '../i18n/translate.js'
+import { mergePermissions, PermissionSet } from '../permissions/permission.js'
+import { parsePermissionQuery, satisfies } from '../permissions/permission-query.js'
+import type { RoleDirectory } from '../roles/role-directory.js'
+import type { Role } from '../roles/role.js'
+import type { Clock } from '../time/clock.js'
+import type { VerifyAnswer, VerifyCode, VerifyRequest } from './schema.js'
+import type { LimitsHook } from './limits-hook.js'
+
+/** How the verifier's refusals of a key whose secret was right read as verify codes. */
+const REFUSALS: Partial<Record<ErrorCode, VerifyCode>> = {
+  'auth.key_locked': 'LOCKED',
+  'auth.key_expired': 'EXPIRED',
+  'auth.web_service_denied': 'DISABLED_ROLE',
+  'auth.address_not_allowed': 'IP_NOT_ALLOWED',
+}
+
+export interface VerifyServiceDependencies {
+  readonly verifier: Verifier
+  readonly roles: RoleDirectory
+  readonly throttle: FailureThrottle
+  /** Rate limits and credits (`src/limits/`). */
+  readonly limits: LimitsHook
+  readonly clock: Clock
+}
+
+/**
+ * Verifies secret keys for the operator's own services, with the verifier (and cache) that
+ * authenticates Keyward's own API, so a verification of a cached key touches no database.
+ *
+ * The checks, in order; the first that fails gives the code:
+ * 1. the query in `permissions` parses (else 400, before anything else);
+ * 2. the secret is well formed, its key exists and the secret is right (NOT_FOUND; a wrong
+ *    secret counts toward the key's lock-out and the end client's `address`'s failures, and
+ *    once that address has failed too often it gets RATE_LIMITED instead, as on the API);
+ * 3. the key is not locked out (LOCKED), 4. not expired (EXPIRED), 5. its role allows the
+ *    web service (DISABLED_ROLE), 6. `address` is in its IP allow-list (IP_NOT_ALLOWED);
+ * 7. its permissions satisfy the query (INSUFFICIENT_PERMISSIONS);
+ * 8. its rate limits and credits allow `cost` (RATE_LIMITED, USAGE_EXCEEDED).
+ * A key that passes 2 to 6 has been used: its last sign-in and address are recorded. The
+ * calling service's own address is never charged with its clients' failures.
+ */
+export class VerifyService {
+  readonly #deps: VerifyServiceDependencies
+
+  constructor(deps: VerifyServiceDependencies) {
+    this.#deps = deps
+  }
+
+  /**
+   * The verdict on a secret key; every verdict is an answer, not an error.
+   *
+   * @throws KeywardError `apikey.verify_denied` without `canVerifyApiKeys`;
+   * `permission.query_*` for a bad query.
+   */
+  async verify(principal: Principal, request: VerifyRequest): Promise<VerifyAnswer> {
+    requireRight(principal, 'apikeyRights.canVerifyApiKeys', 'apikey.verify_denied')
+    const query = request.permissions === undefined ? undefined : parsePermissionQuery(request.permissions)
+    const { address } = request
+
+    let key: Principal
+    try {
+      const verified = this.#deps.verifier.verify(request.secretKey, address)
+      key = verified instanceof Promise ? await verified : verified
+    } catch (error) {
+      if (error instanceof KeyRefusedError && REFUSALS[error.code]) {
+        return this.#answer(REFUSALS[error.code]!, error.record, await this.#deps.roles.get(error.record.roleId))
+      }
+      if (!(error instanceof KeywardError) || error.status !== 401) throw error
+      return this.#notFound(principal, address)
+    }
+
+    const record = key.apiKey!
+    const answer = this.#answer('VALID', record, key.role)
+    if (query !== undefined && !satisfies(new PermissionSet(answer.permissions!), query)) return this.#answer('INSUFFICIENT_PERMISSIONS', record, key.role)
+    const usage = await this.#deps.limits.consume({ key: record, cost: request.cost ?? 1, rateLimits: request.rateLimits, now: this.#deps.clock() })
+    if (usage.code) return { ...this.#answer(usage.code, record, key.role), ...usage.fields }
+    return { ...answer, ...usage.fields }
+  }
+
+  /** A wrong or unknown secret; RATE_LIMITED once its address has failed too often (the API's rule). */
+  #notFound(principal: Principal, address: string | undefined): VerifyAnswer {
+    if (address !== undefined) {
+      try {
+        this.#deps.throttle.check(address)
+      } catch (error) {
+        if (!(error instanceof KeywardError)) throw error
+        return { valid: false, code: 'RATE_LIMITED', message: translateMessage(`errors.${error.code}`, principal.locale, error.params), retryAfter: error.retryAfterSeconds }
+      }
+      this.#deps.throttle.recordFailure(address)
+    }
+    return { valid: false, code: 'NOT_FOUND', message: message('NOT_FOUND', principal.locale) }
+  }
+
+  #answer(code: VerifyCode, record: ApiKeyRecord, role: Role | undefined): VerifyAnswer {
+    return {
+      valid: code === 'VALID',
+      code,
+      message: message(code, record.locale),
+      keyID: record.id,
+      keyName: record.keyName,
+      roleID: record.roleId,
+      permissions: mergePermissions(role?.permissions ?? [], record.permissions),
+      meta: record.meta,
+      externalID: record.externalId,
+      expiryDate: record.expiryDate,
+    }
+  }
+}
+
+function message(code: VerifyCode, locale: Locale): string {
+  return translateMessage(`verify.${code}`, locale)
+}
