@@ -5,6 +5,7 @@
  * @module
  */
 import type { Locale } from '../i18n/i18n.js'
+import type { KeptAdministratorFields } from '../../../src/administrators/kept-fields.js'
 
 export type TimeFormat = '12' | '24'
 
@@ -41,7 +42,8 @@ export interface Credits {
   refill?: { interval: 'daily' | 'monthly'; amount: number; day?: number }
 }
 
-export interface Administrator {
+/** An administrator, with the fields of the model API kept without effect. */
+export interface Administrator extends KeptAdministratorFields {
   ID: number
   username: string
   fullName?: string
@@ -75,7 +77,7 @@ export interface Role {
   allowUserInterface?: boolean
   allowWebService?: boolean
   rights?: RightsObject
-  /** Fields of the model API kept without effect. */
+  /** Fields of the model API kept without effect; its kept rights are in `rights`. */
   allComputers?: boolean
   allPolicies?: boolean
   computerIDs?: number[]

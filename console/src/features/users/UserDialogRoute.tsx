@@ -9,6 +9,7 @@ import type { Administrator, TimeFormat } from '../../api/resources.js'
 import { useSignedIn } from '../../api/session.js'
 import { ConfirmDialog } from '../../components/ConfirmDialog.js'
 import { DialogActions } from '../../components/DialogActions.js'
+import { KeptFields, keptEntries } from '../../components/KeptFields.js'
 import { LanguageSelect } from '../../components/LanguageSelect.js'
 import { QueryError } from '../../components/QueryError.js'
 import { TimeFormatSelect } from '../../components/TimeFormatSelect.js'
@@ -19,6 +20,9 @@ import type { Locale } from '../../i18n/i18n.js'
 import { useCan } from '../../rights/rights.js'
 import { RoleSelect } from '../roles/RoleSelect.js'
 import { isPasswordError, useAdministrator, useAdministratorActions, type AdministratorInput } from './api.js'
+
+/** Fields of the model API kept without effect, shown read-only (issue 15). */
+const KEPT_FIELDS = ['phoneNumber', 'mobileNumber', 'pagerNumber', 'primaryContact', 'receiveNotifications', 'reportPDFPasswordEnabled', 'UTCOffset'] as const
 
 const FIELDS = ['username', 'password', 'fullName', 'description', 'emailAddress', 'roleID', 'locale', 'timeZone', 'timeFormat']
 const FIELD_BY_CODE: Record<string, string> = {
@@ -204,6 +208,7 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
                 )}
               </Stack>
             </Fieldset>
+            <KeptFields entries={keptEntries(user, KEPT_FIELDS)} />
             {user && (
               <Text size="sm" c="dimmed">
                 {t('users.mfa')}: {user.mfaType === 'local-totp' ? t('users.mfaOn') : t('users.mfaOff')} · {t('fields.created')}: {format.dateTime(user.created)} ·{' '}

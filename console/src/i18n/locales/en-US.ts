@@ -232,6 +232,10 @@ export const enUS = {
     deleteConfirm: 'Delete user',
     you: '(you)',
   },
+  kept: {
+    title: 'Model API settings (no effect in Keyward)',
+    description: 'Set through the API by clients written for the model product. Keyward keeps and returns them unchanged; they have no effect here.',
+  },
   roles: {
     title: 'Roles',
     intro: 'A role is the set of rights held by the administrators and API keys given it.',
@@ -260,10 +264,6 @@ export const enUS = {
     equalOrLesser: 'Can only manage users and roles with equal or lesser rights',
     rights: 'Rights',
     immutable: 'Full Access is built in and cannot be changed or deleted.',
-    kept: {
-      title: 'Model API settings (no effect in Keyward)',
-      description: 'Set through the API by clients written for the model product. Keyward keeps and returns them unchanged; they grant nothing here.',
-    },
     deleteTitle: 'Delete this role?',
     deleteBody: '“{{name}}” will be deleted. A role held by administrators or API keys cannot be deleted.',
     deleteConfirm: 'Delete role',

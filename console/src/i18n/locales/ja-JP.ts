@@ -230,6 +230,10 @@ export const jaJP: Messages = {
     deleteConfirm: 'ユーザを削除',
     you: '(自分)',
   },
+  kept: {
+    title: 'モデル API の設定 (Keyward では効果なし)',
+    description: 'モデル製品向けに書かれたクライアントが API で設定した値です。Keyward は変更せずに保持して返しますが、ここでは何の効果もありません。',
+  },
   roles: {
     title: '役割',
     intro: '役割は、割り当てられた管理者と APIキーが持つ権限の集まりです。',
@@ -258,10 +262,6 @@ export const jaJP: Messages = {
     equalOrLesser: '同等以下の権限を持つユーザと役割のみ管理可能',
     rights: '権限',
     immutable: 'フルアクセスは組み込みの役割のため、変更も削除もできません。',
-    kept: {
-      title: 'モデル API の設定 (Keyward では効果なし)',
-      description: 'モデル製品向けに書かれたクライアントが API で設定した値です。Keyward は変更せずに保持して返しますが、ここでは何の権限も与えません。',
-    },
     deleteTitle: 'この役割を削除しますか?',
     deleteBody: '「{{name}}」を削除します。管理者または APIキーに割り当てられている役割は削除できません。',
     deleteConfirm: '役割を削除',
