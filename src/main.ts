@@ -10,6 +10,8 @@ import { loadConfig, type ConfigOverrides } from './config.js'
 import { KeywardContext } from './context.js'
 import { GracefulShutdown } from './http/graceful-shutdown.js'
 import { LOCALES, type Locale } from './i18n/translate.js'
+import { collectRateLimit, parseCredits, parseRefill } from './limits/cli-options.js'
+import type { CreditRefill, RateLimit } from './limits/schema.js'
 import { ensureFirstAdministrator, FIRST_ADMINISTRATOR } from './setup/first-start.js'
 import { lostSqliteDatabaseOf } from './store/database.js'
 import { Store } from './store/store.js'
@@ -109,13 +111,17 @@ serverOptions(
     .addOption(new Option('--locale <locale>', 'language of the key').choices(LOCALES).default('en-US'))
     .option('--time-zone <zone>', 'IANA time zone of the key', 'UTC')
     .option('--expires <date>', 'expiry: ISO 8601 date or date-time (a date alone is the end of that day)')
+    .option('--rate-limit <name=limit/duration>', 'a rate limit, e.g. default=500/1m (repeatable; none by default)', collectRateLimit)
+    .option('--credits <n>', 'credits the key may spend on verifications (unlimited by default)', parseCredits)
+    .option('--refill <interval>', 'with --credits: refill to that amount daily, or monthly[:DAY], at midnight in the key\'s time zone', parseRefill)
     .option('--json', 'print the key as JSON (with secretKey)'),
-).action(async (flags: ServerFlags & { name: string; role: string; description: string; locale: Locale; timeZone: string; expires?: string; json?: boolean }) => {
+).action(async (flags: ServerFlags & { name: string; role: string; description: string; locale: Locale; timeZone: string; expires?: string; json?: boolean; rateLimit?: RateLimit[]; credits?: number; refill?: Omit<CreditRefill, 'amount'> }) => {
   await withContext(flags, async (context) => {
     const role = /^\d+$/.test(flags.role)
       ? await context.stores.roles.findById(Number(flags.role))
       : await context.stores.roles.findByName(flags.role)
     if (!role) throw new Error(`no role named or numbered "${flags.role}"`)
+    if (flags.refill && flags.credits === undefined) throw new Error('--refill needs --credits: the amount it refills to')
     const principal = await context.systemPrincipal()
     const { record, secret } = await context.services.apiKeys.create(principal, {
       keyName: flags.name,
@@ -124,6 +130,8 @@ serverOptions(
       locale: flags.locale,
       timeZone: flags.timeZone,
       expiryDate: flags.expires,
+      rateLimits: flags.rateLimit,
+      credits: flags.credits === undefined ? undefined : { remaining: flags.credits, ...(flags.refill ? { refill: { ...flags.refill, amount: flags.credits } } : {}) },
     })
     if (flags.json) {
       console.log(JSON.stringify(toApiKeyBody(record, { secretKey: secret }), null, 2))
