@@ -218,13 +218,13 @@ export function createAdministratorStore(store: Store) {
 
     /** @throws KeywardError `search.*` when the filter does not fit administrators. */
     async search(filter: SearchFilter): Promise<AdministratorRecord[]> {
-      const rows = await applySearch(db.selectFrom('administrators').selectAll(), compileSearch(filter, ADMINISTRATOR_SEARCH, store.engine)).execute()
+      const rows = await applySearch(store.searchDb.selectFrom('administrators').selectAll(), compileSearch(filter, ADMINISTRATOR_SEARCH, store.engine)).execute()
       return rows.map(toAdministratorRecord)
     },
 
     async countMatching(filter: SearchFilter): Promise<number> {
       const search = compileSearch(filter, ADMINISTRATOR_SEARCH, store.engine)
-      const row = await applyConditions(db.selectFrom('administrators'), search).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+      const row = await applyConditions(store.searchDb.selectFrom('administrators'), search).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
       return Number(row?.n ?? 0)
     },
 

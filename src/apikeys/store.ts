@@ -184,14 +184,14 @@ export function createApiKeyStore(store: Store) {
      * @throws KeywardError `search.*` when the filter does not fit API keys.
      */
     async search(filter: SearchFilter): Promise<ApiKeyRecord[]> {
-      const rows = await applySearch(db.selectFrom('api_keys').selectAll(), compileSearch(filter, API_KEY_SEARCH, store.engine)).execute()
+      const rows = await applySearch(store.searchDb.selectFrom('api_keys').selectAll(), compileSearch(filter, API_KEY_SEARCH, store.engine)).execute()
       return rows.map(toRecord)
     },
 
     /** How many API keys match a search filter, whatever its maxItems and offset. */
     async count(filter: SearchFilter): Promise<number> {
       const search = compileSearch(filter, API_KEY_SEARCH, store.engine)
-      const row = await applyConditions(db.selectFrom('api_keys'), search).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+      const row = await applyConditions(store.searchDb.selectFrom('api_keys'), search).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
       return Number(row?.n ?? 0)
     },
 

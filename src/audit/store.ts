@@ -79,14 +79,14 @@ export function createAuditStore(store: Store) {
 
     /** @throws KeywardError `search.*` when the filter does not fit audit events. */
     async search(filter: SearchFilter): Promise<StoredAuditEvent[]> {
-      const rows = await applySearch(db.selectFrom('audit_events').selectAll(), compileSearch(filter, AUDIT_EVENT_SEARCH, store.engine)).execute()
+      const rows = await applySearch(store.searchDb.selectFrom('audit_events').selectAll(), compileSearch(filter, AUDIT_EVENT_SEARCH, store.engine)).execute()
       return rows.map(toEvent)
     },
 
     /** How many events match a search filter, whatever its maxItems and offset. */
     async count(filter: SearchFilter): Promise<number> {
       const search = compileSearch(filter, AUDIT_EVENT_SEARCH, store.engine)
-      const row = await applyConditions(db.selectFrom('audit_events'), search).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+      const row = await applyConditions(store.searchDb.selectFrom('audit_events'), search).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
       return Number(row?.n ?? 0)
     },
   }

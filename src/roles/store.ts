@@ -98,13 +98,13 @@ export function createRoleStore(store: Store) {
 
     /** @throws KeywardError `search.*` when the filter does not fit roles. */
     async search(filter: SearchFilter): Promise<Role[]> {
-      const rows = await applySearch(db.selectFrom('roles').selectAll(), compileSearch(filter, ROLE_SEARCH, store.engine)).execute()
+      const rows = await applySearch(store.searchDb.selectFrom('roles').selectAll(), compileSearch(filter, ROLE_SEARCH, store.engine)).execute()
       return rows.map(toRole)
     },
 
     async count(filter: SearchFilter): Promise<number> {
       const search = compileSearch(filter, ROLE_SEARCH, store.engine)
-      const row = await applyConditions(db.selectFrom('roles'), search).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+      const row = await applyConditions(store.searchDb.selectFrom('roles'), search).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
       return Number(row?.n ?? 0)
     },
 

@@ -5,12 +5,18 @@ import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { KeywardSqliteDialect } from './sqlite-driver.js'
 import { isLostDatabase, SqliteFile } from './sqlite-file.js'
+import { SqliteSearchDialect } from './sqlite-search-worker.js'
 import type { Tables } from './tables.js'
 
 export type Engine = 'sqlite' | 'postgres'
 
 export interface Database {
   readonly db: Kysely<Tables>
+  /**
+   * Where searches run: on SQLite, a read-only connection in a worker thread, so that a costly
+   * search never holds the event loop; on PostgreSQL (whose server runs it), `db`.
+   */
+  readonly searchDb: Kysely<Tables>
   readonly engine: Engine
   /** The connection URL with any password masked, for logs. */
   readonly displayUrl: string
@@ -89,8 +95,10 @@ export function openDatabase(url: string, options: DatabaseOptions): Database {
     // broken client from the pool when it is released, and the next query opens another.
     pool.on('error', () => {})
     pool.on('connect', (client) => client.on('error', () => {}))
+    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), log })
     return {
-      db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), log }),
+      db,
+      searchDb: db,
       engine,
       displayUrl: maskPassword(url),
       postgresUrl: url,
@@ -115,16 +123,19 @@ export function openDatabase(url: string, options: DatabaseOptions): Database {
   // An in-memory database exists once per connection, so it has one connection for both.
   const reader = path === ':memory:' ? writer : new SqliteDatabase(path, { readonly: true })
   const sqliteFile = path === ':memory:' ? undefined : new SqliteFile(path)
-  return {
-    db: new Kysely<Tables>({
-      dialect: new KeywardSqliteDialect({
-        writer,
-        reader,
-        file: sqliteFile,
-        lockTimeoutMs: options.databaseStatementTimeoutMs,
-      }),
-      log,
+  const db = new Kysely<Tables>({
+    dialect: new KeywardSqliteDialect({
+      writer,
+      reader,
+      file: sqliteFile,
+      lockTimeoutMs: options.databaseStatementTimeoutMs,
     }),
+    log,
+  })
+  return {
+    db,
+    // A worker cannot share an in-memory database.
+    searchDb: path === ':memory:' ? db : new Kysely<Tables>({ dialect: new SqliteSearchDialect(path), log }),
     engine,
     displayUrl: `sqlite:${path}`,
     postgresUrl: undefined,

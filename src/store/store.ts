@@ -24,6 +24,8 @@ export type ChangeSink = (change: Change) => void
  */
 export class Store {
   readonly db: Kysely<Tables>
+  /** Where searches run (see {@link Database.searchDb}): read-only. */
+  readonly searchDb: Kysely<Tables>
   readonly engine: Engine
   readonly feed: ChangeFeed
   readonly displayUrl: string
@@ -34,6 +36,7 @@ export class Store {
     this.#counter = counter
     this.#sqliteFile = database.sqliteFile
     this.db = database.db
+    this.searchDb = database.searchDb
     this.engine = database.engine
     this.displayUrl = database.displayUrl
     this.feed = feed
@@ -115,6 +118,7 @@ export class Store {
 
   async close(): Promise<void> {
     await this.feed.stop()
+    if (this.searchDb !== this.db) await this.searchDb.destroy()
     await this.db.destroy()
   }
 }
