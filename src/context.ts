@@ -24,7 +24,6 @@ import type { Store } from './store/store.js'
 import type { Clock } from './time/clock.js'
 import { DEFAULT_TIME_ZONE } from './time/time-zone.js'
 import { VerifyService } from './verify/service.js'
-import { UNLIMITED } from './verify/limits-hook.js'
 
 const SESSION_SWEEP_INTERVAL_MS = 10 * 60_000
 
@@ -110,7 +109,7 @@ export class KeywardContext {
           lockoutDurationMs: config.lockoutDurationMs,
         },
       ),
-      verify: new VerifyService({ verifier: this.verifier, roles: this.roleDirectory, throttle: this.throttle, limits: UNLIMITED, clock }),
+      verify: new VerifyService({ verifier: this.verifier, roles: this.roleDirectory, throttle: this.throttle, limits: this.limits, clock }),
     }
   }
 

@@ -65,6 +65,22 @@ export const CreditsSchema = Type.Object(
 /** What create and modify take: credits, or null to remove them (unlimited). */
 export const CreditsInputSchema = Type.Union([CreditsSchema, Type.Null()], { description: `${CREDITS_DESCRIPTION} null removes the balance.` })
 
+/** A rate limit as a verification left it. */
+export const RateLimitStateSchema = Type.Object(
+  {
+    name: Type.String({ description: 'Name of the limit.' }),
+    limit: Type.Integer({ description: 'Cost allowed per sliding window.' }),
+    remaining: Type.Integer({ description: 'What is left of it in the sliding window, after this verification.' }),
+    reset: Type.Integer({ description: 'When the current window ends, ms since epoch.' }),
+  },
+  { description: 'A rate limit applied to this verification.' },
+)
+
+export const CreditsStateSchema = Type.Object(
+  { remaining: Type.Integer({ description: 'Credits left after this verification (a due refill applied).' }) },
+  { description: "The key's credit balance, when it has one." },
+)
+
 export type RateLimit = Static<typeof RateLimitSchema>
 export type Credits = Static<typeof CreditsSchema>
 export type CreditRefill = NonNullable<Credits['refill']>

@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/principal.js'
 import { KeywardError } from '../errors/keyward-error.js'
+import type { LimitsHook, LimitsRequest, LimitsVerdict } from '../verify/limits-hook.js'
 import type { Clock } from '../time/clock.js'
 import { lastRefillAt } from './credit-refill.js'
 import { RateLimiter, type RateLimitOutcome, type RateLimitState } from './rate-limiter.js'
@@ -32,7 +33,7 @@ const SWEEP_INTERVAL_MS = 60_000
  * names and spends that cost from the key's credits. Rate limits are leased from shared
  * counters (see {@link RateLimiter}); credits are spent in the database, exactly.
  */
-export class UsageLimits {
+export class UsageLimits implements LimitsHook {
   readonly #store: LimitStore
   readonly #clock: Clock
   readonly #rateLimiter: RateLimiter
@@ -82,6 +83,17 @@ export class UsageLimits {
     }
   }
 
+  /** The verify operation's view of {@link verify}: its code and the fields it adds to the answer. */
+  async consume(request: LimitsRequest): Promise<LimitsVerdict> {
+    const outcome = await this.verify(request.key, request.cost, request.rateLimits)
+    const fields = {
+      ...(outcome.rateLimits.length > 0 ? { rateLimits: outcome.rateLimits.map(({ name, limit, remaining, reset }) => ({ name, limit, remaining, reset })) } : {}),
+      ...(outcome.credits ? { credits: outcome.credits } : {}),
+      ...(outcome.code === 'RATE_LIMITED' ? { retryAfter: secondsOf(outcome.retryAfterMs) } : {}),
+    }
+    return outcome.code ? { code: outcome.code, fields } : { fields }
+  }
+
   /** The balance as it is now, a due refill included, without spending. */
   async #balanceOf(key: LimitedKey): Promise<{ remaining: number } | undefined> {
     const stored = key.credits && (await this.#store.readCredits(key.id))
@@ -109,9 +121,14 @@ function effectiveBalance(stored: StoredCredits, key: LimitedKey, now: number): 
   return stored.refilledAt < lastRefillAt(refill, key.timeZone, now) ? stored.refillAmount : stored.remaining
 }
 
+/** A wait as whole seconds for Retry-After: rounded up, at least 1. */
+function secondsOf(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000))
+}
+
 function refuseIfLimited(outcome: RateLimitOutcome): void {
   if (outcome.allowed) return
-  const seconds = Math.max(1, Math.ceil(outcome.retryAfterMs / 1000))
+  const seconds = secondsOf(outcome.retryAfterMs)
   const name = outcome.limits.find((state) => state.exceeded)?.name ?? ''
   throw new KeywardError('request.rate_limited', { name, seconds }, { retryAfterSeconds: seconds })
 }

@@ -26,6 +26,3 @@ export interface LimitsVerdict {
 export interface LimitsHook {
   consume(request: LimitsRequest): LimitsVerdict | Promise<LimitsVerdict>
 }
-
-/** Until a key has limits: every verification may go ahead and consumes nothing. */
-export const UNLIMITED: LimitsHook = { consume: () => ({}) }

@@ -6,6 +6,7 @@
  */
 import { Type, type Static } from 'typebox'
 import { META_MAX_BYTES } from '../apikeys/schema.js'
+import { CreditsStateSchema, RateLimitStateSchema } from '../limits/schema.js'
 import { QUERY_MAX_LENGTH } from '../permissions/permission-query.js'
 
 /** Every answer's `code`, in the order the checks run (see `service.ts`). */
@@ -51,6 +52,8 @@ export const VerifyResponseSchema = Type.Object(
     meta: Type.Optional(Type.Object({}, { additionalProperties: true, description: `The key's meta object (at most ${META_MAX_BYTES} bytes as JSON).` })),
     externalID: Type.Optional(Type.String({ description: "The key owner's ID in your own system." })),
     expiryDate: Type.Optional(Type.Integer({ description: 'When the key expires, ms since epoch.' })),
+    rateLimits: Type.Optional(Type.Array(RateLimitStateSchema, { description: "The key's rate limits this verification was counted against (those named, else all), as it left them." })),
+    credits: Type.Optional(CreditsStateSchema),
     retryAfter: Type.Optional(Type.Integer({ description: 'With RATE_LIMITED: seconds to wait before trying again.' })),
   },
   { description: 'The verdict on a secret key. Always 200 for a well-formed request, whatever the verdict.' },

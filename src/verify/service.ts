@@ -42,7 +42,7 @@ export interface VerifyServiceDependencies {
  * 3. the key is not locked out (LOCKED), 4. not expired (EXPIRED), 5. its role allows the
  *    web service (DISABLED_ROLE), 6. `address` is in its IP allow-list (IP_NOT_ALLOWED);
  * 7. its permissions satisfy the query (INSUFFICIENT_PERMISSIONS);
- * 8. its rate limits and credits allow `cost` (RATE_LIMITED, USAGE_EXCEEDED).
+ * 8. its rate limits allow `cost` (RATE_LIMITED); 9. its credits cover it (USAGE_EXCEEDED).
  * A key that passes 2 to 6 has been used: its last sign-in and address are recorded. The
  * calling service's own address is never charged with its clients' failures.
  */
