@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectStatus, Harness } from '../helpers/harness.js'
 import { createTestDatabase, testEngine, type TestDatabase } from '../helpers/test-database.js'
@@ -91,5 +92,31 @@ describe.runIf(testEngine() === 'postgres')('postgres: the server stopped, resta
       proxy.resume()
     }
     expectStatus(await h.get(`/api/apikeys/${h.keys.auditor.id}`, { secret }), 200)
+  })
+
+  it('read-only: writes answer 503 naming 25006 and /readyz says read_only', async () => {
+    const secret = h.keys.fullAccess.secret
+    const name = new URL(database.url).pathname.slice(1)
+    const admin = new pg.Client({ connectionString: process.env.KEYWARD_TEST_POSTGRES_URL })
+    await admin.connect()
+    try {
+      await admin.query(`ALTER DATABASE ${name} SET default_transaction_read_only = on`)
+      // Connections opened from now on only read: drop the ones open, through the proxy.
+      const deaf = feedHears('deaf')
+      await proxy.cut()
+      await deaf
+      const heard = feedHears('all')
+      await proxy.restore()
+      await heard
+      const ready = await h.get('/readyz')
+      expectStatus(ready, 503)
+      expect(ready.body.problem).toBe('read_only')
+      const write = await h.post('/api/apikeys', { secret, body: { keyName: 'read-only', roleID: 2 } })
+      expectStatus(write, 503)
+      expect(h.logs.join('')).toContain('database unavailable (read_only: 25006)')
+    } finally {
+      await admin.query(`ALTER DATABASE ${name} RESET default_transaction_read_only`)
+      await admin.end()
+    }
   })
 })
