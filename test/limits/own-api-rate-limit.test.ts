@@ -78,3 +78,24 @@ describe(`${testEngine()}: Keyward's own API answers 429 with Retry-After beyond
     expectStatus(await h.get('/api/apikeys/current', { secret }), 429)
   })
 })
+
+describe(`${testEngine()}: a key's rate limit costs a database statement per leased batch, not per call`, () => {
+  let h: Harness
+  beforeAll(async () => {
+    // Usage is flushed only when asked, so every statement in the loop below is the limiter's.
+    h = await Harness.start({ usageFlushIntervalMs: 3_600_000 })
+    const now = h.clock()
+    h.clock.freeze(now - (now % MINUTE) + MINUTE + 1000)
+  })
+  afterAll(() => h.close())
+
+  it('answers 100 calls of a 1000-a-minute key with two leases of 50', async () => {
+    const created = await h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: 'busy', roleID: 2, rateLimits: [{ name: 'api', limit: 1000, duration: MINUTE }] } })
+    const secret = created.body.secretKey
+    expectStatus(await h.get('/api/apikeys/current', { secret }), 200)
+    const before = h.app.context.store.queryCount
+    for (let i = 0; i < 100; i++) expectStatus(await h.get('/api/apikeys/current', { secret }), 200)
+    // The first call leased 50 (49 left): calls 50 and 100 lease again, one UPDATE each.
+    expect(h.app.context.store.queryCount - before).toBe(2)
+  })
+})
