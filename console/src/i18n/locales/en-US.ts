@@ -278,6 +278,7 @@ export const enUS = {
       canCreateNewApiKeys: 'Create new API keys',
       canEditApiKeyProperties: 'Edit API keys, lock them out and generate new secret keys',
       canDeleteApiKeys: 'Delete API keys',
+      canVerifyApiKeys: 'Verify API keys for your own services and follow key changes',
       canViewAdministrators: 'View administrators',
       canCreateNewAdministrators: 'Create new administrators',
       canEditAdministratorProperties: 'Edit administrators, lock them out and set their passwords',

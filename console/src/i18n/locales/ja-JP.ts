@@ -276,6 +276,7 @@ export const jaJP: Messages = {
       canCreateNewApiKeys: '新しい APIキーの作成',
       canEditApiKeyProperties: 'APIキーの編集、ロックアウト、新しいシークレットキーの生成',
       canDeleteApiKeys: 'APIキーの削除',
+      canVerifyApiKeys: '自分のサービスのために API キーを検証し、キーの変更を受け取る',
       canViewAdministrators: '管理者の表示',
       canCreateNewAdministrators: '新しい管理者の作成',
       canEditAdministratorProperties: '管理者の編集、ロックアウト、パスワードの設定',
