@@ -21,6 +21,7 @@ import { documentApiVersion, SECURITY_SCHEMES } from './http/openapi.js'
 import { createValidatorCompiler } from './http/validation.js'
 import { roleRoutes } from './roles/routes.js'
 import { sessionRoutes } from './sessions/routes.js'
+import { keyChangeRoutes } from './verify/changes-route.js'
 import { verifyRoutes } from './verify/routes.js'
 import { Store } from './store/store.js'
 import { systemClock, type Clock } from './time/clock.js'
@@ -163,6 +164,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(administratorRoutes, { administrators: context.services.administrators })
       await api.register(sessionRoutes, { sessions: context.services.sessions })
       await api.register(verifyRoutes, { verify: context.services.verify })
+      await api.register(keyChangeRoutes, { changes: context.services.keyChanges })
     },
     { prefix: '/api' },
   )

@@ -23,6 +23,7 @@ import { createSessionStore, type SessionStore } from './sessions/store.js'
 import type { Store } from './store/store.js'
 import type { Clock } from './time/clock.js'
 import { DEFAULT_TIME_ZONE } from './time/time-zone.js'
+import { KeyChangeStream } from './verify/key-changes.js'
 import { VerifyService } from './verify/service.js'
 
 const SESSION_SWEEP_INTERVAL_MS = 10 * 60_000
@@ -34,6 +35,7 @@ export interface Services {
   readonly administrators: AdministratorService
   readonly sessions: SessionService
   readonly verify: VerifyService
+  readonly keyChanges: KeyChangeStream
 }
 
 export interface Stores {
@@ -110,6 +112,7 @@ export class KeywardContext {
         },
       ),
       verify: new VerifyService({ verifier: this.verifier, roles: this.roleDirectory, throttle: this.throttle, limits: this.limits, clock }),
+      keyChanges: new KeyChangeStream({ audit: this.stores.audit, feed: store.feed }),
     }
   }
 

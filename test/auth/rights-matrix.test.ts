@@ -8,7 +8,7 @@ import { testEngine } from '../helpers/test-database.js'
 
 /** The operations the document must say need a right: a guard against a matrix that checks nothing. */
 const RULED_OPERATIONS = [
-  'createApiKey', 'listApiKeys', 'searchApiKeys', 'describeApiKey', 'modifyApiKey', 'deleteApiKey', 'replaceApiSecretKey', 'verifyApiKey',
+  'createApiKey', 'listApiKeys', 'searchApiKeys', 'describeApiKey', 'modifyApiKey', 'deleteApiKey', 'replaceApiSecretKey', 'verifyApiKey', 'streamApiKeyChanges',
   'createAdministratorRole', 'listAdministratorRoles', 'searchAdministratorRoles', 'describeAdministratorRole', 'modifyAdministratorRole', 'deleteAdministratorRole',
   'createAdministrator', 'listAdministrators', 'searchAdministrators', 'describeAdministrator', 'modifyAdministrator', 'deleteAdministrator',
   'listAuditEvents', 'searchAuditEvents',

@@ -72,6 +72,8 @@ export function operationRequests(h: Harness): Record<string, RequestMaker> {
     deleteApiKey: async () => ({ url: `/api/apikeys/${(await h.key({ role: 2 })).id}` }),
     replaceApiSecretKey: async () => ({ url: `/api/apikeys/${(await targetKey()).id}/secretkey` }),
     verifyApiKey: async () => ({ url: '/api/apikeys/verify', body: { secretKey: (await targetKey()).secret } }),
+    // The stream ends after what it has to say only when told not to follow.
+    streamApiKeyChanges: async () => ({ url: '/api/apikeys/changes?follow=false' }),
     describeCurrentApiKey: async () => ({ url: '/api/apikeys/current' }),
     modifyCurrentApiKey: async () => ({ url: '/api/apikeys/current', body: { description: unique('description') } }),
     replaceCurrentApiSecretKey: async () => ({ url: '/api/apikeys/current/secretkey' }),
