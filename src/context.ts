@@ -7,7 +7,10 @@ import { createAuditStore, type AuditStore } from './audit/store.js'
 import { createApiKeyStore, type ApiKeyStore } from './apikeys/store.js'
 import { FailureRecorder } from './auth/failure-recorder.js'
 import { FailureThrottle } from './auth/failure-throttle.js'
+import { PasswordChecks } from './auth/password-checks.js'
 import type { Principal } from './auth/principal.js'
+import { SignInAttempts } from './auth/sign-in-attempts.js'
+import { createSignInFailureStore } from './auth/sign-in-failure-store.js'
 import { UsageRecorder } from './auth/usage-recorder.js'
 import { Verifier } from './auth/verifier.js'
 import type { Config } from './config.js'
@@ -27,6 +30,10 @@ import { KeyChangeStream } from './verify/key-changes.js'
 import { VerifyService } from './verify/service.js'
 
 const SESSION_SWEEP_INTERVAL_MS = 10 * 60_000
+/** scrypt runs on libuv's pool (4 threads by default): two checks at once leave room for file I/O. */
+const PASSWORD_CHECKS_AT_ONCE = 2
+/** About a second of checks waiting: a real sign-in waits no longer than that behind a flood. */
+const PASSWORD_CHECKS_WAITING = 16
 
 export interface Services {
   readonly apiKeys: ApiKeyService
@@ -63,6 +70,8 @@ export class KeywardContext {
   readonly throttle: FailureThrottle
   readonly failures: FailureRecorder
   readonly limits: UsageLimits
+  /** Password (and second-factor) attempts: sign-in and re-authentication. */
+  readonly signInAttempts: SignInAttempts
 
   constructor(config: Config, store: Store, clock: Clock, log?: FastifyBaseLogger) {
     this.config = config
@@ -85,6 +94,18 @@ export class KeywardContext {
       { apiKeys: this.stores.apiKeys, roles: this.roleDirectory, feed: store.feed, usage: this.usage, failures: this.failures, clock },
       { lockoutThreshold: config.keyLockout ? config.lockoutThreshold : undefined, lockoutDurationMs: config.lockoutDurationMs, cacheSize: config.keyCacheSize, feedOutageGraceMs: config.feedOutageGraceMs },
     )
+    this.signInAttempts = new SignInAttempts(
+      {
+        failures: createSignInFailureStore(store),
+        administrators: this.stores.administrators,
+        audit: this.stores.audit,
+        // Its own throttle: failed API keys must not hold back sign-ins from the same address.
+        throttle: new FailureThrottle(config.authFailuresPerMinute, clock),
+        passwords: new PasswordChecks(PASSWORD_CHECKS_AT_ONCE, PASSWORD_CHECKS_WAITING),
+        clock,
+      },
+      { threshold: config.lockoutThreshold, durationMs: config.lockoutDurationMs },
+    )
     this.services = {
       apiKeys: new ApiKeyService({ store: this.stores.apiKeys, roles: this.roleDirectory, clock, defaultRateLimits }),
       roles: new RoleService({ store: this.stores.roles, directory: this.roleDirectory, clock }),
@@ -94,6 +115,7 @@ export class KeywardContext {
         roles: this.roleDirectory,
         clock,
         passwordPolicy: config.passwordPolicy,
+        attempts: this.signInAttempts,
       }),
       sessions: new SessionService(
         {
@@ -101,15 +123,10 @@ export class KeywardContext {
           sessions: this.stores.sessions,
           roles: this.roleDirectory,
           audit: this.stores.audit,
-          throttle: this.throttle,
+          attempts: this.signInAttempts,
           clock,
         },
-        {
-          idleTimeoutMs: config.sessionIdleTimeoutMs,
-          maxDurationMs: config.sessionMaxDurationMs,
-          lockoutThreshold: config.lockoutThreshold,
-          lockoutDurationMs: config.lockoutDurationMs,
-        },
+        { idleTimeoutMs: config.sessionIdleTimeoutMs, maxDurationMs: config.sessionMaxDurationMs },
       ),
       verify: new VerifyService({ verifier: this.verifier, roles: this.roleDirectory, throttle: this.throttle, limits: this.limits, clock }),
       keyChanges: new KeyChangeStream({ audit: this.stores.audit, feed: store.feed }),

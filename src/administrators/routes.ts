@@ -126,8 +126,14 @@ export const administratorRoutes: FastifyPluginAsync<{ administrators: Administr
         ...CURRENT,
         operationId: 'activateMfa',
         summary: 'Activate Two-factor Authentication',
-        description: `Turns the second factor on when \`code\` matches the pending secret, and returns ten one-time recovery codes, shown this once. ${SIGNED_IN}`,
-        body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 16, description: 'Six-digit code from the app.' }) }, { additionalProperties: false }),
+        description: `Turns the second factor on when \`code\` matches the pending secret and \`password\` is the present password, and returns ten one-time recovery codes, shown this once. ${SIGNED_IN}`,
+        body: Type.Object(
+          {
+            code: Type.String({ minLength: 1, maxLength: 16, description: 'Six-digit code from the app.' }),
+            password: Type.String({ minLength: 1, maxLength: 1024, description: 'The present password.' }),
+          },
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Object({ administrator: AdministratorSchema, recoveryCodes: Type.Array(Type.String(), { description: 'One-time recovery codes.' }) }),
           ...errorResponses(403, 409),
@@ -135,7 +141,7 @@ export const administratorRoutes: FastifyPluginAsync<{ administrators: Administr
       },
     },
     async (request) => {
-      const { administrator, recoveryCodes } = await administrators.activateMfa(principalOf(request), request.body.code)
+      const { administrator, recoveryCodes } = await administrators.activateMfa(principalOf(request), request.body.code, request.body.password)
       return { administrator: toAdministratorBody(administrator), recoveryCodes }
     },
   )
@@ -147,12 +153,18 @@ export const administratorRoutes: FastifyPluginAsync<{ administrators: Administr
         ...CURRENT,
         operationId: 'deactivateMfa',
         summary: 'Turn Two-factor Authentication Off',
-        description: `Turns the signed-in administrator's second factor off; needs its password. ${SIGNED_IN}`,
-        body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 1024, description: 'The present password.' }) }, { additionalProperties: false }),
+        description: `Turns the signed-in administrator's second factor off; needs its password and a code from the app (or a recovery code). ${SIGNED_IN}`,
+        body: Type.Object(
+          {
+            password: Type.String({ minLength: 1, maxLength: 1024, description: 'The present password.' }),
+            code: Type.String({ minLength: 1, maxLength: 64, description: 'A code from the authenticator app, or a recovery code.' }),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: AdministratorSchema, ...errorResponses(403) },
       },
     },
-    async (request) => toAdministratorBody(await administrators.deactivateMfa(principalOf(request), request.body.password)),
+    async (request) => toAdministratorBody(await administrators.deactivateMfa(principalOf(request), request.body.password, request.body.code)),
   )
 
   app.get(

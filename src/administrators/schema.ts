@@ -44,6 +44,11 @@ const readOnly = {
 const { reportPDFPassword, ...ignoredReadOnly } = IGNORED_ADMINISTRATOR_SCHEMAS
 /** Accepted in every body, never returned. */
 const ignored = Type.Partial(Type.Object({ reportPDFPassword, ...ignoredReadOnly })).properties
+/** Re-authentication: what changing one's own password or second factor needs besides. */
+const reauthentication = {
+  currentPassword: Type.String({ maxLength: PASSWORD_MAX_LENGTH, writeOnly: true, description: "The present password; required to change one's own password or second factor." }),
+  mfaCode: Type.String({ maxLength: 64, writeOnly: true, description: 'A code from the authenticator app (or a recovery code); required with currentPassword when the second factor is on.' }),
+}
 
 const optionalReadOnly = Type.Partial(Type.Object(readOnly)).properties
 const { password: _password, ...shown } = writable
@@ -66,10 +71,10 @@ export const AdministratorCreateSchema = Type.Object(
   },
 )
 
-export const AdministratorModifySchema = Type.Partial(Type.Object({ ...writable, ...readOnly, ...ignored }), {
+export const AdministratorModifySchema = Type.Partial(Type.Object({ ...writable, ...readOnly, ...ignored, ...reauthentication }), {
   additionalProperties: false,
   description:
-    'Changes to an administrator; properties left out are unchanged, read-only ones ignored. A password here sets a new one (Set Password); active: true unlocks.',
+    "Changes to an administrator; properties left out are unchanged, read-only ones ignored. A password here sets a new one (Set Password); active: true unlocks. Changing one's own password or mfaType needs currentPassword (and mfaCode when enrolled).",
 })
 
 /** What the signed-in administrator may change on itself (a Keyward extension). */
@@ -78,12 +83,12 @@ export const AdministratorCurrentModifySchema = Type.Partial(
     ...writable,
     ...readOnly,
     ...ignored,
-    currentPassword: Type.String({ maxLength: PASSWORD_MAX_LENGTH, writeOnly: true, description: 'The present password; required to set a new one.' }),
+    ...reauthentication,
   }),
   {
     additionalProperties: false,
     description:
-      'Changes to the signed-in administrator: profile, language, time zone, time format and password (with currentPassword). username, roleID, active and mfaType are accepted only unchanged.',
+      'Changes to the signed-in administrator: profile, language, time zone, time format and password (with currentPassword, and mfaCode when the second factor is on). username, roleID, active and mfaType are accepted only unchanged.',
   },
 )
 

@@ -1,6 +1,7 @@
 import { auditRecord, diffFields, type AuditDraft } from '../audit/audit-record.js'
-import { hashPassword, verifyPassword } from '../auth/password-hash.js'
+import { hashPassword } from '../auth/password-hash.js'
 import { requireRight, type Principal } from '../auth/principal.js'
+import type { SignInAttempts } from '../auth/sign-in-attempts.js'
 import { createRecoveryCodes, createTotpSecret, hashRecoveryCode, totpUri, verifyTotp } from '../auth/totp.js'
 import type { PasswordPolicy } from '../config.js'
 import { KeywardError } from '../errors/keyward-error.js'
@@ -24,12 +25,14 @@ export class AdministratorService {
   readonly #roles: RoleDirectory
   readonly #clock: Clock
   readonly #policy: PasswordPolicy
+  readonly #attempts: SignInAttempts
 
-  constructor(deps: { store: AdministratorStore; roles: RoleDirectory; clock: Clock; passwordPolicy: PasswordPolicy }) {
+  constructor(deps: { store: AdministratorStore; roles: RoleDirectory; clock: Clock; passwordPolicy: PasswordPolicy; attempts: SignInAttempts }) {
     this.#store = deps.store
     this.#roles = deps.roles
     this.#clock = deps.clock
     this.#policy = deps.passwordPolicy
+    this.#attempts = deps.attempts
   }
 
   /** @throws KeywardError `administrator.view_denied`. */
@@ -92,19 +95,26 @@ export class AdministratorService {
 
   /**
    * Changes an administrator. A password sets a new one and ends that administrator's other
-   * sessions; `active: false` locks it out (ending its sessions), `active: true` unlocks it;
-   * `mfaType: 'none'` turns its second factor off.
+   * sessions; `active: false` locks it out (ending its sessions), `active: true` unlocks it
+   * (from every address its failed sign-ins locked); `mfaType: 'none'` turns its second factor
+   * off. Changing one's own password or second factor needs `currentPassword` (and `mfaCode`
+   * when enrolled), whatever the route.
    *
    * @throws KeywardError `administrator.modify_denied`, `administrator.not_found`,
    * `role.rights_exceed_own`, `administrator.self_lockout`, `administrator.last_full_access`,
    * `administrator.role_not_found`, `administrator.password_*`,
-   * `administrator.mfa_enrolment_required`, `administrator.name_in_use`.
+   * `administrator.mfa_enrolment_required`, `administrator.name_in_use`, and those of
+   * re-authentication: `administrator.current_password_invalid`, `administrator.current_mfa_invalid`,
+   * `request.too_many_failures`, `server.busy`.
    */
   async modify(principal: Principal, id: number, input: AdministratorModifyInput): Promise<AdministratorRecord> {
     requireRight(principal, 'administratorRights.canEditAdministratorProperties', 'administrator.modify_denied')
     const existing = await this.#existing(id)
     await assertManages(this.#roles, principal, existing)
     const isSelf = principal.kind === 'administrator' && principal.id === id
+    if (isSelf && (input.password !== undefined || (input.mfaType !== undefined && input.mfaType !== existing.mfaType))) {
+      await this.#reauthenticate(principal, existing, input.currentPassword, input.mfaCode)
+    }
     const changes: AdministratorChanges = { ...this.#profileChanges(existing, input) }
     if (input.username !== undefined && input.username !== existing.username) changes.username = input.username
     if (input.roleID !== undefined && input.roleID !== existing.roleId) changes.roleId = (await assignableRole(this.#roles, principal, input.roleID, 'administrator.role_not_found')).id
@@ -116,7 +126,12 @@ export class AdministratorService {
       if (isSelf) throw new KeywardError('administrator.self_lockout')
       Object.assign(changes, { active: false, unlockTime: null })
     }
-    if (input.active === true && !existing.active) Object.assign(changes, { active: true, unlockTime: null, unsuccessfulSignInAttempts: 0 })
+    if (input.active === true) {
+      if (!existing.active) Object.assign(changes, { active: true, unlockTime: null, unsuccessfulSignInAttempts: 0 })
+      // Active, but failed sign-ins may have locked it out from some address: an unlock too.
+      else if (existing.unsuccessfulSignInAttempts > 0) Object.assign(changes, { active: true, unsuccessfulSignInAttempts: 0 })
+      await this.#attempts.unlock(existing.username)
+    }
     if (input.mfaType !== undefined && input.mfaType !== existing.mfaType) {
       if (input.mfaType === 'local-totp') throw new KeywardError('administrator.mfa_enrolment_required')
       Object.assign(changes, mfaOff())
@@ -158,11 +173,12 @@ export class AdministratorService {
 
   /**
    * Changes the signed-in administrator's own profile, preferences or password (which needs
-   * the current password). Its username, role, lock state and second factor may be sent
-   * back unchanged, never changed here.
+   * the current password, and a code when a second factor is on). Its username, role, lock
+   * state and second factor may be sent back unchanged, never changed here.
    *
    * @throws KeywardError `administrator.current_needs_session`, `administrator.current_field_denied`,
-   * `administrator.current_password_invalid`, `administrator.password_*`.
+   * `administrator.current_password_invalid`, `administrator.current_mfa_invalid`,
+   * `request.too_many_failures`, `server.busy`, `administrator.password_*`.
    */
   async modifyCurrent(principal: Principal, input: AdministratorCurrentModifyInput): Promise<AdministratorRecord> {
     const current = currentOf(principal)
@@ -172,7 +188,7 @@ export class AdministratorService {
     }
     const changes: AdministratorChanges = this.#profileChanges(current, input)
     if (input.password !== undefined) {
-      await this.#assertPassword(current, input.currentPassword)
+      await this.#reauthenticate(principal, current, input.currentPassword, input.mfaCode)
       Object.assign(changes, await this.#newPassword(input.password, current.username))
     }
     return this.#updated(principal, current, changes, {
@@ -195,18 +211,21 @@ export class AdministratorService {
   }
 
   /**
-   * Turns the second factor on once a code from the app matches the pending secret.
+   * Turns the second factor on once a code from the app matches the pending secret; needs the
+   * password, as every change of one's own second factor does.
    *
    * @returns ten recovery codes, shown this once.
    * @throws KeywardError `administrator.current_needs_session`, `administrator.mfa_not_pending`,
-   * `administrator.mfa_code_invalid`.
+   * `administrator.mfa_code_invalid`, `administrator.current_password_invalid`,
+   * `request.too_many_failures`, `server.busy`.
    */
-  async activateMfa(principal: Principal, code: string): Promise<{ administrator: AdministratorRecord; recoveryCodes: string[] }> {
+  async activateMfa(principal: Principal, code: string, password: string): Promise<{ administrator: AdministratorRecord; recoveryCodes: string[] }> {
     const current = await this.#existing(currentOf(principal).id)
     if (current.mfaType === 'local-totp') throw new KeywardError('administrator.mfa_already_enabled')
     if (!current.totpPendingSecret) throw new KeywardError('administrator.mfa_not_pending')
     const step = await verifyTotp(current.totpPendingSecret, code, this.#clock())
     if (step === undefined) throw new KeywardError('administrator.mfa_code_invalid')
+    await this.#reauthenticate(principal, current, password, undefined)
     const recoveryCodes = createRecoveryCodes()
     const administrator = await this.#updated(principal, current, {
       mfaType: 'local-totp',
@@ -219,13 +238,15 @@ export class AdministratorService {
   }
 
   /**
-   * Turns the signed-in administrator's second factor off; needs its password.
+   * Turns the signed-in administrator's second factor off; needs its password and a code from
+   * the app (or a recovery code).
    *
-   * @throws KeywardError `administrator.current_needs_session`, `administrator.current_password_invalid`.
+   * @throws KeywardError `administrator.current_needs_session`, `administrator.current_password_invalid`,
+   * `administrator.current_mfa_invalid`, `request.too_many_failures`, `server.busy`.
    */
-  async deactivateMfa(principal: Principal, password: string): Promise<AdministratorRecord> {
+  async deactivateMfa(principal: Principal, password: string, code: string | undefined): Promise<AdministratorRecord> {
     const current = await this.#existing(currentOf(principal).id)
-    await this.#assertPassword(current, password)
+    await this.#reauthenticate(principal, current, password, code)
     return this.#updated(principal, current, mfaOff())
   }
 
@@ -247,8 +268,45 @@ export class AdministratorService {
     return { passwordHash: await hashPassword(password), lastPasswordChange: this.#clock() }
   }
 
-  async #assertPassword(admin: AdministratorRecord, password: string | undefined): Promise<void> {
-    if (password === undefined || !(await verifyPassword(password, admin.passwordHash))) throw new KeywardError('administrator.current_password_invalid')
+  /**
+   * Checks that the signed-in administrator is who it says: its password, and its second
+   * factor when it has one. Counted, locked out and audited like a sign-in (see
+   * {@link SignInAttempts}): a stolen session cannot guess the password without limit.
+   *
+   * @throws KeywardError `request.too_many_failures` (429, also while this address is locked
+   * out for this username), `server.busy` (503), `administrator.current_password_invalid`,
+   * `administrator.current_mfa_invalid` (403).
+   */
+  async #reauthenticate(principal: Principal, admin: AdministratorRecord, password: string | undefined, mfaCode: string | undefined): Promise<void> {
+    // Nothing sent, nothing guessed: refused without counting.
+    if (password === undefined) throw new KeywardError('administrator.current_password_invalid')
+    const attempt = await this.#attempts.begin(admin.username, principal.address ?? '')
+    const failed = (counted: boolean) =>
+      this.#attempts.failed(
+        counted ? admin : undefined,
+        this.#audit(principal, { action: 'session.sign_in_failed', resourceType: 'session', resourceId: admin.id, resourceName: admin.username }),
+      )
+    if (attempt.lockedUntil !== undefined) {
+      await failed(false)
+      const seconds = Math.max(1, Math.ceil((attempt.lockedUntil - this.#clock()) / 1000))
+      throw new KeywardError('request.too_many_failures', { seconds }, { retryAfterSeconds: seconds })
+    }
+    if (!(await this.#attempts.checkPassword(password, admin.passwordHash))) {
+      await failed(true)
+      throw new KeywardError('administrator.current_password_invalid')
+    }
+    if (admin.mfaType === 'local-totp') {
+      if (mfaCode === undefined || mfaCode.trim() === '') {
+        // As at sign-in, a right password with the code still to come counts as no failure.
+        await this.#attempts.withdrawn(attempt)
+        throw new KeywardError('administrator.current_mfa_invalid')
+      }
+      if (!(await this.#attempts.checkSecondFactor(admin, mfaCode))) {
+        await failed(true)
+        throw new KeywardError('administrator.current_mfa_invalid')
+      }
+    }
+    await this.#attempts.succeeded(attempt)
   }
 
   /** Applies changes, audited as a lock, an unlock, a new password or a modification. */

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely'
+import { sql, type Selectable } from 'kysely'
 import type { AuditRecord } from '../audit/audit-record.js'
 import { insertAuditEvent } from '../audit/store.js'
 import { KeywardError } from '../errors/keyward-error.js'
@@ -10,7 +10,6 @@ import { applyConditions, applySearch, compileSearch, type SearchableResource } 
 import { deleteSessionsOf } from '../sessions/store.js'
 import { flag, optionalNumber, parseStoredObject, toColumns, type ColumnsOf } from '../store/columns.js'
 import { rethrowNameInUse } from '../store/constraint-errors.js'
-import { failedAttemptColumns, isLockedNow } from '../store/failed-attempts.js'
 import type { Store, Trx } from '../store/store.js'
 import type { AdministratorsTable } from '../store/tables.js'
 import type { KeptAdministratorFields } from './kept-fields.js'
@@ -175,7 +174,7 @@ export function createAdministratorStore(store: Store) {
 
   /**
    * Within a transaction: after the change, some administrator must still hold Full Access
-   * and be able to sign in, now or when an automatic lock-out ends. On PostgreSQL the Full
+   * and be able to sign in (failed sign-ins never lock an account). On PostgreSQL the Full
    * Access rows are locked first, so two transactions that each demote one of the last two
    * cannot both pass.
    */
@@ -184,7 +183,7 @@ export function createAdministratorStore(store: Store) {
       .selectFrom('administrators')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('role_id', '=', FULL_ACCESS_ROLE_ID)
-      .where((eb) => eb.or([eb('active', '=', 1), eb('unlock_time', 'is not', null)]))
+      .where('active', '=', 1)
       .executeTakeFirst()
     if (Number(remaining?.n ?? 0) === 0) throw new KeywardError('administrator.last_full_access', { name })
   }
@@ -303,48 +302,13 @@ export function createAdministratorStore(store: Store) {
       })
     },
 
-    /**
-     * Counts a failed sign-in, atomically, and locks the administrator out until `lockUntil`
-     * when the count reaches `threshold`; the lock-out is audited and ends its sessions.
-     *
-     * @returns the administrator as it is now and whether this failure locked it.
-     */
-    async recordFailedSignIn(
-      id: number,
-      threshold: number,
-      now: number,
-      lockUntil: number,
-      auditLockout: (admin: AdministratorRecord) => AuditRecord,
-    ): Promise<{ administrator: AdministratorRecord; lockedNow: boolean } | undefined> {
-      return store.transaction(async (trx) => {
-        const row = await trx
-          .updateTable('administrators')
-          .set(failedAttemptColumns(threshold, now, lockUntil))
-          .where('id', '=', id)
-          .returningAll()
-          .executeTakeFirst()
-        if (!row) return undefined
-        const administrator = toAdministratorRecord(row)
-        const lockedNow = isLockedNow(row, lockUntil)
-        if (lockedNow) {
-          await deleteSessionsOf(trx, id)
-          await insertAuditEvent(trx, auditLockout(administrator))
-        }
-        return { administrator, lockedNow }
-      })
-    },
-
-    /** Ends an automatic lock-out whose time has come. @returns the unlocked administrator, or undefined. */
-    async unlockIfDue(id: number, now: number): Promise<AdministratorRecord | undefined> {
-      const row = await db
+    /** Counts a failed sign-in (or re-authentication) of the administrator, atomically. */
+    async countFailedSignIn(id: number): Promise<void> {
+      await db
         .updateTable('administrators')
-        .set({ active: 1, unlock_time: null, unsuccessful_sign_in_attempts: 0 })
+        .set({ unsuccessful_sign_in_attempts: sql`unsuccessful_sign_in_attempts + 1` })
         .where('id', '=', id)
-        .where('active', '=', 0)
-        .where('unlock_time', '<=', now)
-        .returningAll()
-        .executeTakeFirst()
-      return row && toAdministratorRecord(row)
+        .execute()
     },
 
     /**

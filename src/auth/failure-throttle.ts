@@ -6,8 +6,10 @@ const MAX_TRACKED = 100_000
 
 /**
  * Slows down guessing: after `limit` failed authentications from one client address within a
- * minute, that address gets 429 until the minute is over, before any secret is looked at.
- * In memory, per process.
+ * minute, that address gets 429 until the minute is over. In memory, per process.
+ *
+ * API secrets are checked first and only failures are refused (a valid key always passes);
+ * a password, which can be guessed and costs scrypt to check, reserves its attempt first.
  */
 export class FailureThrottle {
   readonly #limit: number
@@ -27,6 +29,23 @@ export class FailureThrottle {
     if (remaining <= 0) return
     const seconds = Math.ceil(remaining / 1000)
     throw new KeywardError('request.too_many_failures', { seconds }, { retryAfterSeconds: seconds })
+  }
+
+  /**
+   * Counts an attempt as a failure before it is checked, so parallel attempts cannot all pass
+   * {@link check} at once; {@link release} it when it succeeds.
+   *
+   * @throws KeywardError `request.too_many_failures` when the address is blocked.
+   */
+  reserve(address: string): void {
+    this.check(address)
+    this.recordFailure(address)
+  }
+
+  /** Takes back a reservation that turned out not to be a failure. */
+  release(address: string): void {
+    const window = this.#windows.get(address)
+    if (window && window.failures > 0) window.failures--
   }
 
   recordFailure(address: string): void {

@@ -95,6 +95,7 @@ export const ERROR_STATUS = {
   'administrator.current_needs_session': 403,
   'administrator.current_field_denied': 403,
   'administrator.current_password_invalid': 403,
+  'administrator.current_mfa_invalid': 403,
   'administrator.mfa_not_pending': 409,
   'administrator.mfa_already_enabled': 409,
   'administrator.mfa_code_invalid': 400,
@@ -131,6 +132,7 @@ export const ERROR_STATUS = {
   'server.internal': 500,
   'server.unavailable': 503,
   'server.database_unavailable': 503,
+  'server.busy': 503,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof ERROR_STATUS

@@ -2,11 +2,10 @@ import { randomBytes } from 'node:crypto'
 import type { AdministratorRecord, AdministratorStore } from '../administrators/store.js'
 import { auditRecord } from '../audit/audit-record.js'
 import type { AuditStore } from '../audit/store.js'
-import type { FailureThrottle } from '../auth/failure-throttle.js'
-import { hashPassword, verifyPassword } from '../auth/password-hash.js'
+import { hashPassword } from '../auth/password-hash.js'
 import { hashSecret } from '../auth/secret-format.js'
 import type { Principal } from '../auth/principal.js'
-import { hashRecoveryCode, verifyTotp } from '../auth/totp.js'
+import type { SignInAttempts } from '../auth/sign-in-attempts.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import type { Role } from '../roles/role.js'
 import type { RoleDirectory } from '../roles/role-directory.js'
@@ -45,9 +44,10 @@ export interface SignedIn extends SessionView {
 export interface SessionOptions {
   readonly idleTimeoutMs: number
   readonly maxDurationMs: number
-  readonly lockoutThreshold: number
-  readonly lockoutDurationMs: number
 }
+
+/** The actor and resource name of a failed sign-in whose username names nobody: what was typed may be a password. */
+export const UNKNOWN_USERNAME = '(unknown username)'
 
 /**
  * Console sign-in and sessions: passwords, lock-out after repeated failures, the second
@@ -58,63 +58,76 @@ export class SessionService {
   readonly #sessions: SessionStore
   readonly #roles: RoleDirectory
   readonly #audit: AuditStore
-  readonly #throttle: FailureThrottle
+  readonly #attempts: SignInAttempts
   readonly #clock: Clock
   readonly #options: SessionOptions
   /** Checked against when the username is unknown, so both cases take as long. */
   #decoyHash: Promise<string> | undefined
 
   constructor(
-    deps: { administrators: AdministratorStore; sessions: SessionStore; roles: RoleDirectory; audit: AuditStore; throttle: FailureThrottle; clock: Clock },
+    deps: { administrators: AdministratorStore; sessions: SessionStore; roles: RoleDirectory; audit: AuditStore; attempts: SignInAttempts; clock: Clock },
     options: SessionOptions,
   ) {
     this.#administrators = deps.administrators
     this.#sessions = deps.sessions
     this.#roles = deps.roles
     this.#audit = deps.audit
-    this.#throttle = deps.throttle
+    this.#attempts = deps.attempts
     this.#clock = deps.clock
     this.#options = options
   }
 
   /**
    * Signs an administrator in. A wrong username and a wrong password get the same answer in
-   * about the same time; the lock-out is only told to whoever knows the password.
+   * about the same time. A username locked out from this address (see {@link SignInAttempts})
+   * gets `auth.administrator_locked` whatever the password, and whether or not it exists; so
+   * does an administrator locked by hand, before its password is looked at.
    *
-   * @throws KeywardError `request.too_many_failures` (429), `auth.sign_in_failed`,
-   * `auth.administrator_locked`, `auth.mfa_required`, `auth.mfa_invalid` (401),
-   * `auth.user_interface_denied` (403).
+   * @throws KeywardError `request.too_many_failures` (429), `server.busy` (503),
+   * `auth.sign_in_failed`, `auth.administrator_locked`, `auth.mfa_required`, `auth.mfa_invalid`
+   * (401), `auth.user_interface_denied` (403).
    */
   async signIn(request: SignInRequest, client: Client): Promise<SignedIn> {
-    this.#throttle.check(client.address)
+    const attempt = await this.#attempts.begin(request.username, client.address)
     const now = this.#clock()
     const admin = await this.#administrators.findByUsername(request.username)
+    if (attempt.lockedUntil !== undefined || (admin && !admin.active)) {
+      // Refused before anything was checked: audited, but no guess the administrator's count should show.
+      await this.#attempts.failed(undefined, this.#failedSignInAudit(client, admin, now))
+      throw new KeywardError('auth.administrator_locked')
+    }
     if (!admin) {
-      await verifyPassword(request.password, await this.#decoy())
-      await this.#failed(request.username, client, undefined)
+      await this.#attempts.checkPassword(request.password, await this.#decoy())
+      await this.#failed(client, undefined)
       throw new KeywardError('auth.sign_in_failed')
     }
-    if (!(await verifyPassword(request.password, admin.passwordHash))) {
-      await this.#failed(request.username, client, admin)
+    if (!(await this.#attempts.checkPassword(request.password, admin.passwordHash))) {
+      await this.#failed(client, admin)
       throw new KeywardError('auth.sign_in_failed')
     }
-    let active: AdministratorRecord
-    let role: Role | undefined
-    try {
-      active = admin.active ? admin : await this.#unlockIfDue(admin, now)
-      role = await this.#roles.get(active.roleId)
-      if (!role?.allowUserInterface) throw new KeywardError('auth.user_interface_denied')
-    } catch (error) {
+    const role = await this.#roles.get(admin.roleId)
+    if (!role?.allowUserInterface) {
       // The password was right, so this counts towards no lock-out; but it is a failed sign-in.
-      await this.#audit.insert(this.#failedSignInAudit(request.username, client, admin, now))
-      throw error
+      await this.#attempts.withdrawn(attempt)
+      await this.#audit.insert(this.#failedSignInAudit(client, admin, now))
+      throw new KeywardError('auth.user_interface_denied')
     }
-    if (active.mfaType === 'local-totp') await this.#checkSecondFactor(active, request.mfaCode, client)
+    if (admin.mfaType === 'local-totp') {
+      if (request.mfaCode === undefined || request.mfaCode.trim() === '') {
+        await this.#attempts.withdrawn(attempt)
+        throw new KeywardError('auth.mfa_required')
+      }
+      if (!(await this.#attempts.checkSecondFactor(admin, request.mfaCode))) {
+        await this.#failed(client, admin)
+        throw new KeywardError('auth.mfa_invalid')
+      }
+    }
+    await this.#attempts.succeeded(attempt)
 
     const token = randomBytes(32).toString('base64url')
     const session: SessionRecord = {
       tokenHash: hashSecret(token),
-      administratorId: active.id,
+      administratorId: admin.id,
       csrfToken: randomBytes(32).toString('base64url'),
       created: now,
       lastSeen: now,
@@ -122,10 +135,10 @@ export class SessionService {
       address: client.address,
       userAgent: client.userAgent?.slice(0, 500),
     }
-    const signedIn = await this.#administrators.update(active.id, { unsuccessfulSignInAttempts: 0, lastSignIn: now }, this.#signInAudit(active, client, now))
+    const signedIn = await this.#administrators.update(admin.id, { unsuccessfulSignInAttempts: 0, lastSignIn: now }, this.#signInAudit(admin, client, now))
     await this.#sessions.insert(session)
     return {
-      ...this.#view(signedIn ?? active, role, session.csrfToken, session.expires, now),
+      ...this.#view(signedIn ?? admin, role, session.csrfToken, session.expires, now),
       token,
       maxAgeSeconds: Math.ceil(this.#options.maxDurationMs / 1000),
     }
@@ -193,55 +206,20 @@ export class SessionService {
     return { administrator, role, csrfToken, expires: Math.min(sessionExpires, now + idleTimeout), idleTimeout }
   }
 
-  /** Deletes sessions that have ended (run now and then). */
+  /** Deletes sessions that have ended, and failed sign-ins that no longer count (run now and then). */
   async deleteExpired(): Promise<void> {
     await this.#sessions.deleteExpired(this.#clock(), this.#options.idleTimeoutMs)
+    await this.#attempts.deleteStale()
   }
 
-  async #checkSecondFactor(admin: AdministratorRecord, code: string | undefined, client: Client): Promise<void> {
-    if (code === undefined || code.trim() === '') throw new KeywardError('auth.mfa_required')
-    const typed = code.trim()
-    const step = admin.totpSecret ? await verifyTotp(admin.totpSecret, typed, this.#clock()) : undefined
-    const accepted =
-      step !== undefined ? await this.#administrators.useTotpStep(admin.id, step) : await this.#administrators.useRecoveryCode(admin.id, hashRecoveryCode(typed))
-    if (!accepted) {
-      await this.#failed(admin.username, client, admin)
-      throw new KeywardError('auth.mfa_invalid')
-    }
+  /** Counts a failed sign-in against the administrator (the attempt's reservation stays counted) and audits it. */
+  async #failed(client: Client, admin: AdministratorRecord | undefined): Promise<void> {
+    await this.#attempts.failed(admin, this.#failedSignInAudit(client, admin, this.#clock()))
   }
 
-  /** @throws KeywardError `auth.administrator_locked` unless the lock-out time has passed. */
-  async #unlockIfDue(admin: AdministratorRecord, now: number): Promise<AdministratorRecord> {
-    if (admin.unlockTime === undefined || admin.unlockTime > now) throw new KeywardError('auth.administrator_locked')
-    const unlocked = (await this.#administrators.unlockIfDue(admin.id, now)) ?? (await this.#administrators.findById(admin.id))
-    if (!unlocked?.active) throw new KeywardError('auth.administrator_locked')
-    return unlocked
-  }
-
-  /** Counts a failed sign-in against the address and, for a real administrator, against it. */
-  async #failed(username: string, client: Client, admin: AdministratorRecord | undefined): Promise<void> {
-    this.#throttle.recordFailure(client.address)
-    const now = this.#clock()
-    const anonymous = { kind: 'anonymous' as const, name: username.slice(0, 255), address: client.address }
-    await this.#audit.insert(this.#failedSignInAudit(username, client, admin, now))
-    if (!admin) return
-    await this.#administrators.recordFailedSignIn(admin.id, this.#options.lockoutThreshold, now, now + this.#options.lockoutDurationMs, (locked) =>
-      auditRecord(
-        anonymous,
-        {
-          action: 'administrator.auto_lock',
-          resourceType: 'administrator',
-          resourceId: locked.id,
-          resourceName: locked.username,
-          changes: { active: { from: true, to: false }, unlockTime: { to: locked.unlockTime }, unsuccessfulSignInAttempts: { to: locked.unsuccessfulSignInAttempts } },
-        },
-        now,
-      ),
-    )
-  }
-
-  #failedSignInAudit(username: string, client: Client, admin: AdministratorRecord | undefined, now: number) {
-    const name = username.slice(0, 255)
+  /** What was typed as a username is recorded only when it names an administrator: otherwise it may be a password. */
+  #failedSignInAudit(client: Client, admin: AdministratorRecord | undefined, now: number) {
+    const name = admin?.username ?? UNKNOWN_USERNAME
     return auditRecord(
       { kind: 'anonymous', name, address: client.address },
       { action: 'session.sign_in_failed', resourceType: 'session', resourceId: admin?.id, resourceName: name },

@@ -13,6 +13,7 @@ export interface Tables {
   audit_events: AuditEventsTable
   changes: ChangesTable
   rate_limit_windows: RateLimitWindowsTable
+  sign_in_failures: SignInFailuresTable
 }
 
 export type Flag = 0 | 1
@@ -143,4 +144,12 @@ export interface RateLimitWindowsTable {
   count: number
   granted: number
   expires: number
+}
+
+export interface SignInFailuresTable {
+  username: string
+  address: string
+  failures: number
+  locked_until: number | null
+  last_failure: number
 }

@@ -81,15 +81,15 @@ describe(`${testEngine()}: /administrators/current (the signed-in administrator)
     expect((await administratorRow(h, me.id))?.description).toBe('unchanged rest')
   })
 
-  it('refuses a new password without the current one, or with a wrong one (403), and checks the policy (400)', async () => {
+  it('refuses a new password without the current one, or with a wrong one (403, counted), and checks the policy (400)', async () => {
     await expectRefusal(h, () => h.post('/api/administrators/current', { session, body: { password: 'Next-passw0rd-1' } }), 403, 'administrator.current_password_invalid')
-    await expectRefusal(
-      h,
-      () => h.post('/api/administrators/current', { session, body: { password: 'Next-passw0rd-1', currentPassword: 'Not-the-passw0rd' } }),
-      403,
-      'administrator.current_password_invalid',
-      'The current password is not correct.',
+    // A wrong one is a guess: refused like the rest, but counted and audited as a failed sign-in.
+    const { result: wrong, entries } = await withAudit(h, () =>
+      h.post('/api/administrators/current', { session, body: { password: 'Next-passw0rd-1', currentPassword: 'Not-the-passw0rd' } }),
     )
+    expectStatus(wrong, 403)
+    expect(wrong.body).toEqual({ code: 'administrator.current_password_invalid', message: 'The current password is not correct.' })
+    expect(entries).toMatchObject([{ action: 'session.sign_in_failed', actorID: me.id }])
     await expectRefusal(h, () => h.post('/api/administrators/current', { session, body: { password: 'short1', currentPassword: QUICK_PASSWORD } }), 400, 'administrator.password_too_short')
   })
 

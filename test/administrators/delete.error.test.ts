@@ -29,7 +29,7 @@ describe(`${testEngine()}: administrators delete (error)`, () => {
     await expectRefusal(h, remove(1), 409, 'administrator.last_full_access', LAST)
   })
 
-  it('refuses to delete the last administrator with Full Access while it is locked out automatically (409)', async () => {
+  it('refuses to delete the last administrator with Full Access while failed sign-ins lock it out from an address (409)', async () => {
     const locked = await Harness.start({ lockoutThreshold: 1 })
     try {
       expectStatus(await locked.post('/api/session', { body: { username: 'admin', password: 'Wrong-passw0rd' } }), 401)

@@ -24,7 +24,7 @@ describe(`${testEngine()}: two-factor authentication (TOTP and recovery codes)`,
   afterAll(() => h.close())
 
   it('refuses activation before enrolment (409 administrator.mfa_not_pending)', async () => {
-    await expectRefusal(h, () => h.post('/api/administrators/current/mfa/activation', { session, body: { code: '123456' } }), 409, 'administrator.mfa_not_pending')
+    await expectRefusal(h, () => h.post('/api/administrators/current/mfa/activation', { session, body: { code: '123456', password: QUICK_PASSWORD } }), 409, 'administrator.mfa_not_pending')
   })
 
   it('starts enrolment: a base32 secret and its otpauth URI, pending; mfaType stays none', async () => {
@@ -43,12 +43,12 @@ describe(`${testEngine()}: two-factor authentication (TOTP and recovery codes)`,
   it('refuses a wrong code (400), changing nothing', async () => {
     const good = await totpCode(h, secret)
     const wrong = String((Number(good) + 1) % 1_000_000).padStart(6, '0')
-    await expectRefusal(h, () => h.post('/api/administrators/current/mfa/activation', { session, body: { code: wrong } }), 400, 'administrator.mfa_code_invalid')
+    await expectRefusal(h, () => h.post('/api/administrators/current/mfa/activation', { session, body: { code: wrong, password: QUICK_PASSWORD } }), 400, 'administrator.mfa_code_invalid')
   })
 
   it('activates with a code from the app: ten recovery codes shown once, only their hashes stored, audited', async () => {
     const code = await totpCode(h, secret)
-    const { result: res, entries } = await withAudit(h, () => h.post('/api/administrators/current/mfa/activation', { session, body: { code } }))
+    const { result: res, entries } = await withAudit(h, () => h.post('/api/administrators/current/mfa/activation', { session, body: { code, password: QUICK_PASSWORD } }))
     expectStatus(res, 200)
     expect(res.body.administrator).toMatchObject({ ID: me.id, mfaType: 'local-totp' })
     recoveryCodes = res.body.recoveryCodes
@@ -122,9 +122,19 @@ describe(`${testEngine()}: two-factor authentication (TOTP and recovery codes)`,
     expect(JSON.parse((await administratorRow(h, me.id))!.recovery_codes)).toHaveLength(7)
   })
 
-  it('refuses to turn it off with a wrong password (403), and turns it off with the right one, audited', async () => {
-    await expectRefusal(h, () => h.post('/api/administrators/current/mfa/deactivation', { session, body: { password: 'Wrong-passw0rd' } }), 403, 'administrator.current_password_invalid')
-    const { result: res, entries } = await withAudit(h, () => h.post('/api/administrators/current/mfa/deactivation', { session, body: { password: QUICK_PASSWORD } }))
+  it('refuses to turn it off with a wrong password or code (403, audited as failed sign-ins), and turns it off with both right, audited', async () => {
+    const code = await totpCode(h, secret)
+    for (const [body, refusal] of [
+      [{ password: 'Wrong-passw0rd', code }, 'administrator.current_password_invalid'],
+      [{ password: QUICK_PASSWORD, code: code === '000000' ? '111111' : '000000' }, 'administrator.current_mfa_invalid'],
+    ] as const) {
+      const { result: refused, entries } = await withAudit(h, () => h.post('/api/administrators/current/mfa/deactivation', { session, body }))
+      expectStatus(refused, 403)
+      expect(refused.body.code).toBe(refusal)
+      expect(entries).toMatchObject([{ action: 'session.sign_in_failed', actorID: me.id, resourceID: me.id }])
+    }
+    expect((await administratorRow(h, me.id))?.mfa_type).toBe('local-totp')
+    const { result: res, entries } = await withAudit(h, () => h.post('/api/administrators/current/mfa/deactivation', { session, body: { password: QUICK_PASSWORD, code } }))
     expectStatus(res, 200)
     expect(res.body).toMatchObject({ ID: me.id, mfaType: 'none' })
     expect(await administratorRow(h, me.id)).toMatchObject({ mfa_type: 'none', totp_secret: null, totp_pending_secret: null, recovery_codes: '[]' })
@@ -140,7 +150,7 @@ describe(`${testEngine()}: two-factor authentication (TOTP and recovery codes)`,
     const otherSession = await h.signIn(other.username, QUICK_PASSWORD)
     const enrolment = await h.post('/api/administrators/current/mfa/enrolment', { session: otherSession })
     expectStatus(enrolment, 200)
-    expectStatus(await h.post('/api/administrators/current/mfa/activation', { session: otherSession, body: { code: await totpCode(h, enrolment.body.secret) } }), 200)
+    expectStatus(await h.post('/api/administrators/current/mfa/activation', { session: otherSession, body: { code: await totpCode(h, enrolment.body.secret), password: QUICK_PASSWORD } }), 200)
     const { result: res, entries } = await withAudit(h, () => h.post(`/api/administrators/${other.id}`, { secret: h.keys.fullAccess.secret, body: { mfaType: 'none' } }))
     expectStatus(res, 200)
     expect(await administratorRow(h, other.id)).toMatchObject({ mfa_type: 'none', totp_secret: null, recovery_codes: '[]' })
@@ -149,7 +159,7 @@ describe(`${testEngine()}: two-factor authentication (TOTP and recovery codes)`,
   })
 
   it('refuses the second-factor operations to an API key (403) and without CSRF (403)', async () => {
-    for (const [path, body] of [['enrolment', undefined], ['activation', { code: '123456' }], ['deactivation', { password: QUICK_PASSWORD }]] as const) {
+    for (const [path, body] of [['enrolment', undefined], ['activation', { code: '123456', password: QUICK_PASSWORD }], ['deactivation', { password: QUICK_PASSWORD, code: '123456' }]] as const) {
       await expectRefusal(h, () => h.post(`/api/administrators/current/mfa/${path}`, { secret: h.keys.fullAccess.secret, body }), 403, 'administrator.current_needs_session')
       await expectRefusal(h, () => h.post(`/api/administrators/current/mfa/${path}`, { session, csrf: false, body }), 403, 'auth.csrf_invalid')
     }

@@ -26,7 +26,7 @@ describe(`${testEngine()}: administrators modify (error)`, () => {
     ['roleID is 0', { roleID: 0 }, 'request.field_too_small', 'roleID'],
     ['timeZone is not a zone', { timeZone: 'Nowhere/Land' }, 'request.time_zone_invalid', 'timeZone'],
     ['a field is unknown', { faxNumber: '1' }, 'request.field_unknown', 'faxNumber'],
-    ['currentPassword is sent (only /current takes it)', { currentPassword: 'x' }, 'request.field_unknown', 'currentPassword'],
+    ['currentPassword is misspelt (re-authentication fields are checked like any other)', { currentPasword: 'x' }, 'request.field_unknown', 'currentPasword'],
   ])('refuses a body where %s (400)', async (_what, body, code, field) => {
     const res = await expectRefusal(h, modify(target.id, body), 400, code)
     expect(res.body.message).toContain(`'${field}'`)
@@ -78,7 +78,7 @@ describe(`${testEngine()}: administrators modify (error)`, () => {
     })
   })
 
-  it('refuses to demote the last administrator with Full Access while it is locked out automatically (409)', async () => {
+  it('refuses to demote the last administrator with Full Access while failed sign-ins lock it out from an address (409)', async () => {
     const locked = await Harness.start({ lockoutThreshold: 1 })
     try {
       expectStatus(await locked.post('/api/session', { body: { username: 'admin', password: 'Wrong-passw0rd' } }), 401)

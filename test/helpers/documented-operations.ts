@@ -97,8 +97,8 @@ export function operationRequests(h: Harness): Record<string, RequestMaker> {
     describeCurrentAdministrator: async () => ({ url: '/api/administrators/current' }),
     modifyCurrentAdministrator: async () => ({ url: '/api/administrators/current', body: { description: unique('description') } }),
     startMfaEnrolment: async () => ({ url: '/api/administrators/current/mfa/enrolment' }),
-    activateMfa: async () => ({ url: '/api/administrators/current/mfa/activation', body: { code: '000000' } }),
-    deactivateMfa: async () => ({ url: '/api/administrators/current/mfa/deactivation', body: { password: 'not-the-password-1' } }),
+    activateMfa: async () => ({ url: '/api/administrators/current/mfa/activation', body: { code: '000000', password: 'not-the-password-1' } }),
+    deactivateMfa: async () => ({ url: '/api/administrators/current/mfa/deactivation', body: { password: 'not-the-password-1', code: '000000' } }),
 
     describeSession: async () => ({ url: '/api/session' }),
     signOut: async () => ({ url: '/api/session' }),

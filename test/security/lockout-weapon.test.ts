@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSecret } from '../../src/auth/secret-format.js'
-import { expectStatus, Harness } from '../helpers/harness.js'
+import { expectStatus, HARNESS_ADMIN_PASSWORD, Harness } from '../helpers/harness.js'
+import { QUICK_PASSWORD, quickAdministrator } from '../helpers/quick-administrator.js'
+import { administratorRow, sessionCount } from '../helpers/stored-rows.js'
 import { testEngine } from '../helpers/test-database.js'
 
 /**
@@ -69,5 +71,42 @@ describe(`${testEngine()}: automatic key lock-out, when turned on (KEYWARD_KEY_L
     } finally {
       await h.close()
     }
+  })
+})
+
+/**
+ * Administrators keep automatic lock-out, per username and address: wrong passwords from one
+ * address lock that address out for that username, never the real owner elsewhere.
+ */
+describe(`${testEngine()}: administrator lock-out is not a weapon`, () => {
+  let h: Harness
+  beforeAll(async () => {
+    h = await Harness.start({ lockoutThreshold: 3, lockoutDurationMs: 60_000 })
+  })
+  afterAll(() => h.close())
+
+  const signInFrom = (address: string, username: string, password: string) =>
+    h.app.fastify.inject({ method: 'POST', url: '/api/session', remoteAddress: address, headers: { 'api-version': 'v1', 'content-type': 'application/json' }, payload: JSON.stringify({ username, password }) })
+
+  it('wrong passwords from one address lock that address out, not admin: the owner still signs in from elsewhere and keeps its sessions', async () => {
+    const session = await h.signInAsAdmin()
+    for (let i = 0; i < 10; i++) await signInFrom('203.0.113.66', 'admin', `Wrong-${i}-passw0rd`)
+    expect(JSON.parse((await signInFrom('203.0.113.66', 'admin', HARNESS_ADMIN_PASSWORD)).body).code).toBe('auth.administrator_locked')
+    expect(await administratorRow(h, 1)).toMatchObject({ active: 1, unlock_time: null })
+    expect(await sessionCount(h, 1)).toBeGreaterThan(0)
+    expectStatus(await h.get('/api/session', { session }), 200)
+    expect((await signInFrom('198.51.100.1', 'admin', HARNESS_ADMIN_PASSWORD)).statusCode).toBe(200)
+  })
+
+  it('the lock-out of an address ends after the lock-out duration, and at once when an administrator unlocks the account', async () => {
+    const admin = await quickAdministrator(h)
+    for (let i = 0; i < 3; i++) await signInFrom('203.0.113.67', admin.username, `Wrong-${i}-passw0rd`)
+    expect(JSON.parse((await signInFrom('203.0.113.67', admin.username, QUICK_PASSWORD)).body).code).toBe('auth.administrator_locked')
+    h.clock.advance(61_000)
+    expect((await signInFrom('203.0.113.67', admin.username, QUICK_PASSWORD)).statusCode).toBe(200)
+
+    for (let i = 0; i < 3; i++) await signInFrom('203.0.113.68', admin.username, `Wrong-${i}-passw0rd`)
+    expectStatus(await h.post(`/api/administrators/${admin.id}`, { secret: h.keys.fullAccess.secret, body: { active: true } }), 200)
+    expect((await signInFrom('203.0.113.68', admin.username, QUICK_PASSWORD)).statusCode).toBe(200)
   })
 })

@@ -6,7 +6,8 @@ import { testEngine } from '../helpers/test-database.js'
 describe(`${testEngine()}: sign-in (security)`, () => {
   let h: Harness
   beforeAll(async () => {
-    h = await Harness.start()
+    // Several cases here fail on purpose for admin from one address: keep that pair unlocked.
+    h = await Harness.start({ lockoutThreshold: 50 })
   })
   afterAll(() => h.close())
 
@@ -22,11 +23,11 @@ describe(`${testEngine()}: sign-in (security)`, () => {
     expect(unknown.text.length).toBe(known.text.length)
   })
 
-  it('tells a locked-out administrator so only when the password is right', async () => {
+  it('tells a locked-out administrator so whatever the password: the answer is no oracle for it', async () => {
     const admin = await quickAdministrator(h, { active: false })
     const wrong = await h.post('/api/session', { body: { username: admin.username, password: 'Wrong-passw0rd' } })
     expectStatus(wrong, 401)
-    expect(wrong.body.code).toBe('auth.sign_in_failed')
+    expect(wrong.body.code).toBe('auth.administrator_locked')
     const right = await h.post('/api/session', { body: { username: admin.username, password: QUICK_PASSWORD } })
     expectStatus(right, 401)
     expect(right.body.code).toBe('auth.administrator_locked')

@@ -93,6 +93,7 @@ export const enUS = {
       current_needs_session: 'This operation acts on the signed-in administrator. Sign in to the console.',
       current_field_denied: "You cannot change your own '{{field}}' here.",
       current_password_invalid: 'The current password is not correct.',
+      current_mfa_invalid: 'A code from your authenticator app (or a recovery code) is needed, and the one sent is not correct.',
       mfa_not_pending: 'Start two-factor enrolment first.',
       mfa_already_enabled: 'Two-factor authentication is already on. Turn it off first to enrol again.',
       mfa_code_invalid: "The field 'code' does not match the authenticator app.",
@@ -129,6 +130,7 @@ export const enUS = {
       internal: 'An internal error occurred. Quote request ID {{requestId}} when reporting it.',
       unavailable: 'The service is unavailable: {{reason}}.',
       database_unavailable: 'The database is unavailable at the moment. Try again in {{seconds}} seconds.',
+      busy: 'Too many sign-ins are being checked at once. Try again in {{seconds}} seconds.',
     },
   },
   /** The verdicts of the verify operation, by code. */

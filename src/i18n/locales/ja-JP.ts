@@ -94,6 +94,7 @@ export const jaJP: Catalog = {
       current_needs_session: 'この操作はサインインしている管理者に対して行われます。コンソールにサインインしてください。',
       current_field_denied: "自分自身の '{{field}}' はここでは変更できません。",
       current_password_invalid: '現在のパスワードが正しくありません。',
+      current_mfa_invalid: '認証アプリのコード（またはリカバリーコード）が必要です。送信されたコードは正しくありません。',
       mfa_not_pending: '先に 2 要素認証の登録を開始してください。',
       mfa_already_enabled: '2 要素認証はすでに有効です。再登録するには、先に無効にしてください。',
       mfa_code_invalid: "フィールド 'code' が認証アプリのコードと一致しません。",
@@ -130,6 +131,7 @@ export const jaJP: Catalog = {
       internal: '内部エラーが発生しました。報告の際はリクエスト ID {{requestId}} をお知らせください。',
       unavailable: 'サービスを利用できません: {{reason}}。',
       database_unavailable: '現在データベースを利用できません。{{seconds}} 秒後にもう一度お試しください。',
+      busy: '同時に確認中のサインインが多すぎます。{{seconds}} 秒後に再試行してください。',
     },
   },
   verify: {

@@ -3,6 +3,7 @@ import * as createIdentityTables from './2026-11-26-01-create-identity-tables.js
 import * as sessionsAuditMfa from './2026-11-26-02-sessions-audit-mfa.js'
 import * as keptModelFields from './2026-12-01-01-kept-model-fields.js'
 import * as permissionsKeySettings from './2026-12-01-02-permissions-key-settings.js'
+import * as signInFailures from './2026-12-01-03-sign-in-failures.js'
 import * as builtInRolesImmutable from './2026-12-01-04-built-in-roles-immutable.js'
 import * as rateLimitsCredits from './2026-12-01-05-rate-limits-credits.js'
 
@@ -12,6 +13,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-02-sessions-audit-mfa': sessionsAuditMfa,
   '2026-12-01-01-kept-model-fields': keptModelFields,
   '2026-12-01-02-permissions-key-settings': permissionsKeySettings,
+  '2026-12-01-03-sign-in-failures': signInFailures,
   '2026-12-01-04-built-in-roles-immutable': builtInRolesImmutable,
   '2026-12-01-05-rate-limits-credits': rateLimitsCredits,
 }

@@ -25,8 +25,11 @@ export function MfaEnrolDialog({ onClose }: { onClose(): void }) {
   const [failure, setFailure] = useState<string | undefined>()
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | undefined>()
   const form = useForm({
-    initialValues: { code: '' },
-    validate: { code: (value) => (/^\d{6}$/.test(value.trim()) ? null : t('validation.codeFormat')) },
+    initialValues: { code: '', password: '' },
+    validate: {
+      code: (value) => (/^\d{6}$/.test(value.trim()) ? null : t('validation.codeFormat')),
+      password: (value) => (value === '' ? t('validation.required') : null),
+    },
   })
 
   useEffect(() => {
@@ -47,12 +50,13 @@ export function MfaEnrolDialog({ onClose }: { onClose(): void }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
-  const submit = form.onSubmit(async ({ code }) => {
+  const submit = form.onSubmit(async ({ code, password }) => {
     try {
-      setRecoveryCodes(await actions.activateMfa(code.trim()))
+      setRecoveryCodes(await actions.activateMfa(code.trim(), password))
       notifySuccess(t('preferences.mfaTurnedOn'))
     } catch (error) {
-      if (error instanceof ApiError && error.status !== 401) form.setFieldError('code', error.message)
+      if (error instanceof ApiError && error.code === 'administrator.current_password_invalid') form.setFieldError('password', error.message)
+      else if (error instanceof ApiError && error.status !== 401) form.setFieldError('code', error.message)
       else throw error
     }
   })
@@ -112,6 +116,7 @@ export function MfaEnrolDialog({ onClose }: { onClose(): void }) {
               styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             />
             <TextInput label={t('preferences.mfaCode')} required autoComplete="one-time-code" inputMode="numeric" maxLength={6} data-autofocus {...form.getInputProps('code')} />
+            <PasswordInput label={t('preferences.mfaPassword')} required autoComplete="current-password" {...form.getInputProps('password')} />
             <Group justify="flex-end">
               <DialogActions readOnly={false} submitting={form.submitting} submitLabel={t('preferences.mfaActivate')} onClose={onClose} />
             </Group>
@@ -122,21 +127,25 @@ export function MfaEnrolDialog({ onClose }: { onClose(): void }) {
   )
 }
 
-/** Turns the second factor off; needs the password. */
+/** Turns the second factor off; needs the password and a code (or a recovery code). */
 export function MfaDisableDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation()
   const actions = usePreferenceActions()
   const form = useForm({
-    initialValues: { password: '' },
-    validate: { password: (value) => (value === '' ? t('validation.required') : null) },
+    initialValues: { password: '', code: '' },
+    validate: {
+      password: (value) => (value === '' ? t('validation.required') : null),
+      code: (value) => (value.trim() === '' ? t('validation.required') : null),
+    },
   })
-  const submit = form.onSubmit(async ({ password }) => {
+  const submit = form.onSubmit(async ({ password, code }) => {
     try {
-      await actions.deactivateMfa(password)
+      await actions.deactivateMfa(password, code.trim())
       notifySuccess(t('preferences.mfaTurnedOff'))
       onClose()
     } catch (error) {
       if (error instanceof ApiError && error.code === 'administrator.current_password_invalid') form.setFieldError('password', error.message)
+      else if (error instanceof ApiError && error.code === 'administrator.current_mfa_invalid') form.setFieldError('code', error.message)
       else notifyError(error)
     }
   })
@@ -146,6 +155,7 @@ export function MfaDisableDialog({ onClose }: { onClose(): void }) {
         <Stack>
           <Text size="sm">{t('preferences.mfaTurnOffBody')}</Text>
           <PasswordInput label={t('preferences.mfaPassword')} required autoComplete="current-password" data-autofocus {...form.getInputProps('password')} />
+          <TextInput label={t('preferences.mfaCode')} required autoComplete="one-time-code" {...form.getInputProps('code')} />
           <Group justify="flex-end">
             <DialogActions readOnly={false} submitting={form.submitting} submitLabel={t('preferences.mfaTurnOff')} submitColor="red.9" onClose={onClose} />
           </Group>

@@ -23,17 +23,17 @@ export function usePreferenceActions() {
     startMfaEnrolment(): Promise<{ secret: string; uri: string }> {
       return api.call('POST', '/administrators/current/mfa/enrolment')
     },
-    async activateMfa(code: string): Promise<string[]> {
+    async activateMfa(code: string, password: string): Promise<string[]> {
       const { administrator, recoveryCodes } = await api.call<{ administrator: Administrator; recoveryCodes: string[] }>(
         'POST',
         '/administrators/current/mfa/activation',
-        { code },
+        { code, password },
       )
       applied(administrator)
       return recoveryCodes
     },
-    async deactivateMfa(password: string): Promise<void> {
-      applied(await api.call<Administrator>('POST', '/administrators/current/mfa/deactivation', { password }))
+    async deactivateMfa(password: string, code: string): Promise<void> {
+      applied(await api.call<Administrator>('POST', '/administrators/current/mfa/deactivation', { password, code }))
     },
   }
 }

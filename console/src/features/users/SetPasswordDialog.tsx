@@ -1,9 +1,10 @@
-import { Alert, Center, Group, Loader, Modal, PasswordInput, Stack, Text } from '@mantine/core'
+import { Alert, Center, Group, Loader, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate, useParams } from 'react-router'
 import { ApiError } from '../../api/api-error.js'
+import { useSignedIn } from '../../api/session.js'
 import { DialogActions } from '../../components/DialogActions.js'
 import { QueryError } from '../../components/QueryError.js'
 import { notifySuccess } from '../../components/notify.js'
@@ -20,10 +21,16 @@ export function SetPasswordDialog() {
   const userId = Number(id)
   const { administrator, error, mutate } = useAdministrator(Number.isInteger(userId) && userId > 0 ? userId : undefined)
   const actions = useAdministratorActions()
+  const signedIn = useSignedIn()
+  // Changing one's own password needs the present one (and a code when MFA is on), as /current does.
+  const isSelf = administrator !== undefined && administrator.ID === signedIn.administrator.ID
+  const needsCode = isSelf && administrator.mfaType === 'local-totp'
   const [failure, setFailure] = useState<string | undefined>()
   const form = useForm({
-    initialValues: { password: '', confirmPassword: '' },
+    initialValues: { currentPassword: '', mfaCode: '', password: '', confirmPassword: '' },
     validate: {
+      currentPassword: (value) => (isSelf && value === '' ? t('validation.required') : null),
+      mfaCode: (value) => (needsCode && value.trim() === '' ? t('validation.required') : null),
       password: (value) => (value === '' ? t('validation.required') : null),
       confirmPassword: (value, values) => (value !== values.password ? t('validation.passwordsDiffer') : null),
     },
@@ -33,12 +40,15 @@ export function SetPasswordDialog() {
     if (!administrator) return
     setFailure(undefined)
     try {
-      await actions.modify(administrator.ID, { password: values.password })
+      const reauthentication = isSelf ? { currentPassword: values.currentPassword, ...(needsCode ? { mfaCode: values.mfaCode.trim() } : {}) } : {}
+      await actions.modify(administrator.ID, { password: values.password, ...reauthentication })
       notifySuccess(t('users.passwordSet'))
       close()
     } catch (error) {
       if (!(error instanceof ApiError)) throw error
       if (isPasswordError(error.code)) form.setFieldError('password', error.message)
+      else if (error.code === 'administrator.current_password_invalid') form.setFieldError('currentPassword', error.message)
+      else if (error.code === 'administrator.current_mfa_invalid') form.setFieldError('mfaCode', error.message)
       else setFailure(error.message)
     }
   })
@@ -63,7 +73,9 @@ export function SetPasswordDialog() {
                   {failure}
                 </Alert>
               )}
-              <PasswordInput label={t('users.newPassword')} required autoComplete="new-password" data-autofocus {...form.getInputProps('password')} />
+              {isSelf && <PasswordInput label={t('users.currentPassword')} required autoComplete="current-password" data-autofocus {...form.getInputProps('currentPassword')} />}
+              {needsCode && <TextInput label={t('preferences.mfaCode')} required autoComplete="one-time-code" {...form.getInputProps('mfaCode')} />}
+              <PasswordInput label={t('users.newPassword')} required autoComplete="new-password" data-autofocus={!isSelf} {...form.getInputProps('password')} />
               <PasswordInput label={t('users.confirmPassword')} required autoComplete="new-password" {...form.getInputProps('confirmPassword')} />
               <Group justify="flex-end">
                 <DialogActions readOnly={false} submitting={form.submitting} onClose={close} />

@@ -226,6 +226,7 @@ export const enUS = {
     setPasswordTitle: 'Set Password',
     setPasswordFor: 'A new password for {{name}}. Their other sessions end.',
     newPassword: 'New password',
+    currentPassword: 'Current password',
     passwordSet: 'The password was set.',
     deleteTitle: 'Delete this user?',
     deleteBody: '“{{name}}” will be deleted and signed out at once. This cannot be undone.',

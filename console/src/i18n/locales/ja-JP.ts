@@ -224,6 +224,7 @@ export const jaJP: Messages = {
     setPasswordTitle: 'パスワードの設定',
     setPasswordFor: '{{name}} の新しいパスワードです。このユーザの他のセッションは終了します。',
     newPassword: '新しいパスワード',
+    currentPassword: '現在のパスワード',
     passwordSet: 'パスワードを設定しました。',
     deleteTitle: 'このユーザを削除しますか?',
     deleteBody: '「{{name}}」を削除し、すぐにサインアウトさせます。この操作は元に戻せません。',
