@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/principal.js'
+import { redactSecrets } from '../auth/secret-format.js'
 
 export type AuditResourceType = 'apikey' | 'role' | 'administrator' | 'session'
 export type AuditActorType = 'administrator' | 'apikey' | 'system' | 'anonymous'
@@ -41,20 +42,31 @@ export interface AuditDraft {
 /** Whoever acts: a principal, or an anonymous client. */
 export type Actor = Pick<Principal, 'kind' | 'id' | 'name' | 'address'> | AnonymousActor
 
-/** Completes an audit entry with the actor and the time. */
+/**
+ * Completes an audit entry with the actor and the time. Anything shaped like a Keyward secret
+ * is masked in every text of it (names, changed values), whoever typed it where: the audit log
+ * is readable by Auditor.
+ */
 export function auditRecord(actor: Actor, draft: AuditDraft, time: number): AuditRecord {
   return {
     time,
     actorType: actor.kind,
     actorId: actor.kind === 'anonymous' ? undefined : actor.kind === 'system' ? undefined : actor.id,
-    actorName: actor.name,
+    actorName: redactSecrets(actor.name),
     action: draft.action,
     resourceType: draft.resourceType,
     resourceId: draft.resourceId,
-    resourceName: draft.resourceName ?? '',
-    changes: draft.changes ?? {},
+    resourceName: redactSecrets(draft.resourceName ?? ''),
+    changes: redactValues(draft.changes ?? {}),
     address: actor.address,
   }
+}
+
+function redactValues<T>(value: T): T {
+  if (typeof value === 'string') return redactSecrets(value) as T
+  if (Array.isArray(value)) return value.map(redactValues) as T
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValues(v)])) as T
+  return value
 }
 
 /**
