@@ -2,6 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer } from '../helpers/cli.js'
 import { createTestDatabase, testEngine, type TestDatabase } from '../helpers/test-database.js'
 
+/** Signs in over real HTTP; answers the status. */
+async function signIn(url: string, username: string, password: string): Promise<number> {
+  const res = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'api-version': 'v1' },
+    body: JSON.stringify({ username, password }),
+  })
+  return res.status
+}
+
 describe(`${testEngine()}: first start`, () => {
   let database: TestDatabase
   beforeAll(async () => {
@@ -15,6 +25,10 @@ describe(`${testEngine()}: first start`, () => {
     try {
       password = /Password \(shown once[^)]*\): (\S+)/.exec(first.output())?.[1]
       expect(password, first.output()).toMatch(/^[A-Za-z0-9]{20}$/)
+      const username = /created administrator "([^"]+)"/.exec(first.output())?.[1]
+      expect(username, first.output()).toBeDefined()
+      expect(await signIn(first.url, username!, password!)).toBe(200)
+      expect(await signIn(first.url, username!, `${password}x`)).toBe(401)
       const health = await fetch(`${first.url}/readyz`)
       expect(await health.json()).toEqual({ status: 'ready', database: testEngine() })
     } finally {
@@ -28,8 +42,9 @@ describe(`${testEngine()}: first start`, () => {
     const second = await startServer({ KEYWARD_DATABASE_URL: database.url, KEYWARD_ADMIN_PASSWORD: '' })
     try {
       expect(second.output()).not.toContain('Password (shown once')
+      expect(await signIn(second.url, 'admin', password!)).toBe(200)
     } finally {
       await second.stop()
     }
-  })
+  }, 120_000) // two real server starts under a loaded machine: a watchdog, not a bound on behaviour
 })
