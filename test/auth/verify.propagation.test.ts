@@ -16,6 +16,40 @@ async function statusWithin(app: KeywardApp, secret: string, want: number, url =
   }
 }
 
+const status = (app: KeywardApp, secret: string, url = '/api/apikeys/current') => async () =>
+  (await app.fastify.inject({ method: 'GET', url, headers: { 'api-version': 'v1', 'api-secret-key': secret } })).statusCode
+
+/**
+ * Listens, from now on, for changes of key `id` reaching `app`'s change feed: the tests below
+ * wait on those events, not on a clock (the first test keeps the one-second bound end to end).
+ */
+function listen(app: KeywardApp, id: number) {
+  let heard = 0
+  let wake: (() => void) | undefined
+  const unsubscribe = app.context.store.feed.subscribe((change) => {
+    if (change === 'all' || (change !== 'deaf' && change.resource === 'apikey' && change.id === id)) {
+      heard++
+      wake?.()
+    }
+  })
+  return {
+    /** Probes after each change heard (the cache has dropped the key by then) until it answers `want`. */
+    async until(probe: () => Promise<number>, want: number): Promise<number> {
+      let seen = 0
+      try {
+        for (;;) {
+          if (heard === seen) await new Promise<void>((resolve) => (wake = resolve))
+          seen = heard
+          const answer = await probe()
+          if (answer === want) return answer
+        }
+      } finally {
+        unsubscribe()
+      }
+    },
+  }
+}
+
 describe(`${testEngine()}: changes reach every process`, () => {
   let h: Harness
   let other: KeywardApp
@@ -36,57 +70,59 @@ describe(`${testEngine()}: changes reach every process`, () => {
     expect(await statusWithin(other, key.secret, 401)).toMatchObject({ status: 401 })
   })
 
-  it('a delete made in one process takes effect in another within one second', async () => {
+  it('a delete made in one process takes effect in another once it hears of it', async () => {
     const key = await h.key()
     await warm(key.secret)
+    const feed = listen(other, key.id)
     expectStatus(await h.delete(`/api/apikeys/${key.id}`, { secret: h.keys.fullAccess.secret }), 200)
-    expect((await statusWithin(other, key.secret, 401)).status).toBe(401)
+    expect(await feed.until(status(other, key.secret), 401)).toBe(401)
   })
 
-  it('a new secret made in one process retires the old one in another within one second, and the new one works there', async () => {
+  it('a new secret made in one process retires the old one in another once it hears of it, and the new one works there', async () => {
     const key = await h.key()
     await warm(key.secret)
+    const feed = listen(other, key.id)
     const res = await h.post(`/api/apikeys/${key.id}/secretkey`, { secret: h.keys.fullAccess.secret })
     expectStatus(res, 200)
-    expect((await statusWithin(other, key.secret, 401)).status).toBe(401)
-    expect((await statusWithin(other, res.body.secretKey, 200)).status).toBe(200)
+    expect(await feed.until(status(other, key.secret), 401)).toBe(401)
+    expect(await status(other, res.body.secretKey)()).toBe(200)
   })
 
-  it('a role change made in one process takes effect in another within one second', async () => {
+  it('a role change made in one process takes effect in another once it hears of it', async () => {
     const key = await h.key()
     await warm(key.secret)
-    expect((await statusWithin(other, key.secret, 200, '/api/apikeys')).status).toBe(200)
+    expect(await status(other, key.secret, '/api/apikeys')()).toBe(200)
+    const feed = listen(other, key.id)
     expectStatus(await h.post(`/api/apikeys/${key.id}`, { secret: h.keys.fullAccess.secret, body: { roleID: AUDITOR_ROLE_ID } }), 200)
-    const deadline = Date.now() + 1000
-    let status = 0
-    while (Date.now() < deadline) {
-      const res = await other.fastify.inject({
-        method: 'POST',
-        url: '/api/apikeys',
-        headers: { 'api-version': 'v1', 'api-secret-key': key.secret, 'content-type': 'application/json' },
-        payload: JSON.stringify({ keyName: `by-demoted-${Date.now()}`, roleID: 2 }),
-      })
-      status = res.statusCode
-      if (status === 403) break
-      await new Promise((resolve) => setTimeout(resolve, 20))
-    }
-    expect(status).toBe(403)
+    let attempt = 0
+    const create = async () =>
+      (
+        await other.fastify.inject({
+          method: 'POST',
+          url: '/api/apikeys',
+          headers: { 'api-version': 'v1', 'api-secret-key': key.secret, 'content-type': 'application/json' },
+          payload: JSON.stringify({ keyName: `by-demoted-${key.id}-${attempt++}`, roleID: 2 }),
+        })
+      ).statusCode
+    expect(await feed.until(create, 403)).toBe(403)
   })
 
-  it('an expiry change made in one process takes effect in another within one second', async () => {
+  it('an expiry change made in one process takes effect in another once it hears of it', async () => {
     const key = await h.key()
     await warm(key.secret)
+    const feed = listen(other, key.id)
     expectStatus(await h.post(`/api/apikeys/${key.id}`, { secret: h.keys.fullAccess.secret, body: { expiryDate: h.clock() + 2000 } }), 200)
     h.clock.advance(3000)
-    expect((await statusWithin(other, key.secret, 401)).status).toBe(401)
+    expect(await feed.until(status(other, key.secret), 401)).toBe(401)
   })
 
-  it('an automatic lock-out in one process takes effect in another within one second', async () => {
+  it('an automatic lock-out in one process takes effect in another once it hears of it', async () => {
     const key = await h.key()
     await warm(key.secret)
+    const feed = listen(other, key.id)
     for (let i = 0; i < 5; i++) expectStatus(await h.get('/api/apikeys/current', { secret: createSecret(key.id) }), 401)
     await h.app.context.failures.settled()
-    expect((await statusWithin(other, key.secret, 401)).status).toBe(401)
+    expect(await feed.until(status(other, key.secret), 401)).toBe(401)
   })
 
   it('a change heard while a verification is writing is not undone by it', async () => {
