@@ -48,7 +48,7 @@ const DEFAULT_POSTGRES_URL = 'postgres://keyward:keyward@127.0.0.1:5432/postgres
 const run = promisify(execFile)
 
 type Engine = 'sqlite' | 'postgres'
-type RouteName = 'trivial' | 'authenticated'
+type RouteName = 'trivial' | 'authenticated' | 'bareTrivial' | 'bareAuthenticated'
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -218,9 +218,11 @@ class ServerChild {
     return this.#output
   }
 
-  static async start(databaseUrl: string): Promise<ServerChild> {
+  /** Keyward itself, or (`bare` given) the bare Fastify reference server answering those bodies. */
+  static async start(databaseUrl: string, bare?: { healthz: string; current: string }): Promise<ServerChild> {
     const port = await freePort()
-    const child = spawn(process.execPath, ['--import', PROBE, 'bin/keyward.js', 'serve'], {
+    const script = bare ? join(BENCH_DIR, 'bare-fastify.mjs') : 'bin/keyward.js'
+    const child = spawn(process.execPath, ['--import', PROBE, script, ...(bare ? [] : ['serve'])], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -229,6 +231,7 @@ class ServerChild {
         KEYWARD_LOG_LEVEL: 'warn',
         KEYWARD_DATABASE_URL: databaseUrl,
         KEYWARD_ADMIN_PASSWORD: randomBytes(18).toString('base64url'),
+        ...(bare ? { BARE_HEALTHZ_BODY: bare.healthz, BARE_CURRENT_BODY: bare.current } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     })
@@ -449,6 +452,13 @@ interface RouteSummary {
   readonly sqlStatementsPerRequest: number
 }
 
+interface VersusBare {
+  readonly ratio: number
+  readonly medianRoundRatio: number
+  readonly bestRoundRatio: number
+  readonly meetsTarget: boolean
+}
+
 interface EngineResult {
   readonly engine: Engine
   readonly databaseUrl: string
@@ -473,6 +483,10 @@ interface EngineResult {
   readonly bestRoundRatio: number
   readonly leastCpuRatio: number
   readonly meetsTarget: boolean
+  /** Keyward `/healthz` ÷ bare Fastify answering the same body (issue 12, goal 1). */
+  readonly healthzVsBare: VersusBare
+  /** Keyward `/api/apikeys/current` ÷ bare Fastify answering the same JSON to the same headers (goal 2). */
+  readonly currentVsBare: VersusBare
   readonly profiles?: { route: RouteName; file: string; requestsPerSecond: number; requestsTotal: number; summary: ProfileSummary }[]
   /** Extra CPU per request of the authenticated route over the trivial one, from the profiles. */
   readonly profileComparison?: ProfileComparison
@@ -510,28 +524,43 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
     const key = await createKey(db.url)
     log(`created Full Access key ${key.id} with the CLI`)
 
-    const routes: Record<RouteName, RouteSpec> = {
+    const routes: Record<'trivial' | 'authenticated', RouteSpec> = {
       trivial: { name: 'trivial', path: '/healthz', headers: {} },
       authenticated: { name: 'authenticated', path: '/api/apikeys/current', headers: { 'api-version': 'v1', 'api-secret-key': key.secret } },
     }
 
     // One request each, checked by hand, before any load.
     const check = await fetch(`${server.baseUrl}${routes.authenticated.path}`, { headers: routes.authenticated.headers })
-    const body = (await check.json()) as { ID?: number; roleURN?: string }
-    if (check.status !== 200 || body.ID !== key.id) throw new Error(`GET /api/apikeys/current answered ${check.status}: ${JSON.stringify(body)}`)
+    const currentBody = await check.text()
+    const body = JSON.parse(currentBody) as { ID?: number; roleURN?: string }
+    if (check.status !== 200 || body.ID !== key.id) throw new Error(`GET /api/apikeys/current answered ${check.status}: ${currentBody}`)
     const health = await fetch(`${server.baseUrl}/healthz`)
+    const healthBody = await health.text()
     if (health.status !== 200) throw new Error(`GET /healthz answered ${health.status}`)
+
+    // The reference: bare Fastify 5 on the same CPU, the same bodies, the same request headers.
+    const bare = await ServerChild.start(db.url, { healthz: healthBody, current: currentBody })
+    if (pinning && bare.pid !== undefined) await pin(bare.pid, pinning.server)
+    log(`bare Fastify pid ${bare.pid} on ${bare.baseUrl}${pinning ? `, pinned to CPU ${pinning.server}` : ''}`)
+    const bareCheck = await fetch(`${bare.baseUrl}${routes.authenticated.path}`, { headers: routes.authenticated.headers })
+    if ((await bareCheck.text()) !== currentBody) throw new Error('the bare server does not answer the same JSON as /api/apikeys/current')
+    const measured: [ServerChild, RouteSpec][] = [
+      [server, routes.trivial],
+      [bare, { ...routes.trivial, name: 'bareTrivial' }],
+      [server, routes.authenticated],
+      [bare, { ...routes.authenticated, name: 'bareAuthenticated' }],
+    ]
 
     const startup = await server.stats()
     if (warmup > 0) {
       log(`warm-up: ${warmup}s per route`)
-      for (const route of [routes.trivial, routes.authenticated]) assertAllOk(await load(server, route, warmup), `warm-up ${route.name}`)
+      for (const [target, route] of measured) assertAllOk(await load(target, route, warmup), `warm-up ${route.name}`)
     }
 
     const phases: PhaseResult[] = []
     for (let round = 1; round <= rounds; round++) {
-      for (const route of [routes.trivial, routes.authenticated]) {
-        const phase = await measurePhase(server, db, route, round)
+      for (const [target, route] of measured) {
+        const phase = await measurePhase(target, db, route, round)
         phases.push(phase)
         log(
           `round ${round} ${route.name.padEnd(13)} ${phase.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${phase.latencyP50Ms} ms  p99 ${phase.latencyP99Ms} ms  ` +
@@ -566,12 +595,27 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
       log(formatComparison(profileComparison, 'trivial', 'authenticated'))
     }
 
-    const summary = { trivial: summarise(phases, 'trivial'), authenticated: summarise(phases, 'authenticated') }
-    const roundRatios = []
-    for (let round = 1; round <= rounds; round++) {
-      const of = (route: RouteName) => phases.find((p) => p.round === round && p.route === route)!.requestsPerSecond
-      roundRatios.push(of('authenticated') / of('trivial'))
+    const summary = {
+      trivial: summarise(phases, 'trivial'),
+      authenticated: summarise(phases, 'authenticated'),
+      bareTrivial: summarise(phases, 'bareTrivial'),
+      bareAuthenticated: summarise(phases, 'bareAuthenticated'),
     }
+    const roundRatiosOf = (numerator: RouteName, denominator: RouteName) => {
+      const ratios = []
+      for (let round = 1; round <= rounds; round++) {
+        const of = (route: RouteName) => phases.find((p) => p.round === round && p.route === route)!.requestsPerSecond
+        ratios.push(of(numerator) / of(denominator))
+      }
+      return ratios
+    }
+    const roundRatios = roundRatiosOf('authenticated', 'trivial')
+    const versusBare = (route: RouteName, reference: RouteName): VersusBare => ({
+      ratio: summary[route].requestsPerSecond / summary[reference].requestsPerSecond,
+      medianRoundRatio: median(roundRatiosOf(route, reference)),
+      bestRoundRatio: best(phases, route, (p) => p.requestsPerSecond, Math.max) / best(phases, reference, (p) => p.requestsPerSecond, Math.max),
+      meetsTarget: summary[route].requestsPerSecond / summary[reference].requestsPerSecond >= TARGET_RATIO,
+    })
     const ratio = summary.authenticated.requestsPerSecond / summary.trivial.requestsPerSecond
     return {
       engine,
@@ -588,6 +632,8 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
       bestRoundRatio: best(phases, 'authenticated', (p) => p.requestsPerSecond, Math.max) / best(phases, 'trivial', (p) => p.requestsPerSecond, Math.max),
       leastCpuRatio: best(phases, 'trivial', (p) => p.serverCpuUsPerRequest, Math.min) / best(phases, 'authenticated', (p) => p.serverCpuUsPerRequest, Math.min),
       meetsTarget: ratio >= TARGET_RATIO,
+      healthzVsBare: versusBare('trivial', 'bareTrivial'),
+      currentVsBare: versusBare('authenticated', 'bareAuthenticated'),
       ...(profiles ? { profiles, profileComparison } : {}),
     }
   } finally {
@@ -648,6 +694,16 @@ function report(results: EngineResult[]): string {
     )
     for (const [sql, n] of Object.entries(statements).sort((x, y) => y[1] - x[1])) lines.push(`  ${String(n).padStart(6)} × ${sql}`)
   }
+  lines.push('')
+  lines.push('| engine | bare /healthz req/s | Keyward /healthz req/s | ratio (median round, best rounds) | bare same-JSON req/s | Keyward /api/apikeys/current req/s | ratio (median round, best rounds) |')
+  lines.push('|---|---:|---:|---|---:|---:|---|')
+  for (const r of results) {
+    const v = (x: VersusBare) => `**${pct(x.ratio)}** (${pct(x.medianRoundRatio)}, ${pct(x.bestRoundRatio)})${x.meetsTarget ? '' : ' missed'}`
+    lines.push(
+      `| ${r.engine} | ${fmt(r.summary.bareTrivial.requestsPerSecond)} | ${fmt(r.summary.trivial.requestsPerSecond)} | ${v(r.healthzVsBare)} | ` +
+        `${fmt(r.summary.bareAuthenticated.requestsPerSecond)} | ${fmt(r.summary.authenticated.requestsPerSecond)} | ${v(r.currentVsBare)} |`,
+    )
+  }
   return lines.join('\n')
 }
 
@@ -699,6 +755,7 @@ async function main(): Promise<void> {
   log(`results written to ${file}`)
 
   for (const r of results) {
+    log(`${r.engine}: Keyward /healthz ÷ bare same body = ${pct(r.healthzVsBare.ratio)}, /api/apikeys/current ÷ bare same JSON = ${pct(r.currentVsBare.ratio)} (target ${pct(TARGET_RATIO)})`)
     log(`${r.engine}: authenticated/trivial = ${pct(r.ratio)} (median round ${pct(r.medianRoundRatio)}, best rounds ${pct(r.bestRoundRatio)}, least CPU ${pct(r.leastCpuRatio)}; rounds ${r.roundRatios.map(pct).join(', ')}) — ${r.meetsTarget ? 'meets' : 'BELOW'} the ${pct(TARGET_RATIO)} target`)
   }
   if (flags.check && results.some((r) => !r.meetsTarget)) process.exitCode = 1
