@@ -16,7 +16,7 @@ import { answerClientError } from './http/client-error.js'
 import { registerErrorHandling } from './http/error-handler.js'
 import { registerHealthRoutes } from './http/health.js'
 import { registerJsonBodyParser } from './http/json-body.js'
-import { registerSecurityHeaders } from './http/security-headers.js'
+import { consoleSecurityHeaders, registerSecurityHeaders } from './http/security-headers.js'
 import { documentApiVersion, SECURITY_SCHEMES } from './http/openapi.js'
 import { createValidatorCompiler } from './http/validation.js'
 import { roleRoutes } from './roles/routes.js'
@@ -93,8 +93,9 @@ async function registerConsole(fastify: FastifyInstance, dir: string): Promise<v
     void reply.header('cache-control', 'no-cache')
     return reply.sendFile('index.html', { maxAge: 0, cacheControl: false })
   }
-  fastify.get('/', { schema: { hide: true } }, handler)
-  fastify.get('/*', { schema: { hide: true } }, handler)
+  const onRequest = consoleSecurityHeaders(CONTENT_SECURITY_POLICY)
+  fastify.get<{ Params: { '*'?: string } }>('/', { schema: { hide: true }, onRequest }, handler)
+  fastify.get<{ Params: { '*'?: string } }>('/*', { schema: { hide: true }, onRequest }, handler)
 }
 
 /**
@@ -135,7 +136,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   fastify.setValidatorCompiler(createValidatorCompiler())
   registerJsonBodyParser(fastify)
   registerErrorHandling(fastify)
-  registerSecurityHeaders(fastify, CONTENT_SECURITY_POLICY)
+  registerSecurityHeaders(fastify)
   await fastify.register(cookie)
   await fastify.register(swagger, {
     openapi: {
