@@ -20,6 +20,9 @@ export const LocaleSchema = (description: string) => Type.Enum(LOCALES, { descri
 export const TimeZoneSchema = (description: string) =>
   Type.String({ format: 'time-zone', maxLength: 64, description: `${description} An IANA time zone name, e.g. America/New_York.` })
 
+/** A name shown on one line: no tabs, line breaks or other control characters (`http/validation.ts`). */
+export const SINGLE_LINE = { format: 'single-line' } as const
+
 /** The body of every error response, in the model API's dialect plus a stable code. */
 export const ErrorSchema = Type.Object(
   {

@@ -21,6 +21,7 @@ export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
     ajv.addFormat('permission', { type: 'string', validate: isPermission })
     ajv.addFormat('ip-range', { type: 'string', validate: isIpRange })
     ajv.addFormat('ip-address', { type: 'string', validate: (text: string) => isIP(text) !== 0 })
+    ajv.addFormat('single-line', { type: 'string', validate: isSingleLine })
   }
   return ({ schema, httpPart }) => {
     if (httpPart === 'body') return withScalarCoercion(schema as object, strict.compile(schema as object))
@@ -52,6 +53,22 @@ function strictIds(schema: { properties?: Record<string, { type?: string }> }, v
     return valid
   }) as ValidateFunction
   return check
+}
+
+/** A name is shown on one line and typed back: tabs, line breaks and other controls have no place in it. */
+function isSingleLine(value: string): boolean {
+  return !/\p{Cc}/u.test(value)
+}
+
+/**
+ * Validates a command's input (the CLI's) against a route's body schema, with the same rules
+ * and messages as the API.
+ *
+ * @throws KeywardError as the API would answer the same body.
+ */
+export function validateBody(schema: object, value: unknown): void {
+  const validate = createValidatorCompiler()({ schema, httpPart: 'body', method: 'POST', url: '' }) as ValidateFunction
+  if (!validate(value)) throw toValidationError(validate.errors ?? [], 'body')
 }
 
 const WRAPPERS = new Set(['type', 'anyOf', 'oneOf', 'if'])
@@ -108,6 +125,7 @@ export function toValidationError(errors: readonly ErrorObject[], context: strin
       if (params.format === 'time-zone') return new KeywardError('request.time_zone_invalid', { field, value: String(error.data) })
       if (params.format === 'permission') return new KeywardError('permission.invalid', { field, value: String(error.data) })
       if (params.format === 'ip-range') return new KeywardError('request.ip_range_invalid', { field, value: String(error.data) })
+      if (params.format === 'single-line') return new KeywardError('request.field_control_characters', { field })
       return new KeywardError('request.field_invalid', { field })
     default:
       return new KeywardError('request.field_invalid', { field })

@@ -53,7 +53,8 @@ export interface DatabaseOptions {
 /** A hung server cannot apply its statement_timeout; the client gives up this much later. */
 const CLIENT_TIMEOUT_GRACE_MS = 1000
 
-function sqlitePathOf(url: string): string {
+/** The absolute file a `sqlite:` URL names, or `:memory:`. */
+export function sqlitePathOf(url: string): string {
   const file = url.replace(/^(sqlite|file):(\/\/)?/i, '')
   return file === ':memory:' ? file : resolve(file)
 }

@@ -22,6 +22,8 @@ export async function migrateToLatest(database: Database): Promise<MigrationResu
   const { error, results = [] } = await migrator.migrateToLatest()
   if (error) {
     const done = results.filter((r) => r.status === 'Success').map((r) => r.migrationName)
+    // Without a connection nothing ran: the cause is the whole story.
+    if (done.length === 0 && results.every((r) => r.status === 'NotExecuted')) throw error
     throw new Error(`migration failed after [${done.join(', ')}]: ${error instanceof Error ? error.message : String(error)}`, {
       cause: error,
     })

@@ -49,11 +49,36 @@ describe(`${testEngine()}: keyward apikeys (CLI on the database of a running ser
 
     const unknownRole = await cli('apikeys', 'create', '--name', 'x', '--role', 'Nobody')
     expect(unknownRole.code).toBe(1)
-    expect(unknownRole.stderr).toContain('no role named or numbered "Nobody"')
+    expect(unknownRole.stderr).toContain('no role named or numbered "Nobody"; the roles are: Full Access (1), Auditor (2)')
 
     const duplicate = await cli('apikeys', 'create', '--name', 'json-key', '--role', '2')
     expect(duplicate.code).toBe(1)
     expect(duplicate.stderr).toContain("An API key named 'json-key' already exists.")
+  })
+
+  // Issue 13: the CLI accepted what the API refuses. It now sends the API's body through the
+  // API's validation and service.
+  it.each([
+    ['an unknown time zone', ['--name', 'mars', '--time-zone', 'Mars/Base'], "The field 'timeZone' must be an IANA time zone"],
+    ['a 300-character name', ['--name', 'n'.repeat(300)], "The field 'keyName' must be at most 255 characters long."],
+    ['a 3,000-character description', ['--name', 'long', '--description', 'd'.repeat(3000)], "The field 'description' must be at most 2000 characters long."],
+    ['a tab in the name', ['--name', 'tab\tname'], "The field 'keyName' must not contain tabs, line breaks or other control characters."],
+  ])('refuses %s as the API does, and creates nothing', async (_what, args, message) => {
+    const before = await h.snapshot()
+    const result = await cli('apikeys', 'create', '--role', '2', ...args)
+    expect(result.code, result.stdout).toBe(1)
+    expect(result.stderr).toContain(message)
+    expect(await h.snapshot()).toEqual(before)
+  })
+
+  it('takes role names in any letter case and offers --host/--port only where they act', async () => {
+    const result = await cli('apikeys', 'create', '--name', 'lower-case-role', '--role', 'full access')
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toContain('with role Full Access.')
+    const withHost = await cli('apikeys', 'create', '--name', 'host', '--role', '2', '--host', '0.0.0.0')
+    expect(withHost.code).toBe(1)
+    expect(withHost.stderr).toContain("unknown option '--host'")
+    expect((await runCli(['apikeys', 'create', '--help'])).stdout).not.toContain('--port')
   })
 
   it('unlocks a locked-out key; the running server accepts it again within a second', async () => {

@@ -1,5 +1,6 @@
+import { createServer, type Server } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer } from '../helpers/cli.js'
+import { runCli, startServer } from '../helpers/cli.js'
 import { createTestDatabase, testEngine, type TestDatabase } from '../helpers/test-database.js'
 
 /** Signs in over real HTTP; answers the status. */
@@ -47,4 +48,35 @@ describe(`${testEngine()}: first start`, () => {
       await second.stop()
     }
   }, 120_000) // two real server starts under a loaded machine: a watchdog, not a bound on behaviour
+
+  // Issue 13: a first start that failed after making `admin` had already shown, and so used up,
+  // its only password. Every such failure now comes first.
+  it('makes no administrator when the port is out of range, in use, or KEYWARD_ADMIN_PASSWORD breaks the policy', async () => {
+    const fresh = await createTestDatabase()
+    const busy: Server = createServer()
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve))
+    try {
+      const port = String((busy.address() as { port: number }).port)
+      const env = { KEYWARD_DATABASE_URL: fresh.url, KEYWARD_ADMIN_PASSWORD: '' }
+      const inUse = await runCli(['serve', '--host', '127.0.0.1', '--port', port], env)
+      expect(inUse.code, inUse.stdout).toBe(1)
+      expect(inUse.stderr).toContain('EADDRINUSE')
+      const outOfRange = await runCli(['serve', '--host', '127.0.0.1', '--port', '70000'], env)
+      expect(outOfRange.code, outOfRange.stdout).toBe(1)
+      const weak = await runCli(['serve', '--host', '127.0.0.1', '--port', '0'], { ...env, KEYWARD_ADMIN_PASSWORD: 'a' })
+      expect(weak.code, weak.stdout).toBe(1)
+      expect(weak.stderr).toContain('The password must be at least 8 characters long.')
+      for (const failed of [inUse, outOfRange, weak]) expect(failed.stdout).not.toContain('Password (shown once')
+
+      const server = await startServer(env)
+      try {
+        expect(server.output()).toContain('Password (shown once')
+      } finally {
+        await server.stop()
+      }
+    } finally {
+      busy.close()
+      await fresh.drop()
+    }
+  }, 120_000)
 })

@@ -4,10 +4,12 @@ import { promisify } from 'node:util'
 
 const BIN = resolve(import.meta.dirname, '../../bin/keyward.js')
 
-/** Runs `keyward …` as a real process and returns what it printed. */
-export async function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs `keyward …` as a real process, with `input` on its standard input, and returns what it printed. */
+export async function runCli(args: string[], env: Record<string, string> = {}, input = ''): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 30_000 })
+    const running = promisify(execFile)(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 30_000 })
+    running.child.stdin!.end(input)
+    const { stdout, stderr } = await running
     return { code: 0, stdout, stderr }
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string }
@@ -22,7 +24,7 @@ export interface RunningServer {
   stop(): Promise<void>
 }
 
-/** Starts `keyward serve` (with `args`) on a free port and waits until it listens. */
+/** Starts `keyward serve` (with `args`) on a free port and waits until it listens and has finished starting (first start included). */
 export async function startServer(env: Record<string, string>, args: string[] = []): Promise<RunningServer> {
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1', ...args], {
     env: { ...process.env, KEYWARD_LOG_LEVEL: 'info', ...env },
@@ -35,7 +37,7 @@ export async function startServer(env: Record<string, string>, args: string[] = 
     const timer = setTimeout(() => reject(new Error(`server did not start within 20 s:\n${output}`)), 20_000)
     const check = () => {
       const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
-      if (match) {
+      if (match && /"msg":"Keyward \S+ on /.test(output)) {
         clearTimeout(timer)
         resolvePromise(match[1]!)
       }

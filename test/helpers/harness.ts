@@ -151,7 +151,7 @@ export class Harness {
     const clock = createTestClock()
     const logs: string[] = []
     const app = await buildTestApp(database.url, config, clock, logs)
-    await ensureFirstAdministrator(app.context.stores.administrators, { password: HARNESS_ADMIN_PASSWORD, clock })
+    await ensureFirstAdministrator(app.context.stores.administrators, { password: HARNESS_ADMIN_PASSWORD, policy: app.context.config.passwordPolicy, clock })
     const system = await app.context.systemPrincipal('harness')
     const create = async (name: string, role: number): Promise<TestKey> => {
       const { record, secret } = await app.context.services.apiKeys.create(system, { keyName: name, roleID: role })

@@ -23,6 +23,7 @@ export const jaJP: Catalog = {
       field_too_small: "フィールド '{{field}}' は {{limit}} 以上である必要があります。",
       field_too_large: "フィールド '{{field}}' は {{limit}} 以下である必要があります。",
       field_invalid: "フィールド '{{field}}' が無効です。",
+      field_control_characters: "フィールド '{{field}}' にタブ、改行などの制御文字は使えません。",
       time_zone_invalid:
         "フィールド '{{field}}' は America/New_York のような IANA タイムゾーンである必要があります。'{{value}}' はタイムゾーンではありません。",
       date_time_invalid:

@@ -1,0 +1,50 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { runCli } from '../helpers/cli.js'
+import { testEngine } from '../helpers/test-database.js'
+
+// Issue 13: a mistyped --database-url made a new empty database (and its folders) and printed a
+// secret that worked on no server; connection and open errors did not say what failed.
+describe(`${testEngine()}: keyward commands and a database URL that is wrong`, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'keyward-cli-url-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it.runIf(testEngine() === 'sqlite')('refuses a SQLite file that is not there, and creates neither file nor folder', async () => {
+    const missing = join(dir, 'typo', 'keyward.db')
+    for (const args of [
+      ['apikeys', 'create', '--name', 'k', '--role', '1'],
+      ['apikeys', 'unlock', 'k'],
+      ['administrators', 'unlock', 'admin'],
+      ['administrators', 'set-password', 'admin'],
+    ]) {
+      const result = await runCli([...args, '--database-url', `sqlite:${missing}`], {}, 'Passw0rd-long\n')
+      expect(result.code, result.stdout).toBe(1)
+      expect(result.stderr).toContain(`there is no database at ${missing}`)
+    }
+    expect(existsSync(join(dir, 'typo'))).toBe(false)
+  })
+
+  it.runIf(testEngine() === 'sqlite')('names the SQLite file it cannot open', async () => {
+    const result = await runCli(['migrate', '--database-url', `sqlite:${dir}`])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(`keyward: cannot open the database ${dir}: `)
+  })
+
+  it.runIf(testEngine() === 'postgres')('names the PostgreSQL server it cannot reach and why, with the password masked', async () => {
+    const result = await runCli(['apikeys', 'unlock', 'k', '--database-url', 'postgres://keyward:secret-pw@127.0.0.1:1/keyward'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('keyward: cannot open the database postgres://keyward:***@127.0.0.1:1/keyward: connect ECONNREFUSED 127.0.0.1:1')
+    expect(result.stderr).not.toContain('migration failed')
+    expect(result.stderr).not.toContain('secret-pw')
+  })
+
+  it.runIf(testEngine() === 'postgres')('refuses a PostgreSQL database that does not exist', async () => {
+    const url = new URL(process.env.KEYWARD_TEST_POSTGRES_URL!)
+    url.pathname = '/keyward_typo_never_created'
+    const result = await runCli(['apikeys', 'unlock', 'k', '--database-url', url.toString()])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('database "keyward_typo_never_created" does not exist')
+  })
+})
