@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../helpers/cli.js'
+import { CLI_TEST_OPTIONS, runCli } from '../helpers/cli.js'
 import { expectStatus, Harness } from '../helpers/harness.js'
 import { testEngine } from '../helpers/test-database.js'
 
 // Issue 13: the recovery when the shown-once first password (or any password) is lost.
-describe(`${testEngine()}: keyward administrators set-password`, () => {
+describe(`${testEngine()}: keyward administrators set-password`, CLI_TEST_OPTIONS, () => {
   let h: Harness
   beforeAll(async () => {
     h = await Harness.start()

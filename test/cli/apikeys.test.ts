@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSecret } from '../../src/auth/secret-format.js'
-import { runCli } from '../helpers/cli.js'
+import { CLI_TEST_OPTIONS, runCli } from '../helpers/cli.js'
 import { expectStatus, Harness } from '../helpers/harness.js'
 import { testEngine } from '../helpers/test-database.js'
 
@@ -16,7 +16,7 @@ async function statusWithin(h: Harness, secret: string, want: number): Promise<n
   return status
 }
 
-describe(`${testEngine()}: keyward apikeys (CLI on the database of a running server)`, () => {
+describe(`${testEngine()}: keyward apikeys (CLI on the database of a running server)`, CLI_TEST_OPTIONS, () => {
   let h: Harness
   beforeAll(async () => {
     // Automatic key lock-out is opt-in; on here, to unlock a key locked by failures.

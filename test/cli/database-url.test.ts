@@ -2,12 +2,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { runCli } from '../helpers/cli.js'
+import { CLI_TEST_OPTIONS, runCli } from '../helpers/cli.js'
 import { testEngine } from '../helpers/test-database.js'
 
 // Issue 13: a mistyped --database-url made a new empty database (and its folders) and printed a
 // secret that worked on no server; connection and open errors did not say what failed.
-describe(`${testEngine()}: keyward commands and a database URL that is wrong`, () => {
+describe(`${testEngine()}: keyward commands and a database URL that is wrong`, CLI_TEST_OPTIONS, () => {
   const dir = mkdtempSync(join(tmpdir(), 'keyward-cli-url-'))
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -15,8 +15,6 @@ describe(`${testEngine()}: keyward commands and a database URL that is wrong`, (
     const missing = join(dir, 'typo', 'keyward.db')
     for (const args of [
       ['apikeys', 'create', '--name', 'k', '--role', '1'],
-      ['apikeys', 'unlock', 'k'],
-      ['administrators', 'unlock', 'admin'],
       ['administrators', 'set-password', 'admin'],
     ]) {
       const result = await runCli([...args, '--database-url', `sqlite:${missing}`], {}, 'Passw0rd-long\n')

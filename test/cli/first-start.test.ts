@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli, startServer } from '../helpers/cli.js'
+import { CLI_TEST_OPTIONS, runCli, startServer } from '../helpers/cli.js'
 import { createTestDatabase, testEngine, type TestDatabase } from '../helpers/test-database.js'
 
 /** Signs in over real HTTP; answers the status. */
@@ -13,7 +13,7 @@ async function signIn(url: string, username: string, password: string): Promise<
   return res.status
 }
 
-describe(`${testEngine()}: first start`, () => {
+describe(`${testEngine()}: first start`, CLI_TEST_OPTIONS, () => {
   let database: TestDatabase
   beforeAll(async () => {
     database = await createTestDatabase()
@@ -78,5 +78,5 @@ describe(`${testEngine()}: first start`, () => {
       busy.close()
       await fresh.drop()
     }
-  }, 120_000)
+  })
 })
