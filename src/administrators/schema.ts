@@ -16,7 +16,7 @@ const profile = {
   locale: LocaleSchema('Language of the console and messages for the administrator.'),
   timeZone: TimeZoneSchema('Time zone in which the console shows dates to the administrator. Searchable as String.'),
   timeFormat: Type.Enum(['12', '24'], { description: 'Clock the console uses: 12- or 24-hour. Searchable as Choice.' }),
-  emailAddress: Type.String({ maxLength: 320, description: 'Email address of the administrator. Searchable as String.' }),
+  emailAddress: Type.String({ maxLength: 320, format: 'email-address', description: 'Email address of the administrator (empty for none). Searchable as String.' }),
   ...KEPT_ADMINISTRATOR_SCHEMAS,
 }
 

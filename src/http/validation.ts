@@ -22,6 +22,7 @@ export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
     ajv.addFormat('ip-range', { type: 'string', validate: isIpRange })
     ajv.addFormat('ip-address', { type: 'string', validate: (text: string) => isIP(text) !== 0 })
     ajv.addFormat('single-line', { type: 'string', validate: isSingleLine })
+    ajv.addFormat('email-address', { type: 'string', validate: isEmailAddressOrEmpty })
   }
   return ({ schema, httpPart }) => {
     if (httpPart === 'body') return withScalarCoercion(schema as object, strict.compile(schema as object))
@@ -58,6 +59,11 @@ function strictIds(schema: { properties?: Record<string, { type?: string }> }, v
 /** A name is shown on one line and typed back: tabs, line breaks and other controls have no place in it. */
 function isSingleLine(value: string): boolean {
   return !/\p{Cc}/u.test(value)
+}
+
+/** Empty (none), or one `@` between a local part and a domain, without spaces or controls: what a mail client accepts, not RFC 5322's every corner. */
+function isEmailAddressOrEmpty(value: string): boolean {
+  return value === '' || /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u.test(value)
 }
 
 /**

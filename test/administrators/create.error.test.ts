@@ -28,6 +28,8 @@ describe(`${testEngine()}: administrators create (error)`, () => {
     ['timeFormat is 25', { ...valid, timeFormat: '25' }, 'request.field_enum', 'timeFormat'],
     ['mfaType is unknown', { ...valid, mfaType: 'sms' }, 'request.field_enum', 'mfaType'],
     ['a field is unknown', { ...valid, faxNumber: '555' }, 'request.field_unknown', 'faxNumber'],
+    ['emailAddress is not an address (issue 13)', { ...valid, emailAddress: 'not-an-email' }, 'request.field_invalid', 'emailAddress'],
+    ['emailAddress has a space', { ...valid, emailAddress: 'jane doe@example.com' }, 'request.field_invalid', 'emailAddress'],
   ]
   it.each(cases)('refuses a body where %s (400, naming the field)', async (_what, body, code, field) => {
     const res = await expectRefusal(h, create(body), 400, code)
