@@ -98,6 +98,11 @@ async function registerConsole(fastify: FastifyInstance, dir: string): Promise<v
   fastify.get<{ Params: { '*'?: string } }>('/*', { schema: { hide: true }, onRequest }, handler)
 }
 
+/** Fastify's form of `KEYWARD_TRUST_PROXY`: a hop count trusts that many proxies in front. */
+function trustedProxies(setting: Config['trustProxy']): string | false | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting
+}
+
 /**
  * Builds Keyward's HTTP app (API, health checks, OpenAPI document) on a store; does not listen.
  *
@@ -123,7 +128,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       },
     },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: trustedProxies(config.trustProxy),
     return503OnClosing: true,
     clientErrorHandler: answerClientError,
     requestTimeout: config.requestTimeoutMs,

@@ -38,8 +38,11 @@ export interface Config {
   readonly requestTimeoutMs: number
   /** A request's headers must arrive within this long, in ms (at most `requestTimeoutMs`). */
   readonly headersTimeoutMs: number
-  /** Trust `X-Forwarded-*` headers from a reverse proxy: `true`, or its addresses/CIDRs. */
-  readonly trustProxy: boolean | string
+  /**
+   * Trust `X-Forwarded-*` headers from reverse proxies: their addresses/CIDRs (comma-separated),
+   * or how many hops of proxies stand in front; `false` trusts none.
+   */
+  readonly trustProxy: false | number | string
   /** A console session ends after this long without a request, in ms. */
   readonly sessionIdleTimeoutMs: number
   /** A console session ends this long after sign-in whatever happens, in ms. */
@@ -117,9 +120,16 @@ function parseChoice<T extends string>(name: string, value: string, choices: rea
   return value as T
 }
 
-function parseTrustProxy(value: string): boolean | string {
-  if (value === 'true') return true
+/**
+ * @throws Error for `true`: it would trust `X-Forwarded-For` from any client, so anyone could
+ * choose the address that throttles and lock-outs count against.
+ */
+function parseTrustProxy(value: string): false | number | string {
+  if (value === 'true') {
+    throw new Error('KEYWARD_TRUST_PROXY=true would trust X-Forwarded-For from any client: give the proxies\' addresses or CIDRs (e.g. 10.0.0.5,10.1.0.0/16) or their number of hops (e.g. 1)')
+  }
   if (value === 'false' || value === '') return false
+  if (/^\d+$/.test(value)) return parseInteger('KEYWARD_TRUST_PROXY', value, 1)
   return value
 }
 

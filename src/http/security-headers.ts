@@ -3,10 +3,13 @@ import helmet from 'helmet'
 
 type Directives = Record<string, string[]>
 
+const HSTS = 'max-age=31536000; includeSubDomains'
+
 /**
  * The headers a JSON answer needs (OWASP REST Security Cheat Sheet): no MIME sniffing, never
  * framed, nothing loadable from it. `Cache-Control: no-store` comes from the API guard; HSTS
- * belongs to the TLS proxy in front. Set on the raw response so the console's fuller set,
+ * only over HTTPS (directly or from a trusted proxy): on plain HTTP it would claim a TLS
+ * the operator does not serve. Set on the raw response so the console's fuller set,
  * applied later by its own routes, replaces them rather than being overridden at send time.
  */
 const API_HEADERS: [string, string][] = [
@@ -22,14 +25,16 @@ const API_HEADERS: [string, string][] = [
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onRequest', (request, reply, done) => {
     for (const [name, value] of API_HEADERS) reply.raw.setHeader(name, value)
+    if (request.protocol === 'https') reply.raw.setHeader('strict-transport-security', HSTS)
     done()
   })
 }
 
 /** Helmet's full set with the console's Content-Security-Policy, for the routes that serve the console. */
 export function consoleSecurityHeaders(contentSecurityPolicy: Directives): onRequestHookHandler {
-  const apply = helmet({ contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy } })
+  const apply = helmet({ contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy }, strictTransportSecurity: false })
   return (request, reply, done) => {
+    if (request.protocol === 'https') reply.raw.setHeader('strict-transport-security', HSTS)
     apply(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined))
   }
 }

@@ -19,7 +19,7 @@ describe(`${testEngine()}: audit log entries (who, what, which fields, when, fro
 
   beforeAll(async () => {
     // Automatic key lock-out is opt-in; on here, to audit it.
-    h = await Harness.start({ trustProxy: true, keyLockout: true })
+    h = await Harness.start({ trustProxy: '127.0.0.1', keyLockout: true })
     key = await h.key({ name: 'auditing-key' })
     admin = await quickAdministrator(h, { role: 1, username: 'auditing-admin' })
     session = await h.signIn(admin.username, QUICK_PASSWORD)

@@ -24,7 +24,7 @@ describe(`${testEngine()}: auditevents search`, () => {
   const ownEntries = () => ({ fieldName: 'time', firstDateValue: start, lastDateValue: end })
 
   beforeAll(async () => {
-    h = await Harness.start({ trustProxy: true })
+    h = await Harness.start({ trustProxy: '127.0.0.1' })
     actor = await h.key({ name: 'search-actor' })
     h.clock.advance(1000)
     start = h.clock()

@@ -7,8 +7,8 @@ describe('config', () => {
   })
 
   it('reads settings from the environment, overridden by flags', () => {
-    const config = loadConfig({ KEYWARD_PORT: '8080', KEYWARD_LOCKOUT_DURATION: '1h', KEYWARD_TRUST_PROXY: 'true' }, { port: 9090 })
-    expect(config).toMatchObject({ port: 9090, lockoutDurationMs: 3_600_000, trustProxy: true })
+    const config = loadConfig({ KEYWARD_PORT: '8080', KEYWARD_LOCKOUT_DURATION: '1h', KEYWARD_TRUST_PROXY: '10.0.0.5,10.1.0.0/16' }, { port: 9090 })
+    expect(config).toMatchObject({ port: 9090, lockoutDurationMs: 3_600_000, trustProxy: '10.0.0.5,10.1.0.0/16' })
     expect(Object.isFrozen(config)).toBe(true)
   })
 

@@ -19,7 +19,7 @@ describe(`${testEngine()}: session cookie attributes`, () => {
   let behindProxy: Harness
   beforeAll(async () => {
     h = await Harness.start()
-    behindProxy = await Harness.start({ trustProxy: true })
+    behindProxy = await Harness.start({ trustProxy: '127.0.0.1' })
   })
   afterAll(async () => {
     await behindProxy.close()

@@ -8,7 +8,7 @@ describe(`${testEngine()}: repeated failed sign-ins from one address (429)`, () 
   let h: Harness
   let admin: TestAdministrator
   beforeAll(async () => {
-    h = await Harness.start({ authFailuresPerMinute: 3, trustProxy: true })
+    h = await Harness.start({ authFailuresPerMinute: 3, trustProxy: '127.0.0.1' })
     admin = await quickAdministrator(h, { username: 'throttled' })
   })
   afterAll(() => h.close())
