@@ -7,7 +7,8 @@ import { App } from './app/App.js'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('no #root element')
-createRoot(root).render(
+// An error an error boundary caught is shown in the page; the browser console gets a warning, not an error.
+createRoot(root, { onCaughtError: (error) => console.warn('Keyward console: a view failed to render', error) }).render(
   <StrictMode>
     <App />
   </StrictMode>,

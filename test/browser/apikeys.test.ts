@@ -67,7 +67,9 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
 
     const roleForm = dialog(t.roles.newTitle)
     await roleForm.getByLabel(t.roles.name).fill(roleName)
-    await roleForm.getByLabel(t.roles.allowWebService).check()
+    // Issue 13: a role made for a key had web-service access off, so the key got 401 on every call.
+    expect(await roleForm.getByLabel(t.roles.allowWebService).isChecked()).toBe(true)
+    expect(await roleForm.getByLabel(t.roles.allowUserInterface).isChecked()).toBe(false)
     await roleForm.getByLabel(t.roles.rightNames.canViewApiKeys).check()
     await roleForm.getByRole('button', { name: t.common.ok }).click()
     await roleForm.waitFor({ state: 'detached' })
@@ -216,5 +218,18 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
     await form.getByRole('button', { name: t.common.ok }).click()
     await form.waitFor({ state: 'detached' })
     expect(await storedLimited()).not.toHaveProperty('rateLimits')
+  })
+
+  // Issue 13: a key whose time zone the browser does not know blanked the whole console.
+  it('a key with a time zone the browser does not know: its dialog says so, the console stays', async () => {
+    const key = await ch.h.key({ name: `bad-zone-${locale.toLowerCase()}` })
+    await ch.h.db.updateTable('api_keys').set({ time_zone: 'Mars/Base' }).where('id', '=', key.id).execute()
+    await page().goto(`/apikeys/${key.id}`)
+    await dialog(t.common.viewFailed).getByRole('alert').waitFor()
+    await page().getByRole('link', { name: t.nav.apiKeys }).waitFor()
+    await page().keyboard.press('Escape')
+    await page().getByRole('dialog').waitFor({ state: 'detached' })
+    await expect.poll(() => page().url()).toMatch(/\/apikeys$/)
+    expect((await ch.http(`/api/apikeys/${key.id}`, { method: 'DELETE', secret: ch.h.keys.fullAccess.secret })).status).toBe(200)
   })
 })

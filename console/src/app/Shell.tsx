@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router'
 import { useSession, useSignedIn } from '../api/session.js'
 import { useCan, type Right } from '../rights/rights.js'
+import { PageErrorBoundary } from '../components/ErrorBoundary.js'
 
 interface NavItem {
   readonly to: string
@@ -80,7 +81,9 @@ export function Shell() {
         {link(AUDIT)}
       </AppShell.Navbar>
       <AppShell.Main>
-        <Outlet />
+        <PageErrorBoundary>
+          <Outlet />
+        </PageErrorBoundary>
       </AppShell.Main>
     </AppShell>
   )

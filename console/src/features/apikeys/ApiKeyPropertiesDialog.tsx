@@ -23,6 +23,9 @@ import { apiKeyStatus } from './api-key-status.js'
 import { useApiKey, useApiKeyActions, type ApiKeyInput } from './api.js'
 import { usageLimitChangesOf, usageLimitValuesOf, UsageLimitsFieldset, type UsageLimitValues } from './UsageLimitsFieldset.js'
 
+/** A key calls the web service and never signs in to the console. */
+const KEY_ROLE_ACCESS = { allowUserInterface: false, allowWebService: true }
+
 const FIELDS = ['keyName', 'description', 'roleID', 'locale', 'timeZone', 'expiryDate', 'rateLimits', 'credits']
 const FIELD_BY_CODE = { 'apikey.name_in_use': 'keyName', 'apikey.expiry_in_past': 'expiryDate', 'apikey.role_not_found': 'roleID' }
 
@@ -176,6 +179,7 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
                   value={form.values.roleID}
                   error={form.errors.roleID}
                   readOnly={readOnly}
+                  newRoleAccess={KEY_ROLE_ACCESS}
                   onChange={(roleId) => form.setFieldValue('roleID', roleId)}
                 />
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -16,6 +16,7 @@ import { Forbidden } from '../../app/NotFound.js'
 import { useRoleList } from '../roles/api.js'
 import { apiKeyStatus } from './api-key-status.js'
 import { useApiKeys } from './api.js'
+import { DialogErrorBoundary } from '../../components/ErrorBoundary.js'
 
 /** Administration > User Management > API Keys: the list; its dialogs open by path below it. */
 export function ApiKeysPage() {
@@ -89,7 +90,9 @@ function ApiKeyList() {
           onOpen={open}
         />
       )}
-      <Outlet />
+      <DialogErrorBoundary>
+        <Outlet />
+      </DialogErrorBoundary>
     </Stack>
   )
 }

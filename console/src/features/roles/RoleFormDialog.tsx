@@ -25,7 +25,10 @@ interface RoleFormValues {
 
 const FIELDS = ['name', 'description']
 
-function valuesOf(role: Role | undefined, name: string): RoleFormValues {
+/** What a new role may use; a role defined for API keys needs the web service (issue 13). */
+export type RoleAccess = Pick<RoleFormValues, 'allowUserInterface' | 'allowWebService'>
+
+function valuesOf(role: Role | undefined, name: string, access: RoleAccess | undefined): RoleFormValues {
   const rights = Object.fromEntries(
     RIGHT_GROUP_NAMES.map((group) => [group, RIGHT_GROUPS[group].filter((right) => hasRight(role?.rights, `${group}.${right}` as never))]),
   ) as Record<RightGroup, string[]>
@@ -34,8 +37,8 @@ function valuesOf(role: Role | undefined, name: string): RoleFormValues {
     description: role?.description ?? '',
     // A new role may use the console and not the web service, as in the model product, and is
     // bound by the equal-or-lesser rule (Keyward's secure default).
-    allowUserInterface: role?.allowUserInterface ?? true,
-    allowWebService: role?.allowWebService ?? false,
+    allowUserInterface: role?.allowUserInterface ?? access?.allowUserInterface ?? true,
+    allowWebService: role?.allowWebService ?? access?.allowWebService ?? false,
     canOnlyManipulateUsersWithEqualOrLesserRights: role?.canOnlyManipulateUsersWithEqualOrLesserRights ?? true,
     rights,
   }
@@ -58,6 +61,8 @@ export interface RoleFormDialogProps {
   /** The role shown (properties) or copied (duplicate). */
   readonly role?: Role
   readonly readOnly: boolean
+  /** A new role's console and web-service access, when not the defaults. */
+  readonly newRoleAccess?: RoleAccess
   readonly canDelete?: boolean
   onSaved(role: Role): void
   onClose(): void
@@ -79,7 +84,7 @@ export function RoleFormDialog(props: RoleFormDialogProps) {
   const readOnly = props.readOnly || immutable
   const initialName = props.mode === 'duplicate' && role ? t('roles.copyOf', { name: role.name }) : props.mode === 'new' ? '' : (role?.name ?? '')
   const form = useForm<RoleFormValues>({
-    initialValues: valuesOf(props.mode === 'new' ? undefined : role, initialName),
+    initialValues: valuesOf(props.mode === 'new' ? undefined : role, initialName, props.newRoleAccess),
     validate: {
       name: (value) => (value.trim() === '' ? t('validation.required') : value.length > 255 ? t('validation.tooLong', { max: 255 }) : null),
       description: (value) => (value.length > 2000 ? t('validation.tooLong', { max: 2000 }) : null),

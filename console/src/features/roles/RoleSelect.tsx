@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../api/resources.js'
 import { useCan } from '../../rights/rights.js'
-import { RoleFormDialog } from './RoleFormDialog.js'
+import { RoleFormDialog, type RoleAccess } from './RoleFormDialog.js'
 import { useRoleList } from './api.js'
 
 /** The list's last entry, "New…", defines a role without leaving the dialog. */
@@ -15,6 +15,8 @@ export interface RoleSelectProps {
   readonly value: string
   readonly error?: React.ReactNode
   readonly readOnly: boolean
+  /** What a role defined with "New…" may use: an API key's role needs the web service, not the console. */
+  readonly newRoleAccess?: RoleAccess
   onChange(roleId: string): void
 }
 
@@ -67,6 +69,7 @@ export function RoleSelect(props: RoleSelectProps) {
         stackId="new-role"
         mode="new"
         readOnly={false}
+        newRoleAccess={props.newRoleAccess}
         onSaved={(role) => void roleCreated(role)}
         onClose={() => setDefiningRole(false)}
       />

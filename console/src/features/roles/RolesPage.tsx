@@ -11,6 +11,7 @@ import { QueryError } from '../../components/QueryError.js'
 import { useListParams } from '../../components/list-params.js'
 import { RIGHT_COUNT, countRights, useCan } from '../../rights/rights.js'
 import { useRolePage } from './api.js'
+import { DialogErrorBoundary } from '../../components/ErrorBoundary.js'
 
 /** Administration > User Management > Roles. */
 export function RolesPage() {
@@ -95,7 +96,9 @@ function RoleList() {
           onOpen={(role) => void navigate({ pathname: `/roles/${role.ID}`, search })}
         />
       )}
-      <Outlet />
+      <DialogErrorBoundary>
+        <Outlet />
+      </DialogErrorBoundary>
     </Stack>
   )
 }

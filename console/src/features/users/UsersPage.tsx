@@ -16,6 +16,7 @@ import { useDateFormat } from '../../format/date-format.js'
 import { useCan } from '../../rights/rights.js'
 import { useRoleList } from '../roles/api.js'
 import { useAdministrators } from './api.js'
+import { DialogErrorBoundary } from '../../components/ErrorBoundary.js'
 
 /** Administration > User Management > Users: the administrators who sign in to the console. */
 export function UsersPage() {
@@ -90,7 +91,9 @@ function UserList() {
           onOpen={(admin) => void navigate({ pathname: `/users/${admin.ID}`, search })}
         />
       )}
-      <Outlet />
+      <DialogErrorBoundary>
+        <Outlet />
+      </DialogErrorBoundary>
     </Stack>
   )
 }

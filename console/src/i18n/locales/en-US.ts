@@ -32,6 +32,7 @@ export const enUS = {
     saved: 'Changes saved.',
     deleted: '“{{name}}” was deleted.',
     created: '“{{name}}” was created.',
+    viewFailed: 'This could not be shown',
   },
   controls: {
     togglePassword: 'Show or hide the password',

@@ -30,6 +30,7 @@ export const jaJP: Messages = {
     saved: '変更を保存しました。',
     deleted: '「{{name}}」を削除しました。',
     created: '「{{name}}」を作成しました。',
+    viewFailed: 'この内容を表示できませんでした',
   },
   controls: {
     togglePassword: 'パスワードの表示を切り替え',
