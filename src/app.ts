@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie'
 import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { DestinationStream } from 'pino'
 import { administratorRoutes } from './administrators/routes.js'
@@ -127,6 +127,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         }),
       },
     },
+    ...(config.tlsCertFile && config.tlsKeyFile ? { https: { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) } } : {}),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: trustedProxies(config.trustProxy),
     return503OnClosing: true,
@@ -159,10 +160,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     transform: documentApiVersion,
   })
   registerHealthRoutes(fastify, store)
+  fastify.addHook('onResponse', (request, reply, done) => {
+    context.metrics.request(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000)
+    done()
+  })
 
   await fastify.register(
     async (api) => {
-      registerApiGuard(api, { verifier: context.verifier, sessions: context.services.sessions, throttle: context.throttle, limits: context.limits })
+      registerApiGuard(api, { verifier: context.verifier, sessions: context.services.sessions, throttle: context.throttle, limits: context.limits, metrics: context.metrics })
       api.get('/openapi.json', { config: { public: true, unversioned: true }, schema: { hide: true } }, async () => fastify.swagger())
       await api.register(apiKeyRoutes, { apiKeys: context.services.apiKeys })
       await api.register(roleRoutes, { roles: context.services.roles })

@@ -60,6 +60,16 @@ export interface Config {
   readonly shutdownTimeoutMs: number
   /** How long cached keys are trusted while the change feed is down (changes of other processes unheard), in ms. */
   readonly feedOutageGraceMs: number
+  /** PEM certificate (chain) and private key files: with both, Keyward serves HTTPS only. */
+  readonly tlsCertFile: string | undefined
+  readonly tlsKeyFile: string | undefined
+  /** Where `GET /metrics` listens (`host:port`), apart from the API; off when unset. */
+  readonly metricsListen: ListenAddress | undefined
+}
+
+export interface ListenAddress {
+  readonly host: string
+  readonly port: number
 }
 
 /** What an administrator's password must satisfy. */
@@ -171,15 +181,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     databaseStatementTimeoutMs: parseDuration('KEYWARD_DATABASE_STATEMENT_TIMEOUT', get('KEYWARD_DATABASE_STATEMENT_TIMEOUT', '10s')),
     // The model product allows 500 API calls per key per minute by default.
     defaultRateLimit: parseRateLimit('KEYWARD_DEFAULT_RATE_LIMIT', get('KEYWARD_DEFAULT_RATE_LIMIT', '500/1m')),
+    tlsCertFile: env.KEYWARD_TLS_CERT || undefined,
+    tlsKeyFile: env.KEYWARD_TLS_KEY || undefined,
+    metricsListen: env.KEYWARD_METRICS_LISTEN ? parseListenAddress('KEYWARD_METRICS_LISTEN', env.KEYWARD_METRICS_LISTEN) : undefined,
     sqliteSynchronous: parseChoice('KEYWARD_SQLITE_SYNCHRONOUS', get('KEYWARD_SQLITE_SYNCHRONOUS', 'full'), ['full', 'normal'] as const),
     shutdownTimeoutMs: parseDuration('KEYWARD_SHUTDOWN_TIMEOUT', get('KEYWARD_SHUTDOWN_TIMEOUT', '10s')),
     feedOutageGraceMs: parseDuration('KEYWARD_FEED_OUTAGE_GRACE', get('KEYWARD_FEED_OUTAGE_GRACE', '10s')),
     ...withoutUndefined(overrides),
   }
+  if ((config.tlsCertFile === undefined) !== (config.tlsKeyFile === undefined)) {
+    throw new Error('KEYWARD_TLS_CERT and KEYWARD_TLS_KEY (--tls-cert and --tls-key) go together: set both to serve HTTPS, or neither')
+  }
   if (config.requestTimeoutMs < 1 || config.headersTimeoutMs < 1 || config.headersTimeoutMs > config.requestTimeoutMs) {
     throw new Error('KEYWARD_HEADERS_TIMEOUT and KEYWARD_REQUEST_TIMEOUT must be positive, and the headers timeout at most the request timeout')
   }
   return Object.freeze(config)
+}
+
+/** Reads `host:port` (or a bare port, on localhost) for the metrics listener. */
+export function parseListenAddress(name: string, value: string): ListenAddress {
+  const match = /^(?:(.+):)?(\d{1,5})$/.exec(value.trim())
+  const port = Number(match?.[2])
+  if (!match || port > 65535) throw new Error(`${name} must be host:port or a port, e.g. 127.0.0.1:9119 (got "${value}")`)
+  return { host: (match[1] ?? 'localhost').replace(/^\[(.*)\]$/, '$1'), port }
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

@@ -17,6 +17,7 @@ import type { Config } from './config.js'
 import { DEFAULT_LOCALE } from './i18n/translate.js'
 import { createLimitStore } from './limits/store.js'
 import { UsageLimits } from './limits/usage-limits.js'
+import { Metrics } from './metrics/metrics.js'
 import { RoleDirectory } from './roles/role-directory.js'
 import { FULL_ACCESS_ROLE_ID } from './roles/role.js'
 import { RoleService } from './roles/service.js'
@@ -68,6 +69,7 @@ export class KeywardContext {
   readonly verifier: Verifier
   /** Failed API authentications (keys, session cookies) per address. */
   readonly throttle: FailureThrottle
+  readonly metrics: Metrics
   readonly failures: FailureRecorder
   readonly limits: UsageLimits
   /** Password (and second-factor) attempts: sign-in and re-authentication. */
@@ -85,13 +87,15 @@ export class KeywardContext {
       sessions: createSessionStore(store),
     }
     this.roleDirectory = new RoleDirectory(this.stores.roles, store.feed)
-    this.throttle = new FailureThrottle(config.authFailuresPerMinute, clock)
+    this.metrics = new Metrics({ verifierCacheSize: () => this.verifier.cacheSize, failedStatements: () => store.failedStatementCount })
+    store.feed.observeLag((ms) => this.metrics.changeHeard(ms))
+    this.throttle = new FailureThrottle(config.authFailuresPerMinute, clock, () => this.metrics.rateLimitRefusal())
     this.limits = new UsageLimits(createLimitStore(store), clock)
     const defaultRateLimits = config.defaultRateLimit && [{ name: 'default', ...config.defaultRateLimit }]
     this.usage = new UsageRecorder(this.stores.apiKeys, log)
     this.failures = new FailureRecorder(log)
     this.verifier = new Verifier(
-      { apiKeys: this.stores.apiKeys, roles: this.roleDirectory, feed: store.feed, usage: this.usage, failures: this.failures, clock },
+      { apiKeys: this.stores.apiKeys, roles: this.roleDirectory, feed: store.feed, usage: this.usage, failures: this.failures, clock, metrics: this.metrics },
       { lockoutThreshold: config.keyLockout ? config.lockoutThreshold : undefined, lockoutDurationMs: config.lockoutDurationMs, cacheSize: config.keyCacheSize, feedOutageGraceMs: config.feedOutageGraceMs },
     )
     this.signInAttempts = new SignInAttempts(
@@ -100,7 +104,7 @@ export class KeywardContext {
         administrators: this.stores.administrators,
         audit: this.stores.audit,
         // Its own throttle: failed API keys must not hold back sign-ins from the same address.
-        throttle: new FailureThrottle(config.authFailuresPerMinute, clock),
+        throttle: new FailureThrottle(config.authFailuresPerMinute, clock, () => this.metrics.rateLimitRefusal()),
         passwords: new PasswordChecks(PASSWORD_CHECKS_AT_ONCE, PASSWORD_CHECKS_WAITING),
         clock,
       },

@@ -15,10 +15,13 @@ import { GracefulShutdown } from './http/graceful-shutdown.js'
 import { ensureFirstAdministrator, FIRST_ADMINISTRATOR } from './setup/first-start.js'
 import { lostSqliteDatabaseOf } from './store/database.js'
 import { systemClock } from './time/clock.js'
+import { buildMetricsServer } from './metrics/metrics-server.js'
 
 interface ServerFlags extends DatabaseFlags {
   host?: string
   port?: string
+  tlsCert?: string
+  tlsKey?: string
 }
 
 function configFrom(flags: ServerFlags) {
@@ -26,6 +29,8 @@ function configFrom(flags: ServerFlags) {
     host: flags.host,
     port: flags.port === undefined ? undefined : Number(flags.port),
     databaseUrl: flags.databaseUrl,
+    tlsCertFile: flags.tlsCert,
+    tlsKeyFile: flags.tlsKey,
   }
   return loadConfig(process.env, overrides)
 }
@@ -54,16 +59,19 @@ async function serve(flags: ServerFlags & { init?: boolean }): Promise<void> {
     app.fastify.log.info(`first start: created administrator "${FIRST_ADMINISTRATOR}" with the password from KEYWARD_ADMIN_PASSWORD`)
   }
   const shutdown = new GracefulShutdown(app, config.shutdownTimeoutMs)
+  const metrics = config.metricsListen && buildMetricsServer(app.context.metrics)
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return
     stopping = true
     app.fastify.log.info(`${signal}: shutting down`)
+    if (metrics) await metrics.close()
     const isClean = await shutdown.run(() => store.close())
     process.exit(isClean ? 0 : 1)
   }
   process.on('SIGINT', () => void stop('SIGINT'))
   process.on('SIGTERM', () => void stop('SIGTERM'))
+  if (metrics) app.fastify.log.info(`metrics at ${await metrics.listen(config.metricsListen)}/metrics`)
   app.fastify.log.info(`Keyward ${VERSION} on ${store.displayUrl}`)
 }
 
@@ -81,6 +89,8 @@ databaseOption(
     .option('--port <port>', 'port to listen on (KEYWARD_PORT, default 4119)'),
 )
   .option('--init', 'create a new, empty SQLite database even where one was lost')
+  .option('--tls-cert <file>', 'PEM certificate: serve HTTPS (KEYWARD_TLS_CERT; needs --tls-key)')
+  .option('--tls-key <file>', 'PEM private key of --tls-cert (KEYWARD_TLS_KEY)')
   .action(serve)
 
 databaseOption(program.command('migrate').description('bring the database to the latest schema (creating it), then exit')).action(async (flags: DatabaseFlags) => {

@@ -15,10 +15,13 @@ export class FailureThrottle {
   readonly #limit: number
   readonly #clock: Clock
   readonly #windows = new Map<string, { start: number; failures: number }>()
+  readonly #onRefuse: (() => void) | undefined
 
-  constructor(limit: number, clock: Clock) {
+  /** `onRefuse` hears every refusal (for metrics). */
+  constructor(limit: number, clock: Clock, onRefuse?: () => void) {
     this.#limit = limit
     this.#clock = clock
+    this.#onRefuse = onRefuse
   }
 
   /** @throws KeywardError `request.too_many_failures` with a retry time when the address is blocked. */
@@ -28,6 +31,7 @@ export class FailureThrottle {
     const remaining = window.start + WINDOW_MS - this.#clock()
     if (remaining <= 0) return
     const seconds = Math.ceil(remaining / 1000)
+    this.#onRefuse?.()
     throw new KeywardError('request.too_many_failures', { seconds }, { retryAfterSeconds: seconds })
   }
 

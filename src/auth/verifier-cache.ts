@@ -19,6 +19,11 @@ export class VerifierCache {
     this.#maxSize = maxSize
   }
 
+  /** How many keys (and known-absent IDs) are held. */
+  get size(): number {
+    return this.#entries.size
+  }
+
   get generation(): number {
     return this.#generation
   }

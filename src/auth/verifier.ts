@@ -4,6 +4,7 @@ import type { ErrorCode } from '../errors/error-codes.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import type { RoleDirectory } from '../roles/role-directory.js'
 import type { Role } from '../roles/role.js'
+import type { Metrics } from '../metrics/metrics.js'
 import type { ChangeFeed } from '../store/change-feed.js'
 import type { Clock } from '../time/clock.js'
 import type { FailureRecorder } from './failure-recorder.js'
@@ -42,6 +43,7 @@ export interface VerifierDependencies {
   readonly usage: UsageRecorder
   readonly failures: FailureRecorder
   readonly clock: Clock
+  readonly metrics?: Metrics
 }
 
 /** Compared against when a key ID is unknown, so that costs what a wrong secret costs. */
@@ -74,6 +76,11 @@ export class Verifier {
     })
   }
 
+  /** How many keys the cache holds now. */
+  get cacheSize(): number {
+    return this.#cache.size
+  }
+
   /**
    * Authenticates a secret and returns the principal it stands for: synchronously when the key
    * is cached and nothing needs writing (the common case), else as a promise.
@@ -93,6 +100,7 @@ export class Verifier {
     // the common case skips the checksum; every other case checks it before any lookup.
     const id = claimedKeyId(secret)
     const entry = id === undefined ? undefined : this.#cache.get(id)
+    this.#deps.metrics?.cacheLookup(entry !== undefined)
     if (entry !== undefined && entry !== ABSENT) {
       const record = entry
       const now = this.#deps.clock()
@@ -182,8 +190,9 @@ export class Verifier {
   async #countFailure(record: ApiKeyRecord, address: string | undefined): Promise<void> {
     const { lockoutThreshold, lockoutDurationMs } = this.#options
     const now = this.#deps.clock()
-    await this.#deps.apiKeys.recordFailedAttempt(record.id, lockoutThreshold, now, now + lockoutDurationMs, (locked) =>
-      auditRecord(
+    await this.#deps.apiKeys.recordFailedAttempt(record.id, lockoutThreshold, now, now + lockoutDurationMs, (locked) => {
+      this.#deps.metrics?.lockout('apikey')
+      return auditRecord(
         { kind: 'anonymous', name: address ?? 'unknown client', address },
         {
           action: 'apikey.auto_lock',
@@ -193,8 +202,8 @@ export class Verifier {
           changes: { active: { from: true, to: false }, unlockTime: { to: locked.unlockTime }, unsuccessfulSignInAttempts: { to: locked.unsuccessfulSignInAttempts } },
         },
         now,
-      ),
-    )
+      )
+    })
   }
 
   /** @throws KeywardError `auth.key_locked` unless the key's lock-out time has passed. */

@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal.js'
 import type { Verifier } from '../auth/verifier.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import type { UsageLimits } from '../limits/usage-limits.js'
+import type { AuthenticationMethod, Metrics } from '../metrics/metrics.js'
 import type { SessionService } from '../sessions/service.js'
 import { extractSecret } from './credentials.js'
 
@@ -59,26 +60,30 @@ function checkApiVersion(request: FastifyRequest): void {
  * 5. A POST without a body gets an empty object: searches take no criteria, a new secret takes
  *    nothing, and a create names the fields it misses.
  */
-export function registerApiGuard(api: FastifyInstance, deps: { verifier: Verifier; sessions: SessionService; throttle: FailureThrottle; limits: UsageLimits }): void {
+export function registerApiGuard(api: FastifyInstance, deps: { verifier: Verifier; sessions: SessionService; throttle: FailureThrottle; limits: UsageLimits; metrics: Metrics }): void {
   api.decorateRequest('principal', undefined)
 
-  const accept = (request: FastifyRequest, principal: Principal): void | Promise<void> => {
+  const accept = (request: FastifyRequest, principal: Principal, method: AuthenticationMethod): void | Promise<void> => {
     request.principal = principal
     const session = principal.session
     const sent = request.headers[CSRF_HEADER]
     if (session && !SAFE_METHODS.has(request.method) && !(typeof sent === 'string' && constantTimeEqual(sent, session.csrfToken))) {
       throw new KeywardError('auth.csrf_invalid')
     }
+    deps.metrics.authentication(method, 'ok')
     return deps.limits.admitApiCall(principal)
   }
-  const acceptThenDone = (request: FastifyRequest, principal: Principal, done: HookHandlerDoneFunction): void => {
-    const admitted = accept(request, principal)
+  const acceptThenDone = (request: FastifyRequest, principal: Principal, method: AuthenticationMethod, done: HookHandlerDoneFunction): void => {
+    const admitted = accept(request, principal, method)
     if (admitted) admitted.then(() => done(), done)
     else done()
   }
   // The throttle applies to failures only: a valid credential is never refused because
   // another client behind the same address (a proxy, a NAT) keeps failing.
-  const refuse = (request: FastifyRequest, error: unknown): unknown => {
+  const refuse = (request: FastifyRequest, error: unknown, method: AuthenticationMethod | undefined): unknown => {
+    if (method !== undefined && !(error instanceof KeywardError && error.code === 'request.rate_limited')) {
+      deps.metrics.authentication(method, error instanceof KeywardError ? error.code : 'error')
+    }
     if (!(error instanceof KeywardError && error.status === 401)) return error
     try {
       deps.throttle.check(request.ip)
@@ -92,29 +97,31 @@ export function registerApiGuard(api: FastifyInstance, deps: { verifier: Verifie
   const authenticated = (versioned: boolean): onRequestHookHandler =>
     function guard(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
       void reply.header('cache-control', 'no-store')
+      let method: AuthenticationMethod | undefined
       try {
         if (versioned) checkApiVersion(request)
         const secret = extractSecret(request.headers)
         const sessionToken = secret === undefined ? request.cookies[SESSION_COOKIE] : undefined
         if (secret === undefined && !sessionToken) throw new KeywardError('auth.credentials_missing')
         const address = request.ip
+        method = secret !== undefined ? 'apikey' : 'session'
         const result = secret !== undefined ? deps.verifier.verify(secret, address) : deps.sessions.authenticate(sessionToken!, address)
         if (result instanceof Promise) {
           result.then(
             (principal) => {
               try {
-                acceptThenDone(request, principal, done)
+                acceptThenDone(request, principal, method!, done)
               } catch (error) {
-                done(error as Error)
+                done(refuse(request, error, method) as Error)
               }
             },
-            (error: unknown) => done(refuse(request, error) as Error),
+            (error: unknown) => done(refuse(request, error, method) as Error),
           )
           return
         }
-        acceptThenDone(request, result, done)
+        acceptThenDone(request, result, method, done)
       } catch (error) {
-        done(refuse(request, error) as Error)
+        done(refuse(request, error, method) as Error)
       }
     }
 

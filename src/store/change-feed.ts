@@ -28,6 +28,7 @@ export abstract class ChangeFeed {
   /** Tells changes of this process apart from those of others. */
   protected readonly origin = randomUUID()
   readonly #listeners = new Set<ChangeListener>()
+  #lagListener: ((ms: number) => void) | undefined
 
   /** Records changes inside a writing transaction; other processes see them once it commits. */
   abstract record(trx: Transaction<Tables>, changes: readonly Change[]): Promise<void>
@@ -37,6 +38,16 @@ export abstract class ChangeFeed {
   subscribe(listener: ChangeListener): () => void {
     this.#listeners.add(listener)
     return () => this.#listeners.delete(listener)
+  }
+
+  /** Hears, for each change of another process, how long after its commit it arrived (metrics). */
+  observeLag(listener: (ms: number) => void): void {
+    this.#lagListener = listener
+  }
+
+  /** Reports the lag of a change of another process, written at `createdAt` (epoch ms). */
+  protected heard(createdAt: number): void {
+    this.#lagListener?.(Date.now() - createdAt)
   }
 
   /** Delivers a change (or `'all'`, `'deaf'`) to this process's listeners. */

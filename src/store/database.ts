@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, PostgresDialect } from 'kysely'
+import { Kysely, PostgresDialect, type LogEvent } from 'kysely'
 import pg from 'pg'
 import { KeywardSqliteDialect } from './sqlite-driver.js'
 import { isLostDatabase, SqliteFile } from './sqlite-file.js'
@@ -41,7 +41,7 @@ export function maskPassword(url: string): string {
 
 export interface DatabaseOptions {
   /** Called once per statement, whether it succeeded or failed. */
-  readonly onQuery?: () => void
+  readonly onQuery?: (failed: boolean) => void
   /** How long opening a PostgreSQL connection (or waiting for a free one) may take, in ms. */
   readonly databaseConnectTimeoutMs: number
   /** How long one statement may run (PostgreSQL) or wait for the write lock (SQLite), in ms. */
@@ -77,7 +77,7 @@ export function lostSqliteDatabaseOf(url: string): string | undefined {
  */
 export function openDatabase(url: string, options: DatabaseOptions): Database {
   // Kysely calls `log` once per statement, whether it succeeded ('query') or failed ('error').
-  const log = options.onQuery && (() => options.onQuery!())
+  const log = options.onQuery && ((event: LogEvent) => options.onQuery!(event.level === 'error'))
   const engine = engineOf(url)
   if (engine === 'postgres') {
     const pool = new pg.Pool({

@@ -9,6 +9,8 @@ const RECONNECT_DELAY_MS = 1000
 interface Payload {
   o: string
   c: [Change['resource'], number][]
+  /** When the change was recorded (epoch ms), for the lag metric. */
+  t?: number
 }
 
 /**
@@ -31,7 +33,7 @@ export class PostgresChangeFeed extends ChangeFeed {
   }
 
   override async record(trx: Transaction<Tables>, changes: readonly Change[]): Promise<void> {
-    const payload: Payload = { o: this.origin, c: changes.map((c) => [c.resource, c.id]) }
+    const payload: Payload = { o: this.origin, c: changes.map((c) => [c.resource, c.id]), t: Date.now() }
     await sql`select pg_notify(${CHANNEL}, ${JSON.stringify(payload)})`.execute(trx)
   }
 
@@ -88,6 +90,7 @@ export class PostgresChangeFeed extends ChangeFeed {
       return
     }
     if (payload.o === this.origin) return
+    if (payload.t !== undefined) this.heard(payload.t)
     for (const [resource, id] of payload.c) this.announce({ resource, id })
   }
 }

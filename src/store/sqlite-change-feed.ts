@@ -53,7 +53,7 @@ export class SqliteChangeFeed extends ChangeFeed {
     try {
       rows = await this.#db
         .selectFrom('changes')
-        .select(['seq', 'resource', 'entity_id', 'origin'])
+        .select(['seq', 'resource', 'entity_id', 'origin', 'created'])
         .where('seq', '>', this.#lastSeq)
         .orderBy('seq')
         .limit(1000)
@@ -71,7 +71,9 @@ export class SqliteChangeFeed extends ChangeFeed {
     if (rows.length === 0) return
     if (rows[0]!.seq !== this.#lastSeq + 1 && this.#lastSeq !== 0) this.announce('all')
     for (const row of rows) {
-      if (row.origin !== this.origin) this.announce({ resource: row.resource as Change['resource'], id: row.entity_id })
+      if (row.origin === this.origin) continue
+      this.heard(row.created)
+      this.announce({ resource: row.resource as Change['resource'], id: row.entity_id })
     }
     this.#lastSeq = rows[rows.length - 1]!.seq
   }

@@ -29,10 +29,10 @@ export class Store {
   readonly engine: Engine
   readonly feed: ChangeFeed
   readonly displayUrl: string
-  readonly #counter: { queries: number }
+  readonly #counter: { queries: number; failures: number }
   readonly #sqliteFile: SqliteFile | undefined
 
-  private constructor(database: Database, feed: ChangeFeed, counter: { queries: number }) {
+  private constructor(database: Database, feed: ChangeFeed, counter: { queries: number; failures: number }) {
     this.#counter = counter
     this.#sqliteFile = database.sqliteFile
     this.db = database.db
@@ -48,8 +48,14 @@ export class Store {
    * @throws when the database cannot be reached or a migration fails.
    */
   static async open(url: string, options: StoreOptions): Promise<Store> {
-    const counter = { queries: 0 }
-    const database = openDatabase(url, { ...options, onQuery: () => counter.queries++ })
+    const counter = { queries: 0, failures: 0 }
+    const database = openDatabase(url, {
+      ...options,
+      onQuery: (failed) => {
+        counter.queries++
+        if (failed) counter.failures++
+      },
+    })
     try {
       await migrateToLatest(database)
       const feed =
@@ -82,6 +88,11 @@ export class Store {
   /** How many SQL statements this process has run (failed ones too): the hot path must not add to it. */
   get queryCount(): number {
     return this.#counter.queries
+  }
+
+  /** How many SQL statements failed in this process (lost connection, timeout, constraint…). */
+  get failedStatementCount(): number {
+    return this.#counter.failures
   }
 
   /**

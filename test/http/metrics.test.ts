@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createSecret } from '../../src/auth/secret-format.js'
+import { loadConfig } from '../../src/config.js'
+import { buildMetricsServer } from '../../src/metrics/metrics-server.js'
+import { startServer } from '../helpers/cli.js'
+import { expectStatus, Harness } from '../helpers/harness.js'
+import { createTestDatabase, testEngine } from '../helpers/test-database.js'
+
+/** The value of one sample line (`name{labels} value`), or undefined when it is not there. */
+function sample(text: string, series: string): number | undefined {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `))
+  return line === undefined ? undefined : Number(line.slice(series.length + 1))
+}
+
+describe(`${testEngine()}: metrics`, () => {
+  let h: Harness
+  beforeAll(async () => {
+    h = await Harness.start({ authFailuresPerMinute: 7, changePollIntervalMs: 50, keyLockout: true })
+  })
+  afterAll(() => h.close())
+
+  const scrape = async () => {
+    const res = await buildMetricsServer(h.app.context.metrics).inject({ method: 'GET', url: '/metrics' })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toContain('text/plain; version=0.0.4')
+    return res.body
+  }
+
+  it('counts requests by route and status, authentications by result and verifier cache lookups', async () => {
+    const { secret } = await h.key()
+    for (let i = 0; i < 3; i++) expectStatus(await h.get('/api/apikeys/current', { secret }), 200)
+    expectStatus(await h.get('/api/apikeys/current', { secret: `${secret.slice(0, -8)}AAAAAAAA` }), 401)
+    expectStatus(await h.get('/api/roles/999999', { secret }), 404)
+    const text = await scrape()
+    expect(sample(text, 'keyward_http_requests_seconds_count{method="GET",route="/api/apikeys/current",status="200"}'), text).toBe(3)
+    expect(sample(text, 'keyward_http_requests_seconds_count{method="GET",route="/api/roles/:roleID",status="404"}'), text).toBe(1)
+    expect(sample(text, 'keyward_http_requests_seconds_bucket{le="+Inf",method="GET",route="/api/apikeys/current",status="200"}'), text).toBe(3)
+    expect(sample(text, 'keyward_authentications_total{method="apikey",result="ok"}')).toBe(4)
+    expect(sample(text, 'keyward_authentications_total{method="apikey",result="auth.secret_malformed"}')).toBe(1)
+    expect(sample(text, 'keyward_verifier_cache_lookups_total{result="hit"}')).toBeGreaterThanOrEqual(3)
+    expect(sample(text, 'keyward_verifier_cache_lookups_total{result="miss"}')).toBeGreaterThanOrEqual(1)
+    expect(sample(text, 'keyward_verifier_cache_keys')).toBeGreaterThanOrEqual(1)
+    expect(sample(text, 'keyward_database_errors_total')).toBe(0)
+    expect(sample(text, 'keyward_process_cpu_user_seconds_total')).toBeGreaterThan(0)
+    expect(text).not.toContain(secret)
+  })
+
+  it('counts lock-outs and rate-limit refusals', async () => {
+    const { id } = await h.key()
+    // Seven failures from this address in a minute: the malformed secret above, five wrong
+    // secrets that lock the key out, and one more; the next is refused.
+    for (let i = 0; i < 6; i++) expectStatus(await h.get('/api/apikeys/current', { secret: createSecret(id) }), 401)
+    expectStatus(await h.get('/api/apikeys/current', { secret: createSecret(id) }), 429)
+    await expect.poll(async () => sample(await scrape(), 'keyward_lockouts_total{resource="apikey"}')).toBe(1)
+    expect(sample(await scrape(), 'keyward_rate_limit_refusals_total')).toBe(1)
+  })
+
+  it('measures how long a change made by another process takes to arrive', async () => {
+    const other = await h.otherProcess()
+    const { id } = await h.key()
+    await other.context.services.apiKeys.modify(await other.context.systemPrincipal(), id, { active: false })
+    await expect.poll(async () => sample(await scrape(), 'keyward_change_feed_lag_seconds_count')).toBeGreaterThanOrEqual(1)
+  })
+
+  it('is not served on the API address', async () => {
+    expectStatus(await h.request('GET', '/metrics', { headers: { accept: 'text/plain' } }), 404)
+  })
+})
+
+describe(`${testEngine()}: keyward serve with KEYWARD_METRICS_LISTEN`, () => {
+  it('serves /metrics on its own address', async () => {
+    const database = await createTestDatabase()
+    const server = await startServer({ KEYWARD_DATABASE_URL: database.url, KEYWARD_ADMIN_PASSWORD: 'Metrics-check-1', KEYWARD_METRICS_LISTEN: '127.0.0.1:0' })
+    try {
+      await fetch(`${server.url}/healthz`)
+      await expect.poll(() => /metrics at (http:\/\/127\.0\.0\.1:\d+)\/metrics/.exec(server.output())?.[1]).toBeDefined()
+      const metricsUrl = /metrics at (http:\/\/127\.0\.0\.1:\d+)\/metrics/.exec(server.output())![1]!
+      const text = await (await fetch(`${metricsUrl}/metrics`)).text()
+      expect(sample(text, 'keyward_http_requests_seconds_count{method="GET",route="/healthz",status="200"}'), text).toBe(1)
+    } finally {
+      await server.stop()
+      await database.drop()
+    }
+  })
+
+  it('refuses a listen address that is not host:port', () => {
+    expect(() => loadConfig({ KEYWARD_METRICS_LISTEN: 'localhost:port' })).toThrow(/KEYWARD_METRICS_LISTEN must be host:port/)
+    expect(loadConfig({ KEYWARD_METRICS_LISTEN: '9119' }).metricsListen).toEqual({ host: 'localhost', port: 9119 })
+  })
+})
