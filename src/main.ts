@@ -16,6 +16,7 @@ import { ensureFirstAdministrator, FIRST_ADMINISTRATOR } from './setup/first-sta
 import { lostSqliteDatabaseOf } from './store/database.js'
 import { systemClock } from './time/clock.js'
 import { buildMetricsServer } from './metrics/metrics-server.js'
+import { backupDatabase, restoreDatabase } from './store/backup.js'
 
 interface ServerFlags extends DatabaseFlags {
   host?: string
@@ -96,6 +97,20 @@ databaseOption(
 databaseOption(program.command('migrate').description('bring the database to the latest schema (creating it), then exit')).action(async (flags: DatabaseFlags) => {
   await withContext(flags, async () => console.log('The database schema is up to date.'), { mustExist: false })
 })
+
+databaseOption(program.command('backup <file>').description('copy the SQLite database to a new file, consistently, while servers run')).action(
+  async (file: string, flags: ServerFlags) => {
+    const pages = await backupDatabase(configFrom(flags).databaseUrl, file)
+    console.log(`Backed up the database to ${file} (${pages} pages).`)
+  },
+)
+
+databaseOption(program.command('restore <file>').description('replace the SQLite database with a backup (stop the servers first)')).action(
+  async (file: string, flags: ServerFlags) => {
+    await restoreDatabase(configFrom(flags).databaseUrl, file)
+    console.log(`Restored the database from ${file}. Start Keyward to bring its schema up to date.`)
+  },
+)
 
 const apikeys = program.command('apikeys').description('API keys, directly on the database (bootstrap and recovery)')
 

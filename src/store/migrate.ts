@@ -1,6 +1,8 @@
-import { Migrator, type MigrationResult } from 'kysely'
+import { Migrator, sql, type MigrationResult } from 'kysely'
 import type { Database } from './database.js'
 import { MIGRATIONS } from './migrations/index.js'
+
+const MIGRATION_TABLE = 'keyward_migrations'
 
 /**
  * Brings the database to the latest schema. Kysely holds a lock while it runs, so several
@@ -10,10 +12,11 @@ import { MIGRATIONS } from './migrations/index.js'
  * @throws the first migration's error, with the names of those that ran before it.
  */
 export async function migrateToLatest(database: Database): Promise<MigrationResult[]> {
+  await refuseNewerSchema(database)
   const migrator = new Migrator({
     db: database.db,
     provider: { getMigrations: async () => MIGRATIONS },
-    migrationTableName: 'keyward_migrations',
+    migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: 'keyward_migrations_lock',
     // Migrations land from parallel branches, each under its own name prefix: one named before
     // a migration a database already ran is independent of it, and runs next.
@@ -29,4 +32,23 @@ export async function migrateToLatest(database: Database): Promise<MigrationResu
     })
   }
   return results
+}
+
+/**
+ * A database that a newer Keyward migrated has tables and rules this version does not know:
+ * writing to it could corrupt them, so it is refused (with what to do) before anything runs.
+ *
+ * @throws Error naming the migrations this version lacks.
+ */
+export async function refuseNewerSchema(database: Database): Promise<void> {
+  const tables = await database.db.introspection.getTables()
+  if (!tables.some((table) => table.name === MIGRATION_TABLE)) return
+  const { rows } = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)}`.execute(database.db)
+  const unknown = rows.map((row) => row.name).filter((name) => !(name in MIGRATIONS))
+  if (unknown.length > 0) {
+    throw new Error(
+      `the database was upgraded by a newer Keyward (it has migrations this version lacks: ${unknown.join(', ')}). ` +
+        'Run that version or a later one, or restore a backup made before the upgrade.',
+    )
+  }
 }
