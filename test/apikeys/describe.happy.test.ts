@@ -31,6 +31,8 @@ describe(`${testEngine()}: apikeys describe (happy)`, () => {
       serviceAccount: false,
       ID: created.body.ID,
       createdByApiKeyID: h.keys.fullAccess.id,
+      // A key created through the API gets the configured default limit (KEYWARD_DEFAULT_RATE_LIMIT).
+      rateLimits: [{ name: 'default', limit: 500, duration: 60_000 }],
     })
   })
 

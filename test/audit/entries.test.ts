@@ -55,7 +55,15 @@ describe(`${testEngine()}: audit log entries (who, what, which fields, when, fro
           resourceType: 'apikey',
           resourceID: expect.any(Number) as unknown as number,
           resourceName: 'audited',
-          changes: { keyName: { to: 'audited' }, description: { to: 'first' }, locale: { to: 'en-US' }, roleID: { to: 2 }, timeZone: { to: 'UTC' }, active: { to: true } },
+          changes: {
+            keyName: { to: 'audited' },
+            description: { to: 'first' },
+            locale: { to: 'en-US' },
+            roleID: { to: 2 },
+            timeZone: { to: 'UTC' },
+            active: { to: true },
+            rateLimits: { to: [{ name: 'default', limit: 500, duration: 60_000 }] },
+          },
         },
       ])
       id = res.body.ID

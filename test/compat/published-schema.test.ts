@@ -80,7 +80,7 @@ describe(`${testEngine()}: every field of the published model API is accepted (i
     request: () => Promise<{ url: string; options?: RequestOptions }>
   }
   const apiKeyFields = () => ({ keyName: unique('published'), roleID: 2, timeZone: 'Asia/Tokyo', expiryDate: FAR_FUTURE })
-  const administratorFields = () => ({ username: unique('published'), password: 'Correct-h0rse-battery', roleID: 2, timeZone: 'Asia/Tokyo', mfaType: 'none', active: true })
+  const administratorFields = () => ({ username: unique('published'), password: 'Correct-h0rse-battery', roleID: 2, timeZone: 'Asia/Tokyo', mfaType: 'none', active: true, emailAddress: 'published@example.com' })
   const OPERATIONS: Record<string, Operation> = {
     createApiKey: { path: '/apikeys', method: 'post', fixed: apiKeyFields, request: async () => ({ url: '/api/apikeys' }) },
     modifyApiKey: { path: '/apikeys/{apiKeyID}', method: 'post', fixed: apiKeyFields, request: async () => ({ url: `/api/apikeys/${(await h.key({ role: 1 })).id}` }) },
