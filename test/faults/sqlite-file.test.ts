@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -45,6 +45,43 @@ describe.runIf(testEngine() === 'sqlite')('sqlite: the database file deleted, it
       } finally {
         await fresh.stop()
       }
+    })
+  })
+
+  // As root, permission bits do not stop writes; the immutable attribute does (chattr +i), the
+  // way a read-only file stops a non-root Keyward.
+  describe.runIf(canMount)('the file made read-only', () => {
+    let h: Harness
+    let files: string[] = []
+    beforeAll(async () => {
+      h = await Harness.start()
+    })
+    afterAll(async () => {
+      for (const file of files) execFileSync('chattr', ['-i', file])
+      await h?.close()
+    })
+
+    it('answers 503 and /readyz 503 while read-only, names SQLITE_READONLY in the log, and recovers', async () => {
+      const path = h.database.url.replace(/^sqlite:/, '')
+      const secret = h.keys.fullAccess.secret
+      expectStatus(await h.post('/api/apikeys', { secret, body: { keyName: 'before-read-only', roleID: 2 } }), 200)
+      files = [path, `${path}-wal`].filter((file) => existsSync(file))
+      for (const file of files) execFileSync('chattr', ['+i', file])
+
+      const ready = await h.get('/readyz')
+      expectStatus(ready, 503)
+      expect(ready.body).toMatchObject({ problem: 'read_only', code: 'server.database_unavailable' })
+      const write = await h.post('/api/apikeys', { secret, body: { keyName: 'while-read-only', roleID: 2 } })
+      expectStatus(write, 503)
+      expect(write.body.code).toBe('server.database_unavailable')
+      expect(h.logs.join('')).toContain('SQLITE_READONLY')
+      expect(h.logs.join('')).not.toContain('cannot rollback')
+      expectStatus(await h.get('/api/apikeys/current', { secret }), 200)
+
+      for (const file of files) execFileSync('chattr', ['-i', file])
+      files = []
+      expectStatus(await h.get('/readyz'), 200)
+      expectStatus(await h.post('/api/apikeys', { secret, body: { keyName: 'after-read-only', roleID: 2 } }), 200)
     })
   })
 
