@@ -20,8 +20,11 @@ describe.each(LOCALES)('%s: an Auditor', (locale) => {
   const t = CATALOGS[locale]
   let cp: ConsolePage
   const page = () => cp.page
+  const customRole = `auditor-sees-${locale.toLowerCase()}`
 
   beforeAll(async () => {
+    const created = await ch.h.post('/api/roles', { secret: ch.h.keys.fullAccess.secret, body: { name: customRole } })
+    expect(created.status).toBe(200)
     const auditor = await ch.h.administrator({ role: 2, locale, username: `auditor-${locale.toLowerCase()}` })
     cp = await ch.newPage(locale)
     await ch.signIn(page(), locale, auditor.username, auditor.password)
@@ -60,12 +63,21 @@ describe.each(LOCALES)('%s: an Auditor', (locale) => {
     await page().getByRole('link', { name: 'Auditor', exact: true }).waitFor()
     expect(await page().getByRole('button', { name: t.roles.new }).count()).toBe(0)
     expect(await page().getByRole('link', { name: new RegExp(`^${t.common.duplicate}`) }).count()).toBe(0)
-    await page().getByRole('link', { name: 'Auditor', exact: true }).click()
     const role = page().getByRole('dialog', { name: t.roles.propertiesTitle })
-    await role.getByText(t.common.readOnly).waitFor()
+    // The built-in Auditor role cannot be changed by anyone: the dialog says so.
+    await page().getByRole('link', { name: 'Auditor', exact: true }).click()
+    await role.getByText(t.roles.immutable).waitFor()
     expect(await role.getByLabel(t.roles.rightNames.canViewApiKeys).isDisabled()).toBe(true)
-    expect(await role.getByRole('button', { name: t.common.delete }).count()).toBe(0)
+    for (const button of [t.common.ok, t.common.delete]) expect(await role.getByRole('button', { name: button }).count(), button).toBe(0)
     await role.getByRole('button', { name: t.common.close, exact: true }).click()
+    await role.waitFor({ state: 'detached' })
+    // A role anyone with the right could change is read-only to the Auditor.
+    await page().getByRole('link', { name: customRole, exact: true }).click()
+    await role.getByText(t.common.readOnly).waitFor()
+    expect(await role.getByLabel(t.roles.name).isDisabled()).toBe(true)
+    for (const button of [t.common.ok, t.common.delete]) expect(await role.getByRole('button', { name: button }).count(), button).toBe(0)
+    await role.getByRole('button', { name: t.common.close, exact: true }).click()
+    await role.waitFor({ state: 'detached' })
   })
 
   it('sees the audit log', async () => {

@@ -96,6 +96,12 @@ describe.each(LOCALES)('%s: sign-in', (locale) => {
     await enrol.getByRole('button', { name: t.preferences.mfaActivate }).click()
     await enrol.getByText(t.validation.codeFormat).waitFor()
     await enrol.getByLabel(t.preferences.mfaCode).fill(await generate({ secret: totpSecret }))
+    // Turning the second factor on re-authenticates: the current password is asked for too.
+    const current = enrol.getByRole('textbox', { name: t.preferences.mfaPassword, exact: true })
+    await current.fill('Wrong-passw0rd')
+    await enrol.getByRole('button', { name: t.preferences.mfaActivate }).click()
+    await enrol.getByText(translate('administrator.current_password_invalid', locale)).waitFor()
+    await current.fill(user.password)
     await enrol.getByRole('button', { name: t.preferences.mfaActivate }).click()
 
     const recovery = page().getByRole('dialog', { name: t.preferences.mfaRecoveryTitle })
@@ -116,11 +122,12 @@ describe.each(LOCALES)('%s: sign-in', (locale) => {
     await page().getByRole('button', { name: t.signIn.verify }).click()
     await page().getByRole('button', { name: t.app.signOut }).waitFor()
 
-    // And off again, with the password.
+    // And off again, with the password and a code (here another recovery code).
     await page().goto('/preferences')
     await page().getByRole('button', { name: t.preferences.mfaTurnOff }).click()
     const off = page().getByRole('dialog', { name: t.preferences.mfaTurnOffTitle })
     await off.getByRole('textbox', { name: t.preferences.mfaPassword, exact: true }).fill(user.password)
+    await off.getByRole('textbox', { name: t.preferences.mfaCode, exact: true }).fill(codes[1]!)
     await off.getByRole('button', { name: t.preferences.mfaTurnOff }).click()
     await page().getByText(t.preferences.mfaOff).waitFor()
     await page().getByRole('button', { name: t.app.signOut }).click()

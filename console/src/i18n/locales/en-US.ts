@@ -265,7 +265,7 @@ export const enUS = {
     allowWebService: 'Allow access to the web service API',
     equalOrLesser: 'Can only manage users and roles with equal or lesser rights',
     rights: 'Rights',
-    immutable: 'Full Access is built in and cannot be changed or deleted.',
+    immutable: 'This role is built in and cannot be changed or deleted.',
     deleteTitle: 'Delete this role?',
     deleteBody: '“{{name}}” will be deleted. A role held by administrators or API keys cannot be deleted.',
     deleteConfirm: 'Delete role',

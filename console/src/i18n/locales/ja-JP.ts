@@ -263,7 +263,7 @@ export const jaJP: Messages = {
     allowWebService: 'Web サービス API へのアクセスを許可',
     equalOrLesser: '同等以下の権限を持つユーザと役割のみ管理可能',
     rights: '権限',
-    immutable: 'フルアクセスは組み込みの役割のため、変更も削除もできません。',
+    immutable: 'この役割は組み込みのため、変更も削除もできません。',
     deleteTitle: 'この役割を削除しますか?',
     deleteBody: '「{{name}}」を削除します。管理者または APIキーに割り当てられている役割は削除できません。',
     deleteConfirm: '役割を削除',
