@@ -5,7 +5,7 @@
  * @module
  */
 import { Type, type Static } from 'typebox'
-import { IdSchema, LocaleSchema, TimestampSchema, TimeZoneSchema } from '../http/schemas.js'
+import { IdSchema, LocaleSchema, NAME, TimestampSchema, TimeZoneSchema } from '../http/schemas.js'
 import { IGNORED_ADMINISTRATOR_SCHEMAS, KEPT_ADMINISTRATOR_SCHEMAS } from './kept-fields.js'
 import { PASSWORD_MAX_LENGTH } from './password-policy.js'
 import type { AdministratorRecord } from './store.js'
@@ -21,7 +21,7 @@ const profile = {
 }
 
 const writable = {
-  username: Type.String({ minLength: 1, maxLength: 255, pattern: '^\\S+$', description: 'Username to sign in with; unique, no spaces. Searchable as String.' }),
+  username: Type.String({ minLength: 1, maxLength: 255, pattern: '^\\S+$', ...NAME, description: 'Username to sign in with; unique whatever the case or compatibility form (ＡＤＭＩＮ is admin), no spaces. Searchable as String.' }),
   password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH, writeOnly: true, description: 'Password (write-only); checked against the password policy.' }),
   ...profile,
   roleID: IdSchema('ID of the role assigned to the administrator. Searchable as Numeric.'),

@@ -3,13 +3,14 @@ import type { AuditRecord } from '../audit/audit-record.js'
 import { insertAuditEvent } from '../audit/store.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import type { Locale } from '../i18n/translate.js'
+import { nameKey } from '../auth/name-key.js'
 import { LOCALES } from '../i18n/translate.js'
 import { FULL_ACCESS_ROLE_ID } from '../roles/role.js'
 import type { SearchFilter } from '../search/schema.js'
 import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
 import { deleteSessionsOf } from '../sessions/store.js'
 import { flag, optionalNumber, parseStoredObject, toColumns, type ColumnsOf } from '../store/columns.js'
-import { rethrowNameInUse } from '../store/constraint-errors.js'
+import { exactFirst, rethrowNameInUse } from '../store/constraint-errors.js'
 import type { Store, Trx } from '../store/store.js'
 import type { AdministratorsTable } from '../store/tables.js'
 import type { KeptAdministratorFields } from './kept-fields.js'
@@ -205,8 +206,10 @@ export function createAdministratorStore(store: Store) {
       return row && toAdministratorRecord(row)
     },
 
+    /** The administrator whose username is this one in its normalised form (see {@link exactFirst}). */
     async findByUsername(username: string): Promise<AdministratorRecord | undefined> {
-      const row = await db.selectFrom('administrators').selectAll().where('username', '=', username).executeTakeFirst()
+      const rows = await db.selectFrom('administrators').selectAll().where((eb) => eb.or([eb('username_key', '=', nameKey(username)), eb('username', '=', username)])).execute()
+      const row = exactFirst(rows, username, (r) => r.username)
       return row && toAdministratorRecord(row)
     },
 
@@ -235,6 +238,7 @@ export function createAdministratorStore(store: Store) {
             .insertInto('administrators')
             .values({
               username: admin.username,
+              username_key: nameKey(admin.username),
               password_hash: admin.passwordHash,
               full_name: admin.fullName,
               description: admin.description,
@@ -267,7 +271,7 @@ export function createAdministratorStore(store: Store) {
      * @throws KeywardError `administrator.name_in_use`, `administrator.last_full_access`.
      */
     async update(id: number, changes: AdministratorChanges, audit: AuditRecord | undefined, effects: ChangeEffects = {}): Promise<AdministratorRecord | undefined> {
-      const columns = toColumns(changes, COLUMNS)
+      const columns = { ...toColumns(changes, COLUMNS), ...(changes.username === undefined ? {} : { username_key: nameKey(changes.username) }) }
       if (Object.keys(columns).length === 0) return this.findById(id)
       try {
         return await store.transaction(async (trx) => {

@@ -6,13 +6,13 @@
  */
 import { Type, type Static } from 'typebox'
 import { IP_ALLOW_LIST_MAX_ITEMS } from '../auth/ip-allow-list.js'
-import { IdSchema, LocaleSchema, SINGLE_LINE, TimestampSchema, TimeZoneSchema } from '../http/schemas.js'
+import { IdSchema, LocaleSchema, NAME, TimestampSchema, TimeZoneSchema } from '../http/schemas.js'
 import { CreditsInputSchema, CreditsSchema, RateLimitsSchema } from '../limits/schema.js'
 import { PermissionsSchema } from '../permissions/schema.js'
 import { DateTimeInputSchema } from '../time/date-time-input.js'
 
 const writable = {
-  keyName: Type.String({ minLength: 1, maxLength: 255, ...SINGLE_LINE, description: 'Display name of the API key; unique. Searchable as String.' }),
+  keyName: Type.String({ minLength: 1, maxLength: 255, ...NAME, description: 'Display name of the API key; unique (whatever the case or compatibility form). Searchable as String.' }),
   description: Type.String({ maxLength: 2000, description: 'Description of the API key. Searchable as String.' }),
   locale: LocaleSchema('Language of the API key: messages to it are in this language. Searchable as Choice.'),
   roleID: IdSchema('ID of the role assigned to the API key. Searchable as Numeric.'),

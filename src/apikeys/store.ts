@@ -8,7 +8,8 @@ import { LOCALES } from '../i18n/translate.js'
 import type { SearchFilter } from '../search/schema.js'
 import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
 import { flag, optional, optionalNumber, parseStoredList, toColumns, type ColumnsOf } from '../store/columns.js'
-import { rethrowNameInUse } from '../store/constraint-errors.js'
+import { exactFirst, rethrowNameInUse } from '../store/constraint-errors.js'
+import { nameKey } from '../auth/name-key.js'
 import { failedAttemptColumns, isLockedNow } from '../store/failed-attempts.js'
 import type { Store } from '../store/store.js'
 import type { ApiKeysTable } from '../store/tables.js'
@@ -167,8 +168,10 @@ export function createApiKeyStore(store: Store) {
       return row && toRecord(row)
     },
 
+    /** The key whose name is this one in its normalised form (see {@link exactFirst}). */
     async findByName(keyName: string): Promise<ApiKeyRecord | undefined> {
-      const row = await db.selectFrom('api_keys').selectAll().where('key_name', '=', keyName).executeTakeFirst()
+      const rows = await db.selectFrom('api_keys').selectAll().where((eb) => eb.or([eb('key_name_key', '=', nameKey(keyName)), eb('key_name', '=', keyName)])).execute()
+      const row = exactFirst(rows, keyName, (r) => r.key_name)
       return row && toRecord(row)
     },
 
@@ -207,6 +210,7 @@ export function createApiKeyStore(store: Store) {
             .insertInto('api_keys')
             .values({
               key_name: key.keyName,
+              key_name_key: nameKey(key.keyName),
               description: key.description,
               locale: key.locale,
               role_id: key.roleId,
@@ -247,7 +251,11 @@ export function createApiKeyStore(store: Store) {
      */
     async update(id: number, changes: ApiKeyChanges, audit: AuditRecord): Promise<ApiKeyRecord | undefined> {
       const { rateLimits, credits, ...rest } = changes
-      const columns = { ...toColumns({ ...rest, meta: metaColumn(rest.meta) }, COLUMNS), ...limitColumns({ rateLimits, credits }, audit.time) }
+      const columns = {
+        ...toColumns({ ...rest, meta: metaColumn(rest.meta) }, COLUMNS),
+        ...(rest.keyName === undefined ? {} : { key_name_key: nameKey(rest.keyName) }),
+        ...limitColumns({ rateLimits, credits }, audit.time),
+      }
       if (Object.keys(columns).length === 0) return this.findById(id)
       try {
         return await store.transaction(async (trx, changed) => {

@@ -29,6 +29,7 @@ export const ERROR_STATUS = {
   'request.field_too_large': 400,
   'request.field_invalid': 400,
   'request.field_control_characters': 400,
+  'request.field_mixed_script': 400,
   'request.time_zone_invalid': 400,
   'request.date_time_invalid': 400,
   'request.route_not_found': 404,

@@ -23,6 +23,9 @@ export const TimeZoneSchema = (description: string) =>
 /** A name shown on one line: no tabs, line breaks or other control characters (`http/validation.ts`). */
 export const SINGLE_LINE = { format: 'single-line' } as const
 
+/** A name that tells its holder apart: no controls, invisible or bidirectional characters, nor a word mixing scripts (`auth/name-key.ts`). */
+export const NAME = { format: 'name' } as const
+
 /** The body of every error response, in the model API's dialect plus a stable code. */
 export const ErrorSchema = Type.Object(
   {

@@ -3,6 +3,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import type { FastifySchemaCompiler } from 'fastify'
 import { KeywardError } from '../errors/keyward-error.js'
 import { isIpRange } from '../auth/ip-allow-list.js'
+import { nameFault } from '../auth/name-key.js'
 import { isPermission } from '../permissions/permission.js'
 import { isTimeZone } from '../time/time-zone.js'
 import { withScalarCoercion } from './scalar-coercion.js'
@@ -22,6 +23,7 @@ export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
     ajv.addFormat('ip-range', { type: 'string', validate: isIpRange })
     ajv.addFormat('ip-address', { type: 'string', validate: (text: string) => isIP(text) !== 0 })
     ajv.addFormat('single-line', { type: 'string', validate: isSingleLine })
+    ajv.addFormat('name', { type: 'string', validate: (text: string) => nameFault(text) === undefined })
     ajv.addFormat('email-address', { type: 'string', validate: isEmailAddressOrEmpty })
   }
   return ({ schema, httpPart }) => {
@@ -132,6 +134,9 @@ export function toValidationError(errors: readonly ErrorObject[], context: strin
       if (params.format === 'permission') return new KeywardError('permission.invalid', { field, value: String(error.data) })
       if (params.format === 'ip-range') return new KeywardError('request.ip_range_invalid', { field, value: String(error.data) })
       if (params.format === 'single-line') return new KeywardError('request.field_control_characters', { field })
+      if (params.format === 'name') {
+        return new KeywardError(nameFault(String(error.data)) === 'invisible' ? 'request.field_control_characters' : 'request.field_mixed_script', { field })
+      }
       return new KeywardError('request.field_invalid', { field })
     default:
       return new KeywardError('request.field_invalid', { field })

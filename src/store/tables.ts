@@ -38,6 +38,8 @@ export interface RolesTable {
 export interface ApiKeysTable {
   id: Generated<number>
   key_name: string
+  /** `key_name` normalised (`auth/name-key.ts`), unique; null only before it is set. */
+  key_name_key: string | null
   description: string
   locale: string
   role_id: number
@@ -75,6 +77,8 @@ export interface ApiKeysTable {
 export interface AdministratorsTable {
   id: Generated<number>
   username: string
+  /** `username` normalised (`auth/name-key.ts`), unique; null only before it is set. */
+  username_key: string | null
   password_hash: string
   full_name: string
   description: string

@@ -25,6 +25,7 @@ export const enUS = {
       field_too_large: "The field '{{field}}' must be at most {{limit}}.",
       field_invalid: "The field '{{field}}' is not valid.",
       field_control_characters: "The field '{{field}}' must not contain tabs, line breaks or other control characters.",
+      field_mixed_script: "The field '{{field}}' must not mix scripts within a word, such as Latin with Cyrillic or Greek letters.",
       time_zone_invalid: "The field '{{field}}' must be an IANA time zone such as America/New_York; '{{value}}' is not one.",
       date_time_invalid:
         "The field '{{field}}' must be milliseconds since the epoch or an ISO 8601 date or date-time; '{{value}}' is neither.",

@@ -24,6 +24,7 @@ export const jaJP: Catalog = {
       field_too_large: "フィールド '{{field}}' は {{limit}} 以下である必要があります。",
       field_invalid: "フィールド '{{field}}' が無効です。",
       field_control_characters: "フィールド '{{field}}' にタブ、改行などの制御文字は使えません。",
+      field_mixed_script: "フィールド '{{field}}' の一つの語にラテン文字とキリル文字・ギリシャ文字など複数の文字体系を混ぜることはできません。",
       time_zone_invalid:
         "フィールド '{{field}}' は America/New_York のような IANA タイムゾーンである必要があります。'{{value}}' はタイムゾーンではありません。",
       date_time_invalid:
