@@ -356,7 +356,8 @@ export function createApiKeyStore(store: Store) {
             .updateTable('api_keys')
             .set({ last_sign_in: use.at, last_sign_in_address: use.address ?? null })
             .where('id', '=', use.id)
-            .where((eb) => eb.or([eb('last_sign_in', 'is', null), eb('last_sign_in', '<', use.at)]))
+            // Batches are written in order, so an equal time is a later use: it takes the address.
+            .where((eb) => eb.or([eb('last_sign_in', 'is', null), eb('last_sign_in', '<=', use.at)]))
             .execute()
         }
       })
