@@ -8,7 +8,7 @@ import { Type, type Static } from 'typebox'
 import { IdSchema, LocaleSchema, NAME, TimestampSchema, TimeZoneSchema } from '../http/schemas.js'
 import { IGNORED_ADMINISTRATOR_SCHEMAS, KEPT_ADMINISTRATOR_SCHEMAS } from './kept-fields.js'
 import { PASSWORD_MAX_LENGTH } from './password-policy.js'
-import type { AdministratorRecord } from './store.js'
+import type { AdministratorRecord } from './administrator.js'
 
 const profile = {
   fullName: Type.String({ maxLength: 255, description: 'Full name of the administrator. Searchable as String.' }),

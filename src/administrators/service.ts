@@ -14,7 +14,8 @@ import type { Clock } from '../time/clock.js'
 import { applyKeptAdministratorFields } from './kept-fields.js'
 import { checkPassword } from './password-policy.js'
 import type { AdministratorCreateInput, AdministratorCurrentModifyInput, AdministratorModifyInput } from './schema.js'
-import type { AdministratorChanges, AdministratorRecord, AdministratorStore, ChangeEffects } from './store.js'
+import type { AdministratorChanges, AdministratorStore, ChangeEffects } from './store.js'
+import type { AdministratorRecord } from './administrator.js'
 
 /**
  * The rules of administrators: rights, the equal-or-lesser rule, the password policy, the

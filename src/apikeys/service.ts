@@ -12,7 +12,8 @@ import type { SearchFilter } from '../search/schema.js'
 import type { Clock } from '../time/clock.js'
 import { toEpochMs } from '../time/date-time-input.js'
 import { META_MAX_BYTES, type ApiKeyCreateInput, type ApiKeyCurrentModifyInput, type ApiKeyModifyInput } from './schema.js'
-import type { ApiKeyChanges, ApiKeyRecord, ApiKeyStore, KeyMeta, SecretMaker } from './store.js'
+import type { ApiKeyChanges, ApiKeyStore, SecretMaker } from './store.js'
+import type { ApiKeyRecord, KeyMeta } from './api-key.js'
 
 /** The settings of keys that protect the operator's own services, as create and modify take them. */
 type SettingsInput = Pick<ApiKeyModifyInput, 'permissions' | 'meta' | 'externalID' | 'ipAllowList'>

@@ -1,48 +1,18 @@
-import type { Selectable } from 'kysely'
 import type { AuditRecord } from '../audit/audit-record.js'
 import { insertAuditEvent } from '../audit/store.js'
 import type { Locale } from '../i18n/translate.js'
 import type { Credits, RateLimit } from '../limits/schema.js'
-import { limitColumns, limitsFromRow, type KeyLimits } from '../limits/stored-limits.js'
+import { limitColumns, type KeyLimits } from '../limits/stored-limits.js'
+import { toApiKeyRecord, type ApiKeyRecord, type KeyMeta } from './api-key.js'
 import { LOCALES } from '../i18n/translate.js'
 import type { SearchFilter } from '../search/schema.js'
 import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
-import { flag, optional, optionalNumber, parseStoredList, toColumns, type ColumnsOf } from '../store/columns.js'
+import { flag, toColumns, type ColumnsOf } from '../store/columns.js'
 import { exactFirst, rethrowNameInUse } from '../store/constraint-errors.js'
 import { nameKey } from '../auth/name-key.js'
 import { failedAttemptColumns, isLockedNow } from '../store/failed-attempts.js'
 import type { Store } from '../store/store.js'
 import type { ApiKeysTable } from '../store/tables.js'
-
-/** An API key as stored, including the hash of its secret (never shown to anyone). */
-export interface ApiKeyRecord extends KeyLimits {
-  readonly id: number
-  readonly keyName: string
-  readonly description: string
-  readonly locale: Locale
-  readonly roleId: number
-  readonly timeZone: string
-  readonly active: boolean
-  readonly created: number
-  readonly lastSignIn: number | undefined
-  readonly lastSignInAddress: string | undefined
-  readonly unlockTime: number | undefined
-  readonly unsuccessfulSignInAttempts: number
-  readonly expiryDate: number | undefined
-  readonly serviceAccount: boolean
-  readonly createdByAdministratorId: number | undefined
-  readonly createdByApiKeyId: number | undefined
-  readonly secretHash: string
-  /** Application permissions held directly (beside the role's), sorted. */
-  readonly permissions: readonly string[]
-  readonly meta: KeyMeta | undefined
-  readonly externalId: string | undefined
-  /** Addresses and CIDR ranges the key may be used from; empty for any. */
-  readonly ipAllowList: readonly string[]
-}
-
-/** A key's `meta`: a JSON object the operator attaches, returned on verification. */
-export type KeyMeta = Readonly<Record<string, unknown>>
 
 /** The properties a service may change; `null` clears an optional one. */
 export interface ApiKeyChanges {
@@ -108,32 +78,6 @@ export const API_KEY_SEARCH: SearchableResource = {
 }
 
 
-function toRecord(row: Selectable<ApiKeysTable>): ApiKeyRecord {
-  return {
-    id: row.id,
-    keyName: row.key_name,
-    description: row.description,
-    locale: row.locale as Locale,
-    roleId: row.role_id,
-    timeZone: row.time_zone,
-    active: row.active === 1,
-    created: Number(row.created),
-    lastSignIn: optionalNumber(row.last_sign_in),
-    lastSignInAddress: optional(row.last_sign_in_address),
-    unlockTime: optionalNumber(row.unlock_time),
-    unsuccessfulSignInAttempts: row.unsuccessful_sign_in_attempts,
-    expiryDate: optionalNumber(row.expiry_date),
-    serviceAccount: row.service_account === 1,
-    createdByAdministratorId: optional(row.created_by_administrator_id),
-    createdByApiKeyId: optional(row.created_by_api_key_id),
-    secretHash: row.secret_hash,
-    ...limitsFromRow(row),
-    permissions: parseStoredList(row.permissions),
-    meta: row.meta === null ? undefined : (JSON.parse(row.meta) as KeyMeta),
-    externalId: optional(row.external_id),
-    ipAllowList: parseStoredList(row.ip_allow_list),
-  }
-}
 
 const COLUMNS: ColumnsOf<Omit<ApiKeyChanges, keyof KeyLimits | 'meta'> & { meta?: string | null }, ApiKeysTable> = {
   keyName: 'key_name',
@@ -165,20 +109,20 @@ export function createApiKeyStore(store: Store) {
   return {
     async findById(id: number): Promise<ApiKeyRecord | undefined> {
       const row = await byId(id).executeTakeFirst()
-      return row && toRecord(row)
+      return row && toApiKeyRecord(row)
     },
 
     /** The key whose name is this one in its normalised form (see {@link exactFirst}). */
     async findByName(keyName: string): Promise<ApiKeyRecord | undefined> {
       const rows = await db.selectFrom('api_keys').selectAll().where((eb) => eb.or([eb('key_name_key', '=', nameKey(keyName)), eb('key_name', '=', keyName)])).execute()
       const row = exactFirst(rows, keyName, (r) => r.key_name)
-      return row && toRecord(row)
+      return row && toApiKeyRecord(row)
     },
 
     /** Every API key, by ID. */
     async findAll(): Promise<ApiKeyRecord[]> {
       const rows = await db.selectFrom('api_keys').selectAll().orderBy('id').execute()
-      return rows.map(toRecord)
+      return rows.map(toApiKeyRecord)
     },
 
     /**
@@ -188,7 +132,7 @@ export function createApiKeyStore(store: Store) {
      */
     async search(filter: SearchFilter): Promise<ApiKeyRecord[]> {
       const rows = await applySearch(store.searchDb.selectFrom('api_keys').selectAll(), compileSearch(filter, API_KEY_SEARCH, store.engine)).execute()
-      return rows.map(toRecord)
+      return rows.map(toApiKeyRecord)
     },
 
     /** How many API keys match a search filter, whatever its maxItems and offset. */
@@ -236,7 +180,7 @@ export function createApiKeyStore(store: Store) {
           // Another process may hold this ID as "no such key" in its cache.
           changed({ resource: 'apikey', id })
           await insertAuditEvent(trx, { ...audit, resourceId: id })
-          return { record: toRecord(row), secret }
+          return { record: toApiKeyRecord(row), secret }
         })
       } catch (error) {
         rethrowNameInUse(error, 'apikey.name_in_use', key.keyName)
@@ -263,7 +207,7 @@ export function createApiKeyStore(store: Store) {
           if (!row) return undefined
           changed({ resource: 'apikey', id })
           await insertAuditEvent(trx, audit)
-          return toRecord(row)
+          return toApiKeyRecord(row)
         })
       } catch (error) {
         rethrowNameInUse(error, 'apikey.name_in_use', changes.keyName)
@@ -278,7 +222,7 @@ export function createApiKeyStore(store: Store) {
         if (!row) return undefined
         changed({ resource: 'apikey', id })
         await insertAuditEvent(trx, audit)
-        return { record: toRecord(row), secret }
+        return { record: toApiKeyRecord(row), secret }
       })
     },
 
@@ -289,7 +233,7 @@ export function createApiKeyStore(store: Store) {
         if (!row) return undefined
         changed({ resource: 'apikey', id })
         await insertAuditEvent(trx, audit)
-        return toRecord(row)
+        return toApiKeyRecord(row)
       })
     },
 
@@ -316,7 +260,7 @@ export function createApiKeyStore(store: Store) {
         if (!row) return undefined
         const lockedNow = isLockedNow(row, lockUntil)
         changed({ resource: 'apikey', id })
-        const record = toRecord(row)
+        const record = toApiKeyRecord(row)
         if (lockedNow) await insertAuditEvent(trx, auditLockout(record))
         return { record, lockedNow }
       })
@@ -343,7 +287,7 @@ export function createApiKeyStore(store: Store) {
           .returningAll()
           .executeTakeFirst()
         if (row) changed({ resource: 'apikey', id })
-        return row && toRecord(row)
+        return row && toApiKeyRecord(row)
       })
     },
 

@@ -1,5 +1,5 @@
-import type { AdministratorRecord } from '../administrators/store.js'
-import type { ApiKeyRecord } from '../apikeys/store.js'
+import type { AdministratorRecord } from '../administrators/administrator.js'
+import type { ApiKeyRecord } from '../apikeys/api-key.js'
 import type { ErrorCode } from '../errors/error-codes.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import type { Locale } from '../i18n/translate.js'

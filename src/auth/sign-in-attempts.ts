@@ -1,4 +1,5 @@
-import type { AdministratorRecord, AdministratorStore } from '../administrators/store.js'
+import type { AdministratorStore } from '../administrators/store.js'
+import type { AdministratorRecord } from '../administrators/administrator.js'
 import type { AuditRecord } from '../audit/audit-record.js'
 import type { AuditStore } from '../audit/store.js'
 import type { Clock } from '../time/clock.js'

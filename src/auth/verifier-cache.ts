@@ -1,4 +1,4 @@
-import type { ApiKeyRecord } from '../apikeys/store.js'
+import type { ApiKeyRecord } from '../apikeys/api-key.js'
 
 /** Marks an ID known to have no key, so floods of unknown IDs do not reach the database. */
 export const ABSENT = Symbol('absent')

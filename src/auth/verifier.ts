@@ -1,4 +1,5 @@
-import type { ApiKeyRecord, ApiKeyStore } from '../apikeys/store.js'
+import type { ApiKeyStore } from '../apikeys/store.js'
+import type { ApiKeyRecord } from '../apikeys/api-key.js'
 import { auditRecord } from '../audit/audit-record.js'
 import type { ErrorCode } from '../errors/error-codes.js'
 import { KeywardError } from '../errors/keyward-error.js'

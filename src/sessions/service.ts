@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import type { AdministratorRecord, AdministratorStore } from '../administrators/store.js'
+import type { AdministratorStore } from '../administrators/store.js'
+import type { AdministratorRecord } from '../administrators/administrator.js'
 import { auditRecord } from '../audit/audit-record.js'
 import type { AuditStore } from '../audit/store.js'
 import { hashPassword } from '../auth/password-hash.js'

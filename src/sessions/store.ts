@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely'
-import { toAdministratorRecord, type AdministratorRecord } from '../administrators/store.js'
+import { toAdministratorRecord, type AdministratorRecord } from '../administrators/administrator.js'
 import type { Store, Trx } from '../store/store.js'
 import type { SessionsTable } from '../store/tables.js'
 

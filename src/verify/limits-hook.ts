@@ -1,4 +1,4 @@
-import type { ApiKeyRecord } from '../apikeys/store.js'
+import type { ApiKeyRecord } from '../apikeys/api-key.js'
 import type { VerifyAnswer } from './schema.js'
 
 /** What a verification asks of the key's rate limits and credits. */

@@ -1,4 +1,4 @@
-import type { ApiKeyRecord } from '../apikeys/store.js'
+import type { ApiKeyRecord } from '../apikeys/api-key.js'
 import type { FailureThrottle } from '../auth/failure-throttle.js'
 import { requireRight, type Principal } from '../auth/principal.js'
 import { KeyRefusedError, type Verifier } from '../auth/verifier.js'

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream'
 import type { LightMyRequestResponse } from 'fastify'
 import { buildApp, type KeywardApp } from '../../src/app.js'
-import type { ApiKeyRecord } from '../../src/apikeys/store.js'
+import type { ApiKeyRecord } from '../../src/apikeys/api-key.js'
 import type { Principal } from '../../src/auth/principal.js'
 import { loadConfig, type Config } from '../../src/config.js'
 import type { Locale } from '../../src/i18n/translate.js'
