@@ -10,14 +10,12 @@
  * @module
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { parseArgs, promisify } from 'node:util'
-import pg from 'pg'
 import { loadConfig } from '../src/config.js'
 import { Store } from '../src/store/store.js'
+import { createTestDatabase, type TestEngine } from '../test/helpers/test-database.js'
 
 const BIN = resolve(import.meta.dirname, '../bin/keyward.js')
 const { values: flags } = parseArgs({
@@ -31,35 +29,9 @@ const { values: flags } = parseArgs({
 const ROUNDS = Number(flags.rounds)
 const WRITERS = Number(flags.writers)
 
-interface Database {
-  url: string
-  drop(): Promise<void>
-}
-
-async function createDatabase(engine: string): Promise<Database> {
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'keyward-crash-'))
-    return { url: `sqlite:${join(dir, 'keyward.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) }
-  }
-  const serverUrl = process.env.KEYWARD_BENCH_POSTGRES_URL
-  if (!serverUrl) throw new Error('KEYWARD_BENCH_POSTGRES_URL is not set')
-  const name = `keyward_crash_${randomBytes(4).toString('hex')}`
-  const admin = new pg.Client({ connectionString: serverUrl })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: serverUrl })
-      await client.connect()
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await client.end()
-    },
-  }
-}
+// The bench makes its databases as the tests do; PostgreSQL's server comes from the bench's variable.
+process.env.KEYWARD_TEST_POSTGRES_URL ??= process.env.KEYWARD_BENCH_POSTGRES_URL
+const createDatabase = (engine: string) => createTestDatabase(engine as TestEngine)
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1'], {
@@ -80,7 +52,9 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
   return { child, url }
 }
 
+/** A migrated database with one Full Access key (the CLI refuses a database that does not exist yet). */
 async function createKey(databaseUrl: string): Promise<string> {
+  await promisify(execFile)(process.execPath, [BIN, 'migrate', '--database-url', databaseUrl])
   const { stdout } = await promisify(execFile)(process.execPath, [BIN, 'apikeys', 'create', '--name', `writer-${Date.now()}`, '--role', 'Full Access', '--json', '--database-url', databaseUrl])
   return JSON.parse(stdout).secretKey
 }
