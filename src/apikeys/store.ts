@@ -251,6 +251,9 @@ export function createApiKeyStore(store: Store) {
       auditLockout: (record: ApiKeyRecord) => AuditRecord,
     ): Promise<{ record: ApiKeyRecord; lockedNow: boolean } | undefined> {
       return store.transaction(async (trx, changed) => {
+        const locking = trx.selectFrom('api_keys').select(['active', 'unlock_time']).where('id', '=', id)
+        const before = await (store.engine === 'postgres' ? locking.forUpdate() : locking).executeTakeFirst()
+        if (!before) return undefined
         const row = await trx
           .updateTable('api_keys')
           .set(failedAttemptColumns(threshold, now, lockUntil))
@@ -258,7 +261,7 @@ export function createApiKeyStore(store: Store) {
           .returningAll()
           .executeTakeFirst()
         if (!row) return undefined
-        const lockedNow = isLockedNow(row, lockUntil)
+        const lockedNow = isLockedNow(before, row, now, lockUntil)
         changed({ resource: 'apikey', id })
         const record = toApiKeyRecord(row)
         if (lockedNow) await insertAuditEvent(trx, auditLockout(record))

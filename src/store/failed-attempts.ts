@@ -24,10 +24,17 @@ export function failedAttemptColumns(threshold: number | undefined, now: number,
 }
 
 /**
- * Whether the failure counted with {@link failedAttemptColumns} locked the row. Every
- * expression of an UPDATE reads the old row, so the row came back locked by this failure
- * exactly when its `unlock_time` is this very `lockUntil`.
+ * Whether the failure counted with {@link failedAttemptColumns} locked the row: it was usable
+ * before (`before`, read in the same transaction, locked for update) and is locked after.
+ * The row's new `unlock_time` alone cannot tell: a second failure within the same millisecond
+ * as the one that locked it would come back with the same `lockUntil`.
  */
-export function isLockedNow(row: { active: Flag; unlock_time: number | null }, lockUntil: number): boolean {
-  return row.active === 0 && Number(row.unlock_time) === lockUntil
+export function isLockedNow(
+  before: { active: Flag; unlock_time: number | null },
+  after: { active: Flag; unlock_time: number | null },
+  now: number,
+  lockUntil: number,
+): boolean {
+  const wasLocked = before.active === 0 && (before.unlock_time === null || Number(before.unlock_time) > now)
+  return !wasLocked && after.active === 0 && Number(after.unlock_time) === lockUntil
 }

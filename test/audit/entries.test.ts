@@ -308,3 +308,22 @@ describe(`${testEngine()}: audit log entries (who, what, which fields, when, fro
     await expectEntries(() => h.post('/api/roles', { ...bySession(), csrf: false, body: { name: 'refused' } }), 403, [])
   })
 })
+
+describe(`${testEngine()}: one automatic lock-out, one audit entry`, () => {
+  let h: Harness
+  beforeAll(async () => {
+    h = await Harness.start({ keyLockout: true })
+  })
+  afterAll(() => h.close())
+
+  it('failures after the lock-out in the same millisecond do not lock it again', async () => {
+    const victim = await h.key({ name: 'locked-once' })
+    h.clock.freeze()
+    const { entries } = await withAudit(h, async () => {
+      for (let i = 0; i < 8; i++) expectStatus(await h.get('/api/apikeys/current', { secret: createSecret(victim.id) }), 401)
+      await h.app.context.failures.settled()
+    })
+    expect(entries.map((entry) => entry.action)).toEqual(['apikey.auto_lock'])
+    expect((await h.row(victim.id))?.unsuccessful_sign_in_attempts).toBe(8)
+  })
+})
