@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { enUS } from '../../console/src/i18n/locales/en-US.js'
 import { jaJP } from '../../console/src/i18n/locales/ja-JP.js'
+import { jaJP as serverJaJP } from '../../src/i18n/locales/ja-JP.js'
 
 type Tree = { [key: string]: string | Tree }
 
@@ -55,6 +56,12 @@ describe('console catalogs', () => {
       return !code.includes(`'${key}'`) && !code.includes(`\`${key}\``)
     })
     expect(unused).toEqual([])
+  })
+
+  it("Japanese spells terms as the server's messages do: a space between Latin letters or digits and Japanese (API キー)", () => {
+    const japaneseNextToLatin = /[A-Za-z0-9][\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]|[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}][A-Za-z0-9]/u
+    const offenders = [...japanese, ...leaves(serverJaJP as Tree, 'server')].filter(([, text]) => japaneseNextToLatin.test(text)).map(([key, text]) => `${key}: ${text}`)
+    expect(offenders).toEqual([])
   })
 
   it('components hold no text of their own: every label comes from a catalog', () => {
