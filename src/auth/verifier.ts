@@ -23,7 +23,8 @@ export class KeyRefusedError extends KeywardError {
   readonly record: ApiKeyRecord
 
   constructor(code: ErrorCode, record: ApiKeyRecord) {
-    super(code)
+    // Only the secret's holder gets here, so answering in the key's language tells nobody else anything.
+    super(code, {}, { locale: record.locale })
     this.record = record
   }
 }

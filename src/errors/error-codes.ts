@@ -47,6 +47,7 @@ export const ERROR_STATUS = {
   'auth.web_service_denied': 403,
   'auth.sign_in_failed': 401,
   'auth.administrator_locked': 401,
+  'auth.administrator_locked_manually': 401,
   'auth.user_interface_denied': 403,
   'auth.mfa_required': 401,
   'auth.mfa_invalid': 401,

@@ -1,6 +1,6 @@
 import { ERROR_STATUS, type ErrorCode } from './error-codes.js'
 import { redactSecrets } from '../auth/secret-format.js'
-import { translate, type MessageParams } from '../i18n/translate.js'
+import { translate, type Locale, type MessageParams } from '../i18n/translate.js'
 
 /** Longest text of a client's own input echoed back in a message. */
 const MAX_ECHO = 100
@@ -18,6 +18,8 @@ export interface KeywardErrorOptions {
   cause?: unknown
   /** Seconds the client should wait; sent as `Retry-After`. */
   retryAfterSeconds?: number
+  /** The language to answer in when the request has no principal yet, e.g. a refused key's. */
+  locale?: Locale
 }
 
 /**
@@ -37,6 +39,7 @@ export class KeywardError extends Error {
   readonly params: MessageParams
   readonly status: number
   readonly retryAfterSeconds: number | undefined
+  readonly locale: Locale | undefined
 
   constructor(code: ErrorCode, params: MessageParams = {}, options: KeywardErrorOptions = {}) {
     const safe = sanitize(params)
@@ -46,5 +49,6 @@ export class KeywardError extends Error {
     this.params = safe
     this.status = ERROR_STATUS[code]
     this.retryAfterSeconds = options.retryAfterSeconds
+    this.locale = options.locale
   }
 }

@@ -36,9 +36,9 @@ export function toKeywardError(error: FastifyError, request: FastifyRequest): Ke
   return new KeywardError('server.internal', { requestId: String(request.id) }, { cause: error })
 }
 
-/** Renders an error in the caller's language: the principal's, else `Accept-Language`. */
+/** Renders an error in the caller's language: the principal's (or the refused key's), else `Accept-Language`. */
 export function sendError(error: KeywardError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const locale = request.principal?.locale ?? negotiateLocale(request.headers['accept-language'])
+  const locale = request.principal?.locale ?? error.locale ?? negotiateLocale(request.headers['accept-language'])
   if (error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds))
   if (error.status === 401) void reply.header('www-authenticate', 'ApiKey realm="keyward"')
   return reply

@@ -85,7 +85,7 @@ export class SessionService {
    * does an administrator locked by hand, before its password is looked at.
    *
    * @throws KeywardError `request.too_many_failures` (429), `server.busy` (503),
-   * `auth.sign_in_failed`, `auth.administrator_locked`, `auth.mfa_required`, `auth.mfa_invalid`
+   * `auth.sign_in_failed`, `auth.administrator_locked`, `auth.administrator_locked_manually`, `auth.mfa_required`, `auth.mfa_invalid`
    * (401), `auth.user_interface_denied` (403).
    */
   async signIn(request: SignInRequest, client: Client): Promise<SignedIn> {
@@ -95,7 +95,8 @@ export class SessionService {
     if (attempt.lockedUntil !== undefined || (admin && !admin.active)) {
       // Refused before anything was checked: audited, but no guess the administrator's count should show.
       await this.#attempts.failed(undefined, this.#failedSignInAudit(client, admin, now))
-      throw new KeywardError('auth.administrator_locked')
+      // A lock by hand never runs out, so its holder is not told to wait.
+      throw new KeywardError(admin && !admin.active ? 'auth.administrator_locked_manually' : 'auth.administrator_locked')
     }
     if (!admin) {
       await this.#attempts.checkPassword(request.password, await this.#decoy())

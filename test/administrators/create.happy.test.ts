@@ -109,7 +109,7 @@ describe(`${testEngine()}: administrators create (happy)`, () => {
     for (const field of ['lastSignIn', 'unlockTime']) expect(res.body, field).not.toHaveProperty(field)
     const refused = await h.post('/api/session', { body: { username: 'born-locked', password: 'Locked-passw0rd' } })
     expectStatus(refused, 401)
-    expect(refused.body.code).toBe('auth.administrator_locked')
+    expect(refused.body.code).toBe('auth.administrator_locked_manually')
   })
 
   it('creates an administrator from a console session, audited as the administrator', async () => {

@@ -40,10 +40,11 @@ describe(`${testEngine()}: two-factor authentication (TOTP and recovery codes)`,
     expectStatus(await signIn(), 200)
   })
 
-  it('refuses a wrong code (400), changing nothing', async () => {
+  it('refuses a wrong code (400), changing nothing, in words the console uses (no field name)', async () => {
     const good = await totpCode(h, secret)
     const wrong = String((Number(good) + 1) % 1_000_000).padStart(6, '0')
-    await expectRefusal(h, () => h.post('/api/administrators/current/mfa/activation', { session, body: { code: wrong, password: QUICK_PASSWORD } }), 400, 'administrator.mfa_code_invalid')
+    const message = 'The code does not match your authenticator app. Enter the code it shows now; it changes every 30 seconds.'
+    await expectRefusal(h, () => h.post('/api/administrators/current/mfa/activation', { session, body: { code: wrong, password: QUICK_PASSWORD } }), 400, 'administrator.mfa_code_invalid', message)
   })
 
   it('activates with a code from the app: ten recovery codes shown once, only their hashes stored, audited', async () => {

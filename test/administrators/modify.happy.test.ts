@@ -84,7 +84,7 @@ describe(`${testEngine()}: administrators modify (happy)`, () => {
     h.clock.advance(365 * 86_400_000)
     const refused = await h.post('/api/session', { body: { username: admin.username, password: admin.password } })
     expectStatus(refused, 401)
-    expect(refused.body.code).toBe('auth.administrator_locked')
+    expect(refused.body.code).toBe('auth.administrator_locked_manually')
 
     const unlocked = await withAudit(h, () => modify(admin.id, { active: true }))
     expectStatus(unlocked.result, 200)

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSecret } from '../../src/auth/secret-format.js'
 import { expectStatus, Harness } from '../helpers/harness.js'
 import { testEngine } from '../helpers/test-database.js'
+import { translate } from '../../src/i18n/translate.js'
 
 const THIRTY_MINUTES = 30 * 60_000
 
@@ -44,6 +45,14 @@ describe(`${testEngine()}: verify lock-out, when turned on`, () => {
     h.clock.advance(THIRTY_MINUTES + 1000)
     expectStatus(await h.get('/api/apikeys/current', { secret: key.secret }), 200)
     expect(await h.row(key.id)).toMatchObject({ active: 1, unlock_time: null, unsuccessful_sign_in_attempts: 0 })
+  })
+
+  it("answers a locked key's holder in the key's language, not the client's (ja-JP)", async () => {
+    const key = await h.key({ locale: 'ja-JP' })
+    await fail(key.id, 5)
+    const locked = await h.get('/api/apikeys/current', { secret: key.secret, headers: { 'accept-language': 'en-US' } })
+    expectStatus(locked, 401)
+    expect(locked.body).toEqual({ code: 'auth.key_locked', message: translate('auth.key_locked', 'ja-JP') })
   })
 
   it('locks the key out again after more failures once an automatic lock-out has run out', async () => {

@@ -78,7 +78,7 @@ describe.each(LOCALES)('%s: users', (locale) => {
 
     const refused = await signIn('Operator-passw0rd')
     expect(refused.status).toBe(401)
-    expect(refused.body.code).toBe('auth.administrator_locked')
+    expect(refused.body.code).toBe('auth.administrator_locked_manually')
     const described = await ch.h.get(`/api/administrators?x=1`, { secret: ch.h.keys.fullAccess.secret })
     expect(described.body.administrators.find((a: { username: string }) => a.username === username)).toMatchObject({ timeZone: 'Europe/Berlin', roleID: 1, active: false })
 

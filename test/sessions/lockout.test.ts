@@ -8,7 +8,7 @@ import { expectRefusal } from '../helpers/refusal.js'
 import { testEngine } from '../helpers/test-database.js'
 
 const THIRTY_MINUTES = 30 * 60_000
-const LOCKED = 'Locked Out (Denied permission to sign in). Try again later or ask an administrator to unlock the account.'
+const LOCKED = 'Locked Out (Denied permission to sign in) after too many failed sign-ins from this address. Try again later or ask an administrator to unlock the account.'
 
 /**
  * Failed sign-ins lock a username out from the address they came from (see

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { QUICK_PASSWORD, quickAdministrator } from '../helpers/quick-administrator.js'
 import { expectStatus, HARNESS_ADMIN_PASSWORD, Harness } from '../helpers/harness.js'
 import { testEngine } from '../helpers/test-database.js'
+import { translate } from '../../src/i18n/translate.js'
 
 describe(`${testEngine()}: sign-in (security)`, () => {
   let h: Harness
@@ -23,14 +24,16 @@ describe(`${testEngine()}: sign-in (security)`, () => {
     expect(unknown.text.length).toBe(known.text.length)
   })
 
-  it('tells a locked-out administrator so whatever the password: the answer is no oracle for it', async () => {
+  it('tells an administrator locked by hand so whatever the password (no oracle for it), and not to wait: that lock never runs out', async () => {
     const admin = await quickAdministrator(h, { active: false })
     const wrong = await h.post('/api/session', { body: { username: admin.username, password: 'Wrong-passw0rd' } })
     expectStatus(wrong, 401)
-    expect(wrong.body.code).toBe('auth.administrator_locked')
-    const right = await h.post('/api/session', { body: { username: admin.username, password: QUICK_PASSWORD } })
+    const message = 'Locked Out (Denied permission to sign in) by an administrator. This lock does not run out: ask an administrator to unlock the account.'
+    expect(wrong.body).toEqual({ code: 'auth.administrator_locked_manually', message })
+    const right = await h.post('/api/session', { body: { username: admin.username, password: QUICK_PASSWORD }, headers: { 'accept-language': 'ja' } })
     expectStatus(right, 401)
-    expect(right.body.code).toBe('auth.administrator_locked')
+    expect(right.body).toEqual({ code: 'auth.administrator_locked_manually', message: translate('auth.administrator_locked_manually', 'ja-JP') })
+    expect(right.body.message).not.toMatch(/しばらく/)
   })
 
   it('takes about as long for an unknown username as for a wrong password (the hash is computed either way)', async () => {

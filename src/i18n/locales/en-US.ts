@@ -43,7 +43,8 @@ export const enUS = {
       key_expired: 'The API key has expired.',
       web_service_denied: 'The role of this API key does not allow access to the web service API.',
       sign_in_failed: 'The username or password is incorrect.',
-      administrator_locked: 'Locked Out (Denied permission to sign in). Try again later or ask an administrator to unlock the account.',
+      administrator_locked: 'Locked Out (Denied permission to sign in) after too many failed sign-ins from this address. Try again later or ask an administrator to unlock the account.',
+      administrator_locked_manually: 'Locked Out (Denied permission to sign in) by an administrator. This lock does not run out: ask an administrator to unlock the account.',
       user_interface_denied: 'Your role does not allow signing in to the console.',
       mfa_required: 'Enter the code from your authenticator app, or a recovery code.',
       mfa_invalid: 'The authentication code is not valid.',
@@ -98,7 +99,7 @@ export const enUS = {
       current_mfa_invalid: 'A code from your authenticator app (or a recovery code) is needed, and the one sent is not correct.',
       mfa_not_pending: 'Start two-factor enrolment first.',
       mfa_already_enabled: 'Two-factor authentication is already on. Turn it off first to enrol again.',
-      mfa_code_invalid: "The field 'code' does not match the authenticator app.",
+      mfa_code_invalid: 'The code does not match your authenticator app. Enter the code it shows now; it changes every 30 seconds.',
     },
     role: {
       not_found: 'The administrator role does not exist.',
