@@ -9,6 +9,7 @@ import type { Command } from 'commander'
 import { loadConfig, type Config } from '../config.js'
 import { KeywardContext } from '../context.js'
 import { engineOf, maskPassword, sqlitePathOf } from '../store/database.js'
+import { UnmigratedDatabaseError } from '../store/migrate.js'
 import { Store } from '../store/store.js'
 import { systemClock } from '../time/clock.js'
 
@@ -31,8 +32,9 @@ function describeCause(error: unknown): string {
 
 /**
  * Opens (and migrates) the database a configuration names, saying which database failed and why.
- * `mustExist` refuses a SQLite file that is not there: only `serve` and `migrate` create one, so
- * a mistyped `--database-url` cannot make a fresh database (issue 13).
+ * `mustExist` refuses a SQLite file that is not there, and any database Keyward never migrated
+ * (an empty PostgreSQL database): only `serve` and `migrate` create one, so a mistyped
+ * `--database-url` cannot make a fresh database (issue 13).
  *
  * @throws Error naming the database and the cause.
  */
@@ -44,10 +46,13 @@ export async function openStore(config: Config, options: { mustExist: boolean })
       throw new Error(`there is no database at ${path}: check --database-url (or KEYWARD_DATABASE_URL); "keyward serve" or "keyward migrate" creates one`)
     }
   }
+  const where = engineOf(url) === 'sqlite' ? sqlitePathOf(url) : maskPassword(url)
   try {
-    return await Store.open(url, config)
+    return await Store.open(url, config, { mustBeMigrated: options.mustExist })
   } catch (error) {
-    const where = engineOf(url) === 'sqlite' ? sqlitePathOf(url) : maskPassword(url)
+    if (error instanceof UnmigratedDatabaseError) {
+      throw new Error(`the database ${where} has no Keyward tables: check --database-url (or KEYWARD_DATABASE_URL); "keyward migrate" or "keyward serve" creates them`)
+    }
     throw new Error(`cannot open the database ${where}: ${describeCause(error)}`, { cause: error })
   }
 }

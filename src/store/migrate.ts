@@ -34,6 +34,20 @@ export async function migrateToLatest(database: Database): Promise<MigrationResu
   return results
 }
 
+/** A database that exists but holds no Keyward schema, opened where it must not be created. */
+export class UnmigratedDatabaseError extends Error {
+  constructor() {
+    super('the database has no Keyward tables')
+    this.name = 'UnmigratedDatabaseError'
+  }
+}
+
+/** Whether Keyward ever migrated this database (an empty one has no migration table). */
+export async function isMigrated(database: Database): Promise<boolean> {
+  const tables = await database.db.introspection.getTables()
+  return tables.some((table) => table.name === MIGRATION_TABLE)
+}
+
 /**
  * A database that a newer Keyward migrated has tables and rules this version does not know:
  * writing to it could corrupt them, so it is refused (with what to do) before anything runs.
@@ -41,8 +55,7 @@ export async function migrateToLatest(database: Database): Promise<MigrationResu
  * @throws Error naming the migrations this version lacks.
  */
 export async function refuseNewerSchema(database: Database): Promise<void> {
-  const tables = await database.db.introspection.getTables()
-  if (!tables.some((table) => table.name === MIGRATION_TABLE)) return
+  if (!(await isMigrated(database))) return
   const { rows } = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)}`.execute(database.db)
   const unknown = rows.map((row) => row.name).filter((name) => !(name in MIGRATIONS))
   if (unknown.length > 0) {

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Change, ChangeFeed } from './change-feed.js'
 import { databaseOutageOf, type DatabaseOutage } from './database-errors.js'
 import { openDatabase, type Database, type DatabaseOptions, type Engine } from './database.js'
-import { migrateToLatest } from './migrate.js'
+import { isMigrated, migrateToLatest, UnmigratedDatabaseError } from './migrate.js'
 import { PostgresChangeFeed } from './postgres-change-feed.js'
 import { SqliteChangeFeed } from './sqlite-change-feed.js'
 import type { SqliteFile } from './sqlite-file.js'
@@ -44,10 +44,12 @@ export class Store {
 
   /**
    * Opens the database, migrates it to the latest schema and starts the change feed.
+   * `mustBeMigrated` refuses a database Keyward never migrated instead of creating its schema.
    *
-   * @throws when the database cannot be reached or a migration fails.
+   * @throws when the database cannot be reached or a migration fails;
+   * {@link UnmigratedDatabaseError} for an unmigrated database that `mustBeMigrated`.
    */
-  static async open(url: string, options: StoreOptions): Promise<Store> {
+  static async open(url: string, options: StoreOptions, opening: { mustBeMigrated?: boolean } = {}): Promise<Store> {
     const counter = { queries: 0, failures: 0 }
     const database = openDatabase(url, {
       ...options,
@@ -57,6 +59,7 @@ export class Store {
       },
     })
     try {
+      if (opening.mustBeMigrated && !(await isMigrated(database))) throw new UnmigratedDatabaseError()
       await migrateToLatest(database)
       const feed =
         database.engine === 'postgres'

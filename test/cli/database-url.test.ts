@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { CLI_TEST_OPTIONS, runCli } from '../helpers/cli.js'
-import { testEngine } from '../helpers/test-database.js'
+import { openDatabase, sqlitePathOf } from '../../src/store/database.js'
+import { createTestDatabase, testEngine } from '../helpers/test-database.js'
 
 // Issue 13: a mistyped --database-url made a new empty database (and its folders) and printed a
 // secret that worked on no server; connection and open errors did not say what failed.
@@ -36,6 +37,25 @@ describe(`${testEngine()}: keyward commands and a database URL that is wrong`, C
     expect(result.stderr).toContain('keyward: cannot open the database postgres://keyward:***@127.0.0.1:1/keyward: connect ECONNREFUSED 127.0.0.1:1')
     expect(result.stderr).not.toContain('migration failed')
     expect(result.stderr).not.toContain('secret-pw')
+  })
+
+  it('refuses a database that exists but was never migrated, and leaves it empty', async () => {
+    const empty = await createTestDatabase()
+    try {
+      if (testEngine() === 'sqlite') writeFileSync(sqlitePathOf(empty.url), '')
+      const result = await runCli(['apikeys', 'create', '--name', 'k', '--role', '1', '--database-url', empty.url])
+      expect(result.code, result.stdout).toBe(1)
+      expect(result.stderr).toMatch(/has no Keyward tables: check --database-url \(or KEYWARD_DATABASE_URL\); "keyward migrate" or "keyward serve" creates them/)
+      expect(result.stdout).not.toContain('kw')
+      const database = openDatabase(empty.url, { databaseConnectTimeoutMs: 5000, databaseStatementTimeoutMs: 5000, sqliteSynchronous: 'full' })
+      try {
+        expect(await database.db.introspection.getTables()).toEqual([])
+      } finally {
+        await database.db.destroy()
+      }
+    } finally {
+      await empty.drop()
+    }
   })
 
   it.runIf(testEngine() === 'postgres')('refuses a PostgreSQL database that does not exist', async () => {
