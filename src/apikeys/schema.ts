@@ -10,6 +10,7 @@ import { IdSchema, LocaleSchema, NAME, TimestampSchema, TimeZoneSchema } from '.
 import { CreditsInputSchema, CreditsSchema, RateLimitsSchema } from '../limits/schema.js'
 import { PermissionsSchema } from '../permissions/schema.js'
 import { DateTimeInputSchema } from '../time/date-time-input.js'
+import { META_MAX_BYTES } from './meta-limit.js'
 
 const writable = {
   keyName: Type.String({ minLength: 1, maxLength: 255, ...NAME, description: 'Display name of the API key; unique (whatever the case or compatibility form). Searchable as String.' }),
@@ -20,8 +21,7 @@ const writable = {
   active: Type.Boolean({ description: 'If true, the API key can authenticate; if false, it is locked out (denied permission to authenticate). Searchable as Boolean.' }),
 }
 
-/** Largest `meta`, as JSON text in UTF-8: it travels with every verification. */
-export const META_MAX_BYTES = 4096
+export { META_MAX_BYTES }
 
 const META = `A JSON object returned when the API key is verified, at most ${META_MAX_BYTES} bytes as JSON.`
 const EXTERNAL_ID = "The key owner's ID in your own system; returned on verification. Searchable as String."

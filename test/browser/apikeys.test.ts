@@ -1,9 +1,11 @@
 /**
  * The API key tasks end to end, in English and Japanese: New (with a field error, a role
  * defined without leaving the dialog, language, time zone and expiry), the secret shown once
- * and copied, then used over real HTTP; Locked Out, a new secret, and Delete; rate limits and
- * credits (a new key with both, changed and removed in Properties, axe clean).
+ * and copied, then used over real HTTP; Locked Out, a new secret, and Delete; rate limits,
+ * credits, permissions, meta, external ID and IP allow-list (a new key with all of them, bad
+ * values shown at their fields, changed and removed in Properties, axe clean).
  */
+import type { Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { translate } from '../../src/i18n/translate.js'
 import { CATALOGS, ConsoleHarness, LOCALES, seriousViolations, type ConsolePage } from './helpers/console-harness.js'
@@ -31,6 +33,12 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
   const limitedName = `limited-${locale.toLowerCase()}`
   let limitedId = 0
   const storedLimited = async () => (await ch.http(`/api/apikeys/${limitedId}`, { secret: ch.h.keys.fullAccess.secret })).body
+  /** The error a field shows: the text it is described by, once it is marked invalid. */
+  const errorAt = async (field: Locator) => {
+    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true')
+    const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean)
+    return (await Promise.all(ids.map((id) => page().locator(`[id="${id}"]`).textContent()))).join(' ')
+  }
 
   beforeAll(async () => {
     await ch.setLocale(1, locale)
@@ -159,7 +167,7 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
     expect((await currentKey(secret)).status).toBe(401)
   })
 
-  it('New: gives a key a rate limit and credits refilled monthly', async () => {
+  it('New: gives a key a rate limit, credits refilled monthly, permissions, meta, an external ID and an IP allow-list; bad values are shown at their fields', async () => {
     await page().getByRole('link', { name: t.nav.apiKeys }).click()
     await page().getByRole('button', { name: t.apiKeys.new }).click()
     const form = dialog(t.apiKeys.newTitle)
@@ -178,7 +186,21 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
     await page().getByRole('option', { name: t.apiKeys.limits.refills.monthly }).click()
     await form.getByLabel(t.apiKeys.limits.amount).fill('1000')
     await form.getByLabel(t.apiKeys.limits.day).fill('15')
-    expect(await seriousViolations(page()), 'axe on the New API Key dialog with limits').toEqual([])
+
+    await form.getByLabel(t.permissions.label).fill('invoices.read\nreports:*')
+    const meta = form.getByLabel(t.apiKeys.settings.meta)
+    await meta.fill('["not", "an object"]')
+    await form.getByLabel(t.apiKeys.settings.externalID).fill('customer-42')
+    const allowed = form.getByLabel(t.apiKeys.settings.ipAllowList)
+    await allowed.fill('127.0.0.1\n300.1.2.3')
+    await form.getByRole('button', { name: t.apiKeys.next }).click()
+    expect(await errorAt(meta)).toContain(t.apiKeys.settings.metaInvalid)
+    await meta.fill('{"plan": "pro", "seats": 5}')
+    // The server checks the addresses; its answer, in the administrator's language, is shown at the field.
+    await form.getByRole('button', { name: t.apiKeys.next }).click()
+    expect(await errorAt(allowed)).toContain(translate('request.ip_range_invalid', locale, { field: 'ipAllowList[1]', value: '300.1.2.3' }))
+    await allowed.fill('127.0.0.1\n2001:db8::/32')
+    expect(await seriousViolations(page()), 'axe on the New API Key dialog with limits and settings').toEqual([])
     await form.getByRole('button', { name: t.apiKeys.next }).click()
 
     const shown = dialog(t.secret.title.replace('{{name}}', limitedName))
@@ -188,6 +210,10 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
     expect(me.body).toMatchObject({
       rateLimits: [{ name: 'reports', limit: 120, duration: 60_000 }],
       credits: { remaining: 1000, refill: { interval: 'monthly', amount: 1000, day: 15 } },
+      permissions: ['invoices.read', 'reports:*'],
+      meta: { plan: 'pro', seats: 5 },
+      externalID: 'customer-42',
+      ipAllowList: ['127.0.0.1', '2001:db8::/32'],
     })
     limitedId = me.body.ID
     await shown.getByRole('button', { name: t.common.close, exact: true }).click()
@@ -195,20 +221,35 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
     await page().getByRole('dialog').waitFor({ state: 'detached' })
   })
 
-  it('Properties: shows them, changes the limit and removes the credits', async () => {
+  it('Properties: shows them, changes the limit and the settings, and removes the credits, external ID and allow-list', async () => {
     await page().getByLabel(t.apiKeys.filter).fill(limitedName)
+    // A click on the link while the filtered list replaces the table can be lost.
+    await expect.poll(() => page().getByRole('table').getByRole('row').count()).toBe(2)
     await page().getByRole('link', { name: limitedName }).click()
     const form = dialog(`${t.apiKeys.propertiesTitle}: ${limitedName}`)
     await form.getByLabel(t.apiKeys.limits.name).waitFor()
     expect(await form.getByLabel(t.apiKeys.limits.name).inputValue()).toBe('reports')
     expect(await form.getByLabel(t.apiKeys.limits.remaining).inputValue()).toBe('1000')
+    expect(await form.getByLabel(t.permissions.label).inputValue()).toBe('invoices.read\nreports:*')
+    expect(JSON.parse(await form.getByLabel(t.apiKeys.settings.meta).inputValue())).toEqual({ plan: 'pro', seats: 5 })
+    expect(await form.getByLabel(t.apiKeys.settings.externalID).inputValue()).toBe('customer-42')
+    expect(await form.getByLabel(t.apiKeys.settings.ipAllowList).inputValue()).toBe('127.0.0.1\n2001:db8::/32')
     await form.getByLabel(t.apiKeys.limits.limit).fill('30')
     await form.getByLabel(t.apiKeys.limits.credits).uncheck()
+    const permissions = form.getByLabel(t.permissions.label)
+    await permissions.fill('invoices.read\ninvoices/write')
+    await form.getByRole('button', { name: t.common.ok }).click()
+    expect(await errorAt(permissions)).toContain(t.permissions.invalid.replace('{{value}}', 'invoices/write'))
+    await permissions.fill('invoices.read\ninvoices.write')
+    await form.getByLabel(t.apiKeys.settings.meta).fill('{"plan": "team"}')
+    await form.getByLabel(t.apiKeys.settings.externalID).fill('')
+    await form.getByLabel(t.apiKeys.settings.ipAllowList).fill('')
     await form.getByRole('button', { name: t.common.ok }).click()
     await form.waitFor({ state: 'detached' })
     const after = await storedLimited()
     expect(after.rateLimits).toEqual([{ name: 'reports', limit: 30, duration: 60_000 }])
-    expect(after).not.toHaveProperty('credits')
+    expect(after).toMatchObject({ permissions: ['invoices.read', 'invoices.write'], meta: { plan: 'team' } })
+    for (const removed of ['credits', 'externalID', 'ipAllowList']) expect(after).not.toHaveProperty(removed)
   })
 
   it('Properties: removing the last rate limit leaves the key unlimited', async () => {

@@ -41,7 +41,8 @@ describe.each(LOCALES)('%s: an Auditor', (locale) => {
     await page().getByRole('link', { name: 'harness-auditor' }).click()
     const form = page().getByRole('dialog', { name: `${t.apiKeys.propertiesTitle}: harness-auditor` })
     await form.getByText(t.common.readOnly).waitFor()
-    for (const label of [t.apiKeys.name, t.apiKeys.description, t.apiKeys.role, t.apiKeys.lockedOut]) {
+    const settings = [t.permissions.label, t.apiKeys.settings.meta, t.apiKeys.settings.externalID, t.apiKeys.settings.ipAllowList]
+    for (const label of [t.apiKeys.name, t.apiKeys.description, t.apiKeys.role, t.apiKeys.lockedOut, ...settings]) {
       expect(await form.getByLabel(label).isDisabled(), label).toBe(true)
     }
     for (const button of [t.common.ok, t.apiKeys.newSecret, t.common.delete]) expect(await form.getByRole('button', { name: button }).count(), button).toBe(0)
@@ -75,6 +76,7 @@ describe.each(LOCALES)('%s: an Auditor', (locale) => {
     await page().getByRole('link', { name: customRole, exact: true }).click()
     await role.getByText(t.common.readOnly).waitFor()
     expect(await role.getByLabel(t.roles.name).isDisabled()).toBe(true)
+    expect(await role.getByLabel(t.permissions.label).isDisabled()).toBe(true)
     for (const button of [t.common.ok, t.common.delete]) expect(await role.getByRole('button', { name: button }).count(), button).toBe(0)
     await role.getByRole('button', { name: t.common.close, exact: true }).click()
     await role.waitFor({ state: 'detached' })

@@ -25,6 +25,11 @@ export interface ApiKey {
   expiryDate?: number
   rateLimits?: RateLimit[]
   credits?: Credits
+  /** Application permissions held directly, beside the role's (sorted, no repeats). */
+  permissions?: string[]
+  meta?: Record<string, unknown>
+  externalID?: string
+  ipAllowList?: string[]
   /** Only in the answer to a create or a new secret: shown once, never kept. */
   secretKey?: string
 }
@@ -77,6 +82,8 @@ export interface Role {
   allowUserInterface?: boolean
   allowWebService?: boolean
   rights?: RightsObject
+  /** Application permissions of every key of the role (Keyward extension). */
+  permissions?: string[]
   /** Fields of the model API kept without effect; its kept rights are in `rights`. */
   allComputers?: boolean
   allPolicies?: boolean

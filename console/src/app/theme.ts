@@ -39,9 +39,9 @@ export function createConsoleTheme(t: TFunction): MantineThemeOverride {
   })
 }
 
-/** Secondary text one shade darker than Mantine's, for WCAG AA contrast on white. */
+/** Secondary text and field errors darker than Mantine's, for WCAG AA contrast on white. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-error': 'var(--mantine-color-red-9)' },
   dark: {},
 })

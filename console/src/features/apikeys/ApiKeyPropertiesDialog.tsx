@@ -21,13 +21,22 @@ import { useCan } from '../../rights/rights.js'
 import { RoleSelect } from '../roles/RoleSelect.js'
 import { apiKeyStatus } from './api-key-status.js'
 import { useApiKey, useApiKeyActions, type ApiKeyInput } from './api.js'
+import { formFieldOf, KEY_SETTINGS, keySettingsChangesOf, keySettingsRules, KeySettingsFieldset, keySettingsValuesOf, type KeySettingsValues } from './KeySettingsFieldset.js'
 import { usageLimitChangesOf, usageLimitValuesOf, UsageLimitsFieldset, type UsageLimitValues } from './UsageLimitsFieldset.js'
 
 /** A key calls the web service and never signs in to the console. */
 const KEY_ROLE_ACCESS = { allowUserInterface: false, allowWebService: true }
 
-const FIELDS = ['keyName', 'description', 'roleID', 'locale', 'timeZone', 'expiryDate', 'rateLimits', 'credits']
-const FIELD_BY_CODE = { 'apikey.name_in_use': 'keyName', 'apikey.expiry_in_past': 'expiryDate', 'apikey.role_not_found': 'roleID' }
+const FIELDS = ['keyName', 'description', 'roleID', 'locale', 'timeZone', 'expiryDate', 'rateLimits', 'credits', ...KEY_SETTINGS]
+const FIELD_BY_CODE = {
+  'apikey.name_in_use': 'keyName',
+  'apikey.expiry_in_past': 'expiryDate',
+  'apikey.role_not_found': 'roleID',
+  'permission.invalid': 'permissions',
+  'permission.exceeds_own': 'permissions',
+  'apikey.meta_too_large': 'meta',
+  'request.ip_range_invalid': 'ipAllowList',
+}
 
 interface KeyFormValues {
   keyName: string
@@ -38,6 +47,7 @@ interface KeyFormValues {
   expiryDate: string | null
   lockedOut: boolean
   limits: UsageLimitValues
+  settings: KeySettingsValues
 }
 
 function valuesOf(key: ApiKey | undefined, defaults: { locale: Locale; timeZone: string }, format: DateFormat): KeyFormValues {
@@ -50,6 +60,7 @@ function valuesOf(key: ApiKey | undefined, defaults: { locale: Locale; timeZone:
     expiryDate: key?.expiryDate === undefined ? null : format.day(key.expiryDate, key.timeZone),
     lockedOut: key ? !key.active : false,
     limits: usageLimitValuesOf(key),
+    settings: keySettingsValuesOf(key),
   }
 }
 
@@ -104,6 +115,7 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
       keyName: (value) => (value.trim() === '' ? t('validation.required') : value.length > 255 ? t('validation.tooLong', { max: 255 }) : null),
       description: (value) => (value.length > 2000 ? t('validation.tooLong', { max: 2000 }) : null),
       roleID: (value) => (value === '' ? t('validation.chooseRole') : null),
+      settings: keySettingsRules(t),
     },
   })
 
@@ -119,6 +131,7 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
           timeZone: values.timeZone,
           ...(values.expiryDate ? { expiryDate: values.expiryDate } : {}),
           ...usageLimitChangesOf(values.limits, undefined),
+          ...keySettingsChangesOf(values.settings, undefined),
         }
         const created = await actions.create(input)
         if (created.secretKey) props.onSecret(created.keyName, created.secretKey)
@@ -132,7 +145,7 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
       if (values.timeZone !== apiKey.timeZone) changes.timeZone = values.timeZone
       if (values.expiryDate !== initial.expiryDate) changes.expiryDate = values.expiryDate
       if (values.lockedOut !== initial.lockedOut) changes.active = !values.lockedOut
-      Object.assign(changes, usageLimitChangesOf(values.limits, apiKey))
+      Object.assign(changes, usageLimitChangesOf(values.limits, apiKey), keySettingsChangesOf(values.settings, apiKey))
       if (Object.keys(changes).length > 0) {
         await actions.modify(apiKey.ID, changes)
         notifySuccess(t('common.saved'))
@@ -140,7 +153,7 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
       props.onClose()
     } catch (error) {
       const field = fieldOfError(error, FIELDS, FIELD_BY_CODE)
-      if (field) form.setFieldError(field, (error as ApiError).message)
+      if (field) form.setFieldError(formFieldOf(field), (error as ApiError).message)
       else if (error instanceof ApiError) setFailure(error.message)
       else throw error
     }
@@ -205,6 +218,7 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
               </Stack>
             </Fieldset>
             <UsageLimitsFieldset form={form} readOnly={readOnly} isNew={!apiKey} />
+            <KeySettingsFieldset form={form} readOnly={readOnly} />
             {apiKey && <KeyDetails apiKey={apiKey} format={format} />}
             <Group justify="space-between">
               <Group gap="xs">

@@ -27,6 +27,10 @@ export interface ApiKeyInput {
   expiryDate?: string | null
   rateLimits?: RateLimit[]
   credits?: Credits | null
+  permissions?: string[]
+  meta?: Record<string, unknown> | null
+  externalID?: string | null
+  ipAllowList?: string[]
 }
 
 /** Writes to API keys; each reloads the list. Answers that carry a secret are not cached. */

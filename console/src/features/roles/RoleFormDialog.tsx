@@ -7,7 +7,9 @@ import { fieldOfError } from '../../api/field-errors.js'
 import type { RightsObject, Role } from '../../api/resources.js'
 import { ConfirmDialog } from '../../components/ConfirmDialog.js'
 import { DialogActions } from '../../components/DialogActions.js'
+import { entriesOf, textOf } from '../../components/ListTextarea.js'
 import { notifySuccess } from '../../components/notify.js'
+import { permissionsError, PermissionsInput } from '../../components/PermissionsInput.js'
 import { RIGHT_GROUP_NAMES, RIGHT_GROUPS, hasRight, type RightGroup } from '../../rights/rights.js'
 import { useRoleActions, type RoleInput } from './api.js'
 import { KeptRoleFields, withKeptFieldsOf } from './KeptRoleFields.js'
@@ -21,9 +23,12 @@ interface RoleFormValues {
   allowWebService: boolean
   canOnlyManipulateUsersWithEqualOrLesserRights: boolean
   rights: Record<RightGroup, string[]>
+  /** Application permissions, one per line. */
+  permissions: string
 }
 
-const FIELDS = ['name', 'description']
+const FIELDS = ['name', 'description', 'permissions']
+const FIELD_BY_CODE = { 'role.name_in_use': 'name', 'permission.invalid': 'permissions', 'permission.exceeds_own': 'permissions' }
 
 /** What a new role may use; a role defined for API keys needs the web service (issue 13). */
 export type RoleAccess = Pick<RoleFormValues, 'allowUserInterface' | 'allowWebService'>
@@ -41,6 +46,7 @@ function valuesOf(role: Role | undefined, name: string, access: RoleAccess | und
     allowWebService: role?.allowWebService ?? access?.allowWebService ?? false,
     canOnlyManipulateUsersWithEqualOrLesserRights: role?.canOnlyManipulateUsersWithEqualOrLesserRights ?? true,
     rights,
+    permissions: textOf(role?.permissions),
   }
 }
 
@@ -88,6 +94,7 @@ export function RoleFormDialog(props: RoleFormDialogProps) {
     validate: {
       name: (value) => (value.trim() === '' ? t('validation.required') : value.length > 255 ? t('validation.tooLong', { max: 255 }) : null),
       description: (value) => (value.length > 2000 ? t('validation.tooLong', { max: 2000 }) : null),
+      permissions: (text) => permissionsError(text, t),
     },
   })
 
@@ -101,6 +108,7 @@ export function RoleFormDialog(props: RoleFormDialogProps) {
       allowUserInterface: values.allowUserInterface,
       allowWebService: values.allowWebService,
       canOnlyManipulateUsersWithEqualOrLesserRights: values.canOnlyManipulateUsersWithEqualOrLesserRights,
+      permissions: entriesOf(values.permissions),
       // A modify leaves the kept fields as they are; a duplicate copies them.
       ...(props.mode === 'duplicate' ? withKeptFieldsOf(role, rightsObject(values.rights)) : { rights: rightsObject(values.rights) }),
     }
@@ -109,7 +117,7 @@ export function RoleFormDialog(props: RoleFormDialogProps) {
       notifySuccess(props.mode === 'properties' ? t('common.saved') : t('common.created', { name: saved.name }))
       props.onSaved(saved)
     } catch (error) {
-      const field = fieldOfError(error, FIELDS, { 'role.name_in_use': 'name' })
+      const field = fieldOfError(error, FIELDS, FIELD_BY_CODE)
       if (field) form.setFieldError(field, (error as ApiError).message)
       else if (error instanceof ApiError) setFailure(error.message)
       else throw error
@@ -160,6 +168,9 @@ export function RoleFormDialog(props: RoleFormDialogProps) {
                   </Checkbox.Group>
                 ))}
               </SimpleGrid>
+            </Fieldset>
+            <Fieldset legend={t('roles.permissions')} disabled={readOnly}>
+              <PermissionsInput description={t('roles.permissionsHint')} {...form.getInputProps('permissions')} />
             </Fieldset>
             <KeptRoleFields role={props.mode === 'new' ? undefined : role} />
             <Group justify="space-between">

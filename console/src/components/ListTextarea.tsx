@@ -1,0 +1,16 @@
+import { Textarea, type TextareaProps } from '@mantine/core'
+
+/** The entries of a list typed one per line (spaces and commas separate them too), without blanks. */
+export function entriesOf(text: string): string[] {
+  return text.split(/[\s,]+/).filter((entry) => entry !== '')
+}
+
+/** A list as the text that edits it: one entry per line. */
+export function textOf(entries: readonly string[] | undefined): string {
+  return (entries ?? []).join('\n')
+}
+
+/** A list of short tokens (permissions, addresses), edited as text, one per line. */
+export function ListTextarea(props: TextareaProps) {
+  return <Textarea autosize minRows={2} maxRows={8} spellCheck={false} autoCapitalize="off" autoComplete="off" ff="monospace" {...props} />
+}
