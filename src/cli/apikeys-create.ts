@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { Option, type Command } from 'commander'
+import { InvalidArgumentError, Option, type Command } from 'commander'
 import { toApiKeyBody } from '../apikeys/routes/present.js'
 import { ApiKeyCreateSchema, type ApiKeyCreateInput } from '../apikeys/schema.js'
 import type { KeywardContext } from '../context.js'
@@ -27,6 +27,24 @@ interface CreateFlags extends DatabaseFlags {
   rateLimit?: RateLimit[]
   credits?: number
   refill?: Omit<CreditRefill, 'amount'>
+  permission?: string[]
+  meta?: unknown
+  externalId?: string
+  ipAllow?: string[]
+}
+
+/** Collects a repeatable option's values; the API's validation checks each. */
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value]
+}
+
+/** Reads `--meta JSON`; the API's validation checks that it is an object, and its size. */
+function parseJson(value: string): unknown {
+  try {
+    return JSON.parse(value)
+  } catch {
+    throw new InvalidArgumentError('expected a JSON object, e.g. \'{"plan":"pro"}\'')
+  }
 }
 
 /**
@@ -56,6 +74,10 @@ export function registerApiKeysCreate(apikeys: Command): void {
       .option('--rate-limit <name=limit/duration>', 'a rate limit, e.g. default=500/1m (repeatable; none by default)', collectRateLimit)
       .option('--credits <n>', 'credits the key may spend on verifications (unlimited by default)', parseCredits)
       .option('--refill <interval>', 'with --credits: refill to that amount daily, or monthly[:DAY], at midnight in the key\'s time zone', parseRefill)
+      .option('--permission <permission>', 'an application permission the key holds beside its role\'s, e.g. invoices.read or reports:* (repeatable)', collect)
+      .option('--meta <json>', 'a JSON object returned when the key is verified, e.g. \'{"plan":"pro"}\'', parseJson)
+      .option('--external-id <id>', "the key owner's ID in your own system")
+      .option('--ip-allow <range>', 'an IPv4/IPv6 address or CIDR range the key may be used from (repeatable; any address by default)', collect)
       .option('--json', 'print the key as JSON (with secretKey)'),
   ).action(async (flags: CreateFlags) => {
     await withContext(flags, async (context) => {
@@ -70,6 +92,10 @@ export function registerApiKeysCreate(apikeys: Command): void {
         ...(flags.expires === undefined ? {} : { expiryDate: flags.expires }),
         ...(flags.rateLimit === undefined ? {} : { rateLimits: flags.rateLimit }),
         ...(flags.credits === undefined ? {} : { credits: { remaining: flags.credits, ...(flags.refill ? { refill: { ...flags.refill, amount: flags.credits } } : {}) } }),
+        ...(flags.permission === undefined ? {} : { permissions: flags.permission }),
+        ...(flags.meta === undefined ? {} : { meta: flags.meta as ApiKeyCreateInput['meta'] }),
+        ...(flags.externalId === undefined ? {} : { externalID: flags.externalId }),
+        ...(flags.ipAllow === undefined ? {} : { ipAllowList: flags.ipAllow }),
       }
       validateBody(ApiKeyCreateSchema, input)
       const { record, secret } = await context.services.apiKeys.create(await context.systemPrincipal(), input)

@@ -63,12 +63,29 @@ describe(`${testEngine()}: keyward apikeys (CLI on the database of a running ser
     ['a 300-character name', ['--name', 'n'.repeat(300)], "The field 'keyName' must be at most 255 characters long."],
     ['a 3,000-character description', ['--name', 'long', '--description', 'd'.repeat(3000)], "The field 'description' must be at most 2000 characters long."],
     ['a tab in the name', ['--name', 'tab\tname'], "The field 'keyName' must not contain tabs, line breaks or other control characters."],
+    ['a permission outside the grammar', ['--name', 'perm', '--permission', 'invoices.read', '--permission', 'reports:**'], "The field 'permissions[1]' holds 'reports:**', which is not a permission"],
+    ['an address that is not one', ['--name', 'ip', '--ip-allow', '192.0.2.0/33'], "The field 'ipAllowList[0]' must be an IPv4 or IPv6 address or CIDR range"],
+    ['meta that is not JSON', ['--name', 'meta', '--meta', '{plan: pro}'], "option '--meta <json>' argument '{plan: pro}' is invalid. expected a JSON object"],
   ])('refuses %s as the API does, and creates nothing', async (_what, args, message) => {
     const before = await h.snapshot()
     const result = await cli('apikeys', 'create', '--role', '2', ...args)
     expect(result.code, result.stdout).toBe(1)
     expect(result.stderr).toContain(message)
     expect(await h.snapshot()).toEqual(before)
+  })
+
+  it('gives a key permissions, meta, an external ID and an IP allow-list, as the API stores them', async () => {
+    const result = await cli(
+      ...['apikeys', 'create', '--name', 'service-key', '--role', '2', '--json', '--permission', 'reports:*', '--permission', 'invoices.read'],
+      ...['--meta', '{"plan":"pro","seats":5}', '--external-id', 'customer-42', '--ip-allow', '127.0.0.1', '--ip-allow', '2001:db8::/32'],
+    )
+    expect(result.code, result.stderr).toBe(0)
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      permissions: ['invoices.read', 'reports:*'],
+      meta: { plan: 'pro', seats: 5 },
+      externalID: 'customer-42',
+      ipAllowList: ['127.0.0.1', '2001:db8::/32'],
+    })
   })
 
   it('takes role names in any letter case and offers --host/--port only where they act', async () => {
