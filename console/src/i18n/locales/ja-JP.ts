@@ -282,7 +282,7 @@ export const jaJP: Messages = {
     equalOrLesser: '同等以下の権限を持つユーザと役割のみ管理可能',
     rights: '権限',
     permissions: '自社サービスでの利用',
-    permissionsHint: 'この役割のすべての APIキーが持ち、サービスがキーを検証するときに確認される権限です。1 行に 1 つずつ指定します (例: invoices.read、reports:*)。',
+    permissionsHint: 'この役割のすべての API キーが持ち、サービスがキーを検証するときに確認される権限です。1 行に 1 つずつ指定します (例: invoices.read、reports:*)。',
     immutable: 'この役割は組み込みのため、変更も削除もできません。',
     deleteTitle: 'この役割を削除しますか?',
     deleteBody: '「{{name}}」を削除します。管理者または API キーに割り当てられている役割は削除できません。',
