@@ -1,4 +1,4 @@
-import { auditRecord, diffFields, type AuditDraft } from '../audit/audit-record.js'
+import { auditRecord, diffFields, failureReason, type AuditDraft, type SignInFailureReason } from '../audit/audit-record.js'
 import { hashPassword } from '../auth/password-hash.js'
 import { requireRight, type Principal } from '../auth/principal.js'
 import type { SignInAttempts } from '../auth/sign-in-attempts.js'
@@ -282,18 +282,18 @@ export class AdministratorService {
     // Nothing sent, nothing guessed: refused without counting.
     if (password === undefined) throw new KeywardError('administrator.current_password_invalid')
     const attempt = await this.#attempts.begin(admin.username, principal.address ?? '')
-    const failed = (counted: boolean) =>
+    const failed = (counted: boolean, reason: SignInFailureReason) =>
       this.#attempts.failed(
         counted ? admin : undefined,
-        this.#audit(principal, { action: 'session.sign_in_failed', resourceType: 'session', resourceId: admin.id, resourceName: admin.username }),
+        this.#audit(principal, { action: 'session.sign_in_failed', resourceType: 'session', resourceId: admin.id, resourceName: admin.username, changes: failureReason(reason) }),
       )
     if (attempt.lockedUntil !== undefined) {
-      await failed(false)
+      await failed(false, 'locked_out')
       const seconds = Math.max(1, Math.ceil((attempt.lockedUntil - this.#clock()) / 1000))
       throw new KeywardError('request.too_many_failures', { seconds }, { retryAfterSeconds: seconds })
     }
     if (!(await this.#attempts.checkPassword(password, admin.passwordHash))) {
-      await failed(true)
+      await failed(true, 'wrong_password')
       throw new KeywardError('administrator.current_password_invalid')
     }
     if (admin.mfaType === 'local-totp') {
@@ -303,7 +303,7 @@ export class AdministratorService {
         throw new KeywardError('administrator.current_mfa_invalid')
       }
       if (!(await this.#attempts.checkSecondFactor(admin, mfaCode))) {
-        await failed(true)
+        await failed(true, 'wrong_code')
         throw new KeywardError('administrator.current_mfa_invalid')
       }
     }

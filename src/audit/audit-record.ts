@@ -24,6 +24,17 @@ export interface AuditRecord {
   readonly address: string | undefined
 }
 
+/**
+ * Why a sign-in (or a re-authentication) failed, kept in its entry as `changes.reason.to` so
+ * the log says why without anything that was typed.
+ */
+export type SignInFailureReason = 'unknown_username' | 'wrong_password' | 'wrong_code' | 'locked_out' | 'locked_manually' | 'console_denied'
+
+/** The `changes` of a failed sign-in's entry. */
+export function failureReason(reason: SignInFailureReason): Record<string, FieldChange> {
+  return { reason: { to: reason } }
+}
+
 /** Someone not (yet) authenticated, e.g. a failed sign-in. */
 export interface AnonymousActor {
   readonly kind: 'anonymous'

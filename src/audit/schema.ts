@@ -18,7 +18,8 @@ export const AuditEventSchema = Type.Object(
     resourceID: Type.Optional(Type.Integer({ description: 'ID of the resource. Searchable as Numeric.' })),
     resourceName: Type.String({ description: 'Name of the resource at the time. Searchable as String.' }),
     changes: Type.Record(Type.String(), Type.Object({ from: Type.Optional(Type.Unknown()), to: Type.Optional(Type.Unknown()) }), {
-      description: 'Changed fields with old and new values; secrets and passwords appear only as changed, never with a value.',
+      description:
+        'Changed fields with old and new values; secrets and passwords appear only as changed, never with a value. A failed sign-in has why in reason.to (unknown_username, wrong_password, wrong_code, locked_out, locked_manually, console_denied).',
     }),
     address: Type.Optional(Type.String({ description: 'Client address. Searchable as String.' })),
   },

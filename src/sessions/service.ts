@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { AdministratorStore } from '../administrators/store.js'
 import type { AdministratorRecord } from '../administrators/administrator.js'
-import { auditRecord } from '../audit/audit-record.js'
+import { auditRecord, failureReason, type SignInFailureReason } from '../audit/audit-record.js'
 import type { AuditStore } from '../audit/store.js'
 import { hashPassword } from '../auth/password-hash.js'
 import { hashSecret } from '../auth/secret-format.js'
@@ -94,24 +94,25 @@ export class SessionService {
     const admin = await this.#administrators.findByUsername(request.username)
     if (attempt.lockedUntil !== undefined || (admin && !admin.active)) {
       // Refused before anything was checked: audited, but no guess the administrator's count should show.
-      await this.#attempts.failed(undefined, this.#failedSignInAudit(client, admin, now))
       // A lock by hand never runs out, so its holder is not told to wait.
-      throw new KeywardError(admin && !admin.active ? 'auth.administrator_locked_manually' : 'auth.administrator_locked')
+      const manually = admin !== undefined && !admin.active
+      await this.#attempts.failed(undefined, this.#failedSignInAudit(client, admin, now, manually ? 'locked_manually' : 'locked_out'))
+      throw new KeywardError(manually ? 'auth.administrator_locked_manually' : 'auth.administrator_locked')
     }
     if (!admin) {
       await this.#attempts.checkPassword(request.password, await this.#decoy())
-      await this.#failed(client, undefined)
+      await this.#failed(client, undefined, 'unknown_username')
       throw new KeywardError('auth.sign_in_failed')
     }
     if (!(await this.#attempts.checkPassword(request.password, admin.passwordHash))) {
-      await this.#failed(client, admin)
+      await this.#failed(client, admin, 'wrong_password')
       throw new KeywardError('auth.sign_in_failed')
     }
     const role = await this.#roles.get(admin.roleId)
     if (!role?.allowUserInterface) {
       // The password was right, so this counts towards no lock-out; but it is a failed sign-in.
       await this.#attempts.withdrawn(attempt)
-      await this.#audit.insert(this.#failedSignInAudit(client, admin, now))
+      await this.#audit.insert(this.#failedSignInAudit(client, admin, now, 'console_denied'))
       throw new KeywardError('auth.user_interface_denied')
     }
     if (admin.mfaType === 'local-totp') {
@@ -120,7 +121,7 @@ export class SessionService {
         throw new KeywardError('auth.mfa_required')
       }
       if (!(await this.#attempts.checkSecondFactor(admin, request.mfaCode))) {
-        await this.#failed(client, admin)
+        await this.#failed(client, admin, 'wrong_code')
         throw new KeywardError('auth.mfa_invalid')
       }
     }
@@ -215,16 +216,16 @@ export class SessionService {
   }
 
   /** Counts a failed sign-in against the administrator (the attempt's reservation stays counted) and audits it. */
-  async #failed(client: Client, admin: AdministratorRecord | undefined): Promise<void> {
-    await this.#attempts.failed(admin, this.#failedSignInAudit(client, admin, this.#clock()))
+  async #failed(client: Client, admin: AdministratorRecord | undefined, reason: SignInFailureReason): Promise<void> {
+    await this.#attempts.failed(admin, this.#failedSignInAudit(client, admin, this.#clock(), reason))
   }
 
   /** What was typed as a username is recorded only when it names an administrator: otherwise it may be a password. */
-  #failedSignInAudit(client: Client, admin: AdministratorRecord | undefined, now: number) {
+  #failedSignInAudit(client: Client, admin: AdministratorRecord | undefined, now: number, reason: SignInFailureReason) {
     const name = admin?.username ?? UNKNOWN_USERNAME
     return auditRecord(
       { kind: 'anonymous', name, address: client.address },
-      { action: 'session.sign_in_failed', resourceType: 'session', resourceId: admin?.id, resourceName: name },
+      { action: 'session.sign_in_failed', resourceType: 'session', resourceId: admin?.id, resourceName: name, changes: failureReason(reason) },
       now,
     )
   }

@@ -89,7 +89,7 @@ describe(`${testEngine()}: /administrators/current (the signed-in administrator)
     )
     expectStatus(wrong, 403)
     expect(wrong.body).toEqual({ code: 'administrator.current_password_invalid', message: 'The current password is not correct.' })
-    expect(entries).toMatchObject([{ action: 'session.sign_in_failed', actorID: me.id }])
+    expect(entries).toMatchObject([{ action: 'session.sign_in_failed', actorID: me.id, changes: { reason: { to: 'wrong_password' } } }])
     await expectRefusal(h, () => h.post('/api/administrators/current', { session, body: { password: 'short1', currentPassword: QUICK_PASSWORD } }), 400, 'administrator.password_too_short')
   })
 

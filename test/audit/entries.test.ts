@@ -223,13 +223,15 @@ describe(`${testEngine()}: audit log entries (who, what, which fields, when, fro
     })
 
     it('failed sign-ins, each audited; the lock-out they cause is of this address only, so the account is not locked', async () => {
-      const failure = { actorType: 'anonymous', actorID: undefined, actorName: 'audited-admin', address: ADDRESS, action: 'session.sign_in_failed', resourceType: 'session', resourceID: id, resourceName: 'audited-admin', changes: {} }
+      const failure = { actorType: 'anonymous', actorID: undefined, actorName: 'audited-admin', address: ADDRESS, action: 'session.sign_in_failed', resourceType: 'session', resourceID: id, resourceName: 'audited-admin' }
       for (let i = 0; i < 5; i++) {
-        await expectEntries(() => h.post('/api/session', as({ body: { username: 'audited-admin', password: `Wrong-${i}-passw0rd` } })), 401, [failure])
+        await expectEntries(() => h.post('/api/session', as({ body: { username: 'audited-admin', password: `Wrong-${i}-passw0rd` } })), 401, [
+          { ...failure, changes: { reason: { to: 'wrong_password' } } },
+        ])
       }
       const { result, entries } = await withAudit(h, () => h.post('/api/session', as({ body: { username: 'audited-admin', password: 'Wrong-passw0rd' } })))
       expect(result.body.code).toBe('auth.administrator_locked')
-      expect(entries).toEqual([{ ...failure, ID: expect.any(Number), time: expect.any(Number) }])
+      expect(entries).toEqual([{ ...failure, changes: { reason: { to: 'locked_out' } }, ID: expect.any(Number), time: expect.any(Number) }])
       expect(await h.db.selectFrom('administrators').select(['active', 'unlock_time']).where('id', '=', id).executeTakeFirst()).toEqual({ active: 1, unlock_time: null })
     })
 
@@ -255,16 +257,16 @@ describe(`${testEngine()}: audit log entries (who, what, which fields, when, fro
   })
 
   describe('sessions', () => {
-    it('sign-in, failed sign-in (known and unknown username: what was typed is kept only if it names an administrator), sign-out', async () => {
+    it('sign-in, failed sign-in with its reason (known and unknown username: what was typed is kept only if it names an administrator), sign-out', async () => {
       const user = await quickAdministrator(h, { role: 2, username: 'session-user' })
       const signIn = await expectEntries(() => h.post('/api/session', as({ body: { username: 'session-user', password: QUICK_PASSWORD } })), 200, [
         { actorType: 'administrator', actorID: user.id, actorName: 'session-user', address: ADDRESS, action: 'session.sign_in', resourceType: 'session', resourceID: user.id, resourceName: 'session-user', changes: {} },
       ])
       await expectEntries(() => h.post('/api/session', as({ body: { username: 'session-user', password: 'Wrong-passw0rd' } })), 401, [
-        { actorType: 'anonymous', actorID: undefined, actorName: 'session-user', address: ADDRESS, action: 'session.sign_in_failed', resourceType: 'session', resourceID: user.id, resourceName: 'session-user', changes: {} },
+        { actorType: 'anonymous', actorID: undefined, actorName: 'session-user', address: ADDRESS, action: 'session.sign_in_failed', resourceType: 'session', resourceID: user.id, resourceName: 'session-user', changes: { reason: { to: 'wrong_password' } } },
       ])
       await expectEntries(() => h.post('/api/session', as({ body: { username: 'nobody-at-all', password: 'Wrong-passw0rd' } })), 401, [
-        { actorType: 'anonymous', actorID: undefined, actorName: '(unknown username)', address: ADDRESS, action: 'session.sign_in_failed', resourceType: 'session', resourceID: undefined, resourceName: '(unknown username)', changes: {} },
+        { actorType: 'anonymous', actorID: undefined, actorName: '(unknown username)', address: ADDRESS, action: 'session.sign_in_failed', resourceType: 'session', resourceID: undefined, resourceName: '(unknown username)', changes: { reason: { to: 'unknown_username' } } },
       ])
       const cookie = /^(keyward_session=[^;]+)/.exec(String(signIn.headers['set-cookie']))![1]!
       await expectEntries(() => h.delete('/api/session', as({ session: { cookie, csrfToken: signIn.body.csrfToken, body: signIn.body } })), 200, [
@@ -278,14 +280,14 @@ describe(`${testEngine()}: audit log entries (who, what, which fields, when, fro
       const enrolment = await h.post('/api/administrators/current/mfa/enrolment', { session: own })
       expectStatus(await h.post('/api/administrators/current/mfa/activation', { session: own, body: { code: await totpCode(h, enrolment.body.secret), password: QUICK_PASSWORD } }), 200)
       await expectEntries(() => h.post('/api/session', as({ body: { username: 'mfa-user', password: QUICK_PASSWORD, mfaCode: 'zzzz-zzzz-zzzz' } })), 401, [
-        { actorType: 'anonymous', actorID: undefined, actorName: 'mfa-user', address: ADDRESS, action: 'session.sign_in_failed', resourceType: 'session', resourceID: user.id, resourceName: 'mfa-user', changes: {} },
+        { actorType: 'anonymous', actorID: undefined, actorName: 'mfa-user', address: ADDRESS, action: 'session.sign_in_failed', resourceType: 'session', resourceID: user.id, resourceName: 'mfa-user', changes: { reason: { to: 'wrong_code' } } },
       ])
     })
 
     it('a sign-in refused because the administrator is locked out is a failed sign-in', async () => {
       const user = await quickAdministrator(h, { role: 2, username: 'locked-user', active: false })
       await expectEntries(() => h.post('/api/session', as({ body: { username: 'locked-user', password: QUICK_PASSWORD } })), 401, [
-        { actorType: 'anonymous', actorID: undefined, actorName: 'locked-user', address: ADDRESS, action: 'session.sign_in_failed', resourceType: 'session', resourceID: user.id, resourceName: 'locked-user', changes: {} },
+        { actorType: 'anonymous', actorID: undefined, actorName: 'locked-user', address: ADDRESS, action: 'session.sign_in_failed', resourceType: 'session', resourceID: user.id, resourceName: 'locked-user', changes: { reason: { to: 'locked_manually' } } },
       ])
     })
 
@@ -293,7 +295,7 @@ describe(`${testEngine()}: audit log entries (who, what, which fields, when, fro
       const role = await h.role({ allowUserInterface: false })
       const user = await quickAdministrator(h, { role: role.id, username: 'no-console-user' })
       await expectEntries(() => h.post('/api/session', as({ body: { username: 'no-console-user', password: QUICK_PASSWORD } })), 403, [
-        { actorType: 'anonymous', actorID: undefined, actorName: 'no-console-user', address: ADDRESS, action: 'session.sign_in_failed', resourceType: 'session', resourceID: user.id, resourceName: 'no-console-user', changes: {} },
+        { actorType: 'anonymous', actorID: undefined, actorName: 'no-console-user', address: ADDRESS, action: 'session.sign_in_failed', resourceType: 'session', resourceID: user.id, resourceName: 'no-console-user', changes: { reason: { to: 'console_denied' } } },
       ])
     })
   })
