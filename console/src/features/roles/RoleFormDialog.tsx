@@ -28,7 +28,7 @@ interface RoleFormValues {
 }
 
 const FIELDS = ['name', 'description', 'permissions']
-const FIELD_BY_CODE = { 'role.name_in_use': 'name', 'permission.invalid': 'permissions', 'permission.exceeds_own': 'permissions' }
+const FIELD_BY_CODE = { 'role.name_in_use': 'name', 'permission.invalid': 'permissions' }
 
 /** What a new role may use; a role defined for API keys needs the web service (issue 13). */
 export type RoleAccess = Pick<RoleFormValues, 'allowUserInterface' | 'allowWebService'>
