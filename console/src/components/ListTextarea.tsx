@@ -12,5 +12,5 @@ export function textOf(entries: readonly string[] | undefined): string {
 
 /** A list of short tokens (permissions, addresses), edited as text, one per line. */
 export function ListTextarea(props: TextareaProps) {
-  return <Textarea autosize minRows={2} maxRows={8} spellCheck={false} autoCapitalize="off" autoComplete="off" ff="monospace" {...props} />
+  return <Textarea autosize minRows={2} maxRows={8} spellCheck={false} autoCapitalize="off" autoComplete="off" data-monospace {...props} />
 }
