@@ -13,13 +13,14 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * Whether a database error is a foreign-key violation: PostgreSQL 23503; SQLite
+ * Whether a database error is a foreign-key violation: PostgreSQL 23503, or 23001 for an
+ * `ON DELETE RESTRICT` (PostgreSQL 15 and later report it apart); SQLite
  * SQLITE_CONSTRAINT_FOREIGNKEY, or SQLITE_CONSTRAINT_TRIGGER for an `ON DELETE RESTRICT`
  * (which SQLite enforces like a trigger) with its "FOREIGN KEY constraint failed" message.
  */
 export function isForeignKeyViolation(error: unknown): boolean {
   const code = codeOf(error)
-  if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return true
+  if (code === '23503' || code === '23001' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return true
   return code === 'SQLITE_CONSTRAINT_TRIGGER' && error instanceof Error && error.message.startsWith('FOREIGN KEY constraint failed')
 }
 
