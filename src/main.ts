@@ -1,15 +1,16 @@
 /**
- * The `keyward` command line: `serve` (the default), `migrate`, and bootstrap/recovery commands
- * that act on the database directly (`apikeys create`, `apikeys unlock`, `administrators unlock`,
- * `administrators set-password`).
+ * The `keyward` command line: `serve` (the default), `migrate`, `backup`, `restore`, and the
+ * resource commands (src/cli), which act on a running Keyward through its API or, for
+ * bootstrap and recovery, on the database directly.
  *
  * @module
  */
 import { Command } from 'commander'
 import { buildApp, VERSION } from './app.js'
-import { registerAdministratorsSetPassword } from './cli/administrators-set-password.js'
-import { registerApiKeysCreate } from './cli/apikeys-create.js'
+import { processIo } from './cli/cli-io.js'
 import { databaseOption, openStore, withContext, type DatabaseFlags } from './cli/command-context.js'
+import { registerResourceCommands } from './cli/commands.js'
+import { runProgram } from './cli/run-program.js'
 import { loadConfig, type ConfigOverrides } from './config.js'
 import { GracefulShutdown } from './http/graceful-shutdown.js'
 import { ensureFirstAdministrator, FIRST_ADMINISTRATOR } from './setup/first-start.js'
@@ -112,40 +113,7 @@ databaseOption(program.command('restore <file>').description('replace the SQLite
   },
 )
 
-const apikeys = program.command('apikeys').description('API keys, directly on the database (bootstrap and recovery)')
+registerResourceCommands(program, processIo)
 
-registerApiKeysCreate(apikeys)
-
-databaseOption(apikeys.command('unlock <key>').description('unlock an API key (by name or ID) and clear its failure count')).action(
-  async (key: string, flags: DatabaseFlags) => {
-    await withContext(flags, async (context) => {
-      const record = /^\d+$/.test(key) ? await context.stores.apiKeys.findById(Number(key)) : await context.stores.apiKeys.findByName(key)
-      if (!record) throw new Error(`no API key named or numbered "${key}"`)
-      await context.services.apiKeys.modify(await context.systemPrincipal(), record.id, { active: true })
-      console.log(`Unlocked API key ${record.id} "${record.keyName}".`)
-    })
-  },
-)
-
-const administrators = program.command('administrators').description('administrators, directly on the database (recovery)')
-
-databaseOption(administrators.command('unlock <username>').description('unlock an administrator and clear its failure count')).action(
-  async (username: string, flags: DatabaseFlags) => {
-    await withContext(flags, async (context) => {
-      const admin = await context.stores.administrators.findByUsername(username)
-      if (!admin) throw new Error(`no administrator "${username}"`)
-      await context.services.administrators.modify(await context.systemPrincipal(), admin.id, { active: true })
-      console.log(`Unlocked administrator "${username}".`)
-    })
-  },
-)
-
-registerAdministratorsSetPassword(administrators)
-
-try {
-  await program.parseAsync(process.argv)
-} catch (error) {
-  const message = error instanceof Error ? error.message : String(error)
-  console.error(`keyward: ${message}`)
-  process.exit(1)
-}
+const exitCode = await runProgram(program, process.argv, processIo)
+if (exitCode !== 0) process.exit(exitCode)

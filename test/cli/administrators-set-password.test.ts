@@ -26,7 +26,7 @@ describe(`${testEngine()}: keyward administrators set-password`, CLI_TEST_OPTION
   it('applies the password policy and names the rule', async () => {
     const before = await h.snapshot()
     const result = await setPassword('admin', 'a\n')
-    expect(result.code).toBe(1)
+    expect(result.code).toBe(7)
     expect(result.stderr).toContain('at least 8 characters')
     expect(await h.snapshot()).toEqual(before)
     expect((await setPassword('nobody', 'Recovered-2026\n')).stderr).toContain('no administrator "nobody"')

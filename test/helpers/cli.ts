@@ -1,6 +1,10 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { resolve } from 'node:path'
 import { promisify } from 'node:util'
+import { Command } from 'commander'
+import type { CliIo } from '../../src/cli/cli-io.js'
+import { registerResourceCommands } from '../../src/cli/commands.js'
+import { runProgram } from '../../src/cli/run-program.js'
 
 const BIN = resolve(import.meta.dirname, '../../bin/keyward.js')
 
@@ -67,4 +71,48 @@ export async function startServer(env: Record<string, string>, args: string[] = 
         child.kill('SIGTERM')
       }),
   }
+}
+
+export interface InProcessRun {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+export interface InProcessOptions {
+  /** The command's environment; none of the test process's (a KEYWARD_URL there must not leak in). */
+  env?: Record<string, string>
+  /** What the command reads as a new password or a secret key. */
+  input?: string
+  signal?: AbortSignal
+  /** Hears each line printed to standard output, as it is printed. */
+  onOut?: (line: string) => void
+}
+
+/**
+ * Runs `keyward` resource commands in this process (the definitions `keyward` registers, with
+ * the same runner and exit codes): a spawned CLI costs seconds of tsx start-up per command.
+ */
+export async function runCliInProcess(args: string[], options: InProcessOptions = {}): Promise<InProcessRun> {
+  const out: string[] = []
+  const err: string[] = []
+  const read = async () => {
+    if (options.input === undefined) throw new Error('the test gave no input')
+    return options.input
+  }
+  const io: CliIo = {
+    env: options.env ?? {},
+    signal: options.signal,
+    out: (text) => {
+      out.push(text)
+      options.onOut?.(text)
+    },
+    err: (text) => err.push(text),
+    readPassword: read,
+    readSecretKey: read,
+  }
+  const program = new Command('keyward')
+  registerResourceCommands(program, io)
+  const code = await runProgram(program, ['node', 'keyward', ...args], io)
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') }
 }
