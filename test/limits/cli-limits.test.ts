@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../helpers/cli.js'
+import { CLI_TEST_OPTIONS, runCli } from '../helpers/cli.js'
 import { Harness } from '../helpers/harness.js'
 import { testEngine } from '../helpers/test-database.js'
 
-describe(`${testEngine()}: keyward apikeys create with rate limits and credits`, () => {
+describe(`${testEngine()}: keyward apikeys create with rate limits and credits`, CLI_TEST_OPTIONS, () => {
   let h: Harness
   beforeAll(async () => {
     h = await Harness.start()
