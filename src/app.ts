@@ -1,4 +1,3 @@
-import cookie from '@fastify/cookie'
 import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
@@ -143,7 +142,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerJsonBodyParser(fastify)
   registerErrorHandling(fastify)
   registerSecurityHeaders(fastify)
-  await fastify.register(cookie)
   await fastify.register(swagger, {
     openapi: {
       openapi: '3.0.3',

@@ -14,7 +14,7 @@ const CLOSE_GRACE_MS = 5000
 export class GracefulShutdown {
   readonly #app: KeywardApp
   readonly #drainMs: number
-  readonly #inFlight = new Set<ServerResponse>()
+  #inFlight = 0
   #drained: (() => void) | undefined
 
   constructor(app: KeywardApp, drainMs: number) {
@@ -27,17 +27,19 @@ export class GracefulShutdown {
     // destroy it and cut the answer (issue 11, case 5). Idle connections are closed once no
     // answer is in flight.
     server.closeIdleConnections = () => {
-      if (this.#inFlight.size === 0) closeIdleConnections()
+      if (this.#inFlight === 0) closeIdleConnections()
+    }
+    // One listener shared by every response (not a closure and a `once` wrapper per request):
+    // 'close' comes once, when the whole body is handed to the system or the client has gone.
+    const finished = () => {
+      this.#inFlight--
+      if (this.#drained === undefined || this.#inFlight > 0) return
+      closeIdleConnections()
+      this.#drained()
     }
     server.on('request', (_request, response: ServerResponse) => {
-      this.#inFlight.add(response)
-      // 'close' comes once the whole body is handed to the system, or the client has gone.
-      response.once('close', () => {
-        this.#inFlight.delete(response)
-        if (this.#drained === undefined || this.#inFlight.size > 0) return
-        closeIdleConnections()
-        this.#drained()
-      })
+      this.#inFlight++
+      response.on('close', finished)
     })
   }
 
@@ -49,12 +51,12 @@ export class GracefulShutdown {
     const log = this.#app.fastify.log
     const drained = new Promise<void>((resolve) => {
       this.#drained = resolve
-      if (this.#inFlight.size === 0) resolve()
+      if (this.#inFlight === 0) resolve()
     })
     const closing = this.#app.close().then(afterClose)
     const cut = await waitUntil(drained, this.#drainMs)
     if (cut) {
-      log.error(`shutdown: the drain deadline (${this.#drainMs} ms) cut ${this.#inFlight.size} response(s) short`)
+      log.error(`shutdown: the drain deadline (${this.#drainMs} ms) cut ${this.#inFlight} response(s) short`)
       this.#app.fastify.server.closeAllConnections()
     }
     const stuck = await waitUntil(

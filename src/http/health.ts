@@ -13,7 +13,8 @@ const READY_DEADLINE_MS = 900
  */
 export function registerHealthRoutes(app: FastifyInstance, store: Store): void {
   const hide = { hide: true }
-  app.get('/healthz', { schema: hide }, async () => ({ status: 'ok' }))
+  // A plain function: Fastify sends its value without a promise and a microtask.
+  app.get('/healthz', { schema: hide }, () => ({ status: 'ok' }))
   app.get('/readyz', { schema: hide }, async (request, reply) => {
     const outage = await store.outage(READY_DEADLINE_MS)
     if (!outage) return { status: 'ready', database: store.engine }

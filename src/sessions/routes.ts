@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { toAdministratorBody } from '../administrators/schema.js'
 import type { Api } from '../http/api-types.js'
@@ -22,6 +23,9 @@ function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: s
 
 /** `/session`: signing in to the console with a password (and a second factor), and out again. */
 export const sessionRoutes: FastifyPluginAsync<{ sessions: SessionService }> = async (fastify, { sessions }) => {
+  // Only these routes set cookies, so only they pay for the plugin's onSend hook; the API guard
+  // reads the session cookie itself (hook: false: no parsing of every request's cookies).
+  await fastify.register(cookie, { hook: false })
   const app = fastify as unknown as Api
 
   app.post(
