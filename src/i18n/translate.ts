@@ -27,13 +27,24 @@ void i18n.init({
  * translate('apikey.name_in_use', 'ja-JP', { name: 'ci' })
  * ```
  */
-export function translate(code: string, locale: Locale, params: MessageParams = {}): string {
-  return i18n.t(`errors.${code}`, { ...params, lng: locale })
+export function translate(code: string, locale: Locale, params?: MessageParams): string {
+  return translateMessage(`errors.${code}`, locale, params)
 }
 
+/**
+ * Messages without parameters, rendered once: the catalogs never change while Keyward runs,
+ * and i18next's lookup cost a verify answer more than all its other work (issue 12). Paths
+ * come from the code, never from a client, so this holds at most the catalogs' messages.
+ */
+const rendered = new Map<string, string>()
+
 /** Renders any message of the catalogs by its path (`verify.VALID`, `errors.auth.key_locked`). */
-export function translateMessage(path: string, locale: Locale, params: MessageParams = {}): string {
-  return i18n.t(path, { ...params, lng: locale })
+export function translateMessage(path: string, locale: Locale, params?: MessageParams): string {
+  if (params !== undefined && Object.keys(params).length > 0) return i18n.t(path, { ...params, lng: locale })
+  const key = `${locale}:${path}`
+  let message = rendered.get(key)
+  if (message === undefined) rendered.set(key, (message = i18n.t(path, { lng: locale })))
+  return message
 }
 
 /** Picks the best supported language for an `Accept-Language` header. */
