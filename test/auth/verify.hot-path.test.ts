@@ -5,8 +5,9 @@ import { testEngine } from '../helpers/test-database.js'
 describe(`${testEngine()}: verify hot path`, () => {
   let h: Harness
   beforeAll(async () => {
-    // Usage is flushed only when asked, so any query in the loop below would be the hot path's.
-    h = await Harness.start({ usageFlushIntervalMs: 3_600_000 })
+    // Usage is flushed only when asked, and SQLite's change feed (which hears this process's
+    // own changes at once) never polls, so any query in the loops below is the request path's.
+    h = await Harness.start({ usageFlushIntervalMs: 3_600_000, changePollIntervalMs: 3_600_000 })
   })
   afterAll(() => h.close())
 
@@ -31,6 +32,43 @@ describe(`${testEngine()}: verify hot path`, () => {
     const before = h.app.context.store.queryCount
     for (const secret of ['x', 'kw_1_short', `kw_1_${'A'.repeat(49)}`]) expectStatus(await h.get('/api/apikeys/current', { secret }), 401)
     expect(h.app.context.store.queryCount - before).toBe(0)
+  })
+
+  it('costs a flood of wrong secrets the failure bookkeeping per failure, and a flood of malformed or unknown ones nothing, on the API and in verify', async () => {
+    const { createSecret } = await import('../../src/auth/secret-format.js')
+    const [key, caller] = [await h.key(), h.keys.fullAccess]
+    const wrong = createSecret(key.id)
+    for (const cached of [key, caller]) expectStatus(await h.get('/api/apikeys/current', { secret: cached.secret }), 200)
+    const statements = async (send: () => Promise<unknown>, times: number) => {
+      await h.app.context.failures.settled()
+      const before = h.app.context.store.queryCount
+      // Each failure's bookkeeping is done before the next request: one sent meanwhile would
+      // find the key dropped from the cache by the count's change notice and read it itself.
+      for (let i = 0; i < times; i++) {
+        await send()
+        await h.app.context.failures.settled()
+      }
+      return h.app.context.store.queryCount - before
+    }
+    const viaApi = (secret: string) => () => h.get('/api/apikeys/current', { secret }).then((res) => expectStatus(res, 401))
+    const viaVerify = (secretKey: string) => () =>
+      h.post('/api/apikeys/verify', { secret: caller.secret, body: { secretKey } }).then((res) => {
+        expectStatus(res, 200)
+        expect(res.body.code).toBe('NOT_FOUND')
+      })
+    // One failure's bookkeeping: count it (the row read for update, the update, its change
+    // notice), then read the key back into the cache; PostgreSQL also counts BEGIN and COMMIT.
+    const bookkeeping = testEngine() === 'postgres' ? 6 : 4
+    expect(await statements(viaApi(wrong), 10)).toBe(10 * bookkeeping)
+    expect(await statements(viaVerify(wrong), 10)).toBe(10 * bookkeeping)
+    for (const secret of ['x', `kw_${key.id}_short`, createSecret(888_888)]) {
+      await viaVerify(secret)() // an unknown key ID is read once, then answered from the cache
+      expect(await statements(viaVerify(secret), 10)).toBe(0)
+      expect(await statements(viaApi(secret), 10)).toBe(0)
+    }
+    // The right secret after the flood clears the count once, then costs nothing again.
+    expect(await statements(() => h.get('/api/apikeys/current', { secret: key.secret }).then((res) => expectStatus(res, 200)), 1)).toBe(1)
+    expect(await statements(() => h.get('/api/apikeys/current', { secret: key.secret }).then((res) => expectStatus(res, 200)), 10)).toBe(0)
   })
 
   it('writes last sign-in in a batch, one update per key used, not per request', async () => {
