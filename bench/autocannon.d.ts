@@ -20,6 +20,7 @@ declare module 'autocannon' {
     pipelining?: number
     method?: string
     headers?: Record<string, string>
+    body?: string
     timeout?: number
     title?: string
   }

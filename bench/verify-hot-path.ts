@@ -44,11 +44,13 @@ import {
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url))
 const PROBE = fileURLToPath(new URL('./server-probe.mjs', import.meta.url))
 const TARGET_RATIO = 0.9
+/** Issue 12, goal 3: the verify operation against bare Fastify answering the same JSON. */
+const VERIFY_TARGET_RATIO = 0.85
 const DEFAULT_POSTGRES_URL = 'postgres://keyward:keyward@127.0.0.1:5432/postgres'
 const run = promisify(execFile)
 
 type Engine = 'sqlite' | 'postgres'
-type RouteName = 'trivial' | 'authenticated' | 'bareTrivial' | 'bareAuthenticated'
+type RouteName = 'trivial' | 'authenticated' | 'bareTrivial' | 'bareAuthenticated' | 'verify' | 'bareVerify'
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -219,7 +221,7 @@ class ServerChild {
   }
 
   /** Keyward itself, or (`bare` given) the bare Fastify reference server answering those bodies. */
-  static async start(databaseUrl: string, bare?: { healthz: string; current: string }): Promise<ServerChild> {
+  static async start(databaseUrl: string, bare?: { healthz: string; current: string; verify: string }): Promise<ServerChild> {
     const port = await freePort()
     const script = bare ? join(BENCH_DIR, 'bare-fastify.mjs') : 'bin/keyward.js'
     const child = spawn(process.execPath, ['--import', PROBE, script, ...(bare ? [] : ['serve'])], {
@@ -231,7 +233,7 @@ class ServerChild {
         KEYWARD_LOG_LEVEL: 'warn',
         KEYWARD_DATABASE_URL: databaseUrl,
         KEYWARD_ADMIN_PASSWORD: randomBytes(18).toString('base64url'),
-        ...(bare ? { BARE_HEALTHZ_BODY: bare.healthz, BARE_CURRENT_BODY: bare.current } : {}),
+        ...(bare ? { BARE_HEALTHZ_BODY: bare.healthz, BARE_CURRENT_BODY: bare.current, BARE_VERIFY_BODY: bare.verify } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     })
@@ -346,6 +348,8 @@ interface RouteSpec {
   readonly name: RouteName
   readonly path: string
   readonly headers: Record<string, string>
+  readonly method?: 'POST'
+  readonly body?: string
 }
 
 interface PhaseResult {
@@ -388,7 +392,7 @@ function diffPg(after: PgStats, before: PgStats): PgStats {
 }
 
 function load(server: ServerChild, route: RouteSpec, seconds: number): Promise<Result> {
-  return autocannon({ url: `${server.baseUrl}${route.path}`, headers: route.headers, connections, duration: seconds, title: route.name })
+  return autocannon({ url: `${server.baseUrl}${route.path}`, method: route.method ?? 'GET', headers: route.headers, body: route.body, connections, duration: seconds, title: route.name })
 }
 
 function assertAllOk(result: Result, what: string): void {
@@ -487,6 +491,8 @@ interface EngineResult {
   readonly healthzVsBare: VersusBare
   /** Keyward `/api/apikeys/current` ÷ bare Fastify answering the same JSON to the same headers (goal 2). */
   readonly currentVsBare: VersusBare
+  /** Keyward `POST /api/apikeys/verify` ÷ bare Fastify answering the same JSON to the same request (goal 3, target 0.85). */
+  readonly verifyVsBare: VersusBare
   readonly profiles?: { route: RouteName; file: string; requestsPerSecond: number; requestsTotal: number; summary: ProfileSummary }[]
   /** Extra CPU per request of the authenticated route over the trivial one, from the profiles. */
   readonly profileComparison?: ProfileComparison
@@ -524,9 +530,17 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
     const key = await createKey(db.url)
     log(`created Full Access key ${key.id} with the CLI`)
 
-    const routes: Record<'trivial' | 'authenticated', RouteSpec> = {
+    const routes: Record<'trivial' | 'authenticated' | 'verify', RouteSpec> = {
       trivial: { name: 'trivial', path: '/healthz', headers: {} },
       authenticated: { name: 'authenticated', path: '/api/apikeys/current', headers: { 'api-version': 'v1', 'api-secret-key': key.secret } },
+      // The key verifies its own secret: a service asking about the secret its caller sent.
+      verify: {
+        name: 'verify',
+        path: '/api/apikeys/verify',
+        method: 'POST',
+        headers: { 'api-version': 'v1', 'api-secret-key': key.secret, 'content-type': 'application/json' },
+        body: JSON.stringify({ secretKey: key.secret }),
+      },
     }
 
     // One request each, checked by hand, before any load.
@@ -537,9 +551,12 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
     const health = await fetch(`${server.baseUrl}/healthz`)
     const healthBody = await health.text()
     if (health.status !== 200) throw new Error(`GET /healthz answered ${health.status}`)
+    const verified = await fetch(`${server.baseUrl}${routes.verify.path}`, { method: 'POST', headers: routes.verify.headers, body: routes.verify.body })
+    const verifyBody = await verified.text()
+    if (verified.status !== 200 || (JSON.parse(verifyBody) as { code?: string }).code !== 'VALID') throw new Error(`POST /api/apikeys/verify answered ${verified.status}: ${verifyBody}`)
 
     // The reference: bare Fastify 5 on the same CPU, the same bodies, the same request headers.
-    const bare = await ServerChild.start(db.url, { healthz: healthBody, current: currentBody })
+    const bare = await ServerChild.start(db.url, { healthz: healthBody, current: currentBody, verify: verifyBody })
     if (pinning && bare.pid !== undefined) await pin(bare.pid, pinning.server)
     log(`bare Fastify pid ${bare.pid} on ${bare.baseUrl}${pinning ? `, pinned to CPU ${pinning.server}` : ''}`)
     const bareCheck = await fetch(`${bare.baseUrl}${routes.authenticated.path}`, { headers: routes.authenticated.headers })
@@ -549,6 +566,8 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
       [bare, { ...routes.trivial, name: 'bareTrivial' }],
       [server, routes.authenticated],
       [bare, { ...routes.authenticated, name: 'bareAuthenticated' }],
+      [server, routes.verify],
+      [bare, { ...routes.verify, name: 'bareVerify' }],
     ]
 
     const startup = await server.stats()
@@ -576,23 +595,26 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
       const dir = flags['profile-dir'] ?? mkdtempSync(join(os.tmpdir(), 'keyward-bench-prof-'))
       mkdirSync(dir, { recursive: true })
       profiles = []
-      for (const route of [routes.authenticated, routes.trivial]) {
+      for (const [target, route] of [[server, routes.authenticated], [server, routes.trivial], [bare, { ...routes.trivial, name: 'bareTrivial' }]] as [ServerChild, RouteSpec][]) {
         const file = join(dir, `verify-hot-path-${stamp}-${engine}-${route.name}.cpuprofile`)
         await sleep(settleMs)
-        await server.ask({ type: 'profile-start', intervalUs: 500 })
-        const result = await load(server, route, duration)
-        await server.ask({ type: 'profile-stop', path: file })
+        await target.ask({ type: 'profile-start', intervalUs: 500 })
+        const result = await load(target, route, duration)
+        await target.ask({ type: 'profile-stop', path: file })
         assertAllOk(result, `profiled ${route.name}`)
         const summary = summariseProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, 25)
         profiles.push({ route: route.name, file, requestsPerSecond: result.requests.average, requestsTotal: result.requests.total, summary })
         log(`\nCPU profile of the server, ${engine}, ${route.name} (${result.requests.average.toFixed(0)} req/s while profiled): ${file}\n`)
         log(formatSummary(summary))
       }
-      const [auth, trivial] = profiles
+      const [auth, trivial, bareTrivial] = profiles
       const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as CpuProfile
       profileComparison = compareProfiles(read(trivial!.file), trivial!.requestsTotal, read(auth!.file), auth!.requestsTotal, 30)
       log(`\nAuthenticated vs trivial, ${engine}, from the CPU profiles:\n`)
       log(formatComparison(profileComparison, 'trivial', 'authenticated'))
+      // Where Keyward's frame goes: its /healthz against bare Fastify's.
+      log(`\nKeyward /healthz vs bare Fastify /healthz, ${engine}, from the CPU profiles:\n`)
+      log(formatComparison(compareProfiles(read(bareTrivial!.file), bareTrivial!.requestsTotal, read(trivial!.file), trivial!.requestsTotal, 40), 'bare', 'Keyward'))
     }
 
     const summary = {
@@ -600,6 +622,8 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
       authenticated: summarise(phases, 'authenticated'),
       bareTrivial: summarise(phases, 'bareTrivial'),
       bareAuthenticated: summarise(phases, 'bareAuthenticated'),
+      verify: summarise(phases, 'verify'),
+      bareVerify: summarise(phases, 'bareVerify'),
     }
     const roundRatiosOf = (numerator: RouteName, denominator: RouteName) => {
       const ratios = []
@@ -610,11 +634,11 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
       return ratios
     }
     const roundRatios = roundRatiosOf('authenticated', 'trivial')
-    const versusBare = (route: RouteName, reference: RouteName): VersusBare => ({
+    const versusBare = (route: RouteName, reference: RouteName, target = TARGET_RATIO): VersusBare => ({
       ratio: summary[route].requestsPerSecond / summary[reference].requestsPerSecond,
       medianRoundRatio: median(roundRatiosOf(route, reference)),
       bestRoundRatio: best(phases, route, (p) => p.requestsPerSecond, Math.max) / best(phases, reference, (p) => p.requestsPerSecond, Math.max),
-      meetsTarget: summary[route].requestsPerSecond / summary[reference].requestsPerSecond >= TARGET_RATIO,
+      meetsTarget: summary[route].requestsPerSecond / summary[reference].requestsPerSecond >= target,
     })
     const ratio = summary.authenticated.requestsPerSecond / summary.trivial.requestsPerSecond
     return {
@@ -634,6 +658,7 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
       meetsTarget: ratio >= TARGET_RATIO,
       healthzVsBare: versusBare('trivial', 'bareTrivial'),
       currentVsBare: versusBare('authenticated', 'bareAuthenticated'),
+      verifyVsBare: versusBare('verify', 'bareVerify', VERIFY_TARGET_RATIO),
       ...(profiles ? { profiles, profileComparison } : {}),
     }
   } finally {
@@ -695,13 +720,14 @@ function report(results: EngineResult[]): string {
     for (const [sql, n] of Object.entries(statements).sort((x, y) => y[1] - x[1])) lines.push(`  ${String(n).padStart(6)} × ${sql}`)
   }
   lines.push('')
-  lines.push('| engine | bare /healthz req/s | Keyward /healthz req/s | ratio (median round, best rounds) | bare same-JSON req/s | Keyward /api/apikeys/current req/s | ratio (median round, best rounds) |')
-  lines.push('|---|---:|---:|---|---:|---:|---|')
+  lines.push('| engine | bare /healthz req/s | Keyward /healthz req/s | ratio (median round, best rounds) | bare same-JSON req/s | Keyward /api/apikeys/current req/s | ratio (median round, best rounds) | bare same-JSON POST req/s | Keyward verify req/s | ratio (median round, best rounds) |')
+  lines.push('|---|---:|---:|---|---:|---:|---|---:|---:|---|')
   for (const r of results) {
     const v = (x: VersusBare) => `**${pct(x.ratio)}** (${pct(x.medianRoundRatio)}, ${pct(x.bestRoundRatio)})${x.meetsTarget ? '' : ' missed'}`
     lines.push(
       `| ${r.engine} | ${fmt(r.summary.bareTrivial.requestsPerSecond)} | ${fmt(r.summary.trivial.requestsPerSecond)} | ${v(r.healthzVsBare)} | ` +
-        `${fmt(r.summary.bareAuthenticated.requestsPerSecond)} | ${fmt(r.summary.authenticated.requestsPerSecond)} | ${v(r.currentVsBare)} |`,
+        `${fmt(r.summary.bareAuthenticated.requestsPerSecond)} | ${fmt(r.summary.authenticated.requestsPerSecond)} | ${v(r.currentVsBare)} | ` +
+        `${fmt(r.summary.bareVerify.requestsPerSecond)} | ${fmt(r.summary.verify.requestsPerSecond)} | ${v(r.verifyVsBare)} |`,
     )
   }
   return lines.join('\n')
@@ -755,7 +781,7 @@ async function main(): Promise<void> {
   log(`results written to ${file}`)
 
   for (const r of results) {
-    log(`${r.engine}: Keyward /healthz ÷ bare same body = ${pct(r.healthzVsBare.ratio)}, /api/apikeys/current ÷ bare same JSON = ${pct(r.currentVsBare.ratio)} (target ${pct(TARGET_RATIO)})`)
+    log(`${r.engine}: Keyward /healthz ÷ bare same body = ${pct(r.healthzVsBare.ratio)}, /api/apikeys/current ÷ bare same JSON = ${pct(r.currentVsBare.ratio)} (target ${pct(TARGET_RATIO)}), verify ÷ bare same JSON = ${pct(r.verifyVsBare.ratio)} (target ${pct(VERIFY_TARGET_RATIO)})`)
     log(`${r.engine}: authenticated/trivial = ${pct(r.ratio)} (median round ${pct(r.medianRoundRatio)}, best rounds ${pct(r.bestRoundRatio)}, least CPU ${pct(r.leastCpuRatio)}; rounds ${r.roundRatios.map(pct).join(', ')}) — ${r.meetsTarget ? 'meets' : 'BELOW'} the ${pct(TARGET_RATIO)} target`)
   }
   if (flags.check && results.some((r) => !r.meetsTarget)) process.exitCode = 1
