@@ -61,7 +61,7 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
     // A name already in use is refused by the server, in the administrator's language.
     await form.getByLabel(t.apiKeys.name).fill('harness-auditor')
     await form.getByLabel(t.apiKeys.role).click()
-    await page().getByRole('option', { name: 'Auditor' }).click()
+    await page().getByRole('option', { name: t.roles.builtInNames.auditor }).click()
     await form.getByRole('button', { name: t.apiKeys.next }).click()
     await form.getByText(translate('apikey.name_in_use', locale, { name: 'harness-auditor' })).waitFor()
   })
@@ -173,7 +173,7 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
     const form = dialog(t.apiKeys.newTitle)
     await form.getByLabel(t.apiKeys.name).fill(limitedName)
     await form.getByLabel(t.apiKeys.role).click()
-    await page().getByRole('option', { name: 'Auditor' }).click()
+    await page().getByRole('option', { name: t.roles.builtInNames.auditor }).click()
     await form.getByText(t.apiKeys.limits.newHint).waitFor()
 
     await form.getByRole('button', { name: t.apiKeys.limits.add }).click()
@@ -272,5 +272,13 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
     await page().getByRole('dialog').waitFor({ state: 'detached' })
     await expect.poll(() => page().url()).toMatch(/\/apikeys$/)
     expect((await ch.http(`/api/apikeys/${key.id}`, { method: 'DELETE', secret: ch.h.keys.fullAccess.secret })).status).toBe(200)
+  })
+
+  // Issue 13: a key that is not there offered to try again, which cannot help.
+  it('a key that does not exist: its dialog says so, with no Retry', async () => {
+    await page().goto('/apikeys/999999')
+    const alert = page().getByRole('dialog').getByRole('alert')
+    await alert.getByText(translate('apikey.not_found', locale)).waitFor()
+    expect(await alert.getByRole('button', { name: t.common.retry }).count()).toBe(0)
   })
 })

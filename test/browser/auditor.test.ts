@@ -61,12 +61,12 @@ describe.each(LOCALES)('%s: an Auditor', (locale) => {
     await user.getByRole('button', { name: t.common.close, exact: true }).click()
 
     await page().getByRole('link', { name: t.nav.roles }).click()
-    await page().getByRole('link', { name: 'Auditor', exact: true }).waitFor()
+    await page().getByRole('link', { name: t.roles.builtInNames.auditor, exact: true }).waitFor()
     expect(await page().getByRole('button', { name: t.roles.new }).count()).toBe(0)
     expect(await page().getByRole('link', { name: new RegExp(`^${t.common.duplicate}`) }).count()).toBe(0)
     const role = page().getByRole('dialog', { name: t.roles.propertiesTitle })
     // The built-in Auditor role cannot be changed by anyone: the dialog says so.
-    await page().getByRole('link', { name: 'Auditor', exact: true }).click()
+    await page().getByRole('link', { name: t.roles.builtInNames.auditor, exact: true }).click()
     await role.getByText(t.roles.immutable).waitFor()
     expect(await role.getByLabel(t.roles.rightNames.canViewApiKeys).isDisabled()).toBe(true)
     for (const button of [t.common.ok, t.common.delete]) expect(await role.getByRole('button', { name: button }).count(), button).toBe(0)

@@ -1,11 +1,11 @@
 /**
  * Every page and dialog of the console, in English and Japanese: a screenshot of each
- * (test-results/screenshots/<page>-<locale>.png) and an axe check that finds no serious or
- * critical accessibility violation.
+ * (test-results/screenshots/<page>-<locale>.png), an axe check that finds no serious or
+ * critical accessibility violation, and no header word or chosen value cut by the layout.
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CATALOGS, ConsoleHarness, LOCALES, screenshot, seriousViolations, type ConsolePage } from './helpers/console-harness.js'
+import { CATALOGS, ConsoleHarness, cutText, LOCALES, screenshot, seriousViolations, type ConsolePage } from './helpers/console-harness.js'
 
 let ch: ConsoleHarness
 
@@ -35,6 +35,7 @@ describe.each(LOCALES)('%s: every page', (locale) => {
   async function check(name: string): Promise<void> {
     await screenshot(page, name, locale)
     expect(await seriousViolations(page), `axe on ${name} (${locale})`).toEqual([])
+    expect(await cutText(page), `text cut on ${name} (${locale})`).toEqual([])
     expect(cp.errors, `browser errors on ${name}`).toEqual([])
   }
 

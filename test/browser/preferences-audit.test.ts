@@ -69,6 +69,8 @@ describe.each(LOCALES)('%s: preferences and audit log', (locale) => {
     await page().getByRole('option', { name: t.languages[other] }).click()
     await page().getByRole('button', { name: t.common.save }).click()
     await page().getByRole('heading', { name: o.preferences.title }).waitFor()
+    // The toast speaks the language just chosen, not the one the page was in.
+    await page().getByText(o.preferences.saved).waitFor()
     await page().getByRole('link', { name: o.nav.apiKeys }).waitFor()
     expect(await page().evaluate(() => document.documentElement.lang)).toBe(other.slice(0, 2))
 
@@ -105,5 +107,23 @@ describe.each(LOCALES)('%s: preferences and audit log', (locale) => {
     const today = await page().evaluate(() => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(Date.now()))
     await page().goto(`/audit?from=${today}&to=${today}&action=session.sign_in`)
     await page().getByRole('table').getByText(user.username).first().waitFor()
+  })
+
+  it('the audit log shows changes by their labels, lists as added and removed, and why a sign-in failed', async () => {
+    const role = await ch.h.role({ name: `audited-role-${locale.toLowerCase()}`, rights: ['apikeyRights.canViewApiKeys', 'apikeyRights.canDeleteApiKeys'] })
+    const rights = { platformRights: { apikeyRights: { canDeleteApiKeys: false, canCreateNewApiKeys: true } } }
+    expect((await ch.http(`/api/roles/${role.id}`, { method: 'POST', secret: ch.h.keys.fullAccess.secret, body: { rights, allowWebService: false } })).status).toBe(200)
+    const failed = await ch.http('/api/session', { method: 'POST', body: { username: 'admin', password: `Not-the-passw0rd-${locale}` } })
+    expect(failed.status).toBe(401)
+
+    await page().goto(`/audit?action=role.modify&who=`)
+    const names = t.roles.rightNames
+    const changes = page().getByRole('row', { name: new RegExp(role.name) }).getByRole('cell').last()
+    await changes.getByText(`${t.audit.fields.rights}: ${t.audit.added.replace('{{items}}', names.canCreateNewApiKeys)}; ${t.audit.removed.replace('{{items}}', names.canDeleteApiKeys)}`).waitFor()
+    await changes.getByText(`${t.audit.fields.allowWebService}: ${t.common.yes} → ${t.common.no}`).waitFor()
+    expect(await changes.textContent()).not.toMatch(/apikeyRights|allowWebService|\[/)
+
+    await page().goto('/audit?action=session.sign_in_failed')
+    await page().getByRole('table').getByText(`${t.audit.fields.reason}: ${t.audit.reasons.wrong_password}`).first().waitFor()
   })
 })

@@ -116,10 +116,11 @@ describe.each(LOCALES)('%s: roles', (locale) => {
     expect(await roleNamed(copyName)).toBeUndefined()
   })
 
-  it('Full Access is read-only', async () => {
+  it('Full Access is read-only, and named in the console’s language', async () => {
     await page().goto('/roles/1')
     const form = dialog(t.roles.propertiesTitle)
     await form.getByText(t.roles.immutable).waitFor()
+    expect(await form.getByLabel(t.roles.name).inputValue()).toBe(t.roles.builtInNames.fullAccess)
     expect(await form.getByLabel(t.roles.name).isDisabled()).toBe(true)
     expect(await form.getByLabel(t.permissions.label).isDisabled()).toBe(true)
     expect(await form.getByRole('button', { name: t.common.ok }).count()).toBe(0)

@@ -50,7 +50,7 @@ describe('console catalogs', () => {
       readFileSync(join(process.cwd(), 'console', 'src', 'app', 'theme.ts'), 'utf8') +
       readFileSync(join(process.cwd(), 'console', 'src', 'api', 'session.tsx'), 'utf8')
     // Keys built from data (`languages.${locale}`, `audit.actions.${action}`, …) count through their group.
-    const dynamicGroups = ['languages', 'timeFormats', 'status', 'roles.groups', 'roles.rightNames', 'audit.actorTypes', 'audit.resourceTypes', 'audit.actions']
+    const dynamicGroups = ['languages', 'timeFormats', 'status', 'roles.groups', 'roles.rightNames', 'roles.builtInNames', 'audit.fields', 'audit.reasons', 'audit.actorTypes', 'audit.resourceTypes', 'audit.actions']
     const unused = [...english.keys()].filter((key) => {
       if (dynamicGroups.some((group) => key.startsWith(`${group}.`))) return false
       return !code.includes(`'${key}'`) && !code.includes(`\`${key}\``)

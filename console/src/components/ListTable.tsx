@@ -1,6 +1,6 @@
 import { Box, Group, LoadingOverlay, Pagination, Select, Table, Text, UnstyledButton } from '@mantine/core'
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react'
-import type { CSSProperties, ReactNode } from 'react'
+import { Fragment, type CSSProperties, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PAGE_SIZES, type ListParamsControl } from './list-params.js'
 
@@ -29,7 +29,20 @@ export interface ListTableProps<T> {
   onOpen?(record: T): void
 }
 
-/** A body cell keeps its text on one line when asked; a header may wrap, so tables stay narrow. */
+/**
+ * A header may wrap between its words, so tables stay narrow, but never inside one: not at a
+ * hyphen (sign-/in) and not inside a Japanese word (言/語), which has no spaces to break at.
+ */
+function HeaderText({ title }: { title: string }) {
+  return title.split(' ').map((word, index) => (
+    <Fragment key={index}>
+      {index > 0 && ' '}
+      <span style={{ whiteSpace: 'nowrap' }}>{word}</span>
+    </Fragment>
+  ))
+}
+
+/** A body cell keeps its text on one line when asked; a header may wrap (between words). */
 function cellStyle<T>(column: Column<T>, header = false): CSSProperties {
   return {
     width: column.width,
@@ -58,7 +71,7 @@ export function ListTable<T>(props: ListTableProps<T>) {
     if (!column.sortable) {
       return (
         <Table.Th key={column.accessor} style={cellStyle(column, true)}>
-          {column.title}
+          <HeaderText title={column.title} />
         </Table.Th>
       )
     }
@@ -72,7 +85,9 @@ export function ListTable<T>(props: ListTableProps<T>) {
           fz="sm"
           style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
         >
-          {column.title}
+          <span>
+            <HeaderText title={column.title} />
+          </span>
           <Icon size={14} aria-hidden stroke={sorted ? 2.2 : 1.4} />
         </UnstyledButton>
       </Table.Th>

@@ -132,3 +132,29 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(' | ')}`)
 }
+
+/**
+ * Text the layout cuts: a word of a table header broken across lines (言/語, アドレ/ス), or a
+ * chosen value that a read-only field (a select) is too narrow to show.
+ */
+export async function cutText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cut: string[] = []
+    for (const header of document.querySelectorAll('th')) {
+      const walker = document.createTreeWalker(header, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+          const range = document.createRange()
+          range.setStart(node, word.index)
+          range.setEnd(node, word.index + word[0].length)
+          const lines = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)))
+          if (lines.size > 1) cut.push(`header word broken across lines: ${word[0]}`)
+        }
+      }
+    }
+    for (const input of document.querySelectorAll<HTMLInputElement>('input[readonly]')) {
+      if (input.offsetParent !== null && input.scrollWidth > input.clientWidth + 1) cut.push(`value cut off: ${input.value}`)
+    }
+    return cut
+  })
+}

@@ -14,6 +14,7 @@ import { useDateFormat } from '../../format/date-format.js'
 import { useCan } from '../../rights/rights.js'
 import { Forbidden } from '../../app/NotFound.js'
 import { useRoleList } from '../roles/api.js'
+import { useRoleName } from '../roles/role-name.js'
 import { apiKeyStatus } from './api-key-status.js'
 import { useApiKeys } from './api.js'
 import { DialogErrorBoundary } from '../../components/ErrorBoundary.js'
@@ -37,7 +38,8 @@ function ApiKeyList() {
   const format = useDateFormat()
   const open = (key: ApiKey) => void navigate({ pathname: `/apikeys/${key.ID}`, search })
 
-  const roleNames = useMemo(() => new Map(roles?.map((role) => [role.ID, role.name])), [roles])
+  const roleName = useRoleName()
+  const roleNames = useMemo(() => new Map(roles?.map((role) => [role.ID, roleName(role)])), [roles, roleName])
   const now = Date.now()
   const columns: Column<ApiKey>[] = [
     {

@@ -11,10 +11,11 @@ import { ListTable, type Column } from '../../components/ListTable.js'
 import { PageHeader } from '../../components/PageHeader.js'
 import { QueryError } from '../../components/QueryError.js'
 import { useListParams } from '../../components/list-params.js'
-import { useDateFormat, type DateFormat } from '../../format/date-format.js'
+import { useDateFormat } from '../../format/date-format.js'
 import type { Messages } from '../../i18n/locales/en-US.js'
 import { useCan } from '../../rights/rights.js'
 import { useAuditEvents } from './api.js'
+import { AuditChanges } from './AuditChanges.js'
 
 type Action = keyof Messages['audit']['actions']
 type ResourceType = keyof Messages['audit']['resourceTypes']
@@ -45,8 +46,6 @@ const ACTIONS: Action[] = [
   'session.sign_in_failed',
 ]
 const RESOURCE_TYPES: ResourceType[] = ['apikey', 'administrator', 'role', 'session']
-/** Changed fields whose values are times. */
-const TIME_FIELDS = new Set(['expiryDate', 'unlockTime', 'lastSignIn'])
 
 function isAction(action: string): action is Action {
   return (ACTIONS as string[]).includes(action)
@@ -102,7 +101,7 @@ function AuditLog() {
       render: (event) => `${t(`audit.resourceTypes.${event.resourceType as ResourceType}`)}: ${event.resourceName}`,
     },
     { noWrap: true, accessor: 'address', title: t('audit.columns.address'), sortable: true },
-    { accessor: 'changes', title: t('audit.columns.changes'), render: (event) => <Changes event={event} format={format} /> },
+    { accessor: 'changes', title: t('audit.columns.changes'), render: (event) => <AuditChanges event={event} format={format} /> },
   ]
 
   return (
@@ -171,23 +170,5 @@ function AuditLog() {
         />
       )}
     </Stack>
-  )
-}
-
-function Changes({ event, format }: { event: AuditEvent; format: DateFormat }) {
-  const { t } = useTranslation()
-  const value = (field: string, v: unknown) => (TIME_FIELDS.has(field) && typeof v === 'number' ? format.dateTime(v) : v === undefined ? '–' : JSON.stringify(v))
-  const entries = Object.entries(event.changes)
-  if (entries.length === 0) return null
-  return (
-    <Text size="xs" style={{ wordBreak: 'break-word' }}>
-      {entries
-        .map(([field, change]) => {
-          if (!('from' in change) && !('to' in change)) return `${field} (${t('audit.changed')})`
-          if (!('from' in change)) return `${field}: ${value(field, change.to)}`
-          return `${field}: ${value(field, change.from)} → ${value(field, change.to)}`
-        })
-        .join('; ')}
-    </Text>
   )
 }

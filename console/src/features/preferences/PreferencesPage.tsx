@@ -18,7 +18,7 @@ import { usePreferenceActions } from './api.js'
 
 /** My preferences: language, time zone and clock, applied everywhere at once; the second factor. */
 export function PreferencesPage() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { administrator } = useSignedIn()
   const format = useDateFormat()
   const actions = usePreferenceActions()
@@ -34,7 +34,8 @@ export function PreferencesPage() {
     try {
       const saved = await actions.save(values)
       form.resetDirty({ locale: saved.locale, timeZone: saved.timeZone, timeFormat: saved.timeFormat })
-      notifySuccess(t('preferences.saved'))
+      // In the language just saved: `t` still speaks the one this page was rendered in.
+      notifySuccess(i18n.t('preferences.saved', { lng: saved.locale }))
     } catch (error) {
       if (error instanceof ApiError) setFailure(error.message)
       else throw error

@@ -12,6 +12,7 @@ import { notifySuccess } from '../../components/notify.js'
 import { permissionsError, PermissionsInput } from '../../components/PermissionsInput.js'
 import { RIGHT_GROUP_NAMES, RIGHT_GROUPS, hasRight, type RightGroup } from '../../rights/rights.js'
 import { useRoleActions, type RoleInput } from './api.js'
+import { useRoleName } from './role-name.js'
 import { KeptRoleFields, withKeptFieldsOf } from './KeptRoleFields.js'
 
 export type RoleDialogMode = 'new' | 'properties' | 'duplicate'
@@ -88,7 +89,8 @@ export function RoleFormDialog(props: RoleFormDialogProps) {
   const [confirmingDelete, setConfirmingDelete] = useState(false)
   const immutable = props.mode === 'properties' && role?.immutable === true
   const readOnly = props.readOnly || immutable
-  const initialName = props.mode === 'duplicate' && role ? t('roles.copyOf', { name: role.name }) : props.mode === 'new' ? '' : (role?.name ?? '')
+  const roleName = useRoleName()
+  const initialName = props.mode === 'duplicate' && role ? t('roles.copyOf', { name: roleName(role) }) : props.mode === 'new' || !role ? '' : roleName(role)
   const form = useForm<RoleFormValues>({
     initialValues: valuesOf(props.mode === 'new' ? undefined : role, initialName, props.newRoleAccess),
     validate: {

@@ -5,6 +5,7 @@ import type { Role } from '../../api/resources.js'
 import { useCan } from '../../rights/rights.js'
 import { RoleFormDialog, type RoleAccess } from './RoleFormDialog.js'
 import { useRoleList } from './api.js'
+import { useRoleName } from './role-name.js'
 
 /** The list's last entry, "New…", defines a role without leaving the dialog. */
 const NEW_ROLE = 'new-role'
@@ -29,12 +30,13 @@ export function RoleSelect(props: RoleSelectProps) {
   const { t } = useTranslation()
   const can = useCan()
   const { roles, mutate: reloadRoles } = useRoleList()
+  const roleName = useRoleName()
   const [definingRole, setDefiningRole] = useState(false)
   // A new key each time the role dialog opens, so it starts empty.
   const [roleDialogKey, setRoleDialogKey] = useState(0)
 
   const options = [
-    ...(roles ?? []).map((role) => ({ value: String(role.ID), label: role.name })),
+    ...(roles ?? []).map((role) => ({ value: String(role.ID), label: roleName(role) })),
     ...(props.value !== '' && !roles?.some((role) => String(role.ID) === props.value)
       ? [{ value: props.value, label: t('apiKeys.roleUnknown', { id: props.value }) }]
       : []),

@@ -11,6 +11,7 @@ import { QueryError } from '../../components/QueryError.js'
 import { useListParams } from '../../components/list-params.js'
 import { RIGHT_COUNT, countRights, useCan } from '../../rights/rights.js'
 import { useRolePage } from './api.js'
+import { useRoleName } from './role-name.js'
 import { DialogErrorBoundary } from '../../components/ErrorBoundary.js'
 
 /** Administration > User Management > Roles. */
@@ -24,6 +25,7 @@ export function RolesPage() {
 function RoleList() {
   const { t } = useTranslation()
   const can = useCan()
+  const roleName = useRoleName()
   const navigate = useNavigate()
   const { search } = useLocation()
   const params = useListParams({ sort: 'name' })
@@ -39,7 +41,7 @@ function RoleList() {
       render: (role) => (
         <Group gap="xs" wrap="nowrap">
           <Anchor component={Link} to={{ pathname: `/roles/${role.ID}`, search }} fw={500} fz="sm">
-            {role.name}
+            {roleName(role)}
           </Anchor>
           {role.immutable && (
             <Badge variant="outline" color="gray.7" size="sm">
@@ -60,7 +62,7 @@ function RoleList() {
       textAlign: 'right',
       render: (role) =>
         can('administratorRoleRights.canCreateNewAdministratorRoles') && (
-          <Button size="compact-sm" variant="subtle" component={Link} to={{ pathname: `/roles/${role.ID}/duplicate`, search }} aria-label={`${t('common.duplicate')}: ${role.name}`}>
+          <Button size="compact-sm" variant="subtle" component={Link} to={{ pathname: `/roles/${role.ID}/duplicate`, search }} aria-label={`${t('common.duplicate')}: ${roleName(role)}`}>
             {t('common.duplicate')}
           </Button>
         ),

@@ -190,7 +190,8 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
                   readOnly={readOnly}
                   onChange={(roleId) => form.setFieldValue('roleID', roleId)}
                 />
-                <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                {/* Two columns: a third is too narrow for the Japanese time formats. */}
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   <LanguageSelect label={t('fields.language')} {...form.getInputProps('locale')} onChange={(locale) => form.setFieldValue('locale', locale)} />
                   <TimeZoneSelect label={t('fields.timeZone')} {...form.getInputProps('timeZone')} value={form.values.timeZone} onChange={(zone) => form.setFieldValue('timeZone', zone)} />
                   <TimeFormatSelect

@@ -15,6 +15,7 @@ import { useListParams } from '../../components/list-params.js'
 import { useDateFormat } from '../../format/date-format.js'
 import { useCan } from '../../rights/rights.js'
 import { useRoleList } from '../roles/api.js'
+import { useRoleName } from '../roles/role-name.js'
 import { useAdministrators } from './api.js'
 import { DialogErrorBoundary } from '../../components/ErrorBoundary.js'
 
@@ -36,7 +37,8 @@ function UserList() {
   const { administrators, total, error, isLoading, isValidating, mutate } = useAdministrators(params)
   const { roles } = useRoleList()
   const format = useDateFormat()
-  const roleNames = useMemo(() => new Map(roles?.map((role) => [role.ID, role.name])), [roles])
+  const roleName = useRoleName()
+  const roleNames = useMemo(() => new Map(roles?.map((role) => [role.ID, roleName(role)])), [roles, roleName])
 
   const columns: Column<Administrator>[] = [
     {
