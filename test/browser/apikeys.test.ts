@@ -7,6 +7,7 @@
  */
 import type { Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { META_MAX_BYTES } from '../../src/apikeys/meta-limit.js'
 import { translate } from '../../src/i18n/translate.js'
 import { CATALOGS, ConsoleHarness, LOCALES, seriousViolations, type ConsolePage } from './helpers/console-harness.js'
 
@@ -33,11 +34,14 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
   const limitedName = `limited-${locale.toLowerCase()}`
   let limitedId = 0
   const storedLimited = async () => (await ch.http(`/api/apikeys/${limitedId}`, { secret: ch.h.keys.fullAccess.secret })).body
-  /** The error a field shows: the text it is described by, once it is marked invalid. */
-  const errorAt = async (field: Locator) => {
-    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true')
-    const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean)
-    return (await Promise.all(ids.map((id) => page().locator(`[id="${id}"]`).textContent()))).join(' ')
+  /** Waits until a field is marked invalid and described by the error `text`. */
+  const expectErrorAt = async (field: Locator, text: string) => {
+    const description = async () => {
+      const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean)
+      return (await Promise.all(ids.map((id) => page().locator(`[id="${id}"]`).textContent()))).join(' ')
+    }
+    await expect.poll(description).toContain(text)
+    expect(await field.getAttribute('aria-invalid')).toBe('true')
   }
 
   beforeAll(async () => {
@@ -194,11 +198,14 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
     const allowed = form.getByLabel(t.apiKeys.settings.ipAllowList)
     await allowed.fill('127.0.0.1\n300.1.2.3')
     await form.getByRole('button', { name: t.apiKeys.next }).click()
-    expect(await errorAt(meta)).toContain(t.apiKeys.settings.metaInvalid)
+    await expectErrorAt(meta, t.apiKeys.settings.metaInvalid)
+    await meta.fill(JSON.stringify({ note: 'x'.repeat(META_MAX_BYTES) }))
+    await form.getByRole('button', { name: t.apiKeys.next }).click()
+    await expectErrorAt(meta, t.apiKeys.settings.metaTooLarge.replace('{{max}}', String(META_MAX_BYTES)))
     await meta.fill('{"plan": "pro", "seats": 5}')
     // The server checks the addresses; its answer, in the administrator's language, is shown at the field.
     await form.getByRole('button', { name: t.apiKeys.next }).click()
-    expect(await errorAt(allowed)).toContain(translate('request.ip_range_invalid', locale, { field: 'ipAllowList[1]', value: '300.1.2.3' }))
+    await expectErrorAt(allowed, translate('request.ip_range_invalid', locale, { field: 'ipAllowList[1]', value: '300.1.2.3' }))
     await allowed.fill('127.0.0.1\n2001:db8::/32')
     expect(await seriousViolations(page()), 'axe on the New API Key dialog with limits and settings').toEqual([])
     await form.getByRole('button', { name: t.apiKeys.next }).click()
@@ -239,7 +246,7 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
     const permissions = form.getByLabel(t.permissions.label)
     await permissions.fill('invoices.read\ninvoices/write')
     await form.getByRole('button', { name: t.common.ok }).click()
-    expect(await errorAt(permissions)).toContain(t.permissions.invalid.replace('{{value}}', 'invoices/write'))
+    await expectErrorAt(permissions, t.permissions.invalid.replace('{{value}}', 'invoices/write'))
     await permissions.fill('invoices.read\ninvoices.write')
     await form.getByLabel(t.apiKeys.settings.meta).fill('{"plan": "team"}')
     await form.getByLabel(t.apiKeys.settings.externalID).fill('')
