@@ -144,6 +144,30 @@ describe(`${testEngine()}: keyward commands against a running Keyward over HTTP`
     expect((await remote(['roles', 'delete', 'Key readers'])).stdout).toBe(`Deleted role ${role.ID} "Key readers".`)
   })
 
+  it("sets a key's permissions, meta, external ID and IP allow-list and a role's permissions; a bad value is refused with the API's message naming the field, and nothing changes", async () => {
+    await h.key({ name: 'service-settings' })
+    const key = await json(['apikeys', 'modify', 'service-settings', '--permission', 'reports:*', '--permission', 'invoices.read', '--meta', '{"plan":"pro"}', '--external-id', 'customer-7', '--ip-allow', '127.0.0.1'])
+    expect(key).toMatchObject({ permissions: ['invoices.read', 'reports:*'], meta: { plan: 'pro' }, externalID: 'customer-7', ipAllowList: ['127.0.0.1'] })
+    const role = await json(['roles', 'create', '--name', 'Billing', '--permission', 'invoices.read'])
+    expect((await json(['roles', 'modify', 'Billing', '--permission', 'invoices.read', '--permission', 'invoices.write'])).permissions).toEqual(['invoices.read', 'invoices.write'])
+
+    const before = await h.snapshot()
+    const refused: [string[], string][] = [
+      [['apikeys', 'modify', 'service-settings', '--ip-allow', '10.0.0.0/33'], "The field 'ipAllowList[0]' must be an IPv4 or IPv6 address or CIDR range"],
+      [['apikeys', 'modify', 'service-settings', '--meta', '[1]'], "The field 'meta' must be object | null."],
+      [['apikeys', 'modify', 'service-settings', '--meta', JSON.stringify({ note: 'x'.repeat(5000) })], "The field 'meta' must be at most 4096 bytes of JSON."],
+      [['apikeys', 'modify', 'service-settings', '--external-id', 'x'.repeat(256)], "The field 'externalID' must be at most 255 characters long."],
+      [['roles', 'modify', 'Billing', '--permission', 'invoices read'], "The field 'permissions[0]' holds 'invoices read', which is not a permission"],
+    ]
+    for (const [args, message] of refused) {
+      const result = await remote(args)
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(7)
+      expect(result.stderr).toContain(message)
+    }
+    expect(await h.snapshot()).toEqual(before)
+    expect((await remote(['roles', 'delete', String(role.ID)])).code).toBe(0)
+  })
+
   it('searches the audit log and follows it', async () => {
     const found = await json(['auditevents', 'search', JSON.stringify({ searchCriteria: [{ fieldName: 'action', stringValue: 'apikey.create' }] })])
     expect(found.auditEvents.length).toBeGreaterThan(0)
