@@ -136,6 +136,7 @@ export const ERROR_STATUS = {
   'server.unavailable': 503,
   'server.database_unavailable': 503,
   'server.busy': 503,
+  'server.shutting_down': 503,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof ERROR_STATUS

@@ -8,6 +8,9 @@ import { toValidationError } from './validation.js'
 /** How long a client is asked to wait when the database is out (`Retry-After`). */
 export const DATABASE_RETRY_AFTER_SECONDS = 5
 
+/** How long a client is asked to wait when this server is shutting down (`Retry-After`): a restart. */
+const SHUTDOWN_RETRY_AFTER_SECONDS = 5
+
 /**
  * Maps anything thrown while serving a request to the one error a client sees. Client errors
  * keep their code; a database outage becomes `server.database_unavailable` (503, `Retry-After`);
@@ -48,6 +51,18 @@ export function sendError(error: KeywardError, request: FastifyRequest, reply: F
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
+  // Requests that reach an open connection once closing began get Keyward's 503, not Fastify's
+  // (return503OnClosing, whose body is not `{message, code}`); Fastify adds `Connection: close`.
+  let closing = false
+  app.addHook('preClose', (done) => {
+    closing = true
+    done()
+  })
+  app.addHook('onRequest', async (request, reply) => {
+    if (!closing) return
+    const seconds = SHUTDOWN_RETRY_AFTER_SECONDS
+    return sendError(new KeywardError('server.shutting_down', { seconds }, { retryAfterSeconds: seconds }), request, reply)
+  })
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let keywardError: KeywardError
     try {

@@ -6,8 +6,8 @@ const CLOSE_GRACE_MS = 5000
 
 /**
  * Shuts a listening app down without cutting what it already answers: it stops accepting
- * connections, answers new requests on open ones with 503 and `Connection: close` (Fastify's
- * `return503OnClosing`), lets the responses in flight finish until the drain deadline, then
+ * connections, answers new requests on open ones with 503 and `Connection: close` (see
+ * `registerErrorHandling`), lets the responses in flight finish until the drain deadline, then
  * writes batched usage and closes the app. Tracks responses from construction on, so build it
  * when the app starts listening.
  */

@@ -126,6 +126,8 @@ describe(`${testEngine()}: SIGTERM during a large answer`, () => {
       expect(health?.status).toBe(200)
       expect(later?.status, later?.headers).toBe(503)
       expect(later!.headers).toMatch(/connection: close/i)
+      expect(later!.headers).toMatch(/retry-after: \d+/i)
+      expect(JSON.parse(later!.body.toString('utf8'))).toEqual({ code: 'server.shutting_down', message: expect.stringContaining('shutting down') })
       expect(more).toEqual([])
 
       slow.socket.resume()

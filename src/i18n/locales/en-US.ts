@@ -134,6 +134,7 @@ export const enUS = {
       unavailable: 'The service is unavailable: {{reason}}.',
       database_unavailable: 'The database is unavailable at the moment. Try again in {{seconds}} seconds.',
       busy: 'Too many sign-ins are being checked at once. Try again in {{seconds}} seconds.',
+      shutting_down: 'Keyward is shutting down. Try again in {{seconds}} seconds.',
     },
   },
   /** The verdicts of the verify operation, by code. */

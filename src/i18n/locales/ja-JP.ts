@@ -135,6 +135,7 @@ export const jaJP: Catalog = {
       unavailable: 'サービスを利用できません: {{reason}}。',
       database_unavailable: '現在データベースを利用できません。{{seconds}} 秒後にもう一度お試しください。',
       busy: '同時に確認中のサインインが多すぎます。{{seconds}} 秒後に再試行してください。',
+      shutting_down: 'Keyward はシャットダウン中です。{{seconds}} 秒後にもう一度お試しください。',
     },
   },
   verify: {
