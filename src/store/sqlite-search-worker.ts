@@ -19,11 +19,19 @@ import {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 const Database = require(workerData.driver)
-const db = new Database(workerData.path, { readonly: true, fileMustExist: true })
-db.pragma('busy_timeout = 5000')
+// Opened at the first statement, so that a file that cannot be opened (deleted, say) fails that
+// statement with its SQLite code, as an outage, instead of ending the worker.
+let db
+function connection() {
+  if (db === undefined) {
+    db = new Database(workerData.path, { readonly: true, fileMustExist: true })
+    db.pragma('busy_timeout = 5000')
+  }
+  return db
+}
 parentPort.on('message', ({ id, sql, parameters }) => {
   try {
-    const statement = db.prepare(sql)
+    const statement = connection().prepare(sql)
     parentPort.postMessage({ id, rows: statement.reader ? statement.all(...parameters) : [] })
   } catch (error) {
     parentPort.postMessage({ id, error: { message: error.message, code: error.code } })

@@ -48,6 +48,26 @@ describe.runIf(testEngine() === 'sqlite')('sqlite: the database file deleted, it
     })
   })
 
+  // Searches run in a worker thread with its own connection, opened at the first search: on a
+  // deleted file it failed, and the search answered 500.
+  describe('the file deleted before the first search', () => {
+    let h: Harness
+    beforeAll(async () => {
+      h = await Harness.start()
+    })
+    afterAll(() => h.close())
+
+    it('answers every search 503 with Retry-After', async () => {
+      unlinkSync(h.database.url.replace(/^sqlite:/, ''))
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const search = await h.post('/api/apikeys/search', { secret: h.keys.fullAccess.secret, body: { searchCriteria: [{ fieldName: 'keyName', stringValue: 'harness-%' }] } })
+        expectStatus(search, 503)
+        expect(search.headers['retry-after']).toBe('5')
+        expect(search.body.code).toBe('server.database_unavailable')
+      }
+    })
+  })
+
   // As root, permission bits do not stop writes; the immutable attribute does (chattr +i), the
   // way a read-only file stops a non-root Keyward.
   describe.runIf(canMount)('the file made read-only', () => {
