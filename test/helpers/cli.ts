@@ -1,17 +1,44 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
-import { resolve } from 'node:path'
+import { mkdirSync, renameSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { Command } from 'commander'
 import type { CliIo } from '../../src/cli/cli-io.js'
 import { registerResourceCommands } from '../../src/cli/commands.js'
 import { runProgram } from '../../src/cli/run-program.js'
+import { build } from 'esbuild'
 
-const BIN = resolve(import.meta.dirname, '../../bin/keyward.js')
+const ROOT = resolve(import.meta.dirname, '../..')
+
+/** The real `keyward` command, which runs the sources through tsx. */
+export const BIN = join(ROOT, 'bin/keyward.js')
+
+let bundled: Promise<string> | undefined
 
 /**
- * How long one command may take: tsx compiles the sources at every start, which takes many
- * seconds on a loaded shared machine. A budget, not a bound; CLI test files give their tests
- * `CLI_TEST_OPTIONS`.
+ * The sources of `keyward` bundled once per test worker: tsx costs about a second of CPU at
+ * every start, and the suite starts the command ~50 times per engine. Built one level below the
+ * checkout, as `src/` is, so that `import.meta.url` paths (the console's dist/) and packages
+ * resolve as they do from the sources. The command's own launcher has its own test
+ * (test/internals/bin.test.ts).
+ */
+function command(): Promise<string> {
+  bundled ??= (async () => {
+    const dir = join(ROOT, '.test-cli')
+    mkdirSync(dir, { recursive: true })
+    const file = join(dir, 'keyward.mjs')
+    // Workers build at once: each writes its own file and renames it into place whole.
+    const own = join(dir, `keyward-${process.pid}.mjs`)
+    await build({ entryPoints: [join(ROOT, 'src/main.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: own, logLevel: 'warning' })
+    renameSync(own, file)
+    return file
+  })()
+  return bundled
+}
+
+/**
+ * How long one command may take: a start takes seconds on a loaded shared machine. A budget,
+ * not a bound; CLI test files give their tests `CLI_TEST_OPTIONS`.
  */
 export const CLI_BUDGET_MS = 120_000
 export const CLI_TEST_OPTIONS = { timeout: 4 * CLI_BUDGET_MS }
@@ -19,7 +46,7 @@ export const CLI_TEST_OPTIONS = { timeout: 4 * CLI_BUDGET_MS }
 /** Runs `keyward …` as a real process, with `input` on its standard input, and returns what it printed. */
 export async function runCli(args: string[], env: Record<string, string> = {}, input = ''): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const running = promisify(execFile)(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: CLI_BUDGET_MS })
+    const running = promisify(execFile)(process.execPath, [await command(), ...args], { env: { ...process.env, ...env }, timeout: CLI_BUDGET_MS })
     running.child.stdin!.end(input)
     const { stdout, stderr } = await running
     return { code: 0, stdout, stderr }
@@ -38,7 +65,7 @@ export interface RunningServer {
 
 /** Starts `keyward serve` (with `args`) on a free port and waits until it listens and has finished starting (first start included). */
 export async function startServer(env: Record<string, string>, args: string[] = []): Promise<RunningServer> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1', ...args], {
+  const child = spawn(process.execPath, [await command(), 'serve', '--port', '0', '--host', '127.0.0.1', ...args], {
     env: { ...process.env, KEYWARD_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
