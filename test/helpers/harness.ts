@@ -147,7 +147,7 @@ export class Harness {
 
   static async start(config: Partial<Config> = {}): Promise<Harness> {
     const engine = testEngine()
-    const database = await createTestDatabase(engine)
+    const database = await createTestDatabase(engine, { migrated: true })
     const clock = createTestClock()
     const logs: string[] = []
     const app = await buildTestApp(database.url, config, clock, logs)
