@@ -24,7 +24,9 @@ const apiTests = ['test/**/*.test.ts']
 // Every API test file builds its own app on its own database, so files need no module
 // isolation; sharing the module cache within a worker saves re-importing Fastify, Kysely and
 // the app for each of ~200 files (minutes of a run).
-const shared = { isolate: false }
+// Two workers: vitest's default on 2 cores is one (cores - 1), which left a core idle while a
+// file waited on PostgreSQL, a spawned `keyward` or a timer.
+const shared = { isolate: false, maxWorkers: 2 }
 const notApi = ['test/internals/**', 'test/browser/**', 'node_modules/**']
 
 const browserProject = {
