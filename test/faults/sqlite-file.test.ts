@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync }
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer } from '../helpers/cli.js'
+import { CLI_TEST_OPTIONS, startServer } from '../helpers/cli.js'
 import { expectStatus, Harness } from '../helpers/harness.js'
 import { testEngine } from '../helpers/test-database.js'
 
@@ -22,7 +22,7 @@ describe.runIf(testEngine() === 'sqlite')('sqlite: the database file deleted, it
     })
     afterAll(() => h.close())
 
-    it('turns /readyz to 503, refuses writes, and `keyward serve` asks for --init', async () => {
+    it('turns /readyz to 503, refuses writes, and `keyward serve` asks for --init', CLI_TEST_OPTIONS, async () => {
       const path = h.database.url.replace(/^sqlite:/, '')
       const secret = h.keys.fullAccess.secret
       expectStatus(await h.get('/readyz'), 200)

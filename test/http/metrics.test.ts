@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSecret } from '../../src/auth/secret-format.js'
 import { loadConfig } from '../../src/config.js'
 import { buildMetricsServer } from '../../src/metrics/metrics-server.js'
-import { startServer } from '../helpers/cli.js'
+import { CLI_TEST_OPTIONS, startServer } from '../helpers/cli.js'
 import { expectStatus, Harness } from '../helpers/harness.js'
 import { createTestDatabase, testEngine } from '../helpers/test-database.js'
 
@@ -68,7 +68,7 @@ describe(`${testEngine()}: metrics`, () => {
 })
 
 describe(`${testEngine()}: keyward serve with KEYWARD_METRICS_LISTEN`, () => {
-  it('serves /metrics on its own address', async () => {
+  it('serves /metrics on its own address', CLI_TEST_OPTIONS, async () => {
     const database = await createTestDatabase()
     const server = await startServer({ KEYWARD_DATABASE_URL: database.url, KEYWARD_ADMIN_PASSWORD: 'Metrics-check-1', KEYWARD_METRICS_LISTEN: '127.0.0.1:0' })
     try {
