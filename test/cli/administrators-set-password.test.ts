@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CLI_TEST_OPTIONS, runCli } from '../helpers/cli.js'
+import { runCliInProcess } from '../helpers/cli.js'
 import { expectStatus, Harness } from '../helpers/harness.js'
 import { testEngine } from '../helpers/test-database.js'
 
 // Issue 13: the recovery when the shown-once first password (or any password) is lost.
-describe(`${testEngine()}: keyward administrators set-password`, CLI_TEST_OPTIONS, () => {
+describe(`${testEngine()}: keyward administrators set-password`, () => {
   let h: Harness
   beforeAll(async () => {
     h = await Harness.start()
   })
   afterAll(() => h.close())
 
-  const setPassword = (username: string, input: string) => runCli(['administrators', 'set-password', username, '--database-url', h.database.url], {}, input)
+  const setPassword = (username: string, input: string) => runCliInProcess(['administrators', 'set-password', username, '--database-url', h.database.url], { input })
 
   it('sets the password read from standard input; the administrator signs in with it and its sessions end', async () => {
     const old = await h.signInAsAdmin()

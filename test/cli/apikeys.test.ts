@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSecret } from '../../src/auth/secret-format.js'
-import { CLI_TEST_OPTIONS, runCli } from '../helpers/cli.js'
+import { runCliInProcess } from '../helpers/cli.js'
 import { expectStatus, Harness } from '../helpers/harness.js'
 import { testEngine } from '../helpers/test-database.js'
 
@@ -16,7 +16,7 @@ async function statusWithin(h: Harness, secret: string, want: number): Promise<n
   return status
 }
 
-describe(`${testEngine()}: keyward apikeys (CLI on the database of a running server)`, CLI_TEST_OPTIONS, () => {
+describe(`${testEngine()}: keyward apikeys (CLI on the database of a running server)`, () => {
   let h: Harness
   beforeAll(async () => {
     // Automatic key lock-out is opt-in; on here, to unlock a key locked by failures.
@@ -24,7 +24,7 @@ describe(`${testEngine()}: keyward apikeys (CLI on the database of a running ser
   })
   afterAll(() => h.close())
 
-  const cli = (...args: string[]) => runCli([...args, '--database-url', h.database.url])
+  const cli = (...args: string[]) => runCliInProcess([...args, '--database-url', h.database.url])
 
   it('creates a key and prints its secret once; the running server accepts it within a second', async () => {
     // The server has already looked this ID up and cached "no such key".
@@ -96,7 +96,7 @@ describe(`${testEngine()}: keyward apikeys (CLI on the database of a running ser
     const withHost = await cli('apikeys', 'create', '--name', 'host', '--role', '2', '--host', '0.0.0.0')
     expect(withHost.code).toBe(1)
     expect(withHost.stderr).toContain("unknown option '--host'")
-    expect((await runCli(['apikeys', 'create', '--help'])).stdout).not.toContain('--port')
+    expect((await runCliInProcess(['apikeys', 'create', '--help'])).stdout).not.toContain('--port')
   })
 
   it('unlocks a locked-out key; the running server accepts it again within a second', async () => {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { CLI_TEST_OPTIONS, runCli } from '../helpers/cli.js'
+import { CLI_TEST_OPTIONS, runCli, runCliInProcess } from '../helpers/cli.js'
 import { openDatabase, sqlitePathOf } from '../../src/store/database.js'
 import { createTestDatabase, testEngine } from '../helpers/test-database.js'
 
@@ -18,7 +18,7 @@ describe(`${testEngine()}: keyward commands and a database URL that is wrong`, C
       ['apikeys', 'create', '--name', 'k', '--role', '1'],
       ['administrators', 'set-password', 'admin'],
     ]) {
-      const result = await runCli([...args, '--database-url', `sqlite:${missing}`], {}, 'Passw0rd-long\n')
+      const result = await runCliInProcess([...args, '--database-url', `sqlite:${missing}`], { input: 'Passw0rd-long\n' })
       expect(result.code, result.stdout).toBe(1)
       expect(result.stderr).toContain(`there is no database at ${missing}`)
     }
@@ -32,7 +32,7 @@ describe(`${testEngine()}: keyward commands and a database URL that is wrong`, C
   })
 
   it.runIf(testEngine() === 'postgres')('names the PostgreSQL server it cannot reach and why, with the password masked', async () => {
-    const result = await runCli(['apikeys', 'unlock', 'k', '--database-url', 'postgres://keyward:secret-pw@127.0.0.1:1/keyward'])
+    const result = await runCliInProcess(['apikeys', 'unlock', 'k', '--database-url', 'postgres://keyward:secret-pw@127.0.0.1:1/keyward'])
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('keyward: cannot open the database postgres://keyward:***@127.0.0.1:1/keyward: connect ECONNREFUSED 127.0.0.1:1')
     expect(result.stderr).not.toContain('migration failed')
@@ -43,7 +43,7 @@ describe(`${testEngine()}: keyward commands and a database URL that is wrong`, C
     const empty = await createTestDatabase()
     try {
       if (testEngine() === 'sqlite') writeFileSync(sqlitePathOf(empty.url), '')
-      const result = await runCli(['apikeys', 'create', '--name', 'k', '--role', '1', '--database-url', empty.url])
+      const result = await runCliInProcess(['apikeys', 'create', '--name', 'k', '--role', '1', '--database-url', empty.url])
       expect(result.code, result.stdout).toBe(1)
       expect(result.stderr).toMatch(/has no Keyward tables: check --database-url \(or KEYWARD_DATABASE_URL\); "keyward migrate" or "keyward serve" creates them/)
       expect(result.stdout).not.toContain('kw')
@@ -61,7 +61,7 @@ describe(`${testEngine()}: keyward commands and a database URL that is wrong`, C
   it.runIf(testEngine() === 'postgres')('refuses a PostgreSQL database that does not exist', async () => {
     const url = new URL(process.env.KEYWARD_TEST_POSTGRES_URL!)
     url.pathname = '/keyward_typo_never_created'
-    const result = await runCli(['apikeys', 'unlock', 'k', '--database-url', url.toString()])
+    const result = await runCliInProcess(['apikeys', 'unlock', 'k', '--database-url', url.toString()])
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('database "keyward_typo_never_created" does not exist')
   })

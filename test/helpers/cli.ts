@@ -123,9 +123,10 @@ export interface InProcessOptions {
 export async function runCliInProcess(args: string[], options: InProcessOptions = {}): Promise<InProcessRun> {
   const out: string[] = []
   const err: string[] = []
+  // As from a pipe: the last line break is not part of it.
   const read = async () => {
     if (options.input === undefined) throw new Error('the test gave no input')
-    return options.input
+    return options.input.replace(/\r?\n$/, '')
   }
   const io: CliIo = {
     env: options.env ?? {},

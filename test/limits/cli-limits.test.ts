@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CLI_TEST_OPTIONS, runCli } from '../helpers/cli.js'
+import { runCliInProcess } from '../helpers/cli.js'
 import { Harness } from '../helpers/harness.js'
 import { testEngine } from '../helpers/test-database.js'
 
-describe(`${testEngine()}: keyward apikeys create with rate limits and credits`, CLI_TEST_OPTIONS, () => {
+describe(`${testEngine()}: keyward apikeys create with rate limits and credits`, () => {
   let h: Harness
   beforeAll(async () => {
     h = await Harness.start()
   })
   afterAll(() => h.close())
 
-  const cli = (...args: string[]) => runCli(['apikeys', 'create', '--role', '2', '--json', ...args, '--database-url', h.database.url])
+  const cli = (...args: string[]) => runCliInProcess(['apikeys', 'create', '--role', '2', '--json', ...args, '--database-url', h.database.url])
 
   it('gives a key no limits unless told, and the limits and credits it is told', async () => {
     const plain = await cli('--name', 'plain')

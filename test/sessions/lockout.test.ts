@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditSince, lastAuditId, withAudit } from '../helpers/audit-log.js'
-import { runCli } from '../helpers/cli.js'
+import { runCliInProcess } from '../helpers/cli.js'
 import { QUICK_PASSWORD, quickAdministrator } from '../helpers/quick-administrator.js'
 import { administratorRow, sessionCount } from '../helpers/stored-rows.js'
 import { expectStatus, HARNESS_ADMIN_PASSWORD, Harness, type TestAdministrator } from '../helpers/harness.js'
@@ -63,7 +63,7 @@ describe(`${testEngine()}: administrator lock-out after failed sign-ins (per use
     await fail(admin, 5)
     await expectLocked(admin)
     const mark = await lastAuditId(h)
-    const result = await runCli(['administrators', 'unlock', 'admin', '--database-url', h.database.url])
+    const result = await runCliInProcess(['administrators', 'unlock', 'admin', '--database-url', h.database.url])
     expect(result.code, result.stderr).toBe(0)
     expect(result.stdout).toContain('Unlocked administrator "admin".')
     expect(await administratorRow(h, 1)).toMatchObject({ active: 1, unlock_time: null, unsuccessful_sign_in_attempts: 0 })
