@@ -7,7 +7,12 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { ERROR_CODES, ERROR_STATUS } from '../src/errors/error-codes.js'
-import { translate } from '../src/i18n/translate.js'
+import { translate, type MessageParams } from '../src/i18n/translate.js'
+
+/** Messages whose wording follows counts are shown with an example (the rest keep their {{placeholders}}). */
+const EXAMPLE_PARAMS: Partial<Record<string, MessageParams>> = {
+  'role.in_use': { holders: 'both', administrators: 1, apiKeys: 2 },
+}
 
 export const ERRORS_DOC_PATH = resolve(import.meta.dirname, '../docs/errors.md')
 
@@ -24,7 +29,7 @@ export function renderErrorsDoc(): string {
     '| code | status | English message |',
     '|---|---|---|',
   ]
-  for (const code of ERROR_CODES) lines.push(`| \`${code}\` | ${ERROR_STATUS[code]} | ${translate(code, 'en-US').replaceAll('|', '\\|')} |`)
+  for (const code of ERROR_CODES) lines.push(`| \`${code}\` | ${ERROR_STATUS[code]} | ${translate(code, 'en-US', EXAMPLE_PARAMS[code]).replaceAll('|', '\\|')} |`)
   return `${lines.join('\n')}\n`
 }
 

@@ -177,7 +177,9 @@ export function createRoleStore(store: Store) {
         })
       } catch (error) {
         if (!isForeignKeyViolation(error)) throw error
-        throw new KeywardError('role.in_use', { role: role.name, ...(await countAssignments(role.id)) }, { cause: error })
+        const { administrators, apiKeys } = await countAssignments(role.id)
+        const holders = administrators > 0 && apiKeys > 0 ? 'both' : administrators > 0 ? 'administrators' : 'apiKeys'
+        throw new KeywardError('role.in_use', { role: role.name, administrators, apiKeys, holders }, { cause: error })
       }
     },
   }

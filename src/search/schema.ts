@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox'
 
 const COMPARISONS = ['less-than', 'less-than-or-equal', 'equal', 'greater-than-or-equal', 'greater-than', 'not-equal'] as const
 const EQUALITIES = ['equal', 'not-equal'] as const
+const STRING_TESTS = [...EQUALITIES, 'contains'] as const
 const INT64_MAX = Number.MAX_SAFE_INTEGER
 
 /** One test of a search filter, as in the model API (`SearchCriteria`). */
@@ -11,7 +12,11 @@ export const SearchCriteriaSchema = Type.Object(
     booleanTest: Type.Optional(Type.Boolean({ description: 'Boolean test for boolean fields. Default true.' })),
     numericTest: Type.Optional(Type.Enum(COMPARISONS, { description: 'Numeric test, used with numericValue. Default "equal".' })),
     numericValue: Type.Optional(Type.Number({ description: 'Value of the numeric test.' })),
-    stringTest: Type.Optional(Type.Enum(EQUALITIES, { description: 'String test, used with stringValue. Default "equal".' })),
+    stringTest: Type.Optional(
+      Type.Enum(STRING_TESTS, {
+        description: 'String test, used with stringValue. Default "equal". Keyward extension: "contains" finds stringValue anywhere in the field, ignoring ASCII case.',
+      }),
+    ),
     stringValue: Type.Optional(Type.String({ maxLength: 1000, description: 'Value of the string test; % and _ are wildcards unless stringWildcards is false.' })),
     stringWildcards: Type.Optional(
       Type.Boolean({ description: 'Whether % and _ in stringValue are wildcards (true, the default; matching ignores ASCII case) or literal characters (matching is exact).' }),

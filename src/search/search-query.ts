@@ -146,9 +146,12 @@ function compileCriterion(c: SearchCriteria, index: number, resource: Searchable
     case 'string': {
       if (c.stringValue === undefined) throw new KeywardError('search.value_missing', { index, test: TEST_NAMES.string, value: 'stringValue' })
       const negate = c.stringTest === 'not-equal'
-      if (c.stringWildcards === false) return negate ? sql<SqlBool>`${column} <> ${c.stringValue}` : sql<SqlBool>`${column} = ${c.stringValue}`
-      // `%` and `_` stay wildcards; the escape character itself must be escaped.
-      const pattern = c.stringValue.replaceAll('\\', '\\\\')
+      const contains = c.stringTest === 'contains'
+      if (c.stringWildcards === false && !contains) return negate ? sql<SqlBool>`${column} <> ${c.stringValue}` : sql<SqlBool>`${column} = ${c.stringValue}`
+      // `%` and `_` stay wildcards unless a literal "contains" asks otherwise; the escape
+      // character itself is always escaped.
+      const escaped = c.stringValue.replace(c.stringWildcards === false ? /[\\%_]/g : /\\/g, '\\$&')
+      const pattern = contains ? `%${escaped}%` : escaped
       const like = sql.raw(negate ? 'not like' : 'like')
       if (engine === 'sqlite') return sql<SqlBool>`${column} ${like} ${pattern} escape '\\'`
       // SQLite's LIKE ignores the case of ASCII letters only; folding A-Z alone on PostgreSQL

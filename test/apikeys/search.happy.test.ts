@@ -89,6 +89,15 @@ describe(`${testEngine()}: apikeys search (happy)`, () => {
       expect(await names({ fieldName: 'description', stringValue: '100%' })).toEqual(['srch-gamma_1', 'srch-gammaX1'])
     })
 
+    it('matches contains (a Keyward extension, for the console\'s filters): anywhere, ignoring ASCII case; literal with stringWildcards: false', async () => {
+      expect(await names({ fieldName: 'keyName', stringTest: 'contains', stringValue: 'GAMMA' })).toEqual(['srch-gamma_1', 'srch-gammaX1'])
+      expect(await names({ fieldName: 'keyName', stringTest: 'contains', stringValue: '_1' })).toEqual(['srch-gamma_1', 'srch-gammaX1'])
+      expect(await names({ fieldName: 'keyName', stringTest: 'contains', stringValue: '_1', stringWildcards: false })).toEqual(['srch-gamma_1'])
+      expect(await names({ fieldName: 'keyName', stringTest: 'contains', stringValue: '_', stringWildcards: false })).toEqual(['srch-gamma_1'])
+      expect(await names({ fieldName: 'description', stringTest: 'contains', stringValue: '0%', stringWildcards: false })).toEqual(['srch-gamma_1'])
+      expect(await names({ fieldName: 'keyName', stringTest: 'contains', stringValue: 'A_1', stringWildcards: false })).toEqual(['srch-gamma_1'])
+    })
+
     it('matches not-equal, with and without wildcards', async () => {
       expect(await names({ fieldName: 'keyName', stringTest: 'not-equal', stringValue: 'srch-alpha' })).toEqual(['srch-Beta', 'srch-gamma_1', 'srch-gammaX1', 'srch-delta'])
       expect(await names({ fieldName: 'keyName', stringTest: 'not-equal', stringValue: 'srch-gamma%' })).toEqual(['srch-alpha', 'srch-Beta', 'srch-delta'])

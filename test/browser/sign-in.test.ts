@@ -108,6 +108,11 @@ describe.each(LOCALES)('%s: sign-in', (locale) => {
     await recovery.getByText(t.preferences.mfaRecoveryWarning).waitFor()
     const codes = await recovery.getByRole('listitem').allTextContents()
     expect(codes).toHaveLength(10)
+    // Issue 13: shown once, so Escape asks first, like the secret-once dialog.
+    await page().keyboard.press('Escape')
+    const asking = page().getByRole('dialog', { name: t.preferences.mfaRecoveryCloseTitle })
+    await asking.getByRole('button', { name: t.secret.keepOpen }).click()
+    await asking.waitFor({ state: 'detached' })
     await recovery.getByRole('button', { name: t.preferences.mfaRecoveryDone }).click()
     await page().getByText(t.preferences.mfaOn).waitFor()
 

@@ -27,21 +27,29 @@ describe(`${testEngine()}: roles delete (error)`, () => {
   it('refuses a role an administrator holds, saying so (409 role.in_use)', async () => {
     const role = await h.role({ name: 'Held by an admin' })
     await quickAdministrator(h, { role: role.id })
-    await expectRefusal(h, remove(role.id), 409, 'role.in_use', "The role 'Held by an admin' cannot be deleted: it is assigned to 1 administrator(s) and 0 API key(s).")
+    await expectRefusal(h, remove(role.id), 409, 'role.in_use', "The role 'Held by an admin' cannot be deleted: it is assigned to 1 administrator.")
   })
 
   it('refuses a role API keys hold, saying how many (409 role.in_use)', async () => {
     const role = await h.role({ name: 'Held by keys' })
     await h.key({ role: role.id })
     await h.key({ role: role.id, locked: true })
-    await expectRefusal(h, remove(role.id), 409, 'role.in_use', "The role 'Held by keys' cannot be deleted: it is assigned to 0 administrator(s) and 2 API key(s).")
+    await expectRefusal(h, remove(role.id), 409, 'role.in_use', "The role 'Held by keys' cannot be deleted: it is assigned to 2 API keys.")
   })
 
   it('refuses a role both kinds of holders hold, counting each', async () => {
     const role = await h.role({ name: 'Held by both' })
     await quickAdministrator(h, { role: role.id })
     await h.key({ role: role.id })
-    await expectRefusal(h, remove(role.id), 409, 'role.in_use', "The role 'Held by both' cannot be deleted: it is assigned to 1 administrator(s) and 1 API key(s).")
+    await expectRefusal(h, remove(role.id), 409, 'role.in_use', "The role 'Held by both' cannot be deleted: it is assigned to 1 administrator and 1 API key.")
+    // Issue 13: only the non-zero counts, in Japanese too.
+    const ja = await h.key({ locale: 'ja-JP' })
+    const inJapanese = () => h.delete(`/api/roles/${role.id}`, { secret: ja.secret })
+    await expectRefusal(h, inJapanese, 409, 'role.in_use', "役割 'Held by both' は 1 人の管理者と 1 個の API キーに割り当てられているため、削除できません。")
+    const keysOnly = await h.role({ name: 'Held by one key' })
+    await h.key({ role: keysOnly.id })
+    const keysOnlyInJapanese = () => h.delete(`/api/roles/${keysOnly.id}`, { secret: ja.secret })
+    await expectRefusal(h, keysOnlyInJapanese, 409, 'role.in_use', "役割 'Held by one key' は 1 個の API キーに割り当てられているため、削除できません。")
   })
 
   it('refuses to delete the Auditor role, built in, whoever holds it (403 role.immutable)', async () => {

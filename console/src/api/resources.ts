@@ -117,7 +117,7 @@ export interface Session {
 export interface SearchCriterion {
   fieldName?: string
   stringValue?: string
-  stringTest?: 'equal' | 'not-equal'
+  stringTest?: 'equal' | 'not-equal' | 'contains'
   stringWildcards?: boolean
   choiceValue?: string
   numericValue?: number

@@ -37,7 +37,8 @@ export function App() {
   return (
     <I18nextProvider i18n={i18n}>
       <LocalisedMantine>
-          <Notifications position="top-right" />
+          {/* Not at the top right, where the toasts covered Sign out (issue 13). */}
+          <Notifications position="bottom-right" />
           <BrowserRouter>
             <SessionProvider>
               <SessionCache>

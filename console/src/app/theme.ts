@@ -16,7 +16,11 @@ export function createConsoleTheme(t: TFunction): MantineThemeOverride {
     fontFamily:
       'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic UI", Meiryo, sans-serif',
     components: {
-      Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('controls.closeDialog') } } }),
+      Modal: Modal.extend({
+        defaultProps: { closeButtonProps: { 'aria-label': t('controls.closeDialog') } },
+        // "Properties: <a 255-character name>" stays one line; the name is in the dialog's fields.
+        styles: { title: { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } },
+      }),
       Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('controls.closeNotification') } } }),
       PasswordInput: PasswordInput.extend({ defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('controls.togglePassword') } } }),
       Select: Select.extend({ defaultProps: { clearButtonProps: { 'aria-label': t('controls.clearValue') } } }),

@@ -1,4 +1,4 @@
-import { Box, Group, LoadingOverlay, Pagination, Select, Table, Text, UnstyledButton } from '@mantine/core'
+import { Box, Group, LoadingOverlay, Pagination, Select, Table, Text, Tooltip, UnstyledButton } from '@mantine/core'
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react'
 import { Fragment, type CSSProperties, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -14,6 +14,25 @@ export interface Column<T> {
   readonly ellipsis?: boolean
   readonly noWrap?: boolean
   readonly textAlign?: 'left' | 'right'
+  /**
+   * A name that may be long (up to 255 characters, none of them a space): cut to one line
+   * of this many pixels, the whole of it in a tooltip (issue 13).
+   */
+  readonly truncate?: { readonly width: number; text(record: T): string }
+}
+
+const TRUNCATED: CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }
+
+function cellContent<T>(column: Column<T>, record: T): ReactNode {
+  const content = column.render ? column.render(record) : String((record as Record<string, unknown>)[column.accessor] ?? '')
+  if (!column.truncate) return content
+  return (
+    <Tooltip label={column.truncate.text(record)} openDelay={300} multiline maw={480} style={{ overflowWrap: 'anywhere' }}>
+      <Box maw={column.truncate.width} style={TRUNCATED}>
+        {content}
+      </Box>
+    </Tooltip>
+  )
 }
 
 export interface ListTableProps<T> {
@@ -109,7 +128,7 @@ export function ListTable<T>(props: ListTableProps<T>) {
                   <Table.Tr key={props.rowKey(record)} onDoubleClick={props.onOpen ? () => props.onOpen?.(record) : undefined}>
                     {props.columns.map((column) => (
                       <Table.Td key={column.accessor} style={cellStyle(column)}>
-                        {column.render ? column.render(record) : String((record as Record<string, unknown>)[column.accessor] ?? '')}
+                        {cellContent(column, record)}
                       </Table.Td>
                     ))}
                   </Table.Tr>
@@ -129,7 +148,7 @@ export function ListTable<T>(props: ListTableProps<T>) {
       </Box>
       <Group justify="space-between" mt="sm" gap="sm">
         <Text size="sm" aria-live="polite">
-          {total !== undefined && t('common.pageSummary', { from, to, total })}
+          {total ? t('common.pageSummary', { from, to, total }) : null}
         </Text>
         <Group gap="sm">
           <Select

@@ -86,10 +86,10 @@ export function pageFilter(params: ListParams, criteria: SearchCriterion[]): Sea
   }
 }
 
-/** A "contains" test on a text field; `%` and `_` typed by the user stay wildcards. */
+/** A "contains" test on a text field; `%` and `_` typed by the user are literal characters. */
 export function containsCriterion(fieldName: string, text: string): SearchCriterion[] {
   const trimmed = text.trim()
-  return trimmed === '' ? [] : [{ fieldName, stringValue: `%${trimmed}%` }]
+  return trimmed === '' ? [] : [{ fieldName, stringTest: 'contains', stringValue: trimmed, stringWildcards: false }]
 }
 
 export function totalOf(headers: Headers | undefined): number | undefined {

@@ -37,3 +37,17 @@ export function useCan(): (right: Right) => boolean {
   const { role } = useSignedIn()
   return useCallback((right: Right) => hasRight(role.rights, right), [role])
 }
+
+/** Creating, editing or deleting what one cannot see makes no sense: these need their group's View right. */
+const NEEDS_VIEW = /^can(Create|Edit|Delete)/
+
+/**
+ * A group's ticked rights after a change in the role dialog: ticking one that needs View
+ * ticks View too, and unticking View unticks those (issue 13). The server takes any set.
+ */
+export function withViewRight(group: RightGroup, before: readonly string[], after: string[]): string[] {
+  const view = RIGHT_GROUPS[group].find((right) => right.startsWith('canView'))
+  if (!view) return after
+  if (before.includes(view) && !after.includes(view)) return after.filter((right) => !NEEDS_VIEW.test(right))
+  return after.some((right) => NEEDS_VIEW.test(right)) && !after.includes(view) ? [view, ...after] : after
+}

@@ -110,7 +110,7 @@ export const enUS = {
       rights_exceed_own: "Not authorized: the role '{{role}}' has rights that your own role does not have.",
       immutable: "The role '{{role}}' is built in and cannot be changed or deleted.",
       name_in_use: "A role named '{{name}}' already exists.",
-      in_use: "The role '{{role}}' cannot be deleted: it is assigned to {{administrators}} administrator(s) and {{apiKeys}} API key(s).",
+      in_use: "The role '{{role}}' cannot be deleted: it is assigned to $t(holders.{{holders}}, {\"administrators\": {{administrators}}, \"apiKeys\": {{apiKeys}} }).",
     },
     limits: {
       rate_limit_name_in_use: "The field '{{field}}' repeats the rate limit name '{{name}}'; each limit of a key needs its own name.",
@@ -136,6 +136,16 @@ export const enUS = {
       busy: 'Too many sign-ins are being checked at once. Try again in {{seconds}} seconds.',
       shutting_down: 'Keyward is shutting down. Try again in {{seconds}} seconds.',
     },
+  },
+  /** Who holds a role, as `role.in_use` says it: only the non-zero counts, each pluralised. */
+  holders: {
+    administrators: '$t(holders.administrator, {"count": {{administrators}} })',
+    apiKeys: '$t(holders.apiKey, {"count": {{apiKeys}} })',
+    both: '$t(holders.administrators) and $t(holders.apiKeys)',
+    administrator_one: '{{count}} administrator',
+    administrator_other: '{{count}} administrators',
+    apiKey_one: '{{count}} API key',
+    apiKey_other: '{{count}} API keys',
   },
   /** The verdicts of the verify operation, by code. */
   verify: {

@@ -111,7 +111,7 @@ export const jaJP: Catalog = {
       rights_exceed_own: "権限がありません: 役割 '{{role}}' には、あなた自身の役割にない権限があります。",
       immutable: "役割 '{{role}}' は組み込みの役割のため、変更も削除もできません。",
       name_in_use: "'{{name}}' という名前の役割はすでに存在します。",
-      in_use: "役割 '{{role}}' は {{administrators}} 人の管理者と {{apiKeys}} 個の API キーに割り当てられているため、削除できません。",
+      in_use: "役割 '{{role}}' は$t(holders.{{holders}}, {\"administrators\": {{administrators}}, \"apiKeys\": {{apiKeys}} })に割り当てられているため、削除できません。",
     },
     limits: {
       rate_limit_name_in_use: "フィールド '{{field}}' でレート制限名 '{{name}}' が重複しています。キーの各制限には別々の名前が必要です。",
@@ -137,6 +137,15 @@ export const jaJP: Catalog = {
       busy: '同時に確認中のサインインが多すぎます。{{seconds}} 秒後に再試行してください。',
       shutting_down: 'Keyward はシャットダウン中です。{{seconds}} 秒後にもう一度お試しください。',
     },
+  },
+  holders: {
+    administrators: '$t(holders.administrator, {"count": {{administrators}} })',
+    apiKeys: '$t(holders.apiKey, {"count": {{apiKeys}} })',
+    both: '$t(holders.administrators)と$t(holders.apiKeys)',
+    administrator_one: ' {{count}} 人の管理者',
+    administrator_other: ' {{count}} 人の管理者',
+    apiKey_one: ' {{count}} 個の API キー',
+    apiKey_other: ' {{count}} 個の API キー',
   },
   verify: {
     VALID: 'API キーは有効です。',

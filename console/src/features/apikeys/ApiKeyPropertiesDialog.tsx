@@ -9,7 +9,8 @@ import { fieldOfError } from '../../api/field-errors.js'
 import type { ApiKey } from '../../api/resources.js'
 import { useSignedIn } from '../../api/session.js'
 import { ConfirmDialog } from '../../components/ConfirmDialog.js'
-import { DialogActions } from '../../components/DialogActions.js'
+import { DialogActions, DialogFooter } from '../../components/DialogActions.js'
+import { useDiscardGuard } from '../../components/CloseConfirmation.js'
 import { LanguageSelect } from '../../components/LanguageSelect.js'
 import { QueryError } from '../../components/QueryError.js'
 import { StatusBadge } from '../../components/StatusBadge.js'
@@ -160,12 +161,15 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
   })
 
   const today = format.day(Date.now(), form.values.timeZone)
+  const { expiryDate, timeZone } = form.values
+  const expiresAt = expiryDate === null ? undefined : expiryDate === initial.expiryDate && apiKey?.expiryDate !== undefined ? apiKey.expiryDate : format.endOfDay(expiryDate, timeZone)
+  const guard = useDiscardGuard({ stackId: 'confirm-discard', isDirty: () => form.isDirty(), onClose: props.onClose })
   return (
     <>
       <Modal
         opened
         stackId="properties"
-        onClose={props.onClose}
+        onClose={guard.requestClose}
         title={apiKey ? `${t('apiKeys.propertiesTitle')}: ${apiKey.keyName}` : t('apiKeys.newTitle')}
         size="lg"
       >
@@ -201,7 +205,7 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
                 </SimpleGrid>
                 <DatePickerInput
                   label={t('apiKeys.expiresOn')}
-                  description={t('apiKeys.expiresHint')}
+                  description={expiresAt === undefined ? t('apiKeys.expiresHint') : t('apiKeys.expiresAt', { time: format.inZone(expiresAt, timeZone) })}
                   clearable
                   clearButtonProps={{ 'aria-label': t('common.clear') }}
                   minDate={today}
@@ -220,7 +224,7 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
             <UsageLimitsFieldset form={form} readOnly={readOnly} isNew={!apiKey} />
             <KeySettingsFieldset form={form} readOnly={readOnly} />
             {apiKey && <KeyDetails apiKey={apiKey} format={format} />}
-            <Group justify="space-between">
+            <DialogFooter>
               <Group gap="xs">
                 {apiKey && can('apikeyRights.canEditApiKeyProperties') && (
                   <Button variant="outline" onClick={() => setConfirming('secret')}>
@@ -234,10 +238,11 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
                 )}
               </Group>
               <DialogActions readOnly={readOnly} submitting={form.submitting} onClose={props.onClose} submitLabel={apiKey ? undefined : t('apiKeys.next')} />
-            </Group>
+            </DialogFooter>
           </Stack>
         </form>
       </Modal>
+      {guard.question}
       {apiKey && (
         <>
           <ConfirmDialog

@@ -2,7 +2,7 @@ import { Anchor, Button, Stack } from '@mantine/core'
 import { IconPlus } from '@tabler/icons-react'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, Outlet, useLocation, useNavigate } from 'react-router'
+import { Link, useLocation, useNavigate } from 'react-router'
 import type { ApiKey } from '../../api/resources.js'
 import { ListTable, type Column } from '../../components/ListTable.js'
 import { NameFilter } from '../../components/NameFilter.js'
@@ -17,7 +17,17 @@ import { useRoleList } from '../roles/api.js'
 import { useRoleName } from '../roles/role-name.js'
 import { apiKeyStatus } from './api-key-status.js'
 import { useApiKeys } from './api.js'
-import { DialogErrorBoundary } from '../../components/ErrorBoundary.js'
+import { DialogOutlet } from '../../components/DialogOutlet.js'
+
+/** "Mar 31, 2027, 11:59 PM (Asia/Tokyo)" breaks before the zone only, not inside the date. */
+function BreakBeforeZone({ text }: { text: string }) {
+  const at = text.lastIndexOf(' (')
+  return (
+    <>
+      <span style={{ whiteSpace: 'nowrap' }}>{text.slice(0, at)}</span> <span style={{ whiteSpace: 'nowrap' }}>{text.slice(at + 1)}</span>
+    </>
+  )
+}
 
 /** Administration > User Management > API Keys: the list; its dialogs open by path below it. */
 export function ApiKeysPage() {
@@ -41,9 +51,10 @@ function ApiKeyList() {
   const roleName = useRoleName()
   const roleNames = useMemo(() => new Map(roles?.map((role) => [role.ID, roleName(role)])), [roles, roleName])
   const now = Date.now()
+  const roleOf = (key: ApiKey) => roleNames.get(key.roleID) ?? t('apiKeys.roleUnknown', { id: key.roleID })
   const columns: Column<ApiKey>[] = [
     {
-      noWrap: true,
+      truncate: { width: 280, text: (key) => key.keyName },
       accessor: 'keyName',
       title: t('apiKeys.columns.name'),
       sortable: true,
@@ -54,12 +65,12 @@ function ApiKeyList() {
       ),
     },
     { accessor: 'description', title: t('apiKeys.columns.description'), sortable: true, ellipsis: true },
-    { noWrap: true, accessor: 'roleID', title: t('apiKeys.columns.role'), render: (key) => roleNames.get(key.roleID) ?? t('apiKeys.roleUnknown', { id: key.roleID }) },
+    { truncate: { width: 160, text: roleOf }, accessor: 'roleID', title: t('apiKeys.columns.role'), sortable: true, render: roleOf },
     { noWrap: true, accessor: 'locale', title: t('apiKeys.columns.language'), sortable: true, render: (key) => t(`languages.${key.locale}`) },
     { noWrap: true, accessor: 'timeZone', title: t('apiKeys.columns.timeZone'), sortable: true },
-    { accessor: 'created', title: t('apiKeys.columns.created'), sortable: true, render: (key) => format.dateTime(key.created) },
-    { accessor: 'lastSignIn', title: t('apiKeys.columns.lastSignIn'), sortable: true, render: (key) => format.dateTime(key.lastSignIn) || t('common.never') },
-    { accessor: 'expiryDate', title: t('apiKeys.columns.expires'), sortable: true, render: (key) => format.dateTime(key.expiryDate) || t('common.never') },
+    { noWrap: true, accessor: 'created', title: t('apiKeys.columns.created'), sortable: true, render: (key) => format.dateTime(key.created) },
+    { noWrap: true, accessor: 'lastSignIn', title: t('apiKeys.columns.lastSignIn'), sortable: true, render: (key) => format.dateTime(key.lastSignIn) || t('common.never') },
+    { accessor: 'expiryDate', title: t('apiKeys.columns.expires'), sortable: true, render: (key) => (key.expiryDate === undefined ? t('common.never') : <BreakBeforeZone text={format.inZone(key.expiryDate, key.timeZone)} />) },
     { noWrap: true, accessor: 'active', title: t('apiKeys.columns.status'), sortable: true, render: (key) => <StatusBadge status={apiKeyStatus(key, now)} /> },
   ]
 
@@ -92,9 +103,7 @@ function ApiKeyList() {
           onOpen={open}
         />
       )}
-      <DialogErrorBoundary>
-        <Outlet />
-      </DialogErrorBoundary>
+      <DialogOutlet />
     </Stack>
   )
 }

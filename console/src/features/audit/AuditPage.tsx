@@ -80,6 +80,7 @@ function AuditLog() {
     { accessor: 'time', title: t('audit.columns.time'), sortable: true, noWrap: true, render: (event) => format.dateTime(event.time) },
     {
       accessor: 'actorName',
+      truncate: { width: 240, text: (event) => event.actorName },
       title: t('audit.columns.who'),
       sortable: true,
       render: (event) => (
@@ -96,6 +97,7 @@ function AuditLog() {
     { noWrap: true, accessor: 'action', title: t('audit.columns.action'), sortable: true, render: (event) => (isAction(event.action) ? t(`audit.actions.${event.action}`) : event.action) },
     {
       accessor: 'resourceName',
+      truncate: { width: 240, text: (event) => event.resourceName },
       title: t('audit.columns.resource'),
       sortable: true,
       render: (event) => `${t(`audit.resourceTypes.${event.resourceType as ResourceType}`)}: ${event.resourceName}`,

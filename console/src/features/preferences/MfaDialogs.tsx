@@ -5,6 +5,7 @@ import QRCode from 'qrcode'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/api-error.js'
+import { useCloseConfirmation } from '../../components/CloseConfirmation.js'
 import { DialogActions } from '../../components/DialogActions.js'
 import { notifyError, notifySuccess } from '../../components/notify.js'
 import { usePreferenceActions } from './api.js'
@@ -24,6 +25,14 @@ export function MfaEnrolDialog({ onClose }: { onClose(): void }) {
   const [enrolment, setEnrolment] = useState<Enrolment | undefined>()
   const [failure, setFailure] = useState<string | undefined>()
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | undefined>()
+  const closing = useCloseConfirmation({
+    stackId: 'recovery-close',
+    title: t('preferences.mfaRecoveryCloseTitle'),
+    body: t('preferences.mfaRecoveryCloseBody'),
+    confirmLabel: t('preferences.mfaRecoveryDone'),
+    cancelLabel: t('secret.keepOpen'),
+    onClose,
+  })
   const form = useForm({
     initialValues: { code: '', password: '' },
     validate: {
@@ -62,33 +71,37 @@ export function MfaEnrolDialog({ onClose }: { onClose(): void }) {
   })
 
   if (recoveryCodes) {
+    // Shown once, like a secret key: closing other than by "I have stored them" asks first.
     return (
-      <Modal opened onClose={onClose} closeOnClickOutside={false} title={t('preferences.mfaRecoveryTitle')} size="md">
-        <Stack>
-          <Alert color="orange" icon={<IconAlertTriangle size={18} aria-hidden />} role="alert">
-            {t('preferences.mfaRecoveryWarning')}
-          </Alert>
-          <SimpleGrid cols={2} spacing="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('preferences.mfaRecoveryTitle')}>
-            {recoveryCodes.map((code) => (
-              <Code key={code} component="li" fz="md" ta="center">
-                {code}
-              </Code>
-            ))}
-          </SimpleGrid>
-          <Group justify="space-between">
-            <CopyButton value={recoveryCodes.join('\n')}>
-              {({ copied, copy }) => (
-                <Button variant="outline" onClick={copy}>
-                  {copied ? t('common.copied') : t('common.copy')}
-                </Button>
-              )}
-            </CopyButton>
-            <Button onClick={onClose} data-autofocus>
-              {t('preferences.mfaRecoveryDone')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <Modal.Stack>
+        <Modal opened stackId="recovery" onClose={closing.requestClose} closeOnClickOutside={false} title={t('preferences.mfaRecoveryTitle')} size="md">
+          <Stack>
+            <Alert color="orange" icon={<IconAlertTriangle size={18} aria-hidden />} role="alert">
+              {t('preferences.mfaRecoveryWarning')}
+            </Alert>
+            <SimpleGrid cols={2} spacing="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('preferences.mfaRecoveryTitle')}>
+              {recoveryCodes.map((code) => (
+                <Code key={code} component="li" fz="md" ta="center">
+                  {code}
+                </Code>
+              ))}
+            </SimpleGrid>
+            <Group justify="space-between">
+              <CopyButton value={recoveryCodes.join('\n')}>
+                {({ copied, copy }) => (
+                  <Button variant="outline" onClick={copy}>
+                    {copied ? t('common.copied') : t('common.copy')}
+                  </Button>
+                )}
+              </CopyButton>
+              <Button onClick={onClose} data-autofocus>
+                {t('preferences.mfaRecoveryDone')}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+        {closing.question}
+      </Modal.Stack>
     )
   }
 

@@ -1,11 +1,12 @@
-import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { IconShieldCheck } from '@tabler/icons-react'
-import { useState } from 'react'
+import { IconKey, IconShieldCheck } from '@tabler/icons-react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/api-error.js'
 import type { TimeFormat } from '../../api/resources.js'
 import { useSignedIn } from '../../api/session.js'
+import { useFocusReturn } from '../../components/DialogOutlet.js'
 import { LanguageSelect } from '../../components/LanguageSelect.js'
 import { PageHeader } from '../../components/PageHeader.js'
 import { TimeFormatSelect } from '../../components/TimeFormatSelect.js'
@@ -13,6 +14,7 @@ import { TimeZoneSelect } from '../../components/TimeZoneSelect.js'
 import { notifySuccess } from '../../components/notify.js'
 import { useDateFormat } from '../../format/date-format.js'
 import type { Locale } from '../../i18n/i18n.js'
+import { PasswordForm } from '../users/PasswordForm.js'
 import { MfaDisableDialog, MfaEnrolDialog } from './MfaDialogs.js'
 import { usePreferenceActions } from './api.js'
 
@@ -23,7 +25,8 @@ export function PreferencesPage() {
   const format = useDateFormat()
   const actions = usePreferenceActions()
   const [failure, setFailure] = useState<string | undefined>()
-  const [dialog, setDialog] = useState<'enrol' | 'disable' | undefined>()
+  const [dialog, setDialog] = useState<'enrol' | 'disable' | 'password' | undefined>()
+  useFocusReturn(dialog !== undefined)
   const form = useForm<{ locale: Locale; timeZone: string; timeFormat: TimeFormat }>({
     initialValues: { locale: administrator.locale, timeZone: administrator.timeZone, timeFormat: administrator.timeFormat },
   })
@@ -76,28 +79,56 @@ export function PreferencesPage() {
           </Stack>
         </form>
       </Paper>
-      <Paper withBorder p="lg" component="section" aria-labelledby="preferences-mfa">
-        <Stack>
-          <Group gap="xs">
-            <IconShieldCheck size={20} aria-hidden />
-            <Title order={2} size="h4" id="preferences-mfa">
-              {t('preferences.mfaTitle')}
-            </Title>
-          </Group>
-          <Text size="sm">{mfaOn ? t('preferences.mfaOn') : t('preferences.mfaOff')}</Text>
-          <Group>
-            {mfaOn ? (
-              <Button variant="outline" color="red.9" onClick={() => setDialog('disable')}>
-                {t('preferences.mfaTurnOff')}
-              </Button>
-            ) : (
-              <Button onClick={() => setDialog('enrol')}>{t('preferences.mfaStart')}</Button>
-            )}
-          </Group>
-        </Stack>
-      </Paper>
+      <ActionSection id="preferences-password" icon={IconKey} title={t('preferences.passwordTitle')} text={t('preferences.passwordIntro')}>
+        <Button variant="outline" onClick={() => setDialog('password')}>
+          {t('preferences.changePassword')}
+        </Button>
+      </ActionSection>
+      <ActionSection id="preferences-mfa" icon={IconShieldCheck} title={t('preferences.mfaTitle')} text={mfaOn ? t('preferences.mfaOn') : t('preferences.mfaOff')}>
+        {mfaOn ? (
+          <Button variant="outline" color="red.9" onClick={() => setDialog('disable')}>
+            {t('preferences.mfaTurnOff')}
+          </Button>
+        ) : (
+          <Button onClick={() => setDialog('enrol')}>{t('preferences.mfaStart')}</Button>
+        )}
+      </ActionSection>
       {dialog === 'enrol' && <MfaEnrolDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'disable' && <MfaDisableDialog onClose={() => setDialog(undefined)} />}
+      {dialog === 'password' && (
+        <Modal opened onClose={() => setDialog(undefined)} title={t('preferences.changePasswordTitle')} size="md">
+          <PasswordForm
+            isSelf
+            needsCode={mfaOn}
+            intro={null}
+            save={async (change) => {
+              await actions.changePassword(change)
+              notifySuccess(t('preferences.passwordChanged'))
+              setDialog(undefined)
+            }}
+            onClose={() => setDialog(undefined)}
+          />
+        </Modal>
+      )}
     </Stack>
+  )
+}
+
+/** A section of My preferences: a heading with its icon, what it is, and its buttons. */
+function ActionSection(props: { readonly id: string; readonly icon: typeof IconKey; readonly title: string; readonly text: string; readonly children: ReactNode }) {
+  const Icon = props.icon
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby={props.id}>
+      <Stack>
+        <Group gap="xs">
+          <Icon size={20} aria-hidden />
+          <Title order={2} size="h4" id={props.id}>
+            {props.title}
+          </Title>
+        </Group>
+        <Text size="sm">{props.text}</Text>
+        <Group>{props.children}</Group>
+      </Stack>
+    </Paper>
   )
 }

@@ -1,6 +1,7 @@
 import type { Administrator, TimeFormat } from '../../api/resources.js'
 import { useSession } from '../../api/session.js'
 import { useApi } from '../../api/use-api.js'
+import type { PasswordChange } from '../users/PasswordForm.js'
 
 export interface Preferences {
   locale: string
@@ -31,6 +32,10 @@ export function usePreferenceActions() {
       )
       applied(administrator)
       return recoveryCodes
+    },
+    /** One's own password; `change` carries the present one (and a code when the second factor is on). */
+    async changePassword(change: PasswordChange): Promise<void> {
+      applied(await api.call<Administrator>('POST', '/administrators/current', change))
     },
     async deactivateMfa(password: string, code: string): Promise<void> {
       applied(await api.call<Administrator>('POST', '/administrators/current/mfa/deactivation', { password, code }))

@@ -6,11 +6,12 @@ import { ApiError } from '../../api/api-error.js'
 import { fieldOfError } from '../../api/field-errors.js'
 import type { RightsObject, Role } from '../../api/resources.js'
 import { ConfirmDialog } from '../../components/ConfirmDialog.js'
-import { DialogActions } from '../../components/DialogActions.js'
+import { DialogActions, DialogFooter } from '../../components/DialogActions.js'
+import { useDiscardGuard } from '../../components/CloseConfirmation.js'
 import { entriesOf, textOf } from '../../components/ListTextarea.js'
 import { notifySuccess } from '../../components/notify.js'
 import { permissionsError, PermissionsInput } from '../../components/PermissionsInput.js'
-import { RIGHT_GROUP_NAMES, RIGHT_GROUPS, hasRight, type RightGroup } from '../../rights/rights.js'
+import { RIGHT_GROUP_NAMES, RIGHT_GROUPS, hasRight, withViewRight, type RightGroup } from '../../rights/rights.js'
 import { useRoleActions, type RoleInput } from './api.js'
 import { useRoleName } from './role-name.js'
 import { KeptRoleFields, withKeptFieldsOf } from './KeptRoleFields.js'
@@ -126,9 +127,10 @@ export function RoleFormDialog(props: RoleFormDialogProps) {
     }
   })
 
+  const guard = useDiscardGuard({ stackId: `${props.stackId}-discard`, isDirty: () => form.isDirty(), onClose: props.onClose })
   return (
     <>
-      <Modal opened={props.opened ?? true} stackId={props.stackId} onClose={props.onClose} title={title} size="xl">
+      <Modal opened={props.opened ?? true} stackId={props.stackId} onClose={guard.requestClose} title={title} size="xl">
         {/* A nested dialog's submit must not bubble (through the portal) to the form that opened it. */}
         <form
           onSubmit={(event) => {
@@ -161,7 +163,12 @@ export function RoleFormDialog(props: RoleFormDialogProps) {
             <Fieldset legend={t('roles.rights')} disabled={readOnly}>
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" verticalSpacing="md">
                 {RIGHT_GROUP_NAMES.map((group) => (
-                  <Checkbox.Group key={group} label={t(`roles.groups.${group}`)} {...form.getInputProps(`rights.${group}`)}>
+                  <Checkbox.Group
+                    key={group}
+                    label={t(`roles.groups.${group}`)}
+                    {...form.getInputProps(`rights.${group}`)}
+                    onChange={(next) => form.setFieldValue(`rights.${group}`, withViewRight(group, form.values.rights[group], next))}
+                  >
                     <Stack gap={6} mt={6}>
                       {RIGHT_GROUPS[group].map((right) => (
                         <Checkbox key={right} value={right} label={t(`roles.rightNames.${right}`)} />
@@ -175,7 +182,7 @@ export function RoleFormDialog(props: RoleFormDialogProps) {
               <PermissionsInput description={t('roles.permissionsHint')} {...form.getInputProps('permissions')} />
             </Fieldset>
             <KeptRoleFields role={props.mode === 'new' ? undefined : role} />
-            <Group justify="space-between">
+            <DialogFooter>
               <Group>
                 {props.mode === 'properties' && props.canDelete && !immutable && (
                   <Button color="red" variant="outline" onClick={() => setConfirmingDelete(true)}>
@@ -184,10 +191,11 @@ export function RoleFormDialog(props: RoleFormDialogProps) {
                 )}
               </Group>
               <DialogActions readOnly={readOnly} submitting={form.submitting} onClose={props.onClose} />
-            </Group>
+            </DialogFooter>
           </Stack>
         </form>
       </Modal>
+      {guard.question}
       {role && (
         <ConfirmDialog
           opened={confirmingDelete}

@@ -1,7 +1,7 @@
-import { Anchor, Badge, Button, Group, Stack } from '@mantine/core'
+import { Anchor, Badge, Button, Stack } from '@mantine/core'
 import { IconPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { Link, Outlet, useLocation, useNavigate } from 'react-router'
+import { Link, useLocation, useNavigate } from 'react-router'
 import type { Role } from '../../api/resources.js'
 import { Forbidden } from '../../app/NotFound.js'
 import { ListTable, type Column } from '../../components/ListTable.js'
@@ -12,7 +12,7 @@ import { useListParams } from '../../components/list-params.js'
 import { RIGHT_COUNT, countRights, useCan } from '../../rights/rights.js'
 import { useRolePage } from './api.js'
 import { useRoleName } from './role-name.js'
-import { DialogErrorBoundary } from '../../components/ErrorBoundary.js'
+import { DialogOutlet } from '../../components/DialogOutlet.js'
 
 /** Administration > User Management > Roles. */
 export function RolesPage() {
@@ -34,21 +34,21 @@ function RoleList() {
 
   const columns: Column<Role>[] = [
     {
-      noWrap: true,
+      truncate: { width: 360, text: (role) => roleName(role) },
       accessor: 'name',
       title: t('roles.columns.name'),
       sortable: true,
       render: (role) => (
-        <Group gap="xs" wrap="nowrap">
+        <>
           <Anchor component={Link} to={{ pathname: `/roles/${role.ID}`, search }} fw={500} fz="sm">
             {roleName(role)}
           </Anchor>
           {role.immutable && (
-            <Badge variant="outline" color="gray.7" size="sm">
+            <Badge variant="outline" color="gray.7" size="sm" ml="xs">
               {t('roles.builtIn')}
             </Badge>
           )}
-        </Group>
+        </>
       ),
     },
     { accessor: 'description', title: t('roles.columns.description'), sortable: true, ellipsis: true },
@@ -98,9 +98,7 @@ function RoleList() {
           onOpen={(role) => void navigate({ pathname: `/roles/${role.ID}`, search })}
         />
       )}
-      <DialogErrorBoundary>
-        <Outlet />
-      </DialogErrorBoundary>
+      <DialogOutlet />
     </Stack>
   )
 }

@@ -8,7 +8,8 @@ import { fieldOfError } from '../../api/field-errors.js'
 import type { Administrator, TimeFormat } from '../../api/resources.js'
 import { useSignedIn } from '../../api/session.js'
 import { ConfirmDialog } from '../../components/ConfirmDialog.js'
-import { DialogActions } from '../../components/DialogActions.js'
+import { DialogActions, DialogFooter } from '../../components/DialogActions.js'
+import { useDiscardGuard } from '../../components/CloseConfirmation.js'
 import { KeptFields, keptEntries } from '../../components/KeptFields.js'
 import { LanguageSelect } from '../../components/LanguageSelect.js'
 import { QueryError } from '../../components/QueryError.js'
@@ -152,9 +153,10 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
     }
   })
 
+  const guard = useDiscardGuard({ stackId: 'confirm-discard', isDirty: () => form.isDirty(), onClose })
   return (
     <>
-      <Modal opened stackId="user" onClose={onClose} title={user ? `${t('users.propertiesTitle')}: ${user.username}` : t('users.newTitle')} size="lg">
+      <Modal opened stackId="user" onClose={guard.requestClose} title={user ? `${t('users.propertiesTitle')}: ${user.username}` : t('users.newTitle')} size="lg">
         <form
           onSubmit={(event) => {
             event.stopPropagation()
@@ -216,7 +218,7 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
                 {t('fields.lastSignIn')}: {format.dateTime(user.lastSignIn) || t('common.never')}
               </Text>
             )}
-            <Group justify="space-between">
+            <DialogFooter>
               <Group gap="xs">
                 {user && can('administratorRights.canEditAdministratorProperties') && (
                   <Button variant="outline" onClick={() => void navigate({ pathname: `/users/${user.ID}/password`, search })}>
@@ -230,10 +232,11 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
                 )}
               </Group>
               <DialogActions readOnly={readOnly} submitting={form.submitting} onClose={onClose} />
-            </Group>
+            </DialogFooter>
           </Stack>
         </form>
       </Modal>
+      {guard.question}
       {user && (
         <ConfirmDialog
           opened={confirmingDelete}

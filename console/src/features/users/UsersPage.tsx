@@ -2,7 +2,7 @@ import { Anchor, Button, Stack } from '@mantine/core'
 import { IconPlus } from '@tabler/icons-react'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, Outlet, useLocation, useNavigate } from 'react-router'
+import { Link, useLocation, useNavigate } from 'react-router'
 import type { Administrator } from '../../api/resources.js'
 import { useSignedIn } from '../../api/session.js'
 import { Forbidden } from '../../app/NotFound.js'
@@ -17,7 +17,7 @@ import { useCan } from '../../rights/rights.js'
 import { useRoleList } from '../roles/api.js'
 import { useRoleName } from '../roles/role-name.js'
 import { useAdministrators } from './api.js'
-import { DialogErrorBoundary } from '../../components/ErrorBoundary.js'
+import { DialogOutlet } from '../../components/DialogOutlet.js'
 
 /** Administration > User Management > Users: the administrators who sign in to the console. */
 export function UsersPage() {
@@ -40,9 +40,10 @@ function UserList() {
   const roleName = useRoleName()
   const roleNames = useMemo(() => new Map(roles?.map((role) => [role.ID, roleName(role)])), [roles, roleName])
 
+  const roleOf = (admin: Administrator) => roleNames.get(admin.roleID) ?? t('apiKeys.roleUnknown', { id: admin.roleID })
   const columns: Column<Administrator>[] = [
     {
-      noWrap: true,
+      truncate: { width: 320, text: (admin) => admin.username },
       accessor: 'username',
       title: t('users.columns.username'),
       sortable: true,
@@ -55,8 +56,8 @@ function UserList() {
         </>
       ),
     },
-    { noWrap: true, accessor: 'fullName', title: t('users.columns.fullName'), sortable: true },
-    { noWrap: true, accessor: 'roleID', title: t('users.columns.role'), render: (admin) => roleNames.get(admin.roleID) ?? t('apiKeys.roleUnknown', { id: admin.roleID }) },
+    { truncate: { width: 200, text: (admin) => admin.fullName ?? '' }, accessor: 'fullName', title: t('users.columns.fullName'), sortable: true },
+    { truncate: { width: 200, text: roleOf }, accessor: 'roleID', title: t('users.columns.role'), sortable: true, render: roleOf },
     { noWrap: true, accessor: 'locale', title: t('users.columns.language'), sortable: true, render: (admin) => t(`languages.${admin.locale}`) },
     { noWrap: true, accessor: 'timeZone', title: t('users.columns.timeZone'), sortable: true },
     { accessor: 'lastSignIn', title: t('users.columns.lastSignIn'), sortable: true, render: (admin) => format.dateTime(admin.lastSignIn) || t('common.never') },
@@ -93,9 +94,7 @@ function UserList() {
           onOpen={(admin) => void navigate({ pathname: `/users/${admin.ID}`, search })}
         />
       )}
-      <DialogErrorBoundary>
-        <Outlet />
-      </DialogErrorBoundary>
+      <DialogOutlet />
     </Stack>
   )
 }

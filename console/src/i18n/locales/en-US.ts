@@ -33,6 +33,10 @@ export const enUS = {
     deleted: '“{{name}}” was deleted.',
     created: '“{{name}}” was created.',
     viewFailed: 'This could not be shown',
+    discardTitle: 'Discard what you typed?',
+    discardBody: 'Closing this dialog loses the changes made in it.',
+    discard: 'Discard',
+    keepEditing: 'Keep editing',
   },
   controls: {
     togglePassword: 'Show or hide the password',
@@ -106,7 +110,7 @@ export const enUS = {
   },
   languages: {
     'en-US': 'English',
-    'ja-JP': 'Japanese',
+    'ja-JP': '日本語',
   },
   timeFormats: {
     '12': '12-hour (1:30 PM)',
@@ -156,6 +160,7 @@ export const enUS = {
     timeZone: 'Time Zone',
     expiresOn: 'Expires on',
     expiresHint: 'Optional. The key stops working at the end of this day in its time zone.',
+    expiresAt: 'Stops working {{time}}.',
     lockedOut: 'Locked Out (Denied permission to authenticate)',
     lockedOutUntil: 'Locked out automatically after failed authentications until {{time}}.',
     next: 'Next',
@@ -441,6 +446,13 @@ export const enUS = {
     mfaTurnOffBody: 'Enter your password to turn off two-factor authentication.',
     mfaPassword: 'Password',
     mfaTurnedOff: 'Two-factor authentication is off.',
+    mfaRecoveryCloseTitle: 'Close without the recovery codes?',
+    mfaRecoveryCloseBody: 'Once this window closes, the recovery codes cannot be shown again.',
+    passwordTitle: 'Password',
+    passwordIntro: 'The password you sign in with. Changing it asks for the current one.',
+    changePassword: 'Change password…',
+    changePasswordTitle: 'Change your password',
+    passwordChanged: 'Your password was changed.',
   },
 }
 

@@ -31,6 +31,10 @@ export const jaJP: Messages = {
     deleted: '「{{name}}」を削除しました。',
     created: '「{{name}}」を作成しました。',
     viewFailed: 'この内容を表示できませんでした',
+    discardTitle: '入力した内容を破棄しますか?',
+    discardBody: 'このダイアログを閉じると、ここでの変更は失われます。',
+    discard: '破棄',
+    keepEditing: '編集を続ける',
   },
   controls: {
     togglePassword: 'パスワードの表示を切り替え',
@@ -103,7 +107,7 @@ export const jaJP: Messages = {
     tooMany: '権限は {{max}} 個以内で指定してください。',
   },
   languages: {
-    'en-US': '英語',
+    'en-US': 'English',
     'ja-JP': '日本語',
   },
   timeFormats: {
@@ -154,6 +158,7 @@ export const jaJP: Messages = {
     timeZone: 'タイムゾーン',
     expiresOn: '有効期限',
     expiresHint: '省略可能。キーのタイムゾーンでこの日の終わりに使用できなくなります。',
+    expiresAt: '{{time}} に使用できなくなります。',
     lockedOut: 'ロックアウト (認証の権限を拒否)',
     lockedOutUntil: '認証の失敗により {{time}} まで自動的にロックアウトされています。',
     next: '次へ',
@@ -439,5 +444,12 @@ export const jaJP: Messages = {
     mfaTurnOffBody: '二要素認証をオフにするには、パスワードを入力してください。',
     mfaPassword: 'パスワード',
     mfaTurnedOff: '二要素認証をオフにしました。',
+    mfaRecoveryCloseTitle: 'リカバリコードを保管せずに閉じますか?',
+    mfaRecoveryCloseBody: 'このウィンドウを閉じると、リカバリコードは二度と表示できません。',
+    passwordTitle: 'パスワード',
+    passwordIntro: 'サインインに使うパスワードです。変更するには現在のパスワードが必要です。',
+    changePassword: 'パスワードを変更…',
+    changePasswordTitle: 'パスワードの変更',
+    passwordChanged: 'パスワードを変更しました。',
   },
 }
