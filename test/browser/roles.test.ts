@@ -106,7 +106,7 @@ describe.each(LOCALES)('%s: roles', (locale) => {
     await page().getByRole('link', { name: roleName, exact: true }).click()
     await dialog(t.roles.propertiesTitle).getByRole('button', { name: t.common.delete }).click()
     await dialog(t.roles.deleteTitle).getByRole('button', { name: t.roles.deleteConfirm }).click()
-    await page().getByText(translate('role.in_use', locale, { role: roleName, administrators: 0, apiKeys: 1 })).waitFor()
+    await page().getByText(translate('role.in_use', locale, { role: roleName, administrators: 0, apiKeys: 1, holders: 'apiKeys' })).waitFor()
     await page().getByRole('button', { name: t.common.cancel }).click()
 
     await page().getByRole('link', { name: copyName, exact: true }).click()
