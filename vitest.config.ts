@@ -20,7 +20,7 @@ if (!hasChromium) {
   process.stderr.write(`\n*** WARNING: browser suite SKIPPED: ${chromium} is missing. Install it with apt-get install chromium. ***\n\n`)
 }
 
-const apiTests = ['test/**/*.test.ts']
+const apiTests = ['test/**/*.test.ts', 'packages/*/test/**/*.test.ts']
 // Every API test file builds its own app on its own database, so files need no module
 // isolation; sharing the module cache within a worker saves re-importing Fastify, Kysely and
 // the app for each of ~200 files (minutes of a run).

@@ -40,7 +40,7 @@ try {
   npm(['install', '--global', '--prefix', prefix, '--omit=dev', '--no-audit', '--no-fund', '--allow-scripts=better-sqlite3', join(work, tarball)], work)
   const installed = join(prefix, 'lib', 'node_modules', 'keyward')
   const packages = readdirSync(join(installed, 'node_modules'))
-  for (const devOnly of ['vite', 'react', 'tsx', '@mantine', 'typescript']) {
+  for (const devOnly of ['vite', 'react', 'tsx', '@mantine', 'typescript', 'express', 'hono', '@hono', 'keyward-client']) {
     if (packages.includes(devOnly)) fail(`${devOnly} was installed with --omit=dev: it belongs in devDependencies`)
   }
 

@@ -1,0 +1,10 @@
+/**
+ * keyward-client: a typed client for Keyward's API, `verify` with a local cache kept current
+ * by Keyward's stream of key changes, and middleware for Fastify, Express and Hono.
+ *
+ * @module
+ */
+export { Keyward, type KeywardOptions, type VerifyOptions } from './keyward.js'
+export { KeywardError, UNREACHABLE } from './keyward-error.js'
+export type { VerifyCacheOptions } from './verify-cache.js'
+export type * from './generated/api.js'
