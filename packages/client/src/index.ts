@@ -6,5 +6,6 @@
  */
 export { Keyward, type KeywardOptions, type VerifyOptions } from './keyward.js'
 export { KeywardError, UNREACHABLE } from './keyward-error.js'
+export { KeyChangeStream, type KeyChange, type KeyChangeStreamEvent, type KeyChangeStreamOptions } from './key-change-stream.js'
 export type { VerifyCacheOptions } from './verify-cache.js'
 export type * from './generated/api.js'

@@ -11,6 +11,7 @@
  * ```
  */
 import { KeywardOperations, type VerifyApiKeyRequest, type VerifyApiKeyResponse } from './generated/api.js'
+import { KeyChangeStream, type KeyChange, type KeyChangeStreamOptions } from './key-change-stream.js'
 import { KeywardError, UNREACHABLE } from './keyward-error.js'
 import { VerifyCache, type VerifyCacheOptions } from './verify-cache.js'
 
@@ -21,6 +22,12 @@ export interface KeywardOptions {
   secretKey: string
   /** The cache of positive verifications; `false` asks Keyward every time. */
   cache?: VerifyCacheOptions | false
+  /**
+   * Keyward's stream of key changes, which drops cached answers as keys change; it opens with
+   * the first `verify` while the cache is on. `false`: no stream, and every cached answer lives
+   * `cache.fallbackAgeMs` only.
+   */
+  stream?: KeyChangeStreamOptions | false
   /** The fetch to send requests with. Default: the platform's. */
   fetch?: typeof fetch
   /** The clock the cache ages answers by, in ms since epoch. Default `Date.now`. */
@@ -35,13 +42,29 @@ export class Keyward extends KeywardOperations {
   readonly #secretKey: string
   readonly #fetch: typeof fetch
   readonly #cache: VerifyCache | undefined
+  /** The stream of key changes that keeps the cache current (none without a cache). */
+  readonly changes: KeyChangeStream | undefined
 
   constructor(options: KeywardOptions) {
     super()
     this.#base = `${String(options.baseUrl).replace(/\/+$/, '')}/api`
     this.#secretKey = options.secretKey
     this.#fetch = options.fetch ?? globalThis.fetch
-    this.#cache = options.cache === false ? undefined : new VerifyCache(options.cache ?? {}, options.clock ?? Date.now)
+    const clock = options.clock ?? Date.now
+    this.#cache = options.cache === false ? undefined : new VerifyCache(options.cache ?? {}, clock)
+    if (this.#cache && options.stream !== false) {
+      this.changes = new KeyChangeStream({ url: `${this.#base}/apikeys/changes`, headers: this.#headers(), fetch: this.#fetch, clock }, options.stream)
+      this.changes.subscribe((event) => {
+        // Answers cached before the stream first connected are not covered by it.
+        if (event.type === 'connected' && !event.isResumed) this.#cache!.clear()
+        if (event.type === 'change') this.#forget(event.change)
+      })
+    }
+  }
+
+  /** Closes the stream of key changes (the client still works, its cached answers for `cache.fallbackAgeMs` only). */
+  async close(): Promise<void> {
+    await this.changes?.close()
   }
 
   /**
@@ -55,18 +78,35 @@ export class Keyward extends KeywardOperations {
    * cached answer exists.
    */
   async verify(secretKey: string, options: VerifyOptions = {}): Promise<VerifyApiKeyResponse> {
-    const hash = this.#cache ? VerifyCache.hashOf({ secretKey, permissions: options.permissions, address: options.address }) : undefined
-    if (hash !== undefined) {
-      const cached = this.#cache!.get(hash, undefined)
-      if (cached) return cached
-    }
+    if (!this.#cache) return this.verifyApiKey({ ...options, secretKey })
+    this.changes?.start()
+    const hash = VerifyCache.hashOf({ secretKey, permissions: options.permissions, address: options.address })
+    const cached = this.#cache.get(hash, this.#vouched())
+    if (cached) return cached
+    const generation = this.changes?.generation
     const answer = await this.verifyApiKey({ ...options, secretKey })
-    if (hash !== undefined) this.#cache!.set(hash, answer)
+    // A change that arrived while Keyward was answering may postdate the answer: not cached.
+    if (this.changes?.generation === generation) this.#cache.set(hash, answer)
     return answer
   }
 
+  /** What the stream vouches for: every change while connected, else up to when it was lost. */
+  #vouched(): 'live' | number | undefined {
+    if (!this.changes) return undefined
+    return this.changes.isConnected ? 'live' : this.changes.lostAt
+  }
+
+  #forget(change: KeyChange): void {
+    if (change.roleID !== undefined) this.#cache!.dropRole(change.roleID)
+    if (change.keyID !== undefined) this.#cache!.dropKey(change.keyID)
+  }
+
+  #headers(): Record<string, string> {
+    return { 'api-version': 'v1', authorization: `ApiKey ${this.#secretKey}` }
+  }
+
   protected async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { 'api-version': 'v1', authorization: `ApiKey ${this.#secretKey}`, accept: 'application/json' }
+    const headers: Record<string, string> = { ...this.#headers(), accept: 'application/json' }
     if (body !== undefined) headers['content-type'] = 'application/json'
     let res: Response
     let text: string
