@@ -10,9 +10,14 @@
  * if (!answer.valid) throw new Error(answer.code)
  * ```
  */
-import { KeywardOperations, type VerifyApiKeyRequest, type VerifyApiKeyResponse } from './generated/api.js'
+import { KeywardOperations, type VerifyApiKeyResponse } from './generated/api.js'
 import { KeyChangeStream, type KeyChange, type KeyChangeStreamOptions } from './key-change-stream.js'
 import { KeywardError, UNREACHABLE } from './keyward-error.js'
+import { expressMiddleware, type ExpressLikeRequest, type ExpressMiddleware } from './middleware/express.js'
+import { fastifyHook, type FastifyHook, type FastifyLikeRequest } from './middleware/fastify.js'
+import { honoMiddleware, type HonoLikeContext, type HonoMiddleware } from './middleware/hono.js'
+import type { ProtectOptions } from './middleware/protect.js'
+import type { VerifiedKey, VerifyOptions } from './verified-key.js'
 import { VerifyCache, type VerifyCacheOptions } from './verify-cache.js'
 
 export interface KeywardOptions {
@@ -34,9 +39,6 @@ export interface KeywardOptions {
   clock?: () => number
 }
 
-/** What a request to protect needs of its key; all optional (see {@link Keyward.verify}). */
-export type VerifyOptions = Omit<VerifyApiKeyRequest, 'secretKey'>
-
 export class Keyward extends KeywardOperations {
   readonly #base: string
   readonly #secretKey: string
@@ -44,6 +46,10 @@ export class Keyward extends KeywardOperations {
   readonly #cache: VerifyCache | undefined
   /** The stream of key changes that keeps the cache current (none without a cache). */
   readonly changes: KeyChangeStream | undefined
+  /** The key each request passed by a middleware was verified with. */
+  readonly #keys = new WeakMap<object, VerifiedKey>()
+  readonly #remember = (request: object, key: VerifiedKey) => this.#keys.set(request, key)
+  readonly #verify = (secret: string, options: VerifyOptions) => this.verify(secret, options)
 
   constructor(options: KeywardOptions) {
     super()
@@ -88,6 +94,31 @@ export class Keyward extends KeywardOperations {
     // A change that arrived while Keyward was answering may postdate the answer: not cached.
     if (this.changes?.generation === generation) this.#cache.set(hash, answer)
     return answer
+  }
+
+  /**
+   * A Fastify `onRequest` hook that lets a request through only with a key that passes:
+   * `app.get('/invoices', { onRequest: keyward.fastify({ permissions: 'invoices.read' }) }, handler)`.
+   * A refusal is answered 401, 403, 429 (with `Retry-After`) or 503 (Keyward unreachable) with
+   * `{ code, message }`; the handler reads the key with {@link Keyward.keyOf}.
+   */
+  fastify(options: ProtectOptions<FastifyLikeRequest> = {}): FastifyHook {
+    return fastifyHook(this.#verify, this.#remember, options)
+  }
+
+  /** The same for Express: `app.get('/invoices', keyward.express({ permissions }), handler)`; the key is also `res.locals.apiKey`. */
+  express(options: ProtectOptions<ExpressLikeRequest> = {}): ExpressMiddleware {
+    return expressMiddleware(this.#verify, this.#remember, options)
+  }
+
+  /** The same for Hono: `app.get('/invoices', keyward.hono({ permissions }), handler)`; the key is also `c.get('apiKey')`. */
+  hono(options: ProtectOptions<HonoLikeContext> = {}): HonoMiddleware {
+    return honoMiddleware(this.#verify, this.#remember, options)
+  }
+
+  /** The key a middleware verified a request with (Fastify's request, Express's req, Hono's context). */
+  keyOf(request: object): VerifiedKey | undefined {
+    return this.#keys.get(request)
   }
 
   /** What the stream vouches for: every change while connected, else up to when it was lost. */

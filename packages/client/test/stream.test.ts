@@ -3,7 +3,7 @@ import type { KeywardApp } from '../../../src/app.js'
 import { testEngine } from '../../../test/helpers/test-database.js'
 import { Keyward, UNREACHABLE } from '../src/index.js'
 import { listenBelowEphemeralPorts, startKeyward, stopKeyward, type KeywardOnLoopback } from './helpers/keyward-on-loopback.js'
-import { changeOf, nextEvent } from './helpers/stream-events.js'
+import { changeOf, connectedClient, nextEvent } from './helpers/stream-events.js'
 
 const FALLBACK_AGE_MS = 10_000
 
@@ -12,10 +12,7 @@ describe(`${testEngine()}: keyward-client's cache follows Keyward's stream of ke
   let keyward: Keyward
   beforeAll(async () => {
     kw = await startKeyward()
-    keyward = new Keyward({ baseUrl: kw.baseUrl, secretKey: kw.h.keys.fullAccess.secret, stream: { reconnectDelayMs: 10 } })
-    const connected = nextEvent(keyward.changes!, (event) => event.type === 'connected')
-    await keyward.verify(kw.h.keys.auditor.secret)
-    await connected
+    keyward = await connectedClient({ baseUrl: kw.baseUrl, secretKey: kw.h.keys.fullAccess.secret })
   })
   afterAll(async () => {
     await keyward.close()

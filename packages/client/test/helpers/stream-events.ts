@@ -1,4 +1,4 @@
-import type { KeyChangeStream, KeyChangeStreamEvent } from '../../src/index.js'
+import { Keyward, type KeyChangeStream, type KeyChangeStreamEvent, type KeywardOptions } from '../../src/index.js'
 
 /** The next event of a stream that satisfies a test: waits on the stream, never on the clock. */
 export function nextEvent(stream: KeyChangeStream, test: (event: KeyChangeStreamEvent) => boolean): Promise<KeyChangeStreamEvent> {
@@ -14,4 +14,14 @@ export function nextEvent(stream: KeyChangeStream, test: (event: KeyChangeStream
 /** The next change about a key (its own, or its role's when `roleID` is given). */
 export function changeOf(stream: KeyChangeStream, target: { keyID?: number; roleID?: number }): Promise<KeyChangeStreamEvent> {
   return nextEvent(stream, (event) => event.type === 'change' && (event.change.keyID === target.keyID || (target.roleID !== undefined && event.change.roleID === target.roleID)))
+}
+
+/** A client of a Keyward whose stream of key changes is connected (its cache starts empty then). */
+export async function connectedClient(options: KeywardOptions): Promise<Keyward> {
+  const keyward = new Keyward({ stream: { reconnectDelayMs: 10 }, ...options })
+  const connected = nextEvent(keyward.changes!, (event) => event.type === 'connected')
+  // The first verification opens the stream.
+  await keyward.verify(options.secretKey).catch(() => {})
+  await connected
+  return keyward
 }
