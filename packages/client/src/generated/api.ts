@@ -204,8 +204,8 @@ export type SearchApiKeysRequest = {
     numericTest?: "less-than" | "less-than-or-equal" | "equal" | "greater-than-or-equal" | "greater-than" | "not-equal"
     /** Value of the numeric test. */
     numericValue?: number
-    /** String test, used with stringValue. Default "equal". */
-    stringTest?: "equal" | "not-equal"
+    /** String test, used with stringValue. Default "equal". Keyward extension: "contains" finds stringValue anywhere in the field, ignoring ASCII case. */
+    stringTest?: "equal" | "not-equal" | "contains"
     /** Value of the string test; % and _ are wildcards unless stringWildcards is false. */
     stringValue?: string
     /** Whether % and _ in stringValue are wildcards (true, the default; matching ignores ASCII case) or literal characters (matching is exact). */
