@@ -1,6 +1,6 @@
 import { auditRecord, diffFields, failureReason, type AuditDraft, type SignInFailureReason } from '../audit/audit-record.js'
 import { hashPassword } from '../auth/password-hash.js'
-import { requireRight, type Principal } from '../auth/principal.js'
+import { requireRight, type Principal, type SessionPrincipal } from '../auth/principal.js'
 import type { SignInAttempts } from '../auth/sign-in-attempts.js'
 import { createRecoveryCodes, createTotpSecret, hashRecoveryCode, totpUri, verifyTotp } from '../auth/totp.js'
 import type { PasswordPolicy } from '../config.js'
@@ -80,7 +80,7 @@ export class AdministratorService {
       roleId: role.id,
       locale: input.locale ?? principal.locale,
       timeZone: input.timeZone ?? principal.timeZone,
-      timeFormat: input.timeFormat ?? principal.administrator?.timeFormat ?? '24',
+      timeFormat: input.timeFormat ?? (principal.kind === 'session' ? principal.administrator.timeFormat : '24'),
       emailAddress: input.emailAddress ?? '',
       active: input.active ?? true,
       passwordNeverExpires: input.passwordNeverExpires ?? false,
@@ -112,8 +112,8 @@ export class AdministratorService {
     requireRight(principal, 'administratorRights.canEditAdministratorProperties', 'administrator.modify_denied')
     const existing = await this.#existing(id)
     await assertManages(this.#roles, principal, existing)
-    const isSelf = principal.kind === 'administrator' && principal.id === id
-    if (isSelf && (input.password !== undefined || (input.mfaType !== undefined && input.mfaType !== existing.mfaType))) {
+    const self = principal.kind === 'session' && principal.id === id ? principal : undefined
+    if (self && (input.password !== undefined || (input.mfaType !== undefined && input.mfaType !== existing.mfaType))) {
       await this.#reauthenticate(principal, existing, input.currentPassword, input.mfaCode)
     }
     const changes: AdministratorChanges = { ...this.#profileChanges(existing, input) }
@@ -124,7 +124,7 @@ export class AdministratorService {
     }
     // Locking an administrator that is locked automatically makes the lock-out permanent.
     if (input.active === false && (existing.active || existing.unlockTime !== undefined)) {
-      if (isSelf) throw new KeywardError('administrator.self_lockout')
+      if (self) throw new KeywardError('administrator.self_lockout')
       Object.assign(changes, { active: false, unlockTime: null })
     }
     if (input.active === true) {
@@ -143,7 +143,7 @@ export class AdministratorService {
     const endsSessions = changes.active === false || changes.passwordHash !== undefined
     return this.#updated(principal, existing, changes, {
       keepFullAccess: losesFullAccess,
-      endSessions: endsSessions ? { except: isSelf ? principal.session?.tokenHash : undefined } : undefined,
+      endSessions: endsSessions ? { except: self?.session.tokenHash } : undefined,
     })
   }
 
@@ -156,7 +156,7 @@ export class AdministratorService {
   async delete(principal: Principal, id: number): Promise<AdministratorRecord> {
     requireRight(principal, 'administratorRights.canDeleteAdministrators', 'administrator.delete_denied')
     const existing = await this.#existing(id)
-    if (principal.kind === 'administrator' && principal.id === id) throw new KeywardError('administrator.self_delete')
+    if (principal.kind === 'session' && principal.id === id) throw new KeywardError('administrator.self_delete')
     await assertManages(this.#roles, principal, existing)
     const deleted = await this.#store.delete(
       id,
@@ -169,7 +169,7 @@ export class AdministratorService {
 
   /** The signed-in administrator. @throws KeywardError `administrator.current_needs_session`. */
   describeCurrent(principal: Principal): AdministratorRecord {
-    return currentOf(principal)
+    return signedIn(principal).administrator
   }
 
   /**
@@ -182,7 +182,7 @@ export class AdministratorService {
    * `request.too_many_failures`, `server.busy`, `administrator.password_*`.
    */
   async modifyCurrent(principal: Principal, input: AdministratorCurrentModifyInput): Promise<AdministratorRecord> {
-    const current = currentOf(principal)
+    const { administrator: current, session } = signedIn(principal)
     const fixed = { username: current.username, roleID: current.roleId, active: current.active, mfaType: current.mfaType } as const
     for (const field of Object.keys(fixed) as (keyof typeof fixed)[]) {
       if (input[field] !== undefined && input[field] !== fixed[field]) throw new KeywardError('administrator.current_field_denied', { field })
@@ -193,7 +193,7 @@ export class AdministratorService {
       Object.assign(changes, await this.#newPassword(input.password, current.username))
     }
     return this.#updated(principal, current, changes, {
-      endSessions: changes.passwordHash !== undefined ? { except: principal.session?.tokenHash } : undefined,
+      endSessions: changes.passwordHash !== undefined ? { except: session.tokenHash } : undefined,
     })
   }
 
@@ -204,7 +204,7 @@ export class AdministratorService {
    * @throws KeywardError `administrator.current_needs_session`, `administrator.mfa_already_enabled`.
    */
   async startMfaEnrolment(principal: Principal): Promise<{ secret: string; uri: string }> {
-    const current = currentOf(principal)
+    const current = signedIn(principal).administrator
     if (current.mfaType === 'local-totp') throw new KeywardError('administrator.mfa_already_enabled')
     const secret = createTotpSecret()
     await this.#store.update(current.id, { totpPendingSecret: secret }, undefined)
@@ -221,7 +221,7 @@ export class AdministratorService {
    * `request.too_many_failures`, `server.busy`.
    */
   async activateMfa(principal: Principal, code: string, password: string): Promise<{ administrator: AdministratorRecord; recoveryCodes: string[] }> {
-    const current = await this.#existing(currentOf(principal).id)
+    const current = await this.#existing(signedIn(principal).id)
     if (current.mfaType === 'local-totp') throw new KeywardError('administrator.mfa_already_enabled')
     if (!current.totpPendingSecret) throw new KeywardError('administrator.mfa_not_pending')
     const step = await verifyTotp(current.totpPendingSecret, code, this.#clock())
@@ -246,7 +246,7 @@ export class AdministratorService {
    * `administrator.current_mfa_invalid`, `request.too_many_failures`, `server.busy`.
    */
   async deactivateMfa(principal: Principal, password: string, code: string | undefined): Promise<AdministratorRecord> {
-    const current = await this.#existing(currentOf(principal).id)
+    const current = await this.#existing(signedIn(principal).id)
     await this.#reauthenticate(principal, current, password, code)
     return this.#updated(principal, current, mfaOff())
   }
@@ -353,9 +353,9 @@ function mfaOff(): AdministratorChanges {
   return { mfaType: 'none', totpSecret: null, totpPendingSecret: null, totpLastStep: null, recoveryCodeHashes: [] }
 }
 
-function currentOf(principal: Principal): AdministratorRecord {
-  if (principal.kind !== 'administrator' || !principal.administrator) throw new KeywardError('administrator.current_needs_session')
-  return principal.administrator
+function signedIn(principal: Principal): SessionPrincipal {
+  if (principal.kind !== 'session') throw new KeywardError('administrator.current_needs_session')
+  return principal
 }
 
 /** The API names and values of an administrator's (changed) properties, for the audit log. */

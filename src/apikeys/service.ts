@@ -1,5 +1,5 @@
 import { auditRecord, diffFields, type AuditDraft } from '../audit/audit-record.js'
-import { requireRight, type Principal } from '../auth/principal.js'
+import { requireRight, type ApiKeyPrincipal, type Principal } from '../auth/principal.js'
 import { createSecret, hashSecret } from '../auth/secret-format.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import type { Locale } from '../i18n/translate.js'
@@ -90,7 +90,7 @@ export class ApiKeyService {
       {
         ...key,
         created: now,
-        createdByAdministratorId: principal.kind === 'administrator' ? principal.id : undefined,
+        createdByAdministratorId: principal.kind === 'session' ? principal.id : undefined,
         createdByApiKeyId: principal.kind === 'apikey' ? principal.id : undefined,
       },
       makeSecret,
@@ -180,8 +180,9 @@ export class ApiKeyService {
    * @throws KeywardError `apikey.current_needs_key` when the principal is not an API key.
    */
   describeCurrent(principal: Principal): { record: ApiKeyRecord; lastSignIn: number | undefined; lastSignInAddress: string | undefined } {
+    const key = keyPrincipal(principal)
     // This request is the key's latest sign-in, whether or not it has been written yet.
-    return { record: currentKeyOf(principal), lastSignIn: principal.signedInAt, lastSignInAddress: principal.address }
+    return { record: key.apiKey, lastSignIn: key.signedInAt, lastSignInAddress: key.address }
   }
 
   /**
@@ -192,7 +193,7 @@ export class ApiKeyService {
    * `apikey.name_in_use`.
    */
   async modifyCurrent(principal: Principal, input: ApiKeyCurrentModifyInput): Promise<ApiKeyRecord> {
-    const current = currentKeyOf(principal)
+    const current = keyPrincipal(principal).apiKey
     if (input.roleID !== undefined && input.roleID !== current.roleId) throw new KeywardError('apikey.current_field_denied', { field: 'roleID' })
     if (input.active !== undefined && input.active !== current.active) throw new KeywardError('apikey.current_field_denied', { field: 'active' })
     if (input.expiryDate !== undefined && this.#expiryOf(input.expiryDate, principal, current.timeZone) !== (current.expiryDate ?? null)) {
@@ -209,7 +210,7 @@ export class ApiKeyService {
 
   /** @throws KeywardError `apikey.current_needs_key`. */
   async newCurrentSecret(principal: Principal): Promise<ApiKeyWithSecret> {
-    return this.#replaceSecret(principal, currentKeyOf(principal))
+    return this.#replaceSecret(principal, keyPrincipal(principal).apiKey)
   }
 
   /** The changes to the properties any editor may make: name, description, language, zone. */
@@ -333,7 +334,7 @@ function nameOf(keyName: string): string {
   return name
 }
 
-function currentKeyOf(principal: Principal): ApiKeyRecord {
-  if (principal.kind !== 'apikey' || !principal.apiKey) throw new KeywardError('apikey.current_needs_key')
-  return principal.apiKey
+function keyPrincipal(principal: Principal): ApiKeyPrincipal {
+  if (principal.kind !== 'apikey') throw new KeywardError('apikey.current_needs_key')
+  return principal
 }

@@ -61,8 +61,8 @@ export type Actor = Pick<Principal, 'kind' | 'id' | 'name' | 'address'> | Anonym
 export function auditRecord(actor: Actor, draft: AuditDraft, time: number): AuditRecord {
   return {
     time,
-    actorType: actor.kind,
-    actorId: actor.kind === 'anonymous' ? undefined : actor.kind === 'system' ? undefined : actor.id,
+    actorType: actor.kind === 'session' ? 'administrator' : actor.kind,
+    actorId: actor.kind === 'anonymous' || actor.kind === 'system' ? undefined : actor.id,
     actorName: redactSecrets(actor.name),
     action: draft.action,
     resourceType: draft.resourceType,

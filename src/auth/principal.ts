@@ -6,12 +6,8 @@ import type { Locale } from '../i18n/translate.js'
 import type { Right } from '../roles/rights.js'
 import type { Role } from '../roles/role.js'
 
-/**
- * Who is acting: an API key, a signed-in administrator, or Keyward itself (the CLI acting on
- * the database directly). Services take a principal and apply their rules to it.
- */
-export interface Principal {
-  readonly kind: 'apikey' | 'administrator' | 'system'
+/** What every principal has: who it is, its role, and how to speak to it. */
+interface PrincipalBase {
   readonly id: number
   readonly name: string
   readonly role: Role
@@ -19,14 +15,34 @@ export interface Principal {
   readonly timeZone: string
   /** Client address of the request, when there is one. */
   readonly address: string | undefined
-  /** The authenticating API key, when `kind` is `apikey`, as cached (see `signedInAt`). */
-  readonly apiKey?: ApiKeyRecord
-  /** When the API key authenticated this request: its `lastSignIn` from now on. */
-  readonly signedInAt?: number
-  /** The signed-in administrator and its session, when `kind` is `administrator`. */
-  readonly administrator?: AdministratorRecord
-  readonly session?: { readonly tokenHash: string; readonly csrfToken: string; readonly expires: number }
 }
+
+/** An API key that authenticated the request. */
+export interface ApiKeyPrincipal extends PrincipalBase {
+  readonly kind: 'apikey'
+  /** The authenticating API key, as cached (see `signedInAt`). */
+  readonly apiKey: ApiKeyRecord
+  /** When the API key authenticated this request: its `lastSignIn` from now on. */
+  readonly signedInAt: number
+}
+
+/** An administrator signed in to the console, through one of its sessions. */
+export interface SessionPrincipal extends PrincipalBase {
+  readonly kind: 'session'
+  readonly administrator: AdministratorRecord
+  readonly session: { readonly tokenHash: string; readonly csrfToken: string; readonly expires: number }
+}
+
+/** Keyward itself: the CLI acting on the database directly. */
+export interface SystemPrincipal extends PrincipalBase {
+  readonly kind: 'system'
+}
+
+/**
+ * Who is acting. Services take a principal and apply their rules to it, narrowing by `kind`
+ * where a rule holds for one kind only.
+ */
+export type Principal = ApiKeyPrincipal | SessionPrincipal | SystemPrincipal
 
 /**
  * Checks that a principal's role holds a right.

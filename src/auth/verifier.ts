@@ -10,7 +10,7 @@ import type { ChangeFeed } from '../store/change-feed.js'
 import type { Clock } from '../time/clock.js'
 import type { FailureRecorder } from './failure-recorder.js'
 import { isAddressAllowed } from './ip-allow-list.js'
-import type { Principal } from './principal.js'
+import type { ApiKeyPrincipal } from './principal.js'
 import { claimedKeyId, hashSecret, parseSecret, secretMatchesHash } from './secret-format.js'
 import type { UsageRecorder } from './usage-recorder.js'
 import { ABSENT, VerifierCache, type CacheEntry } from './verifier-cache.js'
@@ -96,7 +96,7 @@ export class Verifier {
    * {@link KeyRefusedError}: `auth.key_locked`, `auth.key_expired` (401),
    * `auth.web_service_denied`, `auth.address_not_allowed` (403); or rejects with one of them.
    */
-  verify(secret: string, address: string | undefined): Principal | Promise<Principal> {
+  verify(secret: string, address: string | undefined): ApiKeyPrincipal | Promise<ApiKeyPrincipal> {
     if (this.#deafSince !== undefined) this.#distrustCacheAfterGrace()
     // A secret whose hash equals a cached key's is that key's secret, checksum included, so
     // the common case skips the checksum; every other case checks it before any lookup.
@@ -134,7 +134,7 @@ export class Verifier {
   }
 
   /** The full verification, which may read (a cache miss) or write (a failure, an unlock). */
-  async #verifyWithIo(id: number, secret: string, address: string | undefined): Promise<Principal> {
+  async #verifyWithIo(id: number, secret: string, address: string | undefined): Promise<ApiKeyPrincipal> {
     // Taken before any await: a change heard while this runs must not be undone by the `set` below.
     const generation = this.#cache.generation
     const entry = this.#cache.get(id) ?? (await this.#load(id))
@@ -160,7 +160,7 @@ export class Verifier {
     return this.#signedIn(record, role, now, address)
   }
 
-  #signedIn(record: ApiKeyRecord, role: Role, now: number, address: string | undefined): Principal {
+  #signedIn(record: ApiKeyRecord, role: Role, now: number, address: string | undefined): ApiKeyPrincipal {
     this.#deps.usage.record(record.id, now, address)
     return { kind: 'apikey', id: record.id, name: record.keyName, role, locale: record.locale, timeZone: record.timeZone, address, apiKey: record, signedInAt: now }
   }

@@ -85,7 +85,7 @@ export function registerApiGuard(api: FastifyInstance, deps: { verifier: Verifie
 
   const accept = (request: FastifyRequest, principal: Principal, method: AuthenticationMethod): void | Promise<void> => {
     request.principal = principal
-    const session = principal.session
+    const session = principal.kind === 'session' ? principal.session : undefined
     const sent = request.headers[CSRF_HEADER]
     if (session && !SAFE_METHODS.has(request.method) && !(typeof sent === 'string' && constantTimeEqual(sent, session.csrfToken))) {
       throw new KeywardError('auth.csrf_invalid')

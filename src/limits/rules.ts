@@ -36,8 +36,9 @@ function isAsTight(limit: RateLimit, own: RateLimit): boolean {
  * @throws KeywardError `limits.exceed_own` (403) naming the field.
  */
 export function assertLimitsWithinOwn(principal: Principal, rateLimits: readonly RateLimit[] | undefined, credits: Credits | null | undefined): void {
+  if (principal.kind !== 'apikey') return
   const own = principal.apiKey
-  if (!own || !principal.role.canOnlyManipulateUsersWithEqualOrLesserRights) return
+  if ( !principal.role.canOnlyManipulateUsersWithEqualOrLesserRights) return
   if (rateLimits !== undefined) {
     for (const limit of own.rateLimits ?? []) {
       if (!rateLimits.some((given) => isAsTight(given, limit))) throw new KeywardError('limits.exceed_own', { field: 'rateLimits' })

@@ -52,7 +52,8 @@ export class UsageLimits implements LimitsHook {
    * @throws KeywardError `request.rate_limited` (429, with Retry-After), or rejects with it.
    */
   admitApiCall(principal: Principal): void | Promise<void> {
-    const rateLimits = principal.apiKey?.rateLimits
+    if (principal.kind !== 'apikey') return
+    const rateLimits = principal.apiKey.rateLimits
     if (!rateLimits) return
     const outcome = this.#rateLimiter.consume(principal.id, rateLimits, 1)
     if (outcome instanceof Promise) return outcome.then(refuseIfLimited)

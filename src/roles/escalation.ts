@@ -39,7 +39,7 @@ export function assertWithinOwnRights(principal: Principal, target: Role): void 
  * A principal's own application permissions: its role's, and a key's direct ones.
  */
 function ownPermissions(principal: Principal): PermissionSet {
-  return new PermissionSet([...principal.role.permissions, ...(principal.apiKey?.permissions ?? [])])
+  return new PermissionSet([...principal.role.permissions, ...(principal.kind === 'apikey' ? principal.apiKey.permissions : [])])
 }
 
 /**

@@ -169,7 +169,7 @@ export class SessionService {
     // keep the session alive without a write per request.
     if (now - session.lastSeen >= Math.min(60_000, this.#options.idleTimeoutMs / 4)) await this.#sessions.touch(tokenHash, now)
     return {
-      kind: 'administrator',
+      kind: 'session',
       id: administrator.id,
       name: administrator.username,
       role,
@@ -187,7 +187,7 @@ export class SessionService {
    * @throws KeywardError `administrator.current_needs_session` for an API key.
    */
   async signOut(principal: Principal): Promise<void> {
-    if (!principal.session) throw new KeywardError('administrator.current_needs_session')
+    if (principal.kind !== 'session') throw new KeywardError('administrator.current_needs_session')
     await this.#sessions.delete(principal.session.tokenHash)
     await this.#audit.insert(
       auditRecord(principal, { action: 'session.sign_out', resourceType: 'session', resourceId: principal.id, resourceName: principal.name }, this.#clock()),
@@ -200,7 +200,7 @@ export class SessionService {
    * @throws KeywardError `administrator.current_needs_session` for an API key.
    */
   describe(principal: Principal): SessionView {
-    if (!principal.administrator || !principal.session) throw new KeywardError('administrator.current_needs_session')
+    if (principal.kind !== 'session') throw new KeywardError('administrator.current_needs_session')
     return this.#view(principal.administrator, principal.role, principal.session.csrfToken, principal.session.expires, this.#clock())
   }
 
@@ -232,7 +232,7 @@ export class SessionService {
 
   #signInAudit(admin: AdministratorRecord, client: Client, now: number) {
     return auditRecord(
-      { kind: 'administrator', id: admin.id, name: admin.username, address: client.address },
+      { kind: 'session', id: admin.id, name: admin.username, address: client.address },
       { action: 'session.sign_in', resourceType: 'session', resourceId: admin.id, resourceName: admin.username },
       now,
     )

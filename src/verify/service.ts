@@ -76,7 +76,7 @@ export class VerifyService {
       return this.#notFound(principal, address)
     }
 
-    const record = key.apiKey!
+    const record = key.apiKey
     const answer = this.#answer('VALID', record, key.role)
     if (query !== undefined && !satisfies(new PermissionSet(answer.permissions!), query)) return this.#answer('INSUFFICIENT_PERMISSIONS', record, key.role)
     const usage = await this.#deps.limits.consume({ key: record, cost: request.cost ?? 1, rateLimits: request.rateLimits, now: this.#deps.clock() })
