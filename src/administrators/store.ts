@@ -1,6 +1,5 @@
 import { sql } from 'kysely'
 import type { AuditRecord } from '../audit/audit-record.js'
-import { insertAuditEvent } from '../audit/store.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import type { Locale } from '../i18n/translate.js'
 import { nameKey } from '../auth/name-key.js'
@@ -10,7 +9,7 @@ import type { SearchFilter } from '../search/schema.js'
 import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
 import { deleteSessionsOf } from '../sessions/store.js'
 import { flag, toColumns, type ColumnsOf } from '../store/columns.js'
-import { exactFirst, rethrowNameInUse } from '../store/constraint-errors.js'
+import { exactFirst } from '../store/constraint-errors.js'
 import type { Store, Trx } from '../store/store.js'
 import type { AdministratorsTable } from '../store/tables.js'
 import { toAdministratorRecord, type AdministratorRecord } from './administrator.js'
@@ -177,36 +176,31 @@ export function createAdministratorStore(store: Store) {
 
     /** @throws KeywardError `administrator.name_in_use`. */
     async insert(admin: NewAdministrator, audit?: AuditRecord): Promise<AdministratorRecord> {
-      try {
-        return await store.transaction(async (trx) => {
-          const row = await trx
-            .insertInto('administrators')
-            .values({
-              username: admin.username,
-              username_key: nameKey(admin.username),
-              password_hash: admin.passwordHash,
-              full_name: admin.fullName,
-              description: admin.description,
-              role_id: admin.roleId,
-              locale: admin.locale,
-              time_zone: admin.timeZone,
-              time_format: admin.timeFormat,
-              email_address: admin.emailAddress,
-              active: flag(admin.active),
-              password_never_expires: flag(admin.passwordNeverExpires),
-              kept: JSON.stringify(admin.kept ?? {}),
-              mfa_type: 'none',
-              created: admin.created,
-              last_password_change: admin.created,
-            })
-            .returningAll()
-            .executeTakeFirstOrThrow()
-          if (audit) await insertAuditEvent(trx, { ...audit, resourceId: row.id })
-          return toAdministratorRecord(row)
-        })
-      } catch (error) {
-        rethrowNameInUse(error, 'administrator.name_in_use', admin.username)
-      }
+      const row = await store.write({ audit, nameInUse: { code: 'administrator.name_in_use', name: admin.username } }, (trx) =>
+        trx
+          .insertInto('administrators')
+          .values({
+            username: admin.username,
+            username_key: nameKey(admin.username),
+            password_hash: admin.passwordHash,
+            full_name: admin.fullName,
+            description: admin.description,
+            role_id: admin.roleId,
+            locale: admin.locale,
+            time_zone: admin.timeZone,
+            time_format: admin.timeFormat,
+            email_address: admin.emailAddress,
+            active: flag(admin.active),
+            password_never_expires: flag(admin.passwordNeverExpires),
+            kept: JSON.stringify(admin.kept ?? {}),
+            mfa_type: 'none',
+            created: admin.created,
+            last_password_change: admin.created,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow(),
+      )
+      return toAdministratorRecord(row)
     },
 
     /**
@@ -218,19 +212,15 @@ export function createAdministratorStore(store: Store) {
     async update(id: number, changes: AdministratorChanges, audit: AuditRecord | undefined, effects: ChangeEffects = {}): Promise<AdministratorRecord | undefined> {
       const columns = { ...toColumns(changes, COLUMNS), ...(changes.username === undefined ? {} : { username_key: nameKey(changes.username) }) }
       if (Object.keys(columns).length === 0) return this.findById(id)
-      try {
-        return await store.transaction(async (trx) => {
-          if (effects.keepFullAccess) await lockFullAccessRows(trx)
-          const row = await trx.updateTable('administrators').set(columns).where('id', '=', id).returningAll().executeTakeFirst()
-          if (!row) return undefined
-          if (effects.keepFullAccess) await assertFullAccessRemains(trx, row.username)
-          if (effects.endSessions) await deleteSessionsOf(trx, id, effects.endSessions.except)
-          if (audit) await insertAuditEvent(trx, audit)
-          return toAdministratorRecord(row)
-        })
-      } catch (error) {
-        rethrowNameInUse(error, 'administrator.name_in_use', changes.username)
-      }
+      const row = await store.write({ audit, nameInUse: { code: 'administrator.name_in_use', name: changes.username } }, async (trx) => {
+        if (effects.keepFullAccess) await lockFullAccessRows(trx)
+        const row = await trx.updateTable('administrators').set(columns).where('id', '=', id).returningAll().executeTakeFirst()
+        if (!row) return undefined
+        if (effects.keepFullAccess) await assertFullAccessRemains(trx, row.username)
+        if (effects.endSessions) await deleteSessionsOf(trx, id, effects.endSessions.except)
+        return row
+      })
+      return row && toAdministratorRecord(row)
     },
 
     /**
@@ -240,15 +230,14 @@ export function createAdministratorStore(store: Store) {
      * @throws KeywardError `administrator.last_full_access` when `keepFullAccess` and it was the last.
      */
     async delete(id: number, audit: AuditRecord, effects: ChangeEffects = {}): Promise<AdministratorRecord | undefined> {
-      return store.transaction(async (trx) => {
+      const row = await store.write({ audit }, async (trx) => {
         if (effects.keepFullAccess) await lockFullAccessRows(trx)
         await deleteSessionsOf(trx, id)
         const row = await trx.deleteFrom('administrators').where('id', '=', id).returningAll().executeTakeFirst()
-        if (!row) return undefined
-        if (effects.keepFullAccess) await assertFullAccessRemains(trx, row.username)
-        await insertAuditEvent(trx, audit)
-        return toAdministratorRecord(row)
+        if (row && effects.keepFullAccess) await assertFullAccessRemains(trx, row.username)
+        return row
       })
+      return row && toAdministratorRecord(row)
     },
 
     /** Counts a failed sign-in (or re-authentication) of the administrator, atomically. */

@@ -1,5 +1,4 @@
 import type { AuditRecord } from '../audit/audit-record.js'
-import { insertAuditEvent } from '../audit/store.js'
 import type { Locale } from '../i18n/translate.js'
 import type { Credits, RateLimit } from '../limits/schema.js'
 import { limitColumns, type KeyLimits } from '../limits/stored-limits.js'
@@ -8,7 +7,7 @@ import { LOCALES } from '../i18n/translate.js'
 import type { SearchFilter } from '../search/schema.js'
 import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
 import { flag, toColumns, type ColumnsOf } from '../store/columns.js'
-import { exactFirst, rethrowNameInUse } from '../store/constraint-errors.js'
+import { exactFirst } from '../store/constraint-errors.js'
 import { nameKey } from '../auth/name-key.js'
 import { failedAttemptColumns, isLockedNow } from '../store/failed-attempts.js'
 import type { Store } from '../store/store.js'
@@ -148,43 +147,38 @@ export function createApiKeyStore(store: Store) {
      * @throws KeywardError `apikey.name_in_use` when the name is taken.
      */
     async insert(key: NewApiKey, makeSecret: SecretMaker, audit: AuditRecord): Promise<{ record: ApiKeyRecord; secret: string }> {
-      try {
-        return await store.transaction(async (trx, changed) => {
-          const { id } = await trx
-            .insertInto('api_keys')
-            .values({
-              key_name: key.keyName,
-              key_name_key: nameKey(key.keyName),
-              description: key.description,
-              locale: key.locale,
-              role_id: key.roleId,
-              time_zone: key.timeZone,
-              active: flag(key.active),
-              created: key.created,
-              expiry_date: key.expiryDate ?? null,
-              // Replaced below, in the same transaction, once the ID is known.
-              secret_hash: '',
-              service_account: 0,
-              created_by_administrator_id: key.createdByAdministratorId ?? null,
-              created_by_api_key_id: key.createdByApiKeyId ?? null,
-              ...limitColumns(key, key.created),
-              permissions: JSON.stringify(key.permissions),
-              meta: metaColumn(key.meta) ?? null,
-              external_id: key.externalId ?? null,
-              ip_allow_list: JSON.stringify(key.ipAllowList),
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-          const { secret, hash } = makeSecret(id)
-          const row = await trx.updateTable('api_keys').set({ secret_hash: hash }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
-          // Another process may hold this ID as "no such key" in its cache.
-          changed({ resource: 'apikey', id })
-          await insertAuditEvent(trx, { ...audit, resourceId: id })
-          return { record: toApiKeyRecord(row), secret }
-        })
-      } catch (error) {
-        rethrowNameInUse(error, 'apikey.name_in_use', key.keyName)
-      }
+      // Another process may hold the new ID as "no such key" in its cache: notify.
+      const { row, secret } = await store.write({ audit, notify: 'apikey', nameInUse: { code: 'apikey.name_in_use', name: key.keyName } }, async (trx) => {
+        const { id } = await trx
+          .insertInto('api_keys')
+          .values({
+            key_name: key.keyName,
+            key_name_key: nameKey(key.keyName),
+            description: key.description,
+            locale: key.locale,
+            role_id: key.roleId,
+            time_zone: key.timeZone,
+            active: flag(key.active),
+            created: key.created,
+            expiry_date: key.expiryDate ?? null,
+            // Replaced below, in the same transaction, once the ID is known.
+            secret_hash: '',
+            service_account: 0,
+            created_by_administrator_id: key.createdByAdministratorId ?? null,
+            created_by_api_key_id: key.createdByApiKeyId ?? null,
+            ...limitColumns(key, key.created),
+            permissions: JSON.stringify(key.permissions),
+            meta: metaColumn(key.meta) ?? null,
+            external_id: key.externalId ?? null,
+            ip_allow_list: JSON.stringify(key.ipAllowList),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        const { secret, hash } = makeSecret(id)
+        const row = await trx.updateTable('api_keys').set({ secret_hash: hash }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+        return { id, row, secret }
+      })
+      return { record: toApiKeyRecord(row), secret }
     },
 
     /**
@@ -201,40 +195,25 @@ export function createApiKeyStore(store: Store) {
         ...limitColumns({ rateLimits, credits }, audit.time),
       }
       if (Object.keys(columns).length === 0) return this.findById(id)
-      try {
-        return await store.transaction(async (trx, changed) => {
-          const row = await trx.updateTable('api_keys').set(columns).where('id', '=', id).returningAll().executeTakeFirst()
-          if (!row) return undefined
-          changed({ resource: 'apikey', id })
-          await insertAuditEvent(trx, audit)
-          return toApiKeyRecord(row)
-        })
-      } catch (error) {
-        rethrowNameInUse(error, 'apikey.name_in_use', changes.keyName)
-      }
+      const row = await store.write({ audit, notify: 'apikey', nameInUse: { code: 'apikey.name_in_use', name: changes.keyName } }, (trx) =>
+        trx.updateTable('api_keys').set(columns).where('id', '=', id).returningAll().executeTakeFirst(),
+      )
+      return row && toApiKeyRecord(row)
     },
 
     /** Replaces the secret of an API key; the old one stops working when this commits. */
     async replaceSecret(id: number, makeSecret: SecretMaker, audit: AuditRecord): Promise<{ record: ApiKeyRecord; secret: string } | undefined> {
       const { secret, hash } = makeSecret(id)
-      return store.transaction(async (trx, changed) => {
-        const row = await trx.updateTable('api_keys').set({ secret_hash: hash }).where('id', '=', id).returningAll().executeTakeFirst()
-        if (!row) return undefined
-        changed({ resource: 'apikey', id })
-        await insertAuditEvent(trx, audit)
-        return { record: toApiKeyRecord(row), secret }
-      })
+      const row = await store.write({ audit, notify: 'apikey' }, (trx) =>
+        trx.updateTable('api_keys').set({ secret_hash: hash }).where('id', '=', id).returningAll().executeTakeFirst(),
+      )
+      return row && { record: toApiKeyRecord(row), secret }
     },
 
     /** Deletes an API key. @returns the deleted key, or undefined when there was none. */
     async delete(id: number, audit: AuditRecord): Promise<ApiKeyRecord | undefined> {
-      return store.transaction(async (trx, changed) => {
-        const row = await trx.deleteFrom('api_keys').where('id', '=', id).returningAll().executeTakeFirst()
-        if (!row) return undefined
-        changed({ resource: 'apikey', id })
-        await insertAuditEvent(trx, audit)
-        return toApiKeyRecord(row)
-      })
+      const row = await store.write({ audit, notify: 'apikey' }, (trx) => trx.deleteFrom('api_keys').where('id', '=', id).returningAll().executeTakeFirst())
+      return row && toApiKeyRecord(row)
     },
 
     /**
@@ -250,7 +229,7 @@ export function createApiKeyStore(store: Store) {
       lockUntil: number,
       auditLockout: (record: ApiKeyRecord) => AuditRecord,
     ): Promise<{ record: ApiKeyRecord; lockedNow: boolean } | undefined> {
-      return store.transaction(async (trx, changed) => {
+      const written = await store.write<{ id: number; record: ApiKeyRecord; lockedNow: boolean } | undefined>({ audit: ({ record, lockedNow }) => (lockedNow ? auditLockout(record) : undefined), notify: 'apikey' }, async (trx) => {
         const locking = trx.selectFrom('api_keys').select(['active', 'unlock_time']).where('id', '=', id)
         const before = await (store.engine === 'postgres' ? locking.forUpdate() : locking).executeTakeFirst()
         if (!before) return undefined
@@ -261,12 +240,9 @@ export function createApiKeyStore(store: Store) {
           .returningAll()
           .executeTakeFirst()
         if (!row) return undefined
-        const lockedNow = isLockedNow(before, row, now, lockUntil)
-        changed({ resource: 'apikey', id })
-        const record = toApiKeyRecord(row)
-        if (lockedNow) await insertAuditEvent(trx, auditLockout(record))
-        return { record, lockedNow }
+        return { id, record: toApiKeyRecord(row), lockedNow: isLockedNow(before, row, now, lockUntil) }
       })
+      return written
     },
 
     /** Clears the failure count after a successful authentication. */

@@ -1,7 +1,8 @@
 import type { Selectable } from 'kysely'
 import type { SearchFilter } from '../search/schema.js'
 import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
-import type { Store, Trx } from '../store/store.js'
+import { insertAuditEvent } from '../store/audit-log.js'
+import type { Store } from '../store/store.js'
 import type { AuditEventsTable } from '../store/tables.js'
 import type { AuditActorType, AuditRecord, AuditResourceType, FieldChange } from './audit-record.js'
 
@@ -38,28 +39,6 @@ function toEvent(row: Selectable<AuditEventsTable>): StoredAuditEvent {
     changes: JSON.parse(row.changes) as Record<string, FieldChange>,
     address: row.address ?? undefined,
   }
-}
-
-/**
- * Writes an audit entry inside the transaction of the change it records, so a change is never
- * without its entry. Resource stores call this; nothing updates or deletes entries.
- */
-export async function insertAuditEvent(trx: Trx, event: AuditRecord): Promise<void> {
-  await trx
-    .insertInto('audit_events')
-    .values({
-      time: event.time,
-      actor_type: event.actorType,
-      actor_id: event.actorId ?? null,
-      actor_name: event.actorName,
-      action: event.action,
-      resource_type: event.resourceType,
-      resource_id: event.resourceId ?? null,
-      resource_name: event.resourceName,
-      changes: JSON.stringify(event.changes),
-      address: event.address ?? null,
-    })
-    .execute()
 }
 
 /** Reading the audit log. */

@@ -1,11 +1,10 @@
 import type { Selectable } from 'kysely'
 import type { AuditRecord } from '../audit/audit-record.js'
-import { insertAuditEvent } from '../audit/store.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import type { SearchFilter } from '../search/schema.js'
 import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
 import { flag, parseStoredList, parseStoredObject, toColumns, type ColumnsOf } from '../store/columns.js'
-import { isForeignKeyViolation, rethrowNameInUse } from '../store/constraint-errors.js'
+import { isForeignKeyViolation } from '../store/constraint-errors.js'
 import type { Store } from '../store/store.js'
 import type { RolesTable } from '../store/tables.js'
 import type { KeptRoleFields } from './kept-fields.js'
@@ -110,31 +109,25 @@ export function createRoleStore(store: Store) {
 
     /** @throws KeywardError `role.name_in_use`. */
     async insert(role: NewRole, audit?: AuditRecord): Promise<Role> {
-      try {
-        return await store.transaction(async (trx, changed) => {
-          const row = await trx
-            .insertInto('roles')
-            .values({
-              name: role.name,
-              description: role.description,
-              immutable: 0,
-              can_only_manipulate_equal_or_lesser: flag(role.canOnlyManipulateUsersWithEqualOrLesserRights),
-              allow_user_interface: flag(role.allowUserInterface),
-              allow_web_service: flag(role.allowWebService),
-              rights: serializeRights(role.rights),
-              kept: JSON.stringify(role.kept ?? {}),
-              permissions: JSON.stringify(role.permissions),
-              created: role.created,
-            })
-            .returningAll()
-            .executeTakeFirstOrThrow()
-          changed({ resource: 'role', id: row.id })
-          if (audit) await insertAuditEvent(trx, { ...audit, resourceId: row.id })
-          return toRole(row)
-        })
-      } catch (error) {
-        rethrowNameInUse(error, 'role.name_in_use', role.name)
-      }
+      const row = await store.write({ audit, notify: 'role', nameInUse: { code: 'role.name_in_use', name: role.name } }, (trx) =>
+        trx
+          .insertInto('roles')
+          .values({
+            name: role.name,
+            description: role.description,
+            immutable: 0,
+            can_only_manipulate_equal_or_lesser: flag(role.canOnlyManipulateUsersWithEqualOrLesserRights),
+            allow_user_interface: flag(role.allowUserInterface),
+            allow_web_service: flag(role.allowWebService),
+            rights: serializeRights(role.rights),
+            kept: JSON.stringify(role.kept ?? {}),
+            permissions: JSON.stringify(role.permissions),
+            created: role.created,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow(),
+      )
+      return toRole(row)
     },
 
     /**
@@ -146,17 +139,10 @@ export function createRoleStore(store: Store) {
     async update(id: number, changes: RoleChanges, audit: AuditRecord): Promise<Role | undefined> {
       const columns = toColumns({ ...changes, rights: changes.rights && serializeRights(changes.rights), kept: changes.kept && JSON.stringify(changes.kept) }, COLUMNS)
       if (Object.keys(columns).length === 0) return this.findById(id)
-      try {
-        return await store.transaction(async (trx, changed) => {
-          const row = await trx.updateTable('roles').set(columns).where('id', '=', id).returningAll().executeTakeFirst()
-          if (!row) return undefined
-          changed({ resource: 'role', id })
-          await insertAuditEvent(trx, audit)
-          return toRole(row)
-        })
-      } catch (error) {
-        rethrowNameInUse(error, 'role.name_in_use', changes.name)
-      }
+      const row = await store.write({ audit, notify: 'role', nameInUse: { code: 'role.name_in_use', name: changes.name } }, (trx) =>
+        trx.updateTable('roles').set(columns).where('id', '=', id).returningAll().executeTakeFirst(),
+      )
+      return row && toRole(row)
     },
 
     /**
@@ -168,13 +154,8 @@ export function createRoleStore(store: Store) {
      */
     async delete(role: Role, audit: AuditRecord): Promise<Role | undefined> {
       try {
-        return await store.transaction(async (trx, changed) => {
-          const row = await trx.deleteFrom('roles').where('id', '=', role.id).returningAll().executeTakeFirst()
-          if (!row) return undefined
-          changed({ resource: 'role', id: role.id })
-          await insertAuditEvent(trx, audit)
-          return toRole(row)
-        })
+        const row = await store.write({ audit, notify: 'role' }, (trx) => trx.deleteFrom('roles').where('id', '=', role.id).returningAll().executeTakeFirst())
+        return row && toRole(row)
       } catch (error) {
         if (!isForeignKeyViolation(error)) throw error
         const { administrators, apiKeys } = await countAssignments(role.id)

@@ -1,5 +1,9 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
+import type { AuditRecord } from '../audit/audit-record.js'
+import type { ErrorCode } from '../errors/error-codes.js'
+import { insertAuditEvent } from './audit-log.js'
 import type { Change, ChangeFeed } from './change-feed.js'
+import { rethrowNameInUse } from './constraint-errors.js'
 import { databaseOutageOf, type DatabaseOutage } from './database-errors.js'
 import { openDatabase, type Database, type DatabaseOptions, type Engine } from './database.js'
 import { isMigrated, migrateToLatest, UnmigratedDatabaseError } from './migrate.js'
@@ -17,6 +21,16 @@ export interface StoreOptions extends Omit<DatabaseOptions, 'onQuery'> {
 
 /** Collects the changes a transaction makes, to publish them when it commits. */
 export type ChangeSink = (change: Change) => void
+
+/** What a write does beside its own rows (see {@link Store.write}). */
+export interface WriteEffects<Written> {
+  /** Its audit entry (whose `resourceId` defaults to the written row's), or one made from what was written; none when undefined. */
+  readonly audit?: AuditRecord | ((written: Written) => AuditRecord | undefined)
+  /** The cached resource it changes: every process drops the written row from its caches. */
+  readonly notify?: Change['resource']
+  /** The name it gives, whose unique-constraint violation becomes this 409 naming it. */
+  readonly nameInUse?: { readonly code: ErrorCode; readonly name: string | undefined }
+}
 
 /**
  * The one database of a process, with its change feed. Resource stores (`apikeys/store.ts`, …)
@@ -86,6 +100,30 @@ export class Store {
     })
     for (const change of changes) this.feed.announce(change)
     return result
+  }
+
+  /**
+   * The one audited write path: runs `work` (the SQL of a change, returning what it wrote, or
+   * undefined when nothing was there to change), then its audit entry and its change notice,
+   * all in one transaction; a change is never without its entry, and caches never keep a row
+   * that changed.
+   *
+   * @throws KeywardError `effects.nameInUse.code` (409) when the name is taken.
+   */
+  async write<Written extends { readonly id: number } | undefined>(effects: WriteEffects<NonNullable<Written>>, work: (trx: Trx) => Promise<Written>): Promise<Written> {
+    try {
+      return await this.transaction(async (trx, changed) => {
+        const written = await work(trx)
+        if (written === undefined) return written
+        if (effects.notify) changed({ resource: effects.notify, id: written.id })
+        const audit = typeof effects.audit === 'function' ? effects.audit(written) : effects.audit
+        if (audit) await insertAuditEvent(trx, { ...audit, resourceId: audit.resourceId ?? written.id })
+        return written
+      })
+    } catch (error) {
+      if (effects.nameInUse) rethrowNameInUse(error, effects.nameInUse.code, effects.nameInUse.name)
+      throw error
+    }
   }
 
   /** How many SQL statements this process has run (failed ones too): the hot path must not add to it. */
