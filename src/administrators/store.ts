@@ -5,12 +5,12 @@ import type { Locale } from '../i18n/translate.js'
 import { nameKey } from '../auth/name-key.js'
 import { LOCALES } from '../i18n/translate.js'
 import { FULL_ACCESS_ROLE_ID } from '../roles/role.js'
-import type { SearchFilter } from '../search/schema.js'
-import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
+import type { SearchableResource } from '../search/search-query.js'
 import { deleteSessionsOf } from '../sessions/store.js'
 import { flag, toColumns, type ColumnsOf } from '../store/columns.js'
 import { exactFirst } from '../store/constraint-errors.js'
 import type { Store, Trx } from '../store/store.js'
+import { searchableTable } from '../store/searchable-table.js'
 import type { AdministratorsTable } from '../store/tables.js'
 import { toAdministratorRecord, type AdministratorRecord } from './administrator.js'
 import type { KeptAdministratorFields } from './kept-fields.js'
@@ -116,6 +116,7 @@ const COLUMNS: ColumnsOf<AdministratorChanges, AdministratorsTable> = {
 export function createAdministratorStore(store: Store) {
   const { db } = store
   const byId = (id: number) => db.selectFrom('administrators').selectAll().where('id', '=', id)
+  const searchable = searchableTable(store, 'administrators', ADMINISTRATOR_SEARCH, toAdministratorRecord)
 
   /**
    * Within a transaction: after the change, some administrator must still hold Full Access
@@ -134,9 +135,7 @@ export function createAdministratorStore(store: Store) {
   }
 
   async function lockFullAccessRows(trx: Trx): Promise<void> {
-    if (store.engine === 'postgres') {
-      await trx.selectFrom('administrators').select('id').where('role_id', '=', FULL_ACCESS_ROLE_ID).forUpdate().execute()
-    }
+    await store.forUpdate(trx.selectFrom('administrators').select('id').where('role_id', '=', FULL_ACCESS_ROLE_ID)).execute()
   }
 
   return {
@@ -162,17 +161,10 @@ export function createAdministratorStore(store: Store) {
       return rows.map(toAdministratorRecord)
     },
 
-    /** @throws KeywardError `search.*` when the filter does not fit administrators. */
-    async search(filter: SearchFilter): Promise<AdministratorRecord[]> {
-      const rows = await applySearch(store.searchDb.selectFrom('administrators').selectAll(), compileSearch(filter, ADMINISTRATOR_SEARCH, store.engine)).execute()
-      return rows.map(toAdministratorRecord)
-    },
+    search: searchable.search,
 
-    async countMatching(filter: SearchFilter): Promise<number> {
-      const search = compileSearch(filter, ADMINISTRATOR_SEARCH, store.engine)
-      const row = await applyConditions(store.searchDb.selectFrom('administrators'), search).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
-      return Number(row?.n ?? 0)
-    },
+    /** How many administrators match a search filter, whatever its maxItems and offset. */
+    countMatching: searchable.count,
 
     /** @throws KeywardError `administrator.name_in_use`. */
     async insert(admin: NewAdministrator, audit?: AuditRecord): Promise<AdministratorRecord> {

@@ -4,13 +4,13 @@ import type { Credits, RateLimit } from '../limits/schema.js'
 import { limitColumns, type KeyLimits } from '../limits/stored-limits.js'
 import { toApiKeyRecord, type ApiKeyRecord, type KeyMeta } from './api-key.js'
 import { LOCALES } from '../i18n/translate.js'
-import type { SearchFilter } from '../search/schema.js'
-import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
+import type { SearchableResource } from '../search/search-query.js'
 import { flag, toColumns, type ColumnsOf } from '../store/columns.js'
 import { exactFirst } from '../store/constraint-errors.js'
 import { nameKey } from '../auth/name-key.js'
 import { failedAttemptColumns, isLockedNow } from '../store/failed-attempts.js'
 import type { Store } from '../store/store.js'
+import { searchableTable } from '../store/searchable-table.js'
 import type { ApiKeysTable } from '../store/tables.js'
 
 /** The properties a service may change; `null` clears an optional one. */
@@ -124,22 +124,7 @@ export function createApiKeyStore(store: Store) {
       return rows.map(toApiKeyRecord)
     },
 
-    /**
-     * API keys matching a search filter, by ID.
-     *
-     * @throws KeywardError `search.*` when the filter does not fit API keys.
-     */
-    async search(filter: SearchFilter): Promise<ApiKeyRecord[]> {
-      const rows = await applySearch(store.searchDb.selectFrom('api_keys').selectAll(), compileSearch(filter, API_KEY_SEARCH, store.engine)).execute()
-      return rows.map(toApiKeyRecord)
-    },
-
-    /** How many API keys match a search filter, whatever its maxItems and offset. */
-    async count(filter: SearchFilter): Promise<number> {
-      const search = compileSearch(filter, API_KEY_SEARCH, store.engine)
-      const row = await applyConditions(store.searchDb.selectFrom('api_keys'), search).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
-      return Number(row?.n ?? 0)
-    },
+    ...searchableTable(store, 'api_keys', API_KEY_SEARCH, toApiKeyRecord),
 
     /**
      * Inserts an API key and gives it a secret made for its new ID, in one transaction.
@@ -231,7 +216,7 @@ export function createApiKeyStore(store: Store) {
     ): Promise<{ record: ApiKeyRecord; lockedNow: boolean } | undefined> {
       const written = await store.write<{ id: number; record: ApiKeyRecord; lockedNow: boolean } | undefined>({ audit: ({ record, lockedNow }) => (lockedNow ? auditLockout(record) : undefined), notify: 'apikey' }, async (trx) => {
         const locking = trx.selectFrom('api_keys').select(['active', 'unlock_time']).where('id', '=', id)
-        const before = await (store.engine === 'postgres' ? locking.forUpdate() : locking).executeTakeFirst()
+        const before = await store.forUpdate(locking).executeTakeFirst()
         if (!before) return undefined
         const row = await trx
           .updateTable('api_keys')

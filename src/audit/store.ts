@@ -1,8 +1,8 @@
 import type { Selectable } from 'kysely'
-import type { SearchFilter } from '../search/schema.js'
-import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
+import type { SearchableResource } from '../search/search-query.js'
 import { insertAuditEvent } from '../store/audit-log.js'
 import type { Store } from '../store/store.js'
+import { searchableTable } from '../store/searchable-table.js'
 import type { AuditEventsTable } from '../store/tables.js'
 import type { AuditActorType, AuditRecord, AuditResourceType, FieldChange } from './audit-record.js'
 
@@ -68,18 +68,7 @@ export function createAuditStore(store: Store) {
       return rows.map(toEvent)
     },
 
-    /** @throws KeywardError `search.*` when the filter does not fit audit events. */
-    async search(filter: SearchFilter): Promise<StoredAuditEvent[]> {
-      const rows = await applySearch(store.searchDb.selectFrom('audit_events').selectAll(), compileSearch(filter, AUDIT_EVENT_SEARCH, store.engine)).execute()
-      return rows.map(toEvent)
-    },
-
-    /** How many events match a search filter, whatever its maxItems and offset. */
-    async count(filter: SearchFilter): Promise<number> {
-      const search = compileSearch(filter, AUDIT_EVENT_SEARCH, store.engine)
-      const row = await applyConditions(store.searchDb.selectFrom('audit_events'), search).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
-      return Number(row?.n ?? 0)
-    },
+    ...searchableTable(store, 'audit_events', AUDIT_EVENT_SEARCH, toEvent),
   }
 }
 

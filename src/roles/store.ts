@@ -1,11 +1,11 @@
 import type { Selectable } from 'kysely'
 import type { AuditRecord } from '../audit/audit-record.js'
 import { KeywardError } from '../errors/keyward-error.js'
-import type { SearchFilter } from '../search/schema.js'
-import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
+import type { SearchableResource } from '../search/search-query.js'
 import { flag, parseStoredList, parseStoredObject, toColumns, type ColumnsOf } from '../store/columns.js'
 import { isForeignKeyViolation } from '../store/constraint-errors.js'
 import type { Store } from '../store/store.js'
+import { searchableTable } from '../store/searchable-table.js'
 import type { RolesTable } from '../store/tables.js'
 import type { KeptRoleFields } from './kept-fields.js'
 import { parseStoredRights, serializeRights, type Right } from './rights.js'
@@ -95,17 +95,7 @@ export function createRoleStore(store: Store) {
       return row && toRole(row)
     },
 
-    /** @throws KeywardError `search.*` when the filter does not fit roles. */
-    async search(filter: SearchFilter): Promise<Role[]> {
-      const rows = await applySearch(store.searchDb.selectFrom('roles').selectAll(), compileSearch(filter, ROLE_SEARCH, store.engine)).execute()
-      return rows.map(toRole)
-    },
-
-    async count(filter: SearchFilter): Promise<number> {
-      const search = compileSearch(filter, ROLE_SEARCH, store.engine)
-      const row = await applyConditions(store.searchDb.selectFrom('roles'), search).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
-      return Number(row?.n ?? 0)
-    },
+    ...searchableTable(store, 'roles', ROLE_SEARCH, toRole),
 
     /** @throws KeywardError `role.name_in_use`. */
     async insert(role: NewRole, audit?: AuditRecord): Promise<Role> {

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely'
 import { KeywardError } from '../errors/keyward-error.js'
-import type { Engine } from '../store/database.js'
+import type { TextMatcher } from '../store/text-match.js'
 import type { Comparison, SearchCriteria, SearchFilter } from './schema.js'
 
 export type SearchFieldKind = 'string' | 'numeric' | 'boolean' | 'date' | 'choice'
@@ -31,8 +31,6 @@ export interface CompiledSearch {
 type TestKind = SearchFieldKind | 'id' | 'null' | 'version'
 
 const DEFAULT_MAX_ITEMS = 5000
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
-const LOWER = 'abcdefghijklmnopqrstuvwxyz'
 
 const OPERATORS: Record<Comparison, string> = {
   'less-than': '<',
@@ -73,12 +71,13 @@ const TEST_KEYS: Record<TestKind, readonly (keyof SearchCriteria)[]> = {
  * `maxItems` a `LIMIT`.
  *
  * Values are bound as parameters and cast where PostgreSQL would otherwise infer the column's
- * type from them (a numeric test of 2.5 on an integer column, an ID beyond int32).
+ * type from them (a numeric test of 2.5 on an integer column, an ID beyond int32). Wildcard
+ * string tests go to `matchText`, the engine's (see `store/text-match.ts`).
  *
  * @throws KeywardError `search.*` naming the criterion (1-based) and what is wrong with it.
  */
-export function compileSearch(filter: SearchFilter, resource: SearchableResource, engine: Engine): CompiledSearch {
-  const conditions = (filter.searchCriteria ?? []).map((criterion, index) => compileCriterion(criterion, index + 1, resource, engine))
+export function compileSearch(filter: SearchFilter, resource: SearchableResource, matchText: TextMatcher): CompiledSearch {
+  const conditions = (filter.searchCriteria ?? []).map((criterion, index) => compileCriterion(criterion, index + 1, resource, matchText))
   let sortColumn = resource.idColumn
   if (filter.sortField !== undefined && filter.sortField !== 'ID' && !filter.sortByObjectID) {
     const field = fieldOf(resource, filter.sortField)
@@ -113,7 +112,7 @@ export function applyConditions<DB, TB extends keyof DB, O>(query: SelectQueryBu
   return result
 }
 
-function compileCriterion(c: SearchCriteria, index: number, resource: SearchableResource, engine: Engine): RawBuilder<SqlBool> {
+function compileCriterion(c: SearchCriteria, index: number, resource: SearchableResource, matchText: TextMatcher): RawBuilder<SqlBool> {
   const kinds = (Object.keys(TEST_KEYS) as TestKind[]).filter((kind) => TEST_KEYS[kind].some((key) => c[key] !== undefined))
   if (kinds.length > 1) throw new KeywardError('search.test_ambiguous', { index, tests: kinds.map((k) => TEST_NAMES[k]).join(', ') })
 
@@ -148,15 +147,7 @@ function compileCriterion(c: SearchCriteria, index: number, resource: Searchable
       const negate = c.stringTest === 'not-equal'
       const contains = c.stringTest === 'contains'
       if (c.stringWildcards === false && !contains) return negate ? sql<SqlBool>`${column} <> ${c.stringValue}` : sql<SqlBool>`${column} = ${c.stringValue}`
-      // `%` and `_` stay wildcards unless a literal "contains" asks otherwise; the escape
-      // character itself is always escaped.
-      const escaped = c.stringValue.replace(c.stringWildcards === false ? /[\\%_]/g : /\\/g, '\\$&')
-      const pattern = contains ? `%${escaped}%` : escaped
-      const like = sql.raw(negate ? 'not like' : 'like')
-      if (engine === 'sqlite') return sql<SqlBool>`${column} ${like} ${pattern} escape '\\'`
-      // SQLite's LIKE ignores the case of ASCII letters only; folding A-Z alone on PostgreSQL
-      // (ILIKE would fold every letter) makes both engines find the same rows.
-      return sql<SqlBool>`translate(${column}, ${UPPER}, ${LOWER}) ${like} translate(${pattern}, ${UPPER}, ${LOWER}) escape '\\'`
+      return matchText(column, c.stringValue, { negate, contains, wildcards: c.stringWildcards !== false })
     }
     case 'choice': {
       if (c.choiceValue === undefined) throw new KeywardError('search.value_missing', { index, test: TEST_NAMES.choice, value: 'choiceValue' })

@@ -126,6 +126,15 @@ export class Store {
     }
   }
 
+  /**
+   * The query, locking the rows it reads until its transaction ends. On PostgreSQL that is
+   * `FOR UPDATE`; SQLite needs nothing, as its transactions begin IMMEDIATE and so hold the
+   * only write lock of the database.
+   */
+  forUpdate<Query extends { forUpdate(): Query }>(query: Query): Query {
+    return this.engine === 'postgres' ? query.forUpdate() : query
+  }
+
   /** How many SQL statements this process has run (failed ones too): the hot path must not add to it. */
   get queryCount(): number {
     return this.#counter.queries

@@ -1,0 +1,41 @@
+import type { Kysely, Selectable } from 'kysely'
+import type { SearchFilter } from '../search/schema.js'
+import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
+import type { Store } from './store.js'
+import type { Tables } from './tables.js'
+import { textMatcherFor } from './text-match.js'
+
+/**
+ * Search and count of one table in the model API's search-filter language: every store's
+ * `search` and `count`, on the read-only search connection.
+ */
+export function searchableTable<Table extends keyof Tables & string, Item>(
+  store: Store,
+  table: Table,
+  resource: SearchableResource,
+  toItem: (row: Selectable<Tables[Table]>) => Item,
+) {
+  const matchText = textMatcherFor(store.engine)
+  // Kysely cannot check a query on a table chosen by a type parameter; `toItem` types the rows.
+  const db: Kysely<any> = store.searchDb
+  return {
+    /**
+     * The items matching a search filter, in its order.
+     *
+     * @throws KeywardError `search.*` when the filter does not fit the resource.
+     */
+    async search(filter: SearchFilter): Promise<Item[]> {
+      const rows = await applySearch(db.selectFrom(table).selectAll(), compileSearch(filter, resource, matchText)).execute()
+      return rows.map((row) => toItem(row as Selectable<Tables[Table]>))
+    },
+
+    /** How many items match a search filter, whatever its maxItems and offset. */
+    async count(filter: SearchFilter): Promise<number> {
+      const search = compileSearch(filter, resource, matchText)
+      const row = await applyConditions(db.selectFrom(table), search)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst()
+      return Number(row?.n ?? 0)
+    },
+  }
+}
