@@ -11,6 +11,7 @@ import { redactSecrets } from './auth/secret-format.js'
 import type { Config } from './config.js'
 import { KeywardContext } from './context.js'
 import { registerApiGuard } from './http/api-guard.js'
+import { registerApiDocs } from './http/api-docs.js'
 import { answerClientError } from './http/client-error.js'
 import { registerErrorHandling } from './http/error-handler.js'
 import { registerHealthRoutes } from './http/health.js'
@@ -167,6 +168,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     async (api) => {
       registerApiGuard(api, { verifier: context.verifier, sessions: context.services.sessions, throttle: context.throttle, limits: context.limits, metrics: context.metrics })
       api.get('/openapi.json', { config: { public: true, unversioned: true }, schema: { hide: true } }, async () => fastify.swagger())
+      registerApiDocs(api)
       await api.register(apiKeyRoutes, { apiKeys: context.services.apiKeys })
       await api.register(roleRoutes, { roles: context.services.roles })
       await api.register(auditRoutes, { audit: context.services.audit })

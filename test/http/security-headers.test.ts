@@ -36,4 +36,20 @@ describe(`${testEngine()}: security headers`, () => {
     expect(csp).not.toContain("script-src 'self' 'unsafe-inline'")
     expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN', 'referrer-policy': 'no-referrer' })
   })
+
+  // The API reference page runs Swagger UI from Keyward's own files: its policy allows this
+  // origin's scripts, styles and calls, and nothing inline.
+  it('serves the API reference page and its files with a Content-Security-Policy that allows only this origin', async () => {
+    const page = await h.get('/api/docs', { apiVersion: null, headers: { accept: 'text/html' } })
+    expect(page.status).toBe(200)
+    expect(page.headers['content-type']).toContain('text/html')
+    const files = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!)
+    expect(files).toEqual(['/api/docs/swagger-ui.css', '/api/docs/swagger-ui-bundle.js', '/api/docs/start.js'])
+    for (const res of [page, ...(await Promise.all(files.map((file) => h.get(file, { apiVersion: null }))))]) {
+      expect(res.status).toBe(200)
+      expect(res.headers['content-security-policy']).toBe(
+        "default-src 'none';base-uri 'none';script-src 'self';style-src 'self';img-src 'self' data:;connect-src 'self';form-action 'none';frame-ancestors 'none'",
+      )
+    }
+  })
 })

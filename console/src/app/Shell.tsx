@@ -1,6 +1,6 @@
-import { AppShell, Burger, Button, Divider, Group, NavLink, Text, ThemeIcon, Title } from '@mantine/core'
+import { ActionIcon, AppShell, Burger, Button, Divider, Group, NavLink, Text, ThemeIcon, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconFileText, IconKey, IconLogout, IconSettings, IconShieldLock, IconUsers } from '@tabler/icons-react'
+import { IconApi, IconFileText, IconKey, IconLogout, IconSettings, IconShieldLock, IconUsers } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router'
 import { useSession, useSignedIn } from '../api/session.js'
@@ -60,6 +60,9 @@ export function Shell() {
             <Text size="sm" c="dimmed" visibleFrom="md">
               {t('app.signedInAs', { name: administrator.fullName || administrator.username })}
             </Text>
+            <ActionIcon component="a" href="/api/docs" variant="subtle" size="lg" aria-label={t('app.apiDocs')} title={t('app.apiDocs')}>
+              <IconApi size={20} stroke={1.6} aria-hidden />
+            </ActionIcon>
             <Button component={RouterNavLink} to="/preferences" variant="subtle" size="sm" leftSection={<IconSettings size={16} aria-hidden />}>
               {t('app.preferences')}
             </Button>

@@ -59,6 +59,7 @@ export const enUS = {
     mainNavigation: 'Main navigation',
     openNavigation: 'Open navigation',
     signedInAs: 'Signed in as {{name}}',
+    apiDocs: 'API reference',
     preferences: 'My preferences',
     signOut: 'Sign out',
     notFoundTitle: 'Page not found',

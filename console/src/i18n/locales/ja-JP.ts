@@ -57,6 +57,7 @@ export const jaJP: Messages = {
     mainNavigation: 'メインナビゲーション',
     openNavigation: 'ナビゲーションを開く',
     signedInAs: '{{name}} としてサインイン中',
+    apiDocs: 'API リファレンス',
     preferences: '個人設定',
     signOut: 'サインアウト',
     notFoundTitle: 'ページが見つかりません',
