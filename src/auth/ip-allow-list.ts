@@ -25,7 +25,7 @@ function ipv6Bytes(text: string): Uint8Array {
   const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(address)
   if (dotted) {
     tail.push(...ipv4Bytes(dotted[1]!))
-    address = address.slice(0, -dotted[1]!.length) + '0:0'
+    address = `${address.slice(0, -dotted[1]!.length)}0:0`
   }
   const [head = '', rest] = address.split('::') as [string, string | undefined]
   const groups = (part: string) => (part === '' ? [] : part.split(':').map((g) => parseInt(g, 16)))

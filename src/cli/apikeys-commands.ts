@@ -92,7 +92,7 @@ function keyOptions(command: Command, isCreate: boolean): Command {
   }
   const name = option('--name <name>', 'name of the key')
   const role = option('--role <role>', 'role name (any letter case) or ID, e.g. "Full Access" or 1')
-  if (isCreate) [name, role].forEach((o) => o.makeOptionMandatory())
+  if (isCreate) for (const o of [name, role]) o.makeOptionMandatory()
   return command
     .addOption(name)
     .addOption(role)

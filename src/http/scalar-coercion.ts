@@ -19,6 +19,7 @@ interface SchemaNode {
 }
 
 /** What Java's `String.trim()` removes, as Jackson trims text before reading a number or boolean. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: Java trims control characters too
 const JAVA_TRIM = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g
 /** `Integer.parseInt` / `Long.parseLong`: a sign, then decimal digits. */
 const INTEGER_TEXT = /^[+-]?\d+$/

@@ -88,11 +88,11 @@ export class RateLimiter {
       if (step !== 'taken') break
     }
     if (steps.includes('io')) {
-      this.#undo(keyId, limits, steps, cost, now)
+      this.#undo(keyId, limits, steps, cost)
       return this.#consumeWithIo(keyId, limits, cost)
     }
     const allowed = steps.every((step) => step === 'taken')
-    if (!allowed) this.#undo(keyId, limits, steps, cost, now)
+    if (!allowed) this.#undo(keyId, limits, steps, cost)
     return this.#outcome(keyId, limits, cost, now, allowed)
   }
 
@@ -182,7 +182,7 @@ export class RateLimiter {
   }
 
   /** Puts back what the limits before a refusal (or before a lease) took. */
-  #undo(keyId: number, limits: readonly RateLimit[], steps: readonly Step[], cost: number, now: number): void {
+  #undo(keyId: number, limits: readonly RateLimit[], steps: readonly Step[], cost: number): void {
     steps.forEach((step, i) => {
       if (step === 'taken') this.#entry(keyId, limits[i]!).held += cost
     })

@@ -17,6 +17,7 @@ export function searchableTable<Table extends keyof Tables & string, Item>(
 ) {
   const matchText = textMatcherFor(store.engine)
   // Kysely cannot check a query on a table chosen by a type parameter; `toItem` types the rows.
+  // biome-ignore lint/suspicious/noExplicitAny: see above
   const db: Kysely<any> = store.searchDb
   return {
     /**

@@ -49,17 +49,16 @@ export class SqliteChangeFeed extends ChangeFeed {
   }
 
   async #poll(): Promise<void> {
-    let rows
-    try {
-      rows = await this.#db
-        .selectFrom('changes')
-        .select(['seq', 'resource', 'entity_id', 'origin', 'created'])
-        .where('seq', '>', this.#lastSeq)
-        .orderBy('seq')
-        .limit(1000)
-        .execute()
-    } catch {
-      // The database is closing or unreadable: try again at the next tick.
+    // Undefined when the database is closing or unreadable: try again at the next tick.
+    const rows = await this.#db
+      .selectFrom('changes')
+      .select(['seq', 'resource', 'entity_id', 'origin', 'created'])
+      .where('seq', '>', this.#lastSeq)
+      .orderBy('seq')
+      .limit(1000)
+      .execute()
+      .catch(() => undefined)
+    if (rows === undefined) {
       if (!this.#isDeaf) this.announce('deaf')
       this.#isDeaf = true
       return

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import {
-  CompiledQuery,
+  type CompiledQuery,
   SqliteAdapter,
   SqliteIntrospector,
   SqliteQueryCompiler,
@@ -59,6 +59,7 @@ class SqliteConnection implements DatabaseConnection {
     return this.#driver.execute<R>(this, query)
   }
 
+  // biome-ignore lint/correctness/useYield: a generator that refuses before it yields
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('Keyward does not stream SQLite queries')
   }
@@ -188,6 +189,7 @@ export class KeywardSqliteDialect implements Dialect {
     return new SqliteAdapter()
   }
 
+  // biome-ignore lint/suspicious/noExplicitAny: Kysely's dialect interface takes any schema
   createIntrospector(db: Kysely<any>): DatabaseIntrospector {
     return new SqliteIntrospector(db)
   }

@@ -72,7 +72,7 @@ class WorkerConnection implements DatabaseConnection {
     return { rows: rows as R[] }
   }
 
-  // eslint-disable-next-line require-yield
+  // biome-ignore lint/correctness/useYield: a generator that refuses before it yields
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('the SQLite search worker does not stream')
   }
@@ -144,6 +144,7 @@ export class SqliteSearchDialect implements Dialect {
     return new SqliteQueryCompiler()
   }
 
+  // biome-ignore lint/suspicious/noExplicitAny: Kysely's dialect interface takes any schema
   createIntrospector(db: Kysely<any>) {
     return new SqliteIntrospector(db)
   }

@@ -37,8 +37,8 @@ describe(`${testEngine()}: apikeys current describe`, () => {
   })
 
   it.each([
-    ['Full Access', async (h: Harness) => ({ id: 1, name: 'Full Access' })],
-    ['the Auditor', async (h: Harness) => ({ id: 2, name: 'Auditor' })],
+    ['Full Access', async (_h: Harness) => ({ id: 1, name: 'Full Access' })],
+    ['the Auditor', async (_h: Harness) => ({ id: 2, name: 'Auditor' })],
     ['a custom role with no rights at all', async (h: Harness) => h.role({ name: 'no-rights-at-all', rights: [] })],
   ])('lets a key of %s describe itself', async (_name, roleOf) => {
     const role = await roleOf(h)

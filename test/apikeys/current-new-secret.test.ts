@@ -36,8 +36,8 @@ describe(`${testEngine()}: apikeys current new secret`, () => {
   })
 
   it.each([
-    ['Full Access', async (h: Harness) => 1],
-    ['the Auditor', async (h: Harness) => 2],
+    ['Full Access', async (_h: Harness) => 1],
+    ['the Auditor', async (_h: Harness) => 2],
     ['a custom role with no rights at all', async (h: Harness) => (await h.role({ rights: [] })).id],
   ])('lets a key of %s replace its own secret', async (_name, roleOf) => {
     const key = await h.key({ role: await roleOf(h) })

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CLI_TEST_OPTIONS, startServer } from '../helpers/cli.js'
-import { expectStatus, Harness } from '../helpers/harness.js'
+import { expectStatus, Harness, type TestResponse } from '../helpers/harness.js'
 import { testEngine } from '../helpers/test-database.js'
 
 const canMount = process.getuid?.() === 0
@@ -131,7 +131,7 @@ describe.runIf(testEngine() === 'sqlite')('sqlite: the database file deleted, it
       const ready = await h.get('/readyz')
       expectStatus(ready, 503)
       expect(ready.body).toMatchObject({ problem: 'disk_full' })
-      let write
+      let write: TestResponse | undefined
       for (let i = 0; i < 20; i++) {
         write = await h.post('/api/apikeys', { secret, body: { keyName: `full-${i}`, roleID: 2, description: 'x'.repeat(1000) } })
         if (write.status !== 200) break

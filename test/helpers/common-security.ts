@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createSecret } from '../../src/auth/secret-format.js'
 import { ALL_RIGHTS, type Right } from '../../src/roles/rights.js'
 import { AUDITOR_ROLE_ID } from '../../src/roles/role.js'
-import { type Harness, type RequestOptions, type TestResponse } from './harness.js'
+import type { Harness, RequestOptions, TestResponse } from './harness.js'
 import { expectRefusal } from './refusal.js'
 
 export interface RouteUnderTest {

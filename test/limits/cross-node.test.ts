@@ -20,13 +20,10 @@ describe(`${testEngine()}: rate limits and credits across processes on one datab
   beforeAll(async () => {
     h = await Harness.start()
     other = await h.otherProcess()
-  })
-  afterAll(() => h.close())
-
-  beforeAll(() => {
     const now = h.clock()
     h.clock.freeze(now - (now % MINUTE) + MINUTE + 1000)
   })
+  afterAll(() => h.close())
 
   async function key(body: Record<string, unknown>): Promise<LimitedKey> {
     const res = await h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: `n-${Math.random()}`, roleID: 2, rateLimits: [], ...body } })

@@ -8,7 +8,7 @@ import { Harness } from '../helpers/harness.js'
 import { expectRefusal } from '../helpers/refusal.js'
 import { testEngine } from '../helpers/test-database.js'
 
-const nestedObjects = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)
+const nestedObjects = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`
 const nestedArrays = (depth: number) => '['.repeat(depth) + ']'.repeat(depth)
 const TOO_DEEP = 'The request body nests objects and arrays more than 64 levels deep.'
 

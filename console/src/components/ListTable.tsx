@@ -54,6 +54,7 @@ export interface ListTableProps<T> {
  */
 function HeaderText({ title }: { title: string }) {
   return title.split(' ').map((word, index) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: the words of a title never move
     <Fragment key={index}>
       {index > 0 && ' '}
       <span style={{ whiteSpace: 'nowrap' }}>{word}</span>

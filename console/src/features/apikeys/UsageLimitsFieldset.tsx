@@ -73,6 +73,7 @@ export function UsageLimitsFieldset<V extends { limits: UsageLimitValues }>({ fo
           {isNew ? t('apiKeys.limits.newHint') : t('apiKeys.limits.hint')}
         </Text>
         {values.rateLimits.map((_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the form addresses each row by its index
           <Group key={i} align="flex-end" gap="xs" wrap="nowrap">
             <TextInput label={t('apiKeys.limits.name')} {...input(`rateLimits.${i}.name`)} />
             <NumberInput label={t('apiKeys.limits.limit')} min={1} allowDecimal={false} {...input(`rateLimits.${i}.limit`)} />

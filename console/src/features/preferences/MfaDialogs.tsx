@@ -41,6 +41,7 @@ export function MfaEnrolDialog({ onClose }: { onClose(): void }) {
     },
   })
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one enrolment per opening of the dialog
   useEffect(() => {
     let cancelled = false
     actions
@@ -55,8 +56,6 @@ export function MfaEnrolDialog({ onClose }: { onClose(): void }) {
     return () => {
       cancelled = true
     }
-    // One enrolment per opening of the dialog.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
   const submit = form.onSubmit(async ({ code, password }) => {
