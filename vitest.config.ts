@@ -57,7 +57,10 @@ export default defineConfig({
       { extends: true, test: { name: 'internals', include: ['test/internals/**/*.test.ts'], ...shared } },
       { extends: true, test: { name: 'sqlite', include: apiTests, exclude: notApi, env: { KEYWARD_TEST_DB: 'sqlite' }, ...shared } },
       ...(hasChromium ? [browserProject] : []),
-      { extends: true, test: { name: 'postgres', include: apiTests, exclude: notApi, env: { KEYWARD_TEST_DB: 'postgres' }, globalSetup: postgresSetup, ...shared } },
+      {
+        extends: true,
+        test: { name: 'postgres', include: apiTests, exclude: notApi, env: { KEYWARD_TEST_DB: 'postgres' }, globalSetup: postgresSetup, ...shared },
+      },
     ],
   },
 })

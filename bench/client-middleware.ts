@@ -54,7 +54,8 @@ const keywardApp = await buildApp(loadConfig({}, { databaseUrl: `sqlite:${join(s
 const servers: FastifyInstance[] = []
 try {
   const system = await keywardApp.context.systemPrincipal('bench')
-  const create = (name: string) => keywardApp.context.services.apiKeys.create(system, { keyName: name, roleID: FULL_ACCESS_ROLE_ID, permissions: ['invoices.read'], rateLimits: [] })
+  const create = (name: string) =>
+    keywardApp.context.services.apiKeys.create(system, { keyName: name, roleID: FULL_ACCESS_ROLE_ID, permissions: ['invoices.read'], rateLimits: [] })
   const [service, customer] = [await create('bench-service'), await create('bench-customer')]
   const keywardUrl = await listen(keywardApp.fastify)
   const keyward = new Keyward({ baseUrl: keywardUrl, secretKey: service.secret })
@@ -88,7 +89,9 @@ try {
   )
   const ratio = protectedRate / bareRate
   console.log(`bare Fastify route               ${bareRate.toFixed(0)} req/s`)
-  console.log(`same route behind keyward.fastify ${protectedRate.toFixed(0)} req/s  ratio ${ratio.toFixed(3)} (goal >= 0.95: ${ratio >= 0.95 ? 'met' : 'NOT met'})`)
+  console.log(
+    `same route behind keyward.fastify ${protectedRate.toFixed(0)} req/s  ratio ${ratio.toFixed(3)} (goal >= 0.95: ${ratio >= 0.95 ? 'met' : 'NOT met'})`,
+  )
   console.log(`bare route, verify's JSON         ${bareVerifyRate.toFixed(0)} req/s`)
   console.log(`Keyward POST /api/apikeys/verify  ${verifyRate.toFixed(0)} req/s  ratio ${(verifyRate / bareVerifyRate).toFixed(3)}`)
   await keyward.close()

@@ -223,7 +223,12 @@ function selfTimes(profile: CpuProfile): SelfTimes {
 
 export function formatSummary(summary: ProfileSummary): string {
   const table = (title: string, list: readonly TimeRow[]) =>
-    [`${title}`, '| ms | % of busy | function |', '|---:|---:|---|', ...list.map((r) => `| ${r.ms.toFixed(1)} | ${r.percent.toFixed(1)} | \`${r.name}\` |`)].join('\n')
+    [
+      `${title}`,
+      '| ms | % of busy | function |',
+      '|---:|---:|---|',
+      ...list.map((r) => `| ${r.ms.toFixed(1)} | ${r.percent.toFixed(1)} | \`${r.name}\` |`),
+    ].join('\n')
   return [
     `profiled ${summary.totalMs} ms: busy ${summary.busyMs} ms, idle ${summary.idleMs} ms`,
     '',

@@ -55,7 +55,18 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
 /** A migrated database with one Full Access key (the CLI refuses a database that does not exist yet). */
 async function createKey(databaseUrl: string): Promise<string> {
   await promisify(execFile)(process.execPath, [BIN, 'migrate', '--database-url', databaseUrl])
-  const { stdout } = await promisify(execFile)(process.execPath, [BIN, 'apikeys', 'create', '--name', `writer-${Date.now()}`, '--role', 'Full Access', '--json', '--database-url', databaseUrl])
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    BIN,
+    'apikeys',
+    'create',
+    '--name',
+    `writer-${Date.now()}`,
+    '--role',
+    'Full Access',
+    '--json',
+    '--database-url',
+    databaseUrl,
+  ])
   return JSON.parse(stdout).secretKey
 }
 

@@ -99,8 +99,7 @@ function numberFlag(name: string, value: string | undefined, min: number): numbe
   return n
 }
 
-const engines: Engine[] =
-  flags.engine === 'both' ? ['sqlite', 'postgres'] : flags.engine === 'sqlite' || flags.engine === 'postgres' ? [flags.engine] : []
+const engines: Engine[] = flags.engine === 'both' ? ['sqlite', 'postgres'] : flags.engine === 'sqlite' || flags.engine === 'postgres' ? [flags.engine] : []
 if (engines.length === 0) throw new Error(`--engine must be sqlite, postgres or both (got "${flags.engine}")`)
 const duration = numberFlag('duration', flags.duration, 1)
 const connections = numberFlag('connections', flags.connections, 1)
@@ -124,7 +123,12 @@ addProjectRoot(ROOT)
 async function choosePinning(): Promise<{ loadGenerator: number; server: number } | undefined> {
   if (flags.pin === 'off') return undefined
   const cpus = os.availableParallelism()
-  const usable = cpus >= 2 && (await run('taskset', ['-V']).then(() => true, () => false))
+  const usable =
+    cpus >= 2 &&
+    (await run('taskset', ['-V']).then(
+      () => true,
+      () => false,
+    ))
   if (!usable) {
     if (flags.pin === 'on') throw new Error('--pin on needs taskset (util-linux) and at least 2 CPUs')
     return undefined
@@ -392,7 +396,15 @@ function diffPg(after: PgStats, before: PgStats): PgStats {
 }
 
 function load(server: ServerChild, route: RouteSpec, seconds: number): Promise<Result> {
-  return autocannon({ url: `${server.baseUrl}${route.path}`, method: route.method ?? 'GET', headers: route.headers, body: route.body, connections, duration: seconds, title: route.name })
+  return autocannon({
+    url: `${server.baseUrl}${route.path}`,
+    method: route.method ?? 'GET',
+    headers: route.headers,
+    body: route.body,
+    connections,
+    duration: seconds,
+    title: route.name,
+  })
 }
 
 function assertAllOk(result: Result, what: string): void {
@@ -553,7 +565,8 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
     if (health.status !== 200) throw new Error(`GET /healthz answered ${health.status}`)
     const verified = await fetch(`${server.baseUrl}${routes.verify.path}`, { method: 'POST', headers: routes.verify.headers, body: routes.verify.body })
     const verifyBody = await verified.text()
-    if (verified.status !== 200 || (JSON.parse(verifyBody) as { code?: string }).code !== 'VALID') throw new Error(`POST /api/apikeys/verify answered ${verified.status}: ${verifyBody}`)
+    if (verified.status !== 200 || (JSON.parse(verifyBody) as { code?: string }).code !== 'VALID')
+      throw new Error(`POST /api/apikeys/verify answered ${verified.status}: ${verifyBody}`)
 
     // The reference: bare Fastify 5 on the same CPU, the same bodies, the same request headers.
     const bare = await ServerChild.start(db.url, { healthz: healthBody, current: currentBody, verify: verifyBody })
@@ -595,7 +608,11 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
       const dir = flags['profile-dir'] ?? mkdtempSync(join(os.tmpdir(), 'keyward-bench-prof-'))
       mkdirSync(dir, { recursive: true })
       profiles = []
-      for (const [target, route] of [[server, routes.authenticated], [server, routes.trivial], [bare, { ...routes.trivial, name: 'bareTrivial' }]] as [ServerChild, RouteSpec][]) {
+      for (const [target, route] of [
+        [server, routes.authenticated],
+        [server, routes.trivial],
+        [bare, { ...routes.trivial, name: 'bareTrivial' }],
+      ] as [ServerChild, RouteSpec][]) {
         const file = join(dir, `verify-hot-path-${stamp}-${engine}-${route.name}.cpuprofile`)
         await sleep(settleMs)
         await target.ask({ type: 'profile-start', intervalUs: 500 })
@@ -614,7 +631,13 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
       log(formatComparison(profileComparison, 'trivial', 'authenticated'))
       // Where Keyward's frame goes: its /healthz against bare Fastify's.
       log(`\nKeyward /healthz vs bare Fastify /healthz, ${engine}, from the CPU profiles:\n`)
-      log(formatComparison(compareProfiles(read(bareTrivial!.file), bareTrivial!.requestsTotal, read(trivial!.file), trivial!.requestsTotal, 40), 'bare', 'Keyward'))
+      log(
+        formatComparison(
+          compareProfiles(read(bareTrivial!.file), bareTrivial!.requestsTotal, read(trivial!.file), trivial!.requestsTotal, 40),
+          'bare',
+          'Keyward',
+        ),
+      )
     }
 
     const summary = {
@@ -654,7 +677,8 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
       medianRoundRatio: median(roundRatios),
       cpuRatio: summary.trivial.serverCpuUsPerRequest / summary.authenticated.serverCpuUsPerRequest,
       bestRoundRatio: best(phases, 'authenticated', (p) => p.requestsPerSecond, Math.max) / best(phases, 'trivial', (p) => p.requestsPerSecond, Math.max),
-      leastCpuRatio: best(phases, 'trivial', (p) => p.serverCpuUsPerRequest, Math.min) / best(phases, 'authenticated', (p) => p.serverCpuUsPerRequest, Math.min),
+      leastCpuRatio:
+        best(phases, 'trivial', (p) => p.serverCpuUsPerRequest, Math.min) / best(phases, 'authenticated', (p) => p.serverCpuUsPerRequest, Math.min),
       meetsTarget: ratio >= TARGET_RATIO,
       healthzVsBare: versusBare('trivial', 'bareTrivial'),
       currentVsBare: versusBare('authenticated', 'bareAuthenticated'),
@@ -696,7 +720,9 @@ function report(results: EngineResult[]): string {
     }
   }
   lines.push('')
-  lines.push('| engine | trivial req/s | authenticated req/s | ratio auth/trivial | median round | best rounds: req/s, CPU | per-round ratios | p50 ms triv / auth | p99 ms triv / auth | CPU µs/req triv / auth | target ≥ 90% |')
+  lines.push(
+    '| engine | trivial req/s | authenticated req/s | ratio auth/trivial | median round | best rounds: req/s, CPU | per-round ratios | p50 ms triv / auth | p99 ms triv / auth | CPU µs/req triv / auth | target ≥ 90% |',
+  )
   lines.push('|---|---:|---:|---:|---:|---:|---|---|---|---|---|')
   for (const r of results) {
     const t = r.summary.trivial
@@ -720,7 +746,9 @@ function report(results: EngineResult[]): string {
     for (const [sql, n] of Object.entries(statements).sort((x, y) => y[1] - x[1])) lines.push(`  ${String(n).padStart(6)} × ${sql}`)
   }
   lines.push('')
-  lines.push('| engine | bare /healthz req/s | Keyward /healthz req/s | ratio (median round, best rounds) | bare same-JSON req/s | Keyward /api/apikeys/current req/s | ratio (median round, best rounds) | bare same-JSON POST req/s | Keyward verify req/s | ratio (median round, best rounds) |')
+  lines.push(
+    '| engine | bare /healthz req/s | Keyward /healthz req/s | ratio (median round, best rounds) | bare same-JSON req/s | Keyward /api/apikeys/current req/s | ratio (median round, best rounds) | bare same-JSON POST req/s | Keyward verify req/s | ratio (median round, best rounds) |',
+  )
   lines.push('|---|---:|---:|---|---:|---:|---|---:|---:|---|')
   for (const r of results) {
     const v = (x: VersusBare) => `**${pct(x.ratio)}** (${pct(x.medianRoundRatio)}, ${pct(x.bestRoundRatio)})${x.meetsTarget ? '' : ' missed'}`
@@ -761,7 +789,9 @@ async function main(): Promise<void> {
     autocannon: (JSON.parse(readFileSync(join(BENCH_DIR, '..', 'node_modules/autocannon/package.json'), 'utf8')) as { version: string }).version,
     options: { engines, duration, connections, rounds, warmup, settleSeconds: settleMs / 1000, cpuProf: flags['cpu-prof'], pinning: pinning ?? 'off' },
   }
-  log(`verify-hot-path ${environment.date} — commit ${environment.commit}, Node ${environment.node}, ${environment.cpus}, load ${environment.loadAverageBefore.join(' ')}`)
+  log(
+    `verify-hot-path ${environment.date} — commit ${environment.commit}, Node ${environment.node}, ${environment.cpus}, load ${environment.loadAverageBefore.join(' ')}`,
+  )
   log(`${connections} connections, ${duration}s per phase, ${rounds} rounds of trivial→authenticated, ${warmup}s warm-up per route`)
   log(pinning ? `load generator pinned to CPU ${pinning.loadGenerator}, server to CPU ${pinning.server}` : 'not pinned to CPUs')
 
@@ -781,8 +811,12 @@ async function main(): Promise<void> {
   log(`results written to ${file}`)
 
   for (const r of results) {
-    log(`${r.engine}: Keyward /healthz ÷ bare same body = ${pct(r.healthzVsBare.ratio)}, /api/apikeys/current ÷ bare same JSON = ${pct(r.currentVsBare.ratio)} (target ${pct(TARGET_RATIO)}), verify ÷ bare same JSON = ${pct(r.verifyVsBare.ratio)} (target ${pct(VERIFY_TARGET_RATIO)})`)
-    log(`${r.engine}: authenticated/trivial = ${pct(r.ratio)} (median round ${pct(r.medianRoundRatio)}, best rounds ${pct(r.bestRoundRatio)}, least CPU ${pct(r.leastCpuRatio)}; rounds ${r.roundRatios.map(pct).join(', ')}) — ${r.meetsTarget ? 'meets' : 'BELOW'} the ${pct(TARGET_RATIO)} target`)
+    log(
+      `${r.engine}: Keyward /healthz ÷ bare same body = ${pct(r.healthzVsBare.ratio)}, /api/apikeys/current ÷ bare same JSON = ${pct(r.currentVsBare.ratio)} (target ${pct(TARGET_RATIO)}), verify ÷ bare same JSON = ${pct(r.verifyVsBare.ratio)} (target ${pct(VERIFY_TARGET_RATIO)})`,
+    )
+    log(
+      `${r.engine}: authenticated/trivial = ${pct(r.ratio)} (median round ${pct(r.medianRoundRatio)}, best rounds ${pct(r.bestRoundRatio)}, least CPU ${pct(r.leastCpuRatio)}; rounds ${r.roundRatios.map(pct).join(', ')}) — ${r.meetsTarget ? 'meets' : 'BELOW'} the ${pct(TARGET_RATIO)} target`,
+    )
   }
   if (flags.check && results.some((r) => !r.meetsTarget)) process.exitCode = 1
 }

@@ -27,5 +27,9 @@ if (existsSync(built) && statSync(built).mtimeMs >= sources) process.exit(0)
 
 process.stdout.write('Building the console (console/dist)…\n')
 const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js')
-const result = spawnSync(process.execPath, [vite, 'build', '--config', join(consoleDir, 'vite.config.ts'), '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+const result = spawnSync(process.execPath, [vite, 'build', '--config', join(consoleDir, 'vite.config.ts'), '--logLevel', 'warn'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'production' },
+})
 process.exit(result.status ?? 1)

@@ -33,9 +33,17 @@ try {
   const sqlite = JSON.parse(readFileSync(join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8'))
   const prebuilds = join(work, 'prebuilds')
   mkdirSync(prebuilds)
-  execFileSync('tar', ['-czf', join(prebuilds, `better-sqlite3-v${sqlite.version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`), 'build/Release/better_sqlite3.node'], {
-    cwd: join(root, 'node_modules', 'better-sqlite3'),
-  })
+  execFileSync(
+    'tar',
+    [
+      '-czf',
+      join(prebuilds, `better-sqlite3-v${sqlite.version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`),
+      'build/Release/better_sqlite3.node',
+    ],
+    {
+      cwd: join(root, 'node_modules', 'better-sqlite3'),
+    },
+  )
   process.env.npm_config_better_sqlite3_local_prebuilds = prebuilds
   npm(['install', '--global', '--prefix', prefix, '--omit=dev', '--no-audit', '--no-fund', '--allow-scripts=better-sqlite3', join(work, tarball)], work)
   const installed = join(prefix, 'lib', 'node_modules', 'keyward')
@@ -78,7 +86,9 @@ try {
   const denied = await fetch(`${url}/api/apikeys`, { headers: { 'api-version': 'v1' } })
   if (denied.status !== 401) fail(`GET /api/apikeys without a secret answered ${denied.status}, not 401`)
   if (readdirSync(join(scratch, 'data')).length === 0) fail('no database in ./data of the folder keyward serve ran in')
-  console.log(`package check: ${tarball} installed with ${packages.length} packages and served the console and API (${Math.round((Date.now() - started) / 1000)} s)`)
+  console.log(
+    `package check: ${tarball} installed with ${packages.length} packages and served the console and API (${Math.round((Date.now() - started) / 1000)} s)`,
+  )
 } finally {
   server?.kill('SIGTERM')
   if (server && server.exitCode === null) await new Promise((resolve) => server.once('exit', resolve))

@@ -29,7 +29,8 @@ export function renderErrorsDoc(): string {
     '| code | status | English message |',
     '|---|---|---|',
   ]
-  for (const code of ERROR_CODES) lines.push(`| \`${code}\` | ${ERROR_STATUS[code]} | ${translate(code, 'en-US', EXAMPLE_PARAMS[code]).replaceAll('|', '\\|')} |`)
+  for (const code of ERROR_CODES)
+    lines.push(`| \`${code}\` | ${ERROR_STATUS[code]} | ${translate(code, 'en-US', EXAMPLE_PARAMS[code]).replaceAll('|', '\\|')} |`)
   return `${lines.join('\n')}\n`
 }
 

@@ -86,7 +86,10 @@ async function registerConsole(fastify: FastifyInstance, dir: string): Promise<v
     const isFile = /\.[A-Za-z0-9]+$/.test(path)
     if (!isFile && !acceptsHtml(request)) return reply.callNotFound()
     if (!existsSync(dir)) {
-      return reply.code(503).type('text/plain; charset=utf-8').send('The Keyward console is not built. Run `npm run build` (`npm install` runs it), then reload.\n')
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send('The Keyward console is not built. Run `npm run build` (`npm install` runs it), then reload.\n')
     }
     // Built assets have content hashes in their names, so they never change; pages always may.
     if (isFile) return reply.sendFile(path, path.startsWith('assets/') ? { maxAge: '365d', immutable: true } : { maxAge: 0 })
@@ -166,7 +169,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await fastify.register(
     async (api) => {
-      registerApiGuard(api, { verifier: context.verifier, sessions: context.services.sessions, throttle: context.throttle, limits: context.limits, metrics: context.metrics })
+      registerApiGuard(api, {
+        verifier: context.verifier,
+        sessions: context.services.sessions,
+        throttle: context.throttle,
+        limits: context.limits,
+        metrics: context.metrics,
+      })
       api.get('/openapi.json', { config: { public: true, unversioned: true }, schema: { hide: true } }, async () => fastify.swagger())
       registerApiDocs(api)
       await api.register(apiKeyRoutes, { apiKeys: context.services.apiKeys })

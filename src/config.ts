@@ -136,7 +136,9 @@ function parseChoice<T extends string>(name: string, value: string, choices: rea
  */
 function parseTrustProxy(value: string): false | number | string {
   if (value === 'true') {
-    throw new Error('KEYWARD_TRUST_PROXY=true would trust X-Forwarded-For from any client: give the proxies\' addresses or CIDRs (e.g. 10.0.0.5,10.1.0.0/16) or their number of hops (e.g. 1)')
+    throw new Error(
+      "KEYWARD_TRUST_PROXY=true would trust X-Forwarded-For from any client: give the proxies' addresses or CIDRs (e.g. 10.0.0.5,10.1.0.0/16) or their number of hops (e.g. 1)",
+    )
   }
   if (value === 'false' || value === '') return false
   if (/^\d+$/.test(value)) return parseInteger('KEYWARD_TRUST_PROXY', value, 1)

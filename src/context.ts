@@ -96,7 +96,12 @@ export class KeywardContext {
     this.failures = new FailureRecorder(log)
     this.verifier = new Verifier(
       { apiKeys: this.stores.apiKeys, roles: this.roleDirectory, feed: store.feed, usage: this.usage, failures: this.failures, clock, metrics: this.metrics },
-      { lockoutThreshold: config.keyLockout ? config.lockoutThreshold : undefined, lockoutDurationMs: config.lockoutDurationMs, cacheSize: config.keyCacheSize, feedOutageGraceMs: config.feedOutageGraceMs },
+      {
+        lockoutThreshold: config.keyLockout ? config.lockoutThreshold : undefined,
+        lockoutDurationMs: config.lockoutDurationMs,
+        cacheSize: config.keyCacheSize,
+        feedOutageGraceMs: config.feedOutageGraceMs,
+      },
     )
     this.signInAttempts = new SignInAttempts(
       {

@@ -50,7 +50,11 @@ async function serve(flags: ServerFlags & { init?: boolean }): Promise<void> {
   // What can fail (a port out of range or in use) fails before the first administrator is made:
   // its password is shown once.
   await app.fastify.listen({ host: config.host, port: config.port })
-  const first = await ensureFirstAdministrator(app.context.stores.administrators, { password: config.adminPassword, policy: config.passwordPolicy, clock: systemClock })
+  const first = await ensureFirstAdministrator(app.context.stores.administrators, {
+    password: config.adminPassword,
+    policy: config.passwordPolicy,
+    clock: systemClock,
+  })
   if (first.generatedPassword !== undefined) {
     // Printed once, to the terminal only: it is not in the logs and cannot be shown again.
     process.stdout.write(
@@ -77,11 +81,7 @@ async function serve(flags: ServerFlags & { init?: boolean }): Promise<void> {
   app.fastify.log.info(`Keyward ${VERSION} on ${store.displayUrl}`)
 }
 
-const program = new Command()
-  .name('keyward')
-  .description('Keyward: a self-hosted API key manager.')
-  .version(VERSION)
-  .showHelpAfterError()
+const program = new Command().name('keyward').description('Keyward: a self-hosted API key manager.').version(VERSION).showHelpAfterError()
 
 databaseOption(
   program
@@ -95,9 +95,11 @@ databaseOption(
   .option('--tls-key <file>', 'PEM private key of --tls-cert (KEYWARD_TLS_KEY)')
   .action(serve)
 
-databaseOption(program.command('migrate').description('bring the database to the latest schema (creating it), then exit')).action(async (flags: DatabaseFlags) => {
-  await withContext(flags, async () => console.log('The database schema is up to date.'), { mustExist: false })
-})
+databaseOption(program.command('migrate').description('bring the database to the latest schema (creating it), then exit')).action(
+  async (flags: DatabaseFlags) => {
+    await withContext(flags, async () => console.log('The database schema is up to date.'), { mustExist: false })
+  },
+)
 
 databaseOption(program.command('backup <file>').description('copy the SQLite database to a new file, consistently, while servers run')).action(
   async (file: string, flags: ServerFlags) => {

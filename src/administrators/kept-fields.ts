@@ -34,7 +34,11 @@ export const KEPT_ADMINISTRATOR_SCHEMAS = {
  * server (directory, SAML, account type), or a report password Keyward has no use to store.
  */
 export const IGNORED_ADMINISTRATOR_SCHEMAS = {
-  reportPDFPassword: Type.String({ maxLength: 255, writeOnly: true, description: 'Accepted and ignored: Keyward makes no reports, so neither stores nor returns it. Model API field.' }),
+  reportPDFPassword: Type.String({
+    maxLength: 255,
+    writeOnly: true,
+    description: 'Accepted and ignored: Keyward makes no reports, so neither stores nor returns it. Model API field.',
+  }),
   directoryName: Type.String({ readOnly: true, description: 'Not used by Keyward (no directory sign-in). Model API field.' }),
   directoryInfo: Type.String({ readOnly: true, description: 'Not used by Keyward (no directory sign-in). Model API field.' }),
   external: Type.Boolean({ readOnly: true, description: 'Not used by Keyward (no SAML sign-in). Model API field.' }),

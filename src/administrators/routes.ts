@@ -111,7 +111,10 @@ export const administratorRoutes: FastifyPluginAsync<{ administrators: Administr
         summary: 'Start Two-factor Enrolment',
         description: `Makes a new authenticator secret for the signed-in administrator, pending until activated with a code. ${SIGNED_IN}`,
         response: {
-          200: Type.Object({ secret: Type.String({ description: 'Base32 secret for the authenticator app.' }), uri: Type.String({ description: 'otpauth:// URI (for a QR code).' }) }),
+          200: Type.Object({
+            secret: Type.String({ description: 'Base32 secret for the authenticator app.' }),
+            uri: Type.String({ description: 'otpauth:// URI (for a QR code).' }),
+          }),
           ...errorResponses(403, 409),
         },
       },

@@ -16,19 +16,35 @@ const profile = {
   locale: LocaleSchema('Language of the console and messages for the administrator.'),
   timeZone: TimeZoneSchema('Time zone in which the console shows dates to the administrator. Searchable as String.'),
   timeFormat: Type.Enum(['12', '24'], { description: 'Clock the console uses: 12- or 24-hour. Searchable as Choice.' }),
-  emailAddress: Type.String({ maxLength: 320, format: 'email-address', description: 'Email address of the administrator (empty for none). Searchable as String.' }),
+  emailAddress: Type.String({
+    maxLength: 320,
+    format: 'email-address',
+    description: 'Email address of the administrator (empty for none). Searchable as String.',
+  }),
   ...KEPT_ADMINISTRATOR_SCHEMAS,
 }
 
 const writable = {
-  username: Type.String({ minLength: 1, maxLength: 255, pattern: '^\\S+$', ...NAME, description: 'Username to sign in with; unique whatever the case or compatibility form (ＡＤＭＩＮ is admin), no spaces. Searchable as String.' }),
-  password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH, writeOnly: true, description: 'Password (write-only); checked against the password policy.' }),
+  username: Type.String({
+    minLength: 1,
+    maxLength: 255,
+    pattern: '^\\S+$',
+    ...NAME,
+    description: 'Username to sign in with; unique whatever the case or compatibility form (ＡＤＭＩＮ is admin), no spaces. Searchable as String.',
+  }),
+  password: Type.String({
+    minLength: 1,
+    maxLength: PASSWORD_MAX_LENGTH,
+    writeOnly: true,
+    description: 'Password (write-only); checked against the password policy.',
+  }),
   ...profile,
   roleID: IdSchema('ID of the role assigned to the administrator. Searchable as Numeric.'),
   active: Type.Boolean({ description: 'If false, the administrator is locked out (denied permission to sign in). Searchable as Boolean.' }),
   passwordNeverExpires: Type.Boolean({ description: 'Kept for compatibility; Keyward passwords do not expire. Searchable as Boolean.' }),
   mfaType: Type.Enum(['none', 'local-totp'], {
-    description: "Second factor: local-totp once the administrator has enrolled an authenticator app. Setting none turns it off (e.g. for a lost phone). Searchable as Choice.",
+    description:
+      'Second factor: local-totp once the administrator has enrolled an authenticator app. Setting none turns it off (e.g. for a lost phone). Searchable as Choice.',
   }),
 }
 
@@ -46,8 +62,16 @@ const { reportPDFPassword, ...ignoredReadOnly } = IGNORED_ADMINISTRATOR_SCHEMAS
 const ignored = Type.Partial(Type.Object({ reportPDFPassword, ...ignoredReadOnly })).properties
 /** Re-authentication: what changing one's own password or second factor needs besides. */
 const reauthentication = {
-  currentPassword: Type.String({ maxLength: PASSWORD_MAX_LENGTH, writeOnly: true, description: "The present password; required to change one's own password or second factor." }),
-  mfaCode: Type.String({ maxLength: 64, writeOnly: true, description: 'A code from the authenticator app (or a recovery code); required with currentPassword when the second factor is on.' }),
+  currentPassword: Type.String({
+    maxLength: PASSWORD_MAX_LENGTH,
+    writeOnly: true,
+    description: "The present password; required to change one's own password or second factor.",
+  }),
+  mfaCode: Type.String({
+    maxLength: 64,
+    writeOnly: true,
+    description: 'A code from the authenticator app (or a recovery code); required with currentPassword when the second factor is on.',
+  }),
 }
 
 const optionalReadOnly = Type.Partial(Type.Object(readOnly)).properties
@@ -61,7 +85,8 @@ export const AdministratorCreateSchema = Type.Object(
     username: writable.username,
     password: writable.password,
     roleID: writable.roleID,
-    ...Type.Partial(Type.Object({ ...profile, active: writable.active, passwordNeverExpires: writable.passwordNeverExpires, mfaType: writable.mfaType })).properties,
+    ...Type.Partial(Type.Object({ ...profile, active: writable.active, passwordNeverExpires: writable.passwordNeverExpires, mfaType: writable.mfaType }))
+      .properties,
     ...optionalReadOnly,
     ...ignored,
   },

@@ -88,7 +88,12 @@ export class AdministratorService {
     }
     const audit = auditRecord(
       principal,
-      { action: 'administrator.create', resourceType: 'administrator', resourceName: admin.username, changes: diffFields({}, { ...fieldsOf(admin), password: true }, ['password']) },
+      {
+        action: 'administrator.create',
+        resourceType: 'administrator',
+        resourceName: admin.username,
+        changes: diffFields({}, { ...fieldsOf(admin), password: true }, ['password']),
+      },
       now,
     )
     return this.#store.insert({ ...admin, passwordHash: await hashPassword(input.password), created: now }, audit)
@@ -118,7 +123,8 @@ export class AdministratorService {
     }
     const changes: AdministratorChanges = { ...this.#profileChanges(existing, input) }
     if (input.username !== undefined && input.username !== existing.username) changes.username = input.username
-    if (input.roleID !== undefined && input.roleID !== existing.roleId) changes.roleId = (await assignableRole(this.#roles, principal, input.roleID, 'administrator.role_not_found')).id
+    if (input.roleID !== undefined && input.roleID !== existing.roleId)
+      changes.roleId = (await assignableRole(this.#roles, principal, input.roleID, 'administrator.role_not_found')).id
     if (input.passwordNeverExpires !== undefined && input.passwordNeverExpires !== existing.passwordNeverExpires) {
       changes.passwordNeverExpires = input.passwordNeverExpires
     }
@@ -139,7 +145,8 @@ export class AdministratorService {
     }
     if (input.password !== undefined) Object.assign(changes, await this.#newPassword(input.password, changes.username ?? existing.username))
 
-    const losesFullAccess = existing.roleId === FULL_ACCESS_ROLE_ID && ((changes.roleId ?? FULL_ACCESS_ROLE_ID) !== FULL_ACCESS_ROLE_ID || changes.active === false)
+    const losesFullAccess =
+      existing.roleId === FULL_ACCESS_ROLE_ID && ((changes.roleId ?? FULL_ACCESS_ROLE_ID) !== FULL_ACCESS_ROLE_ID || changes.active === false)
     const endsSessions = changes.active === false || changes.passwordHash !== undefined
     return this.#updated(principal, existing, changes, {
       keepFullAccess: losesFullAccess,
@@ -285,7 +292,13 @@ export class AdministratorService {
     const failed = (counted: boolean, reason: SignInFailureReason) =>
       this.#attempts.failed(
         counted ? admin : undefined,
-        this.#audit(principal, { action: 'session.sign_in_failed', resourceType: 'session', resourceId: admin.id, resourceName: admin.username, changes: failureReason(reason) }),
+        this.#audit(principal, {
+          action: 'session.sign_in_failed',
+          resourceType: 'session',
+          resourceId: admin.id,
+          resourceName: admin.username,
+          changes: failureReason(reason),
+        }),
       )
     if (attempt.lockedUntil !== undefined) {
       await failed(false, 'locked_out')
@@ -311,7 +324,12 @@ export class AdministratorService {
   }
 
   /** Applies changes, audited as a lock, an unlock, a new password or a modification. */
-  async #updated(principal: Principal, existing: AdministratorRecord, changes: AdministratorChanges, effects: ChangeEffects = {}): Promise<AdministratorRecord> {
+  async #updated(
+    principal: Principal,
+    existing: AdministratorRecord,
+    changes: AdministratorChanges,
+    effects: ChangeEffects = {},
+  ): Promise<AdministratorRecord> {
     const fields = fieldsOf(changes)
     const changedFields = Object.keys(diffFields(fieldsOf(existing), fields))
     const action =
@@ -341,8 +359,6 @@ export class AdministratorService {
     if (!admin) throw new KeywardError('administrator.not_found')
     return admin
   }
-
-
 
   #audit(principal: Principal, draft: AuditDraft) {
     return auditRecord(principal, draft, this.#clock())

@@ -86,8 +86,6 @@ export const ADMINISTRATOR_SEARCH: SearchableResource = {
   },
 }
 
-
-
 const COLUMNS: ColumnsOf<AdministratorChanges, AdministratorsTable> = {
   username: 'username',
   passwordHash: 'password_hash',
@@ -140,7 +138,10 @@ export function createAdministratorStore(store: Store) {
 
   return {
     async count(): Promise<number> {
-      const row = await db.selectFrom('administrators').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+      const row = await db
+        .selectFrom('administrators')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst()
       return Number(row?.n ?? 0)
     },
 
@@ -151,7 +152,11 @@ export function createAdministratorStore(store: Store) {
 
     /** The administrator whose username is this one in its normalised form (see {@link exactFirst}). */
     async findByUsername(username: string): Promise<AdministratorRecord | undefined> {
-      const rows = await db.selectFrom('administrators').selectAll().where((eb) => eb.or([eb('username_key', '=', nameKey(username)), eb('username', '=', username)])).execute()
+      const rows = await db
+        .selectFrom('administrators')
+        .selectAll()
+        .where((eb) => eb.or([eb('username_key', '=', nameKey(username)), eb('username', '=', username)]))
+        .execute()
       const row = exactFirst(rows, username, (r) => r.username)
       return row && toAdministratorRecord(row)
     },
@@ -201,7 +206,12 @@ export function createAdministratorStore(store: Store) {
      * @returns the changed administrator, or undefined when there is none with this ID.
      * @throws KeywardError `administrator.name_in_use`, `administrator.last_full_access`.
      */
-    async update(id: number, changes: AdministratorChanges, audit: AuditRecord | undefined, effects: ChangeEffects = {}): Promise<AdministratorRecord | undefined> {
+    async update(
+      id: number,
+      changes: AdministratorChanges,
+      audit: AuditRecord | undefined,
+      effects: ChangeEffects = {},
+    ): Promise<AdministratorRecord | undefined> {
       const columns = { ...toColumns(changes, COLUMNS), ...(changes.username === undefined ? {} : { username_key: nameKey(changes.username) }) }
       if (Object.keys(columns).length === 0) return this.findById(id)
       const row = await store.write({ audit, nameInUse: { code: 'administrator.name_in_use', name: changes.username } }, async (trx) => {
@@ -234,11 +244,7 @@ export function createAdministratorStore(store: Store) {
 
     /** Counts a failed sign-in (or re-authentication) of the administrator, atomically. */
     async countFailedSignIn(id: number): Promise<void> {
-      await db
-        .updateTable('administrators')
-        .set({ unsuccessful_sign_in_attempts: sql`unsuccessful_sign_in_attempts + 1` })
-        .where('id', '=', id)
-        .execute()
+      await db.updateTable('administrators').set({ unsuccessful_sign_in_attempts: sql`unsuccessful_sign_in_attempts + 1` }).where('id', '=', id).execute()
     },
 
     /**

@@ -13,12 +13,19 @@ import { DateTimeInputSchema } from '../time/date-time-input.js'
 import { META_MAX_BYTES } from './meta-limit.js'
 
 const writable = {
-  keyName: Type.String({ minLength: 1, maxLength: 255, ...NAME, description: 'Display name of the API key; unique (whatever the case or compatibility form). Searchable as String.' }),
+  keyName: Type.String({
+    minLength: 1,
+    maxLength: 255,
+    ...NAME,
+    description: 'Display name of the API key; unique (whatever the case or compatibility form). Searchable as String.',
+  }),
   description: Type.String({ maxLength: 2000, description: 'Description of the API key. Searchable as String.' }),
   locale: LocaleSchema('Language of the API key: messages to it are in this language. Searchable as Choice.'),
   roleID: IdSchema('ID of the role assigned to the API key. Searchable as Numeric.'),
-  timeZone: TimeZoneSchema("Time zone of the API key: date-times it sends without an offset are read in it. Searchable as String."),
-  active: Type.Boolean({ description: 'If true, the API key can authenticate; if false, it is locked out (denied permission to authenticate). Searchable as Boolean.' }),
+  timeZone: TimeZoneSchema('Time zone of the API key: date-times it sends without an offset are read in it. Searchable as String.'),
+  active: Type.Boolean({
+    description: 'If true, the API key can authenticate; if false, it is locked out (denied permission to authenticate). Searchable as Boolean.',
+  }),
 }
 
 export { META_MAX_BYTES }
@@ -29,15 +36,12 @@ const EXTERNAL_ID = "The key owner's ID in your own system; returned on verifica
 /** Keyward's settings for keys that protect the operator's own services (Keyward extension). */
 const settings = {
   permissions: PermissionsSchema('Application permissions the API key holds directly, beside those of its role; checked by the verify operation.'),
-  meta: Type.Object(
-    {},
-    { additionalProperties: true, description: META, examples: [{ plan: 'pro', tenant: 'acme' }] },
-  ),
+  meta: Type.Object({}, { additionalProperties: true, description: META, examples: [{ plan: 'pro', tenant: 'acme' }] }),
   externalID: Type.String({ minLength: 1, maxLength: 255, description: EXTERNAL_ID }),
   ipAllowList: Type.Array(Type.String({ format: 'ip-range', maxLength: 64 }), {
     maxItems: IP_ALLOW_LIST_MAX_ITEMS,
     description:
-      'IPv4 and IPv6 addresses and CIDR ranges the API key may be used from, for Keyward\'s API and for verification; an IPv4-mapped IPv6 address is its IPv4 address. Empty or unset: any address.',
+      "IPv4 and IPv6 addresses and CIDR ranges the API key may be used from, for Keyward's API and for verification; an IPv4-mapped IPv6 address is its IPv4 address. Empty or unset: any address.",
     examples: [['192.0.2.0/24', '2001:db8::/32']],
   }),
 }
@@ -58,7 +62,10 @@ const readOnly = {
     readOnly: true,
     description: 'Failed authentications since the last successful one. Searchable as Numeric.',
   }),
-  secretKey: Type.String({ readOnly: true, description: 'Secret key to authenticate with. Only returned when creating an API key or generating a new secret key.' }),
+  secretKey: Type.String({
+    readOnly: true,
+    description: 'Secret key to authenticate with. Only returned when creating an API key or generating a new secret key.',
+  }),
   serviceAccount: Type.Boolean({ readOnly: true, description: 'Always false: Keyward has no tenants. Searchable as Boolean.' }),
   ID: Type.Integer({ readOnly: true, description: 'ID of the API key. Searchable as ID.' }),
   lastSignInAddress: Type.String({ readOnly: true, description: 'Client address of the last successful authentication (Keyward extension).' }),
@@ -108,7 +115,11 @@ export const ApiKeyCreateSchema = Type.Object(
     ...Type.Partial(Type.Object(settingsInput)).properties,
     ...Type.Partial(Type.Object(readOnly)).properties,
   },
-  { ...options, description: "A new API key. keyName and roleID are required; locale and timeZone default to the creator's; rateLimits defaults to the server's default rate limit." },
+  {
+    ...options,
+    description:
+      "A new API key. keyName and roleID are required; locale and timeZone default to the creator's; rateLimits defaults to the server's default rate limit.",
+  },
 )
 
 /** What modifying an API key takes: only the properties to change. */
@@ -118,11 +129,14 @@ export const ApiKeyModifySchema = Type.Partial(Type.Object({ ...writable, expiry
 })
 
 /** What modifying the current API key takes; role, lock state and expiry cannot change. */
-export const ApiKeyCurrentModifySchema = Type.Partial(Type.Object({ ...writable, expiryDate: expiryDateInput, ...limitsInput, ...settingsInput, ...readOnly, ...currentOnly }), {
-  ...options,
-  description:
-    'Changes to the API key that authenticates the request: keyName, description, locale and timeZone. roleID, active, expiryDate, rateLimits, credits, permissions, meta, externalID and ipAllowList are accepted only unchanged.',
-})
+export const ApiKeyCurrentModifySchema = Type.Partial(
+  Type.Object({ ...writable, expiryDate: expiryDateInput, ...limitsInput, ...settingsInput, ...readOnly, ...currentOnly }),
+  {
+    ...options,
+    description:
+      'Changes to the API key that authenticates the request: keyName, description, locale and timeZone. roleID, active, expiryDate, rateLimits, credits, permissions, meta, externalID and ipAllowList are accepted only unchanged.',
+  },
+)
 
 export const ApiKeyListSchema = Type.Object({ apiKeys: Type.Array(ApiKeySchema) }, { description: 'API keys.' })
 
@@ -132,4 +146,3 @@ export type ApiKeyCurrentBody = Static<typeof ApiKeyCurrentSchema>
 export type ApiKeyCreateInput = Static<typeof ApiKeyCreateSchema>
 export type ApiKeyModifyInput = Static<typeof ApiKeyModifySchema>
 export type ApiKeyCurrentModifyInput = Static<typeof ApiKeyCurrentModifySchema>
-

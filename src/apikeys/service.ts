@@ -59,10 +59,13 @@ export class ApiKeyService {
     requireRight(principal, 'apikeyRights.canCreateNewApiKeys', 'apikey.create_denied')
     checkLimits(input.rateLimits, input.credits)
     // The CLI (bootstrap and recovery) makes keys that nothing throttles, unless it says so.
-    const limits = limitChanges({ rateLimits: undefined, credits: undefined }, {
-      rateLimits: input.rateLimits ?? (principal.kind === 'system' ? undefined : this.#defaultRateLimits),
-      credits: input.credits,
-    })
+    const limits = limitChanges(
+      { rateLimits: undefined, credits: undefined },
+      {
+        rateLimits: input.rateLimits ?? (principal.kind === 'system' ? undefined : this.#defaultRateLimits),
+        credits: input.credits,
+      },
+    )
     assertLimitsWithinOwn(principal, limits.rateLimits ?? [], limits.credits ?? null)
     const role = await assignableRole(this.#roles, principal, input.roleID, 'apikey.role_not_found')
     const timeZone = input.timeZone ?? principal.timeZone
@@ -85,7 +88,11 @@ export class ApiKeyService {
       externalId: settings.externalId ?? undefined,
       ipAllowList: settings.ipAllowList ?? [],
     }
-    const audit = auditRecord(principal, { action: 'apikey.create', ...this.#auditTarget(key.keyName), changes: diffFields(UNSET_SETTINGS, fieldsOf(key)) }, now)
+    const audit = auditRecord(
+      principal,
+      { action: 'apikey.create', ...this.#auditTarget(key.keyName), changes: diffFields(UNSET_SETTINGS, fieldsOf(key)) },
+      now,
+    )
     return this.#store.insert(
       {
         ...key,
@@ -138,7 +145,8 @@ export class ApiKeyService {
     const limits = limitChanges(existing, input)
     assertLimitsWithinOwn(principal, limits.rateLimits, limits.credits)
     const changes: ApiKeyChanges = { ...this.#changesOf(existing, input), ...limits, ...changedSettings(existing, settingsOf(principal, input)) }
-    if (input.roleID !== undefined && input.roleID !== existing.roleId) changes.roleId = (await assignableRole(this.#roles, principal, input.roleID, 'apikey.role_not_found')).id
+    if (input.roleID !== undefined && input.roleID !== existing.roleId)
+      changes.roleId = (await assignableRole(this.#roles, principal, input.roleID, 'apikey.role_not_found')).id
     // Locking a key that is locked automatically makes the lock-out permanent (no unlockTime).
     if (input.active === false && (existing.active || existing.unlockTime !== undefined)) Object.assign(changes, { active: false, unlockTime: null })
     if (input.active === true && !existing.active) Object.assign(changes, { active: true, unlockTime: null, unsuccessfulSignInAttempts: 0 })
@@ -202,7 +210,12 @@ export class ApiKeyService {
     // A key may not loosen its own limits.
     for (const field of Object.keys(limitChanges(current, input))) throw new KeywardError('apikey.current_field_denied', { field })
     const settings = changedSettings(current, settingsOf(principal, input))
-    for (const [property, field] of [['permissions', 'permissions'], ['meta', 'meta'], ['externalId', 'externalID'], ['ipAllowList', 'ipAllowList']] as const) {
+    for (const [property, field] of [
+      ['permissions', 'permissions'],
+      ['meta', 'meta'],
+      ['externalId', 'externalID'],
+      ['ipAllowList', 'ipAllowList'],
+    ] as const) {
       if (settings[property] !== undefined) throw new KeywardError('apikey.current_field_denied', { field })
     }
     return this.#updated(principal, current, this.#changesOf(current, input))
@@ -257,8 +270,6 @@ export class ApiKeyService {
     return record
   }
 
-
-
   /** An expiry input as epoch ms, or null for none (`null` and `0`, as in the model API). */
   #expiryOf(value: number | string | null | undefined, principal: Principal, keyTimeZone: string): number | null {
     if (value === undefined || value === null || value === 0) return null
@@ -310,7 +321,8 @@ function settingsOf(principal: Principal, input: SettingsInput): Settings {
     assertPermissionsWithinOwn(principal, settings.permissions)
   }
   if (input.meta !== undefined) {
-    if (input.meta !== null && Buffer.byteLength(JSON.stringify(input.meta)) > META_MAX_BYTES) throw new KeywardError('apikey.meta_too_large', { limit: META_MAX_BYTES })
+    if (input.meta !== null && Buffer.byteLength(JSON.stringify(input.meta)) > META_MAX_BYTES)
+      throw new KeywardError('apikey.meta_too_large', { limit: META_MAX_BYTES })
     settings.meta = input.meta as KeyMeta | null
   }
   if (input.externalID !== undefined) settings.externalId = input.externalID
@@ -324,7 +336,8 @@ function changedSettings(existing: ApiKeyRecord, settings: Settings): Settings {
   if (settings.permissions !== undefined && !samePermissions(settings.permissions, existing.permissions)) changed.permissions = settings.permissions
   if (settings.meta !== undefined && JSON.stringify(settings.meta) !== JSON.stringify(existing.meta ?? null)) changed.meta = settings.meta
   if (settings.externalId !== undefined && settings.externalId !== (existing.externalId ?? null)) changed.externalId = settings.externalId
-  if (settings.ipAllowList !== undefined && JSON.stringify(settings.ipAllowList) !== JSON.stringify(existing.ipAllowList)) changed.ipAllowList = settings.ipAllowList
+  if (settings.ipAllowList !== undefined && JSON.stringify(settings.ipAllowList) !== JSON.stringify(existing.ipAllowList))
+    changed.ipAllowList = settings.ipAllowList
   return changed
 }
 

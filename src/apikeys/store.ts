@@ -76,8 +76,6 @@ export const API_KEY_SEARCH: SearchableResource = {
   },
 }
 
-
-
 const COLUMNS: ColumnsOf<Omit<ApiKeyChanges, keyof KeyLimits | 'meta'> & { meta?: string | null }, ApiKeysTable> = {
   keyName: 'key_name',
   description: 'description',
@@ -113,7 +111,11 @@ export function createApiKeyStore(store: Store) {
 
     /** The key whose name is this one in its normalised form (see {@link exactFirst}). */
     async findByName(keyName: string): Promise<ApiKeyRecord | undefined> {
-      const rows = await db.selectFrom('api_keys').selectAll().where((eb) => eb.or([eb('key_name_key', '=', nameKey(keyName)), eb('key_name', '=', keyName)])).execute()
+      const rows = await db
+        .selectFrom('api_keys')
+        .selectAll()
+        .where((eb) => eb.or([eb('key_name_key', '=', nameKey(keyName)), eb('key_name', '=', keyName)]))
+        .execute()
       const row = exactFirst(rows, keyName, (r) => r.key_name)
       return row && toApiKeyRecord(row)
     },
@@ -214,19 +216,22 @@ export function createApiKeyStore(store: Store) {
       lockUntil: number,
       auditLockout: (record: ApiKeyRecord) => AuditRecord,
     ): Promise<{ record: ApiKeyRecord; lockedNow: boolean } | undefined> {
-      const written = await store.write<{ id: number; record: ApiKeyRecord; lockedNow: boolean } | undefined>({ audit: ({ record, lockedNow }) => (lockedNow ? auditLockout(record) : undefined), notify: 'apikey' }, async (trx) => {
-        const locking = trx.selectFrom('api_keys').select(['active', 'unlock_time']).where('id', '=', id)
-        const before = await store.forUpdate(locking).executeTakeFirst()
-        if (!before) return undefined
-        const row = await trx
-          .updateTable('api_keys')
-          .set(failedAttemptColumns(threshold, now, lockUntil))
-          .where('id', '=', id)
-          .returningAll()
-          .executeTakeFirst()
-        if (!row) return undefined
-        return { id, record: toApiKeyRecord(row), lockedNow: isLockedNow(before, row, now, lockUntil) }
-      })
+      const written = await store.write<{ id: number; record: ApiKeyRecord; lockedNow: boolean } | undefined>(
+        { audit: ({ record, lockedNow }) => (lockedNow ? auditLockout(record) : undefined), notify: 'apikey' },
+        async (trx) => {
+          const locking = trx.selectFrom('api_keys').select(['active', 'unlock_time']).where('id', '=', id)
+          const before = await store.forUpdate(locking).executeTakeFirst()
+          if (!before) return undefined
+          const row = await trx
+            .updateTable('api_keys')
+            .set(failedAttemptColumns(threshold, now, lockUntil))
+            .where('id', '=', id)
+            .returningAll()
+            .executeTakeFirst()
+          if (!row) return undefined
+          return { id, record: toApiKeyRecord(row), lockedNow: isLockedNow(before, row, now, lockUntil) }
+        },
+      )
       return written
     },
 

@@ -52,13 +52,24 @@ export function createAuditStore(store: Store) {
 
     /** Events with one of `actions` after an ID, oldest first (the stream of key changes). */
     async findKeyChanges(afterId: number, actions: readonly string[], limit: number): Promise<StoredAuditEvent[]> {
-      const rows = await db.selectFrom('audit_events').selectAll().where('id', '>', afterId).where('action', 'in', [...actions]).orderBy('id').limit(limit).execute()
+      const rows = await db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('id', '>', afterId)
+        .where('action', 'in', [...actions])
+        .orderBy('id')
+        .limit(limit)
+        .execute()
       return rows.map(toEvent)
     },
 
     /** The ID of the newest event with one of `actions`, or 0. */
     async lastKeyChangeId(actions: readonly string[]): Promise<number> {
-      const row = await db.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('id')).where('action', 'in', [...actions]).executeTakeFirst()
+      const row = await db
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .where('action', 'in', [...actions])
+        .executeTakeFirst()
       return Number(row?.id ?? 0)
     },
 

@@ -20,10 +20,13 @@ export class FailureRecorder {
    * at the request that caused it.
    */
   defer(write: () => Promise<unknown>): void {
-    this.#queue = this.#queue.then(afterIo).then(write).then(
-      () => {},
-      (err: unknown) => this.#log?.warn({ err }, 'could not record a failed authentication'),
-    )
+    this.#queue = this.#queue
+      .then(afterIo)
+      .then(write)
+      .then(
+        () => {},
+        (err: unknown) => this.#log?.warn({ err }, 'could not record a failed authentication'),
+      )
   }
 
   /** Resolves once every write queued so far is done (shutdown, tests). */

@@ -30,7 +30,8 @@ export class PasswordChecks {
     if (this.#running < this.#concurrency) {
       this.#running++
     } else {
-      if (this.#waiting.length >= this.#maxWaiting) throw new KeywardError('server.busy', { seconds: RETRY_AFTER_SECONDS }, { retryAfterSeconds: RETRY_AFTER_SECONDS })
+      if (this.#waiting.length >= this.#maxWaiting)
+        throw new KeywardError('server.busy', { seconds: RETRY_AFTER_SECONDS }, { retryAfterSeconds: RETRY_AFTER_SECONDS })
       // A finishing check hands its slot straight to the first waiter.
       await new Promise<void>((resolve) => this.#waiting.push(resolve))
     }

@@ -84,7 +84,9 @@ export class SignInAttempts {
     const typed = code?.trim() ?? ''
     if (typed === '') return false
     const step = admin.totpSecret ? await verifyTotp(admin.totpSecret, typed, this.#deps.clock()) : undefined
-    return step !== undefined ? this.#deps.administrators.useTotpStep(admin.id, step) : this.#deps.administrators.useRecoveryCode(admin.id, hashRecoveryCode(typed))
+    return step !== undefined
+      ? this.#deps.administrators.useTotpStep(admin.id, step)
+      : this.#deps.administrators.useRecoveryCode(admin.id, hashRecoveryCode(typed))
   }
 
   /** Records a failure: the reservation stays counted; the administrator's count (if given) grows; audited. */

@@ -29,7 +29,9 @@ export function createSignInFailureStore(store: Store) {
         .onConflict((oc) =>
           oc.columns(['username', 'address']).doUpdateSet({
             failures,
-            locked_until: sql<number | null>`(case when ${fresh} then ${threshold <= 1 ? lockUntil : null} when sign_in_failures.locked_until is null and ${failures} >= ${threshold} then ${lockUntil} else sign_in_failures.locked_until end)`,
+            locked_until: sql<
+              number | null
+            >`(case when ${fresh} then ${threshold <= 1 ? lockUntil : null} when sign_in_failures.locked_until is null and ${failures} >= ${threshold} then ${lockUntil} else sign_in_failures.locked_until end)`,
             last_failure: now,
           }),
         )

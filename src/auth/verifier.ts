@@ -162,7 +162,17 @@ export class Verifier {
 
   #signedIn(record: ApiKeyRecord, role: Role, now: number, address: string | undefined): ApiKeyPrincipal {
     this.#deps.usage.record(record.id, now, address)
-    return { kind: 'apikey', id: record.id, name: record.keyName, role, locale: record.locale, timeZone: record.timeZone, address, apiKey: record, signedInAt: now }
+    return {
+      kind: 'apikey',
+      id: record.id,
+      name: record.keyName,
+      role,
+      locale: record.locale,
+      timeZone: record.timeZone,
+      address,
+      apiKey: record,
+      signedInAt: now,
+    }
   }
 
   async #load(id: number): Promise<CacheEntry> {
@@ -201,7 +211,11 @@ export class Verifier {
           resourceType: 'apikey',
           resourceId: locked.id,
           resourceName: locked.keyName,
-          changes: { active: { from: true, to: false }, unlockTime: { to: locked.unlockTime }, unsuccessfulSignInAttempts: { to: locked.unsuccessfulSignInAttempts } },
+          changes: {
+            active: { from: true, to: false },
+            unlockTime: { to: locked.unlockTime },
+            unsuccessfulSignInAttempts: { to: locked.unsuccessfulSignInAttempts },
+          },
         },
         now,
       )

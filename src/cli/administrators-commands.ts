@@ -14,7 +14,16 @@ import { findRemoteRole } from './apikeys-commands.js'
 import { ApiError } from './api-client.js'
 import { field, type CliIo } from './cli-io.js'
 import { databaseOption } from './command-context.js'
-import { fromOption, printResult, registerLockAndUnlock, registerReadAndDelete, resolveId, withFrom, type ApiObject, type ResourceSpec } from './resource-commands.js'
+import {
+  fromOption,
+  printResult,
+  registerLockAndUnlock,
+  registerReadAndDelete,
+  resolveId,
+  withFrom,
+  type ApiObject,
+  type ResourceSpec,
+} from './resource-commands.js'
 import { onTarget, remoteOptions, type TargetFlags } from './target.js'
 
 const ADMINISTRATORS: ResourceSpec = {
@@ -22,7 +31,14 @@ const ADMINISTRATORS: ResourceSpec = {
   path: '/administrators',
   listField: 'administrators',
   nameField: 'username',
-  columns: [field('ID'), field('username'), field('fullName', 'full name'), field('roleID', 'role'), { header: 'locked', value: (admin) => (admin.active === false ? 'yes' : '') }, field('lastSignIn', 'last sign-in')],
+  columns: [
+    field('ID'),
+    field('username'),
+    field('fullName', 'full name'),
+    field('roleID', 'role'),
+    { header: 'locked', value: (admin) => (admin.active === false ? 'yes' : '') },
+    field('lastSignIn', 'last sign-in'),
+  ],
   label: (admin) => `administrator "${admin.username}"`,
 }
 
@@ -40,8 +56,7 @@ interface AdministratorFlags extends TargetFlags {
 function administratorOptions(command: Command, isCreate: boolean): Command {
   return fromOption(
     remoteOptions(
-      command
-        [isCreate ? 'requiredOption' : 'option']('--username <username>', 'username to sign in with')
+      command[isCreate ? 'requiredOption' : 'option']('--username <username>', 'username to sign in with')
         [isCreate ? 'requiredOption' : 'option']('--role <role>', 'role name (any letter case) or ID')
         .option('--full-name <name>', 'full name')
         .option('--description <text>', 'description')
@@ -74,24 +89,28 @@ export function registerAdministratorCommands(program: Command, io: CliIo): void
     .description('administrators: through a running Keyward (--url, --profile), or on the database for lock, unlock and set-password')
   registerReadAndDelete(administrators, ADMINISTRATORS, io)
 
-  administratorOptions(administrators.command('create').description('create an administrator; the password is read from standard input, or asked for twice'), true).action(
-    async (flags: AdministratorFlags) => {
-      const admin = await onTarget(flags, io, {
-        remote: async (api) => {
-          const roleID = (await findRemoteRole(api, flags.role!)).id
-          return api.post('/administrators', { ...administratorBody(flags), roleID, password: await io.readPassword() })
-        },
-      })
-      printResult(io, flags, admin, `Created ${ADMINISTRATORS.label(admin)}.`)
-    },
-  )
+  administratorOptions(
+    administrators.command('create').description('create an administrator; the password is read from standard input, or asked for twice'),
+    true,
+  ).action(async (flags: AdministratorFlags) => {
+    const admin = await onTarget(flags, io, {
+      remote: async (api) => {
+        const roleID = (await findRemoteRole(api, flags.role!)).id
+        return api.post('/administrators', { ...administratorBody(flags), roleID, password: await io.readPassword() })
+      },
+    })
+    printResult(io, flags, admin, `Created ${ADMINISTRATORS.label(admin)}.`)
+  })
 
   administratorOptions(administrators.command('modify <username-or-id>').description('change an administrator: only the options given'), false).action(
     async (nameOrId: string, flags: AdministratorFlags) => {
       const admin = await onTarget(flags, io, {
         remote: async (api) => {
           const id = await resolveId(api, ADMINISTRATORS, nameOrId)
-          return api.post(`/administrators/${id}`, { ...administratorBody(flags), ...(flags.role === undefined ? {} : { roleID: (await findRemoteRole(api, flags.role)).id }) })
+          return api.post(`/administrators/${id}`, {
+            ...administratorBody(flags),
+            ...(flags.role === undefined ? {} : { roleID: (await findRemoteRole(api, flags.role)).id }),
+          })
         },
       })
       printResult(io, flags, admin, `Modified ${ADMINISTRATORS.label(admin)}.`)

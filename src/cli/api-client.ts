@@ -28,7 +28,8 @@ export class UnreachableError extends Error {}
 
 function causeOf(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause
-  if (cause && typeof cause === 'object') return [cause.code, cause.message].filter((text, i, all) => text && all.indexOf(text) === i).join(': ') || String(error)
+  if (cause && typeof cause === 'object')
+    return [cause.code, cause.message].filter((text, i, all) => text && all.indexOf(text) === i).join(': ') || String(error)
   return error instanceof Error ? error.message : String(error)
 }
 

@@ -17,7 +17,16 @@ import type { CreditRefill, RateLimit } from '../limits/schema.js'
 import { ApiError, type ApiClient } from './api-client.js'
 import { field, type CliIo } from './cli-io.js'
 import { databaseOption } from './command-context.js'
-import { collect, parseCount, printResult, registerLockAndUnlock, registerReadAndDelete, resolveId, type ApiObject, type ResourceSpec } from './resource-commands.js'
+import {
+  collect,
+  parseCount,
+  printResult,
+  registerLockAndUnlock,
+  registerReadAndDelete,
+  resolveId,
+  type ApiObject,
+  type ResourceSpec,
+} from './resource-commands.js'
 import { CommandFailure, EXIT_CODES } from './run-program.js'
 import { onTarget, remoteOptions, type TargetFlags } from './target.js'
 
@@ -56,7 +65,15 @@ const API_KEYS: ResourceSpec = {
   path: '/apikeys',
   listField: 'apiKeys',
   nameField: 'keyName',
-  columns: [field('ID'), field('keyName', 'name'), field('roleID', 'role'), { header: 'locked', value: (key) => (key.active === false ? 'yes' : '') }, field('expiryDate', 'expires'), field('lastSignIn', 'last sign-in'), field('description')],
+  columns: [
+    field('ID'),
+    field('keyName', 'name'),
+    field('roleID', 'role'),
+    { header: 'locked', value: (key) => (key.active === false ? 'yes' : '') },
+    field('expiryDate', 'expires'),
+    field('lastSignIn', 'last sign-in'),
+    field('description'),
+  ],
   label: (key) => `API key ${key.ID} "${key.keyName}"`,
 }
 
@@ -76,7 +93,10 @@ async function findRole(context: KeywardContext, nameOrId: string): Promise<Name
 export async function findRemoteRole(api: ApiClient, nameOrId: string): Promise<NamedRole> {
   try {
     const { roles } = (await api.get('/roles')) as { roles: { ID: number; name: string }[] }
-    return pickRole(roles.map((r) => ({ id: r.ID, name: r.name })), nameOrId)
+    return pickRole(
+      roles.map((r) => ({ id: r.ID, name: r.name })),
+      nameOrId,
+    )
   } catch (error) {
     if (error instanceof ApiError && error.status === 403 && /^\d+$/.test(nameOrId.trim())) return { id: Number(nameOrId), name: nameOrId.trim() }
     throw error
@@ -100,13 +120,25 @@ function keyOptions(command: Command, isCreate: boolean): Command {
     .addOption(option('--locale <locale>', 'language of the key', 'en-US').choices(LOCALES))
     .addOption(option('--time-zone <zone>', 'IANA time zone of the key', 'UTC'))
     .option('--expires <date>', 'expiry: ISO 8601 date or date-time (a date alone is the end of that day), or "never"')
-    .option('--rate-limit <name=limit/duration>', `a rate limit, e.g. default=500/1m (repeatable; ${isCreate ? 'none on the database, the server\'s default through the API' : 'replaces the key\'s'})`, collectRateLimit)
+    .option(
+      '--rate-limit <name=limit/duration>',
+      `a rate limit, e.g. default=500/1m (repeatable; ${isCreate ? "none on the database, the server's default through the API" : "replaces the key's"})`,
+      collectRateLimit,
+    )
     .option('--credits <n>', 'credits the key may spend on verifications (unlimited by default)', parseCredits)
     .option('--refill <interval>', "with --credits: refill to that amount daily, or monthly[:DAY], at midnight in the key's time zone", parseRefill)
-    .option('--permission <permission>', `an application permission the key holds beside its role's, e.g. invoices.read or reports:* (repeatable${isCreate ? '' : '; replaces the list'})`, collect)
+    .option(
+      '--permission <permission>',
+      `an application permission the key holds beside its role's, e.g. invoices.read or reports:* (repeatable${isCreate ? '' : '; replaces the list'})`,
+      collect,
+    )
     .option('--meta <json>', 'a JSON object returned when the key is verified, e.g. \'{"plan":"pro"}\'', parseMeta)
     .option('--external-id <id>', "the key owner's ID in your own system")
-    .option('--ip-allow <range>', `an IPv4/IPv6 address or CIDR range the key may be used from (repeatable; ${isCreate ? 'any address by default' : 'replaces the list'})`, collect)
+    .option(
+      '--ip-allow <range>',
+      `an IPv4/IPv6 address or CIDR range the key may be used from (repeatable; ${isCreate ? 'any address by default' : 'replaces the list'})`,
+      collect,
+    )
 }
 
 /** The request body the options give, but for the role (which each transport looks up its own way). */
@@ -119,7 +151,9 @@ function keyBody(flags: KeyFlags): Omit<ApiKeyModifyInput, 'roleID'> {
     ...(flags.timeZone === undefined ? {} : { timeZone: flags.timeZone }),
     ...(flags.expires === undefined ? {} : { expiryDate: flags.expires === 'never' ? null : flags.expires }),
     ...(flags.rateLimit === undefined ? {} : { rateLimits: flags.rateLimit }),
-    ...(flags.credits === undefined ? {} : { credits: { remaining: flags.credits, ...(flags.refill ? { refill: { ...flags.refill, amount: flags.credits } } : {}) } }),
+    ...(flags.credits === undefined
+      ? {}
+      : { credits: { remaining: flags.credits, ...(flags.refill ? { refill: { ...flags.refill, amount: flags.credits } } : {}) } }),
     ...(flags.permission === undefined ? {} : { permissions: flags.permission }),
     ...(flags.meta === undefined ? {} : { meta: flags.meta as ApiKeyModifyInput['meta'] }),
     ...(flags.externalId === undefined ? {} : { externalID: flags.externalId }),
@@ -132,23 +166,25 @@ function printCreated(io: CliIo, flags: KeyFlags, key: ApiObject, role: NamedRol
 }
 
 function registerCreate(apikeys: Command, io: CliIo): void {
-  databaseOption(remoteOptions(keyOptions(apikeys.command('create').description('create an API key and print its secret once'), true))).action(async (flags: KeyFlags) => {
-    const body = keyBody(flags)
-    const [key, role] = await onTarget(flags, io, {
-      remote: async (api) => {
-        const role = await findRemoteRole(api, flags.role!)
-        return [(await api.post('/apikeys', { ...body, roleID: role.id })) as ApiObject, role] as const
-      },
-      local: async (context) => {
-        const role = await findRole(context, flags.role!)
-        const input = { ...body, roleID: role.id } as ApiKeyCreateInput
-        validateBody(ApiKeyCreateSchema, input)
-        const { record, secret } = await context.services.apiKeys.create(await context.systemPrincipal(), input)
-        return [toApiKeyBody(record, { secretKey: secret }) as ApiObject, role] as const
-      },
-    })
-    printCreated(io, flags, key, role)
-  })
+  databaseOption(remoteOptions(keyOptions(apikeys.command('create').description('create an API key and print its secret once'), true))).action(
+    async (flags: KeyFlags) => {
+      const body = keyBody(flags)
+      const [key, role] = await onTarget(flags, io, {
+        remote: async (api) => {
+          const role = await findRemoteRole(api, flags.role!)
+          return [(await api.post('/apikeys', { ...body, roleID: role.id })) as ApiObject, role] as const
+        },
+        local: async (context) => {
+          const role = await findRole(context, flags.role!)
+          const input = { ...body, roleID: role.id } as ApiKeyCreateInput
+          validateBody(ApiKeyCreateSchema, input)
+          const { record, secret } = await context.services.apiKeys.create(await context.systemPrincipal(), input)
+          return [toApiKeyBody(record, { secretKey: secret }) as ApiObject, role] as const
+        },
+      })
+      printCreated(io, flags, key, role)
+    },
+  )
 }
 
 async function setActiveLocally(context: KeywardContext, nameOrId: string, active: boolean): Promise<ApiObject | undefined> {
@@ -157,34 +193,40 @@ async function setActiveLocally(context: KeywardContext, nameOrId: string, activ
 }
 
 export function registerApiKeyCommands(program: Command, io: CliIo): void {
-  const apikeys = program.command('apikeys').description('API keys: through a running Keyward (--url, --profile), or on the database for create, lock and unlock')
+  const apikeys = program
+    .command('apikeys')
+    .description('API keys: through a running Keyward (--url, --profile), or on the database for create, lock and unlock')
   registerReadAndDelete(apikeys, API_KEYS, io)
   registerCreate(apikeys, io)
 
-  remoteOptions(keyOptions(apikeys.command('modify <name-or-id>').description('change an API key: only the options given'), false)).action(async (nameOrId: string, flags: KeyFlags) => {
-    const body = keyBody(flags)
-    const key = await onTarget(flags, io, {
-      remote: async (api) => {
-        const id = await resolveId(api, API_KEYS, nameOrId)
-        return api.post(`/apikeys/${id}`, { ...body, ...(flags.role === undefined ? {} : { roleID: (await findRemoteRole(api, flags.role)).id }) })
-      },
-    })
-    printResult(io, flags, key, `Modified ${API_KEYS.label(key)}.`)
-  })
-
-  remoteOptions(apikeys.command('new-secret <name-or-id>').description('replace the secret of an API key (same ID and settings) and print the new one once')).action(
-    async (nameOrId: string, flags: TargetFlags) => {
-      const key = await onTarget(flags, io, { remote: async (api) => api.post(`/apikeys/${await resolveId(api, API_KEYS, nameOrId)}/secretkey`) })
-      printResult(io, flags, key, `New secret key for ${API_KEYS.label(key)} (shown once; store it now; the old one no longer works):\n${key.secretKey}`)
+  remoteOptions(keyOptions(apikeys.command('modify <name-or-id>').description('change an API key: only the options given'), false)).action(
+    async (nameOrId: string, flags: KeyFlags) => {
+      const body = keyBody(flags)
+      const key = await onTarget(flags, io, {
+        remote: async (api) => {
+          const id = await resolveId(api, API_KEYS, nameOrId)
+          return api.post(`/apikeys/${id}`, { ...body, ...(flags.role === undefined ? {} : { roleID: (await findRemoteRole(api, flags.role)).id }) })
+        },
+      })
+      printResult(io, flags, key, `Modified ${API_KEYS.label(key)}.`)
     },
   )
+
+  remoteOptions(
+    apikeys.command('new-secret <name-or-id>').description('replace the secret of an API key (same ID and settings) and print the new one once'),
+  ).action(async (nameOrId: string, flags: TargetFlags) => {
+    const key = await onTarget(flags, io, { remote: async (api) => api.post(`/apikeys/${await resolveId(api, API_KEYS, nameOrId)}/secretkey`) })
+    printResult(io, flags, key, `New secret key for ${API_KEYS.label(key)} (shown once; store it now; the old one no longer works):\n${key.secretKey}`)
+  })
 
   registerLockAndUnlock(apikeys, API_KEYS, io, setActiveLocally)
 
   remoteOptions(
     apikeys
       .command('verify')
-      .description('ask whether a secret key is good, as your service would; the secret is read from standard input, or asked for (exit code 10 when it is not valid)')
+      .description(
+        'ask whether a secret key is good, as your service would; the secret is read from standard input, or asked for (exit code 10 when it is not valid)',
+      )
       .option('--permissions <query>', 'a permission query the key must satisfy, e.g. "invoices.read AND reports.read"')
       .option('--address <ip>', "the client's address, for the key's IP allow-list")
       .option('--cost <n>', "what the check costs against the key's rate limits and credits (the API's default is 1)", parseCount),
@@ -198,7 +240,12 @@ export function registerApiKeyCommands(program: Command, io: CliIo): void {
           ...(flags.cost === undefined ? {} : { cost: flags.cost }),
         }),
     })
-    printResult(io, flags, verdict, `${verdict.code}: ${verdict.message}${verdict.keyID === undefined ? '' : ` (API key ${verdict.keyID} "${verdict.keyName}")`}`)
+    printResult(
+      io,
+      flags,
+      verdict,
+      `${verdict.code}: ${verdict.message}${verdict.keyID === undefined ? '' : ` (API key ${verdict.keyID} "${verdict.keyName}")`}`,
+    )
     if (!verdict.valid) throw new CommandFailure(EXIT_CODES.notValid)
   })
 }

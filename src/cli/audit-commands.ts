@@ -64,11 +64,21 @@ async function follow(api: ApiClient, io: CliIo, flags: AuditFollowFlags, filter
       isFirstRow = false
     }
   }
-  const backlog = await api.post('/auditevents/search', { searchCriteria: criteria, maxItems: filter.maxItems ?? FOLLOW_BACKLOG, sortByObjectID: true, sortDescending: true })
+  const backlog = await api.post('/auditevents/search', {
+    searchCriteria: criteria,
+    maxItems: filter.maxItems ?? FOLLOW_BACKLOG,
+    sortByObjectID: true,
+    sortDescending: true,
+  })
   print((backlog.auditEvents as ApiObject[]).reverse())
   while (!io.signal?.aborted) {
-    const page = (await api.post('/auditevents/search', { searchCriteria: [...criteria, { idTest: 'greater-than', idValue: Math.max(0, last - LATE_WINDOW) }], maxItems: PAGE_SIZE, sortByObjectID: true }))
-      .auditEvents as ApiObject[]
+    const page = (
+      await api.post('/auditevents/search', {
+        searchCriteria: [...criteria, { idTest: 'greater-than', idValue: Math.max(0, last - LATE_WINDOW) }],
+        maxItems: PAGE_SIZE,
+        sortByObjectID: true,
+      })
+    ).auditEvents as ApiObject[]
     print(page)
     for (const id of seen) if (id <= last - LATE_WINDOW) seen.delete(id)
     if (page.length === PAGE_SIZE) continue

@@ -51,7 +51,14 @@ export function field(name: string, header = name): Column {
 export function renderTable(items: readonly Record<string, unknown>[], columns: readonly Column[]): string {
   const rows = [columns.map((c) => c.header), ...items.map((item) => columns.map((c) => show(c.value(item))))]
   const widths = columns.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)))
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n')
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')
 }
 
 /** One object as `field: value` lines, in the API's order. */

@@ -51,7 +51,9 @@ export async function openStore(config: Config, options: { mustExist: boolean })
     return await Store.open(url, config, { mustBeMigrated: options.mustExist })
   } catch (error) {
     if (error instanceof UnmigratedDatabaseError) {
-      throw new Error(`the database ${where} has no Keyward tables: check --database-url (or KEYWARD_DATABASE_URL); "keyward migrate" or "keyward serve" creates them`)
+      throw new Error(
+        `the database ${where} has no Keyward tables: check --database-url (or KEYWARD_DATABASE_URL); "keyward migrate" or "keyward serve" creates them`,
+      )
     }
     throw new Error(`cannot open the database ${where}: ${describeCause(error)}`, { cause: error })
   }

@@ -10,7 +10,9 @@ import { renderJson, renderTable, type CliIo } from './cli-io.js'
 import { profilesFileOf, readProfiles, writeProfile } from './profiles.js'
 
 export function registerProfileCommands(program: Command, io: CliIo): void {
-  const profiles = program.command('profiles').description(`saved Keyward addresses and secret keys, for --profile (in KEYWARD_PROFILES_FILE, default ~/.config/keyward/profiles.json, mode 0600)`)
+  const profiles = program
+    .command('profiles')
+    .description(`saved Keyward addresses and secret keys, for --profile (in KEYWARD_PROFILES_FILE, default ~/.config/keyward/profiles.json, mode 0600)`)
 
   profiles
     .command('set <name>')
@@ -30,7 +32,14 @@ export function registerProfileCommands(program: Command, io: CliIo): void {
     .option('--json', 'print JSON')
     .action((flags: { json?: boolean }) => {
       const rows = Object.entries(readProfiles(profilesFileOf(io.env))).map(([name, profile]) => ({ name, url: profile.url }))
-      io.out(flags.json ? renderJson(rows) : renderTable(rows, [{ header: 'name', value: (row) => row.name }, { header: 'url', value: (row) => row.url }]))
+      io.out(
+        flags.json
+          ? renderJson(rows)
+          : renderTable(rows, [
+              { header: 'name', value: (row) => row.name },
+              { header: 'url', value: (row) => row.url },
+            ]),
+      )
     })
 
   profiles

@@ -41,7 +41,8 @@ export function readProfiles(file: string): Record<string, Profile> {
   }
   const profiles = parsed.profiles ?? {}
   for (const [name, profile] of Object.entries(profiles)) {
-    if (typeof profile?.url !== 'string' || typeof profile.secretKey !== 'string') throw new Error(`the profile "${name}" in ${file} needs "url" and "secretKey"`)
+    if (typeof profile?.url !== 'string' || typeof profile.secretKey !== 'string')
+      throw new Error(`the profile "${name}" in ${file} needs "url" and "secretKey"`)
   }
   return profiles
 }
@@ -50,7 +51,8 @@ export function readProfiles(file: string): Record<string, Profile> {
 export function readProfile(file: string, name: string): Profile {
   const profiles = readProfiles(file)
   const profile = profiles[name]
-  if (!profile) throw new Error(`no profile "${name}" in ${file}; the profiles are: ${Object.keys(profiles).join(', ') || 'none ("keyward profiles set" adds one)'}`)
+  if (!profile)
+    throw new Error(`no profile "${name}" in ${file}; the profiles are: ${Object.keys(profiles).join(', ') || 'none ("keyward profiles set" adds one)'}`)
   return profile
 }
 

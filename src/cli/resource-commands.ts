@@ -42,7 +42,10 @@ const ID = /^\d+$/
  */
 export async function resolveId(api: ApiClient, spec: ResourceSpec, nameOrId: string): Promise<number> {
   if (ID.test(nameOrId)) return Number(nameOrId)
-  const found = await api.post(`${spec.path}/search`, { maxItems: 1, searchCriteria: [{ fieldName: spec.nameField, stringValue: nameOrId, stringWildcards: false }] })
+  const found = await api.post(`${spec.path}/search`, {
+    maxItems: 1,
+    searchCriteria: [{ fieldName: spec.nameField, stringValue: nameOrId, stringWildcards: false }],
+  })
   const item = (found[spec.listField] as ApiObject[])[0]
   if (!item) throw new ApiError(404, undefined, `no ${spec.noun} named or numbered "${nameOrId}"`)
   return item.ID as number
@@ -113,8 +116,10 @@ interface FollowFlags extends SearchFlags {
 
 /** `list` and `search` of a resource; with `follow`, both take `--follow`. */
 export function registerListAndSearch(parent: Command, spec: ResourceSpec, io: CliIo, listDescription: string, follow?: Follow): void {
-  const printList = (flags: RemoteFlags, body: ApiObject) => io.out(flags.json ? renderJson(body) : renderTable(body[spec.listField] as ApiObject[], spec.columns))
-  const withFollow = (command: Command) => (follow ? command.option('--follow', 'then keep printing new ones as they come, oldest first (Ctrl-C ends)') : command)
+  const printList = (flags: RemoteFlags, body: ApiObject) =>
+    io.out(flags.json ? renderJson(body) : renderTable(body[spec.listField] as ApiObject[], spec.columns))
+  const withFollow = (command: Command) =>
+    follow ? command.option('--follow', 'then keep printing new ones as they come, oldest first (Ctrl-C ends)') : command
   withFollow(remoteOptions(parent.command('list').description(listDescription))).action(async (flags: FollowFlags) => {
     await onTarget(flags, io, { remote: async (api) => (follow && flags.follow ? follow(api, flags, {}) : printList(flags, await api.get(spec.path))) })
   })
@@ -122,13 +127,17 @@ export function registerListAndSearch(parent: Command, spec: ResourceSpec, io: C
     remoteOptions(
       parent
         .command('search [filter]')
-        .description(`search with the API's search filter: JSON, or @FILE holding it, e.g. '{"searchCriteria": [{"fieldName": "${spec.nameField}", "stringValue": "ci%"}]}'`)
+        .description(
+          `search with the API's search filter: JSON, or @FILE holding it, e.g. '{"searchCriteria": [{"fieldName": "${spec.nameField}", "stringValue": "ci%"}]}'`,
+        )
         .option('--name <pattern>', `only those whose ${spec.nameField} matches (% and _ are wildcards)`)
         .option('--max-items <n>', 'at most this many', parseCount),
     ),
   ).action(async (text: string | undefined, flags: FollowFlags) => {
     const filter = searchFilterOf(spec, text, flags)
-    await onTarget(flags, io, { remote: async (api) => (follow && flags.follow ? follow(api, flags, filter) : printList(flags, await api.post(`${spec.path}/search`, filter))) })
+    await onTarget(flags, io, {
+      remote: async (api) => (follow && flags.follow ? follow(api, flags, filter) : printList(flags, await api.post(`${spec.path}/search`, filter))),
+    })
   })
 }
 
@@ -155,7 +164,10 @@ export function registerReadAndDelete(parent: Command, spec: ResourceSpec, io: C
 
 /** Registers lock and unlock (`active` false and true), on the database too when `local` says how. */
 export function registerLockAndUnlock(parent: Command, spec: ResourceSpec, io: CliIo, setActiveLocally: LocalSetActive): void {
-  for (const [verb, active] of [['lock', false], ['unlock', true]] as const) {
+  for (const [verb, active] of [
+    ['lock', false],
+    ['unlock', true],
+  ] as const) {
     const done = active ? 'Unlocked' : 'Locked'
     databaseOption(
       remoteOptions(parent.command(`${verb} <name-or-id>`).description(active ? 'unlock one and clear its failure count' : 'lock one out at once')),

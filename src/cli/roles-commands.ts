@@ -44,10 +44,13 @@ function granting(rights: readonly Right[]): ApiObject {
 function roleOptions(command: Command, isCreate: boolean): Command {
   return fromOption(
     remoteOptions(
-      command
-        [isCreate ? 'requiredOption' : 'option']('--name <name>', 'name of the role')
+      command[isCreate ? 'requiredOption' : 'option']('--name <name>', 'name of the role')
         .option('--description <text>', 'description')
-        .option('--right <group.right>', `grant a right, e.g. apikeyRights.canViewApiKeys (repeatable${isCreate ? '' : '; others keep their values'})`, collectRight)
+        .option(
+          '--right <group.right>',
+          `grant a right, e.g. apikeyRights.canViewApiKeys (repeatable${isCreate ? '' : '; others keep their values'})`,
+          collectRight,
+        )
         .option('--permission <permission>', 'an application permission for its keys (repeatable; replaces the list)', collect),
     ),
   )
@@ -69,8 +72,10 @@ export function registerRoleCommands(program: Command, io: CliIo): void {
     const role = await onTarget(flags, io, { remote: (api) => api.post('/roles', roleBody(flags)) })
     printResult(io, flags, role, `Created ${ROLES.label(role)}.`)
   })
-  roleOptions(roles.command('modify <name-or-id>').description('change a role: only the options given'), false).action(async (nameOrId: string, flags: RoleFlags) => {
-    const role = await onTarget(flags, io, { remote: async (api) => api.post(`/roles/${await resolveId(api, ROLES, nameOrId)}`, roleBody(flags)) })
-    printResult(io, flags, role, `Modified ${ROLES.label(role)}.`)
-  })
+  roleOptions(roles.command('modify <name-or-id>').description('change a role: only the options given'), false).action(
+    async (nameOrId: string, flags: RoleFlags) => {
+      const role = await onTarget(flags, io, { remote: async (api) => api.post(`/roles/${await resolveId(api, ROLES, nameOrId)}`, roleBody(flags)) })
+      printResult(io, flags, role, `Modified ${ROLES.label(role)}.`)
+    },
+  )
 }

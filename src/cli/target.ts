@@ -44,7 +44,8 @@ function clientFor(url: string, secretKey: string | undefined, where: string): A
  */
 export function remoteClientOf(flags: TargetFlags, env: NodeJS.ProcessEnv): ApiClient | undefined {
   const explicit = flags.url !== undefined || flags.profile !== undefined
-  if (explicit && flags.databaseUrl !== undefined) throw new Error('--database-url acts on the database directly, --url and --profile through a running Keyward: give one or the other')
+  if (explicit && flags.databaseUrl !== undefined)
+    throw new Error('--database-url acts on the database directly, --url and --profile through a running Keyward: give one or the other')
   const secretKey = flags.secretKey ?? env.KEYWARD_SECRET_KEY
   if (flags.url !== undefined) return clientFor(flags.url, secretKey, '--url')
   if (flags.profile !== undefined) {
@@ -75,7 +76,8 @@ export interface Transports<T> {
 export async function onTarget<T>(flags: TargetFlags, io: CliIo, transports: Transports<T>): Promise<T> {
   const api = remoteClientOf(flags, io.env)
   if (api) return transports.remote(api)
-  if (!transports.local) throw new Error('this command acts on a running Keyward: give --url (or KEYWARD_URL) and --secret-key (or KEYWARD_SECRET_KEY), or --profile')
+  if (!transports.local)
+    throw new Error('this command acts on a running Keyward: give --url (or KEYWARD_URL) and --secret-key (or KEYWARD_SECRET_KEY), or --profile')
   try {
     return await withContext(flags, transports.local)
   } catch (error) {

@@ -43,7 +43,10 @@ export function sessionTokenOf(header: string | undefined): string | undefined {
   for (const pair of header.split(';')) {
     const at = pair.indexOf('=')
     if (at === -1 || pair.slice(0, at).trim() !== SESSION_COOKIE) continue
-    const value = pair.slice(at + 1).trim().replace(/^"(.*)"$/, '$1')
+    const value = pair
+      .slice(at + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
     try {
       return decodeURIComponent(value)
     } catch {
@@ -61,7 +64,8 @@ function checkApiVersion(request: FastifyRequest): void {
   const version = request.headers['api-version']
   if (version === undefined || version === '') throw new KeywardError('request.api_version_missing')
   // Echo the value only when it looks like a version: a client may have put a secret here.
-  if (version !== API_VERSION) throw new KeywardError('request.api_version_unsupported', { version: /^[\w.-]{1,12}$/.test(String(version)) ? String(version) : '…' })
+  if (version !== API_VERSION)
+    throw new KeywardError('request.api_version_unsupported', { version: /^[\w.-]{1,12}$/.test(String(version)) ? String(version) : '…' })
 }
 
 /**
@@ -80,7 +84,10 @@ function checkApiVersion(request: FastifyRequest): void {
  * 5. A POST without a body gets an empty object: searches take no criteria, a new secret takes
  *    nothing, and a create names the fields it misses.
  */
-export function registerApiGuard(api: FastifyInstance, deps: { verifier: Verifier; sessions: SessionService; throttle: FailureThrottle; limits: UsageLimits; metrics: Metrics }): void {
+export function registerApiGuard(
+  api: FastifyInstance,
+  deps: { verifier: Verifier; sessions: SessionService; throttle: FailureThrottle; limits: UsageLimits; metrics: Metrics },
+): void {
   api.decorateRequest('principal', undefined)
 
   const accept = (request: FastifyRequest, principal: Principal, method: AuthenticationMethod): void | Promise<void> => {

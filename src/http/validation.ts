@@ -47,7 +47,17 @@ function strictIds(schema: { properties?: Record<string, { type?: string }> }, v
     for (const name of ids) {
       const value = data[name]
       if (typeof value === 'string' && !/^-?\d+$/.test(value)) {
-        check.errors = [{ keyword: 'type', instancePath: `/${name}`, schemaPath: '', params: { type: 'integer' }, schema: 'integer', parentSchema: { type: 'integer' }, data: value }]
+        check.errors = [
+          {
+            keyword: 'type',
+            instancePath: `/${name}`,
+            schemaPath: '',
+            params: { type: 'integer' },
+            schema: 'integer',
+            parentSchema: { type: 'integer' },
+            data: value,
+          },
+        ]
         return false
       }
     }
@@ -83,7 +93,10 @@ const WRAPPERS = new Set(['type', 'anyOf', 'oneOf', 'if'])
 
 /** Names a JSON location the way clients write it: `searchCriteria[0].fieldName`. */
 function fieldName(instancePath: string, context: string, child?: string): string {
-  const parts = instancePath.split('/').slice(1).map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'))
+  const parts = instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'))
   if (child !== undefined) parts.push(child)
   if (parts.length === 0) return context
   return parts.reduce((name, part) => (/^\d+$/.test(part) ? `${name}[${part}]` : name ? `${name}.${part}` : part), '')

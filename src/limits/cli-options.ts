@@ -30,7 +30,8 @@ export function collectRateLimit(value: string, previous: RateLimit[] = []): Rat
 export function parseRefill(value: string): Omit<CreditRefill, 'amount'> {
   const match = /^(daily|monthly)(?::(\d{1,2}))?$/.exec(value)
   const day = match?.[2] === undefined ? undefined : Number(match[2])
-  if (!match || (day !== undefined && (match[1] === 'daily' || day < 1 || day > 31))) throw new InvalidArgumentError('expected daily or monthly[:DAY], e.g. monthly:15')
+  if (!match || (day !== undefined && (match[1] === 'daily' || day < 1 || day > 31)))
+    throw new InvalidArgumentError('expected daily or monthly[:DAY], e.g. monthly:15')
   return { interval: match[1] as 'daily' | 'monthly', ...(day === undefined ? {} : { day }) }
 }
 

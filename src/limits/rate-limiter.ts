@@ -194,7 +194,13 @@ export class RateLimiter {
       const counts = this.#counts(this.#entry(keyId, limit), limit, now)
       const exceeded = !allowed && counts.current + cost > capacityAt(limit.limit, limit.duration, counts.previous, now)
       if (exceeded) retryAfterMs = Math.max(retryAfterMs, waitFor(limit.limit, limit.duration, counts, cost, now))
-      return { name: limit.name, limit: limit.limit, remaining: remainingAt(limit.limit, limit.duration, counts, now), reset: windowEndOf(now, limit.duration), exceeded }
+      return {
+        name: limit.name,
+        limit: limit.limit,
+        remaining: remainingAt(limit.limit, limit.duration, counts, now),
+        reset: windowEndOf(now, limit.duration),
+        exceeded,
+      }
     })
     return { allowed, limits: states, retryAfterMs }
   }

@@ -38,7 +38,7 @@ function isAsTight(limit: RateLimit, own: RateLimit): boolean {
 export function assertLimitsWithinOwn(principal: Principal, rateLimits: readonly RateLimit[] | undefined, credits: Credits | null | undefined): void {
   if (principal.kind !== 'apikey') return
   const own = principal.apiKey
-  if ( !principal.role.canOnlyManipulateUsersWithEqualOrLesserRights) return
+  if (!principal.role.canOnlyManipulateUsersWithEqualOrLesserRights) return
   if (rateLimits !== undefined) {
     for (const limit of own.rateLimits ?? []) {
       if (!rateLimits.some((given) => isAsTight(given, limit))) throw new KeywardError('limits.exceed_own', { field: 'rateLimits' })
@@ -59,7 +59,10 @@ function canonical(limits: { rateLimits?: readonly RateLimit[]; credits?: Credit
   return {
     rateLimits: limits.rateLimits?.map(({ name, limit, duration }) => ({ name, limit, duration })) ?? [],
     credits: limits.credits
-      ? { remaining: limits.credits.remaining, ...(refill ? { refill: { interval: refill.interval, amount: refill.amount, ...(refill.day === undefined ? {} : { day: refill.day }) } } : {}) }
+      ? {
+          remaining: limits.credits.remaining,
+          ...(refill ? { refill: { interval: refill.interval, amount: refill.amount, ...(refill.day === undefined ? {} : { day: refill.day }) } } : {}),
+        }
       : null,
   }
 }

@@ -47,7 +47,15 @@ export function createLimitStore(store: Store) {
       if (isFirstTouch) {
         await db
           .insertInto('rate_limit_windows')
-          .values({ api_key_id: ref.keyId, name: ref.name, duration: ref.duration, window_start: ref.windowStart, count: 0, granted: 0, expires: ref.windowStart + 2 * ref.duration })
+          .values({
+            api_key_id: ref.keyId,
+            name: ref.name,
+            duration: ref.duration,
+            window_start: ref.windowStart,
+            count: 0,
+            granted: 0,
+            expires: ref.windowStart + 2 * ref.duration,
+          })
           .onConflict((oc) => oc.doNothing())
           .execute()
       }
@@ -77,7 +85,9 @@ export function createLimitStore(store: Store) {
 
     /** Gives back what a process leased and did not use. */
     async giveBack(ref: WindowRef, amount: number): Promise<void> {
-      await windowRow(ref).set({ count: sql`count - cast(${amount} as bigint)` }).execute()
+      await windowRow(ref)
+        .set({ count: sql`count - cast(${amount} as bigint)` })
+        .execute()
     },
 
     /** Deletes windows that no longer count (older than the one before the current). */
@@ -92,7 +102,12 @@ export function createLimitStore(store: Store) {
      * @returns the balance left after spending, `'exhausted'` with the stored state when it
      * has less than `cost`, or undefined when the key has no balance (unlimited) or is gone.
      */
-    async spendCredits(keyId: number, cost: number, now: number, refillBoundary: number): Promise<{ remaining: number } | { exhausted: StoredCredits } | undefined> {
+    async spendCredits(
+      keyId: number,
+      cost: number,
+      now: number,
+      refillBoundary: number,
+    ): Promise<{ remaining: number } | { exhausted: StoredCredits } | undefined> {
       const due = sql<boolean>`(credits_refill_amount is not null and credits_refilled_at < ${refillBoundary})`
       const balance = sql<number>`(case when ${due} then credits_refill_amount else credits_remaining end)`
       const row = await db

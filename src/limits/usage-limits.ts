@@ -88,7 +88,9 @@ export class UsageLimits implements LimitsHook {
   async consume(request: LimitsRequest): Promise<LimitsVerdict> {
     const outcome = await this.verify(request.key, request.cost, request.rateLimits)
     const fields = {
-      ...(outcome.rateLimits.length > 0 ? { rateLimits: outcome.rateLimits.map(({ name, limit, remaining, reset }) => ({ name, limit, remaining, reset })) } : {}),
+      ...(outcome.rateLimits.length > 0
+        ? { rateLimits: outcome.rateLimits.map(({ name, limit, remaining, reset }) => ({ name, limit, remaining, reset })) }
+        : {}),
       ...(outcome.credits ? { credits: outcome.credits } : {}),
       ...(outcome.code === 'RATE_LIMITED' ? { retryAfter: secondsOf(outcome.retryAfterMs) } : {}),
     }

@@ -74,7 +74,11 @@ export async function assignableRole(roles: RoleDirectory, principal: Principal,
  *
  * @throws KeywardError `role.rights_exceed_own`, `permission.exceeds_own`.
  */
-export async function assertManages(roles: RoleDirectory, principal: Principal, holder: { readonly roleId: number; readonly permissions?: readonly string[] }): Promise<void> {
+export async function assertManages(
+  roles: RoleDirectory,
+  principal: Principal,
+  holder: { readonly roleId: number; readonly permissions?: readonly string[] },
+): Promise<void> {
   const role = await roles.get(holder.roleId)
   if (role) assertWithinOwnRights(principal, role)
   if (holder.permissions) assertPermissionsWithinOwn(principal, holder.permissions)

@@ -36,7 +36,10 @@ const KEPT_FIELDS = ['allComputers', 'allPolicies', 'computerIDs', 'computerGrou
 
 function subgroupSchema(rights: readonly string[]) {
   return Type.Optional(
-    Type.Object(Object.fromEntries(rights.map((right) => [right, Type.Optional(Type.Boolean())])), { additionalProperties: false, ...kept('Rights of the model API.') }),
+    Type.Object(Object.fromEntries(rights.map((right) => [right, Type.Optional(Type.Boolean())])), {
+      additionalProperties: false,
+      ...kept('Rights of the model API.'),
+    }),
   )
 }
 

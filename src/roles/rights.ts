@@ -15,7 +15,8 @@ export const RIGHT_GROUPS = {
     canCreateNewApiKeys: 'Right to create new API keys.',
     canEditApiKeyProperties: 'Right to edit API keys, lock them out and generate new secret keys.',
     canDeleteApiKeys: 'Right to delete API keys.',
-    canVerifyApiKeys: "Right to verify other API keys' secrets for your own services and follow the stream of key changes (a Keyward right; the model API has none).",
+    canVerifyApiKeys:
+      "Right to verify other API keys' secrets for your own services and follow the stream of key changes (a Keyward right; the model API has none).",
   },
   administratorRights: {
     canViewAdministrators: 'Right to view administrators.',

@@ -46,9 +46,11 @@ export class RoleDirectory {
       return roles
     })
     this.#loading = loading
-    loading.catch(() => {}).finally(() => {
-      if (this.#loading === loading) this.#loading = undefined
-    })
+    loading
+      .catch(() => {})
+      .finally(() => {
+        if (this.#loading === loading) this.#loading = undefined
+      })
     return loading
   }
 }

@@ -22,7 +22,9 @@ for (const [group, rights] of Object.entries(RIGHT_GROUPS)) platformRights[group
 /** The model API's nested rights object: the groups Keyward has, and every other one kept. */
 export const RightsSchema = Type.Object(
   {
-    platformRights: Type.Optional(Type.Object(platformRights, { additionalProperties: false, description: 'Rights on Keyward resources, and on the model\'s platform (kept).' })),
+    platformRights: Type.Optional(
+      Type.Object(platformRights, { additionalProperties: false, description: "Rights on Keyward resources, and on the model's platform (kept)." }),
+    ),
     ...KEPT_TOP_RIGHT_SCHEMAS,
   },
   { additionalProperties: false, description: 'Rights of the role, grouped as in the model API.' },
@@ -32,7 +34,8 @@ const writable = {
   name: Type.String({ minLength: 1, maxLength: 255, description: 'Name of the role; unique. Searchable as String.' }),
   description: Type.String({ maxLength: 2000, description: 'Description of the role. Searchable as String.' }),
   canOnlyManipulateUsersWithEqualOrLesserRights: Type.Boolean({
-    description: 'If true, holders can only create, edit or delete administrators, roles and API keys with rights equal to or less than their own. Searchable as Boolean.',
+    description:
+      'If true, holders can only create, edit or delete administrators, roles and API keys with rights equal to or less than their own. Searchable as Boolean.',
   }),
   allowUserInterface: Type.Boolean({ description: 'Whether holders may sign in to the console. Searchable as Boolean.' }),
   allowWebService: Type.Boolean({ description: 'Whether holders may use the web service API. Searchable as Boolean.' }),
@@ -55,7 +58,17 @@ const optionalReadOnly = Type.Partial(Type.Object(readOnly)).properties
 export const RoleCreateSchema = Type.Object(
   {
     name: writable.name,
-    ...Type.Partial(Type.Object({ description: writable.description, canOnlyManipulateUsersWithEqualOrLesserRights: writable.canOnlyManipulateUsersWithEqualOrLesserRights, allowUserInterface: writable.allowUserInterface, allowWebService: writable.allowWebService, rights: writable.rights, permissions: writable.permissions, ...KEPT_ROLE_SCHEMAS })).properties,
+    ...Type.Partial(
+      Type.Object({
+        description: writable.description,
+        canOnlyManipulateUsersWithEqualOrLesserRights: writable.canOnlyManipulateUsersWithEqualOrLesserRights,
+        allowUserInterface: writable.allowUserInterface,
+        allowWebService: writable.allowWebService,
+        rights: writable.rights,
+        permissions: writable.permissions,
+        ...KEPT_ROLE_SCHEMAS,
+      }),
+    ).properties,
     ...optionalReadOnly,
   },
   {

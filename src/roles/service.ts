@@ -70,7 +70,11 @@ export class RoleService {
       created: now,
     }
     assertWithinOwnRights(principal, { ...role, id: 0, immutable: false })
-    const audit = auditRecord(principal, { action: 'role.create', resourceType: 'role', resourceName: role.name, changes: diffFields({ permissions: [] }, fieldsOf(role)) }, now)
+    const audit = auditRecord(
+      principal,
+      { action: 'role.create', resourceType: 'role', resourceName: role.name, changes: diffFields({ permissions: [] }, fieldsOf(role)) },
+      now,
+    )
     return this.#store.insert(role, audit)
   }
 
@@ -97,12 +101,19 @@ export class RoleService {
     }
     const kept = applyKeptFields(existing.kept, input)
     if (JSON.stringify(kept) !== JSON.stringify(existing.kept)) changes.kept = kept
-    if (input.permissions !== undefined && !samePermissions(mergePermissions(input.permissions), existing.permissions)) changes.permissions = mergePermissions(input.permissions)
+    if (input.permissions !== undefined && !samePermissions(mergePermissions(input.permissions), existing.permissions))
+      changes.permissions = mergePermissions(input.permissions)
     assertWithinOwnRights(principal, { ...existing, ...changes })
     const updated = await this.#store.update(
       id,
       changes,
-      this.#audit(principal, { action: 'role.modify', resourceType: 'role', resourceId: id, resourceName: changes.name ?? existing.name, changes: diffFields(fieldsOf(existing), fieldsOf(changes)) }),
+      this.#audit(principal, {
+        action: 'role.modify',
+        resourceType: 'role',
+        resourceId: id,
+        resourceName: changes.name ?? existing.name,
+        changes: diffFields(fieldsOf(existing), fieldsOf(changes)),
+      }),
     )
     if (!updated) throw new KeywardError('role.not_found')
     return updated
@@ -119,7 +130,10 @@ export class RoleService {
     const existing = await this.#existing(id)
     if (existing.immutable) throw new KeywardError('role.immutable', { role: existing.name })
     assertWithinOwnRights(principal, existing)
-    const deleted = await this.#store.delete(existing, this.#audit(principal, { action: 'role.delete', resourceType: 'role', resourceId: id, resourceName: existing.name }))
+    const deleted = await this.#store.delete(
+      existing,
+      this.#audit(principal, { action: 'role.delete', resourceType: 'role', resourceId: id, resourceName: existing.name }),
+    )
     if (!deleted) throw new KeywardError('role.not_found')
     return deleted
   }

@@ -71,14 +71,21 @@ export function createRoleStore(store: Store) {
   /** How many administrators and API keys hold a role. */
   async function countAssignments(id: number): Promise<{ administrators: number; apiKeys: number }> {
     const [admins, keys] = await Promise.all([
-      db.selectFrom('administrators').select((eb) => eb.fn.countAll<number>().as('n')).where('role_id', '=', id).executeTakeFirst(),
-      db.selectFrom('api_keys').select((eb) => eb.fn.countAll<number>().as('n')).where('role_id', '=', id).executeTakeFirst(),
+      db
+        .selectFrom('administrators')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('role_id', '=', id)
+        .executeTakeFirst(),
+      db
+        .selectFrom('api_keys')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('role_id', '=', id)
+        .executeTakeFirst(),
     ])
     return { administrators: Number(admins?.n ?? 0), apiKeys: Number(keys?.n ?? 0) }
   }
 
   return {
-
     /** Every role, by ID. */
     async findAll(): Promise<Role[]> {
       const rows = await db.selectFrom('roles').selectAll().orderBy('id').execute()
@@ -127,7 +134,10 @@ export function createRoleStore(store: Store) {
      * @throws KeywardError `role.name_in_use`.
      */
     async update(id: number, changes: RoleChanges, audit: AuditRecord): Promise<Role | undefined> {
-      const columns = toColumns({ ...changes, rights: changes.rights && serializeRights(changes.rights), kept: changes.kept && JSON.stringify(changes.kept) }, COLUMNS)
+      const columns = toColumns(
+        { ...changes, rights: changes.rights && serializeRights(changes.rights), kept: changes.kept && JSON.stringify(changes.kept) },
+        COLUMNS,
+      )
       if (Object.keys(columns).length === 0) return this.findById(id)
       const row = await store.write({ audit, notify: 'role', nameInUse: { code: 'role.name_in_use', name: changes.name } }, (trx) =>
         trx.updateTable('roles').set(columns).where('id', '=', id).returningAll().executeTakeFirst(),

@@ -14,18 +14,27 @@ export const SearchCriteriaSchema = Type.Object(
     numericValue: Type.Optional(Type.Number({ description: 'Value of the numeric test.' })),
     stringTest: Type.Optional(
       Type.Enum(STRING_TESTS, {
-        description: 'String test, used with stringValue. Default "equal". Keyward extension: "contains" finds stringValue anywhere in the field, ignoring ASCII case.',
+        description:
+          'String test, used with stringValue. Default "equal". Keyward extension: "contains" finds stringValue anywhere in the field, ignoring ASCII case.',
       }),
     ),
-    stringValue: Type.Optional(Type.String({ maxLength: 1000, description: 'Value of the string test; % and _ are wildcards unless stringWildcards is false.' })),
+    stringValue: Type.Optional(
+      Type.String({ maxLength: 1000, description: 'Value of the string test; % and _ are wildcards unless stringWildcards is false.' }),
+    ),
     stringWildcards: Type.Optional(
-      Type.Boolean({ description: 'Whether % and _ in stringValue are wildcards (true, the default; matching ignores ASCII case) or literal characters (matching is exact).' }),
+      Type.Boolean({
+        description: 'Whether % and _ in stringValue are wildcards (true, the default; matching ignores ASCII case) or literal characters (matching is exact).',
+      }),
     ),
     choiceTest: Type.Optional(Type.Enum(EQUALITIES, { description: 'Choice test for enumerated fields, used with choiceValue. Default "equal".' })),
     choiceValue: Type.Optional(Type.String({ maxLength: 100, description: 'Value of the choice test.' })),
-    firstDateValue: Type.Optional(Type.Integer({ minimum: 0, maximum: INT64_MAX, description: 'Low end of a date range, ms since epoch; none means no lower limit.' })),
+    firstDateValue: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: INT64_MAX, description: 'Low end of a date range, ms since epoch; none means no lower limit.' }),
+    ),
     firstDateInclusive: Type.Optional(Type.Boolean({ description: 'Whether the range includes firstDateValue. Default true.' })),
-    lastDateValue: Type.Optional(Type.Integer({ minimum: 0, maximum: INT64_MAX, description: 'High end of a date range, ms since epoch; none means no upper limit.' })),
+    lastDateValue: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: INT64_MAX, description: 'High end of a date range, ms since epoch; none means no upper limit.' }),
+    ),
     lastDateInclusive: Type.Optional(Type.Boolean({ description: 'Whether the range includes lastDateValue. Default true.' })),
     nullTest: Type.Optional(Type.Boolean({ description: 'true matches objects whose field is null, false those whose field is set.' })),
     versionTest: Type.Optional(Type.Enum(COMPARISONS, { description: 'Version test (no Keyward field is searchable as a version).' })),
@@ -40,7 +49,9 @@ export const SearchCriteriaSchema = Type.Object(
 export const SearchFilterSchema = Type.Object(
   {
     maxItems: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647, description: 'Most objects to return. Default 5000.' })),
-    searchCriteria: Type.Optional(Type.Array(SearchCriteriaSchema, { maxItems: 50, description: 'Criteria that every returned object satisfies. None returns all objects.' })),
+    searchCriteria: Type.Optional(
+      Type.Array(SearchCriteriaSchema, { maxItems: 50, description: 'Criteria that every returned object satisfies. None returns all objects.' }),
+    ),
     sortByObjectID: Type.Optional(Type.Boolean({ description: 'Sort by ID (the default order). Overrides sortField.' })),
     sortField: Type.Optional(Type.String({ maxLength: 100, description: 'Keyward extension: a searchable field to sort by; ties are sorted by ID.' })),
     sortDescending: Type.Optional(Type.Boolean({ description: 'Keyward extension: sort in descending order.' })),

@@ -102,7 +102,10 @@ export function applySearch<DB, TB extends keyof DB, O>(query: SelectQueryBuilde
   // Unset values sort as the largest on both engines (SQLite would put them first).
   const nulls = search.descending ? sql.raw('nulls first') : sql.raw('nulls last')
   if (search.sortColumn !== search.idColumn) result = result.orderBy(sql`${sql.ref(search.sortColumn)} ${direction} ${nulls}`)
-  return result.orderBy(sql`${sql.ref(search.idColumn)} ${direction}`).offset(search.offset).limit(search.limit)
+  return result
+    .orderBy(sql`${sql.ref(search.idColumn)} ${direction}`)
+    .offset(search.offset)
+    .limit(search.limit)
 }
 
 /** Applies only the conditions of a compiled search, for counting every match. */

@@ -13,7 +13,13 @@ const OPERATION = { tags: ['Sessions'] }
 const SESSION_SECURITY = [{ Session: [] }]
 
 function sessionBody(session: SessionView) {
-  return { administrator: toAdministratorBody(session.administrator), role: toRoleBody(session.role), csrfToken: session.csrfToken, expires: session.expires, idleTimeout: session.idleTimeout }
+  return {
+    administrator: toAdministratorBody(session.administrator),
+    role: toRoleBody(session.role),
+    csrfToken: session.csrfToken,
+    expires: session.expires,
+    idleTimeout: session.idleTimeout,
+  }
 }
 
 /** The cookie is HttpOnly and SameSite=Strict, and Secure whenever the request came over TLS. */

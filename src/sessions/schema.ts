@@ -11,7 +11,9 @@ export const SignInSchema = Type.Object(
   {
     username: Type.String({ minLength: 1, maxLength: 255, description: 'Username.' }),
     password: Type.String({ minLength: 1, maxLength: 1024, writeOnly: true, description: 'Password.' }),
-    mfaCode: Type.Optional(Type.String({ maxLength: 64, description: 'Code from the authenticator app, or a recovery code, for administrators with mfaType local-totp.' })),
+    mfaCode: Type.Optional(
+      Type.String({ maxLength: 64, description: 'Code from the authenticator app, or a recovery code, for administrators with mfaType local-totp.' }),
+    ),
   },
   { additionalProperties: false, description: 'Credentials of an administrator.' },
 )
@@ -26,4 +28,3 @@ export const SessionSchema = Type.Object(
   },
   { description: 'The signed-in administrator, its role and its session.' },
 )
-

@@ -12,7 +12,8 @@ export function toColumns<Changes extends object, Table>(changes: Changes, colum
   const set: Record<string, unknown> = {}
   for (const [property, value] of Object.entries(changes)) {
     if (value === undefined) continue
-    set[columns[property as keyof Changes]] = typeof value === 'boolean' ? flag(value) : value !== null && typeof value === 'object' ? JSON.stringify(value) : value
+    set[columns[property as keyof Changes]] =
+      typeof value === 'boolean' ? flag(value) : value !== null && typeof value === 'object' ? JSON.stringify(value) : value
   }
   return set as Updateable<Table>
 }

@@ -31,11 +31,18 @@ export class SqliteChangeFeed extends ChangeFeed {
       .insertInto('changes')
       .values(changes.map((c) => ({ resource: c.resource, entity_id: c.id, origin: this.origin, created })))
       .execute()
-    if (++this.#writes % 100 === 0) await trx.deleteFrom('changes').where('created', '<', created - KEEP_MS).execute()
+    if (++this.#writes % 100 === 0)
+      await trx
+        .deleteFrom('changes')
+        .where('created', '<', created - KEEP_MS)
+        .execute()
   }
 
   override async start(): Promise<void> {
-    const row = await this.#db.selectFrom('changes').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst()
+    const row = await this.#db
+      .selectFrom('changes')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst()
     this.#lastSeq = Number(row?.seq ?? 0)
     this.#timer = setInterval(() => {
       this.#polling ??= this.#poll().finally(() => (this.#polling = undefined))

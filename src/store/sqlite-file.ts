@@ -32,7 +32,10 @@ export class SqliteFile {
     const stat = statSync(path)
     this.#identity = { dev: stat.dev, ino: stat.ino }
     if (!existsSync(markerOf(path))) {
-      writeFileSync(markerOf(path), `Keyward opened a database at ${path}. If that file is missing, restore it from a backup; \`keyward serve --init\` starts an empty one.\n`)
+      writeFileSync(
+        markerOf(path),
+        `Keyward opened a database at ${path}. If that file is missing, restore it from a backup; \`keyward serve --init\` starts an empty one.\n`,
+      )
     }
   }
 

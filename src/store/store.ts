@@ -76,9 +76,7 @@ export class Store {
       if (opening.mustBeMigrated && !(await isMigrated(database))) throw new UnmigratedDatabaseError()
       await migrateToLatest(database)
       const feed =
-        database.engine === 'postgres'
-          ? new PostgresChangeFeed(database.postgresUrl!)
-          : new SqliteChangeFeed(database.db, options.changePollIntervalMs)
+        database.engine === 'postgres' ? new PostgresChangeFeed(database.postgresUrl!) : new SqliteChangeFeed(database.db, options.changePollIntervalMs)
       await feed.start()
       return new Store(database, feed, counter)
     } catch (error) {
@@ -110,7 +108,10 @@ export class Store {
    *
    * @throws KeywardError `effects.nameInUse.code` (409) when the name is taken.
    */
-  async write<Written extends { readonly id: number } | undefined>(effects: WriteEffects<NonNullable<Written>>, work: (trx: Trx) => Promise<Written>): Promise<Written> {
+  async write<Written extends { readonly id: number } | undefined>(
+    effects: WriteEffects<NonNullable<Written>>,
+    work: (trx: Trx) => Promise<Written>,
+  ): Promise<Written> {
     try {
       return await this.transaction(async (trx, changed) => {
         const written = await work(trx)

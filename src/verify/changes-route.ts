@@ -70,7 +70,12 @@ export const keyChangeRoutes: FastifyPluginAsync<{ changes: KeyChangeStream }> =
       const unsubscribe = follow ? changes.subscribe((list) => (isLive ? write(list) : held.push(...list))) : () => {}
 
       reply.hijack()
-      reply.raw.writeHead(200, { ...(reply.getHeaders() as Record<string, string>), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' })
+      reply.raw.writeHead(200, {
+        ...(reply.getHeaders() as Record<string, string>),
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        'x-accel-buffering': 'no',
+      })
       reply.raw.write(`retry: 1000\nid: ${start}\nevent: ready\ndata: ${JSON.stringify({ id: start })}\n\n`)
       try {
         for (let page = await changes.after(start); page.length > 0; page = await changes.after(last)) {

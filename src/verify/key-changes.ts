@@ -3,7 +3,16 @@ import { requireRight, type Principal } from '../auth/principal.js'
 import type { ChangeFeed } from '../store/change-feed.js'
 
 /** The audited actions after which a cached verification of a key may be wrong. */
-export const KEY_CHANGE_ACTIONS = ['apikey.modify', 'apikey.lock', 'apikey.auto_lock', 'apikey.unlock', 'apikey.delete', 'apikey.new_secret', 'role.modify', 'role.delete'] as const
+export const KEY_CHANGE_ACTIONS = [
+  'apikey.modify',
+  'apikey.lock',
+  'apikey.auto_lock',
+  'apikey.unlock',
+  'apikey.delete',
+  'apikey.new_secret',
+  'role.modify',
+  'role.delete',
+] as const
 
 /** One change, as the stream sends it. */
 export interface KeyChange {

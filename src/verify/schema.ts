@@ -10,7 +10,17 @@ import { CreditsStateSchema, RateLimitStateSchema } from '../limits/schema.js'
 import { QUERY_MAX_LENGTH } from '../permissions/permission-query.js'
 
 /** Every answer's `code`, in the order the checks run (see `service.ts`). */
-export const VERIFY_CODES = ['VALID', 'NOT_FOUND', 'LOCKED', 'EXPIRED', 'DISABLED_ROLE', 'IP_NOT_ALLOWED', 'INSUFFICIENT_PERMISSIONS', 'RATE_LIMITED', 'USAGE_EXCEEDED'] as const
+export const VERIFY_CODES = [
+  'VALID',
+  'NOT_FOUND',
+  'LOCKED',
+  'EXPIRED',
+  'DISABLED_ROLE',
+  'IP_NOT_ALLOWED',
+  'INSUFFICIENT_PERMISSIONS',
+  'RATE_LIMITED',
+  'USAGE_EXCEEDED',
+] as const
 export type VerifyCode = (typeof VERIFY_CODES)[number]
 
 export const VerifyRequestSchema = Type.Object(
@@ -24,7 +34,9 @@ export const VerifyRequestSchema = Type.Object(
         examples: ['invoices.read AND (reports.read OR admin)'],
       }),
     ),
-    cost: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'What this request costs against the key\'s rate limits and credits. Default 1.' })),
+    cost: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 1_000_000, description: "What this request costs against the key's rate limits and credits. Default 1." }),
+    ),
     address: Type.Optional(
       Type.String({
         format: 'ip-address',
@@ -52,7 +64,11 @@ export const VerifyResponseSchema = Type.Object(
     meta: Type.Optional(Type.Object({}, { additionalProperties: true, description: `The key's meta object (at most ${META_MAX_BYTES} bytes as JSON).` })),
     externalID: Type.Optional(Type.String({ description: "The key owner's ID in your own system." })),
     expiryDate: Type.Optional(Type.Integer({ description: 'When the key expires, ms since epoch.' })),
-    rateLimits: Type.Optional(Type.Array(RateLimitStateSchema, { description: "The key's rate limits this verification was counted against (those named, else all), as it left them." })),
+    rateLimits: Type.Optional(
+      Type.Array(RateLimitStateSchema, {
+        description: "The key's rate limits this verification was counted against (those named, else all), as it left them.",
+      }),
+    ),
     credits: Type.Optional(CreditsStateSchema),
     retryAfter: Type.Optional(Type.Integer({ description: 'With RATE_LIMITED: seconds to wait before trying again.' })),
   },

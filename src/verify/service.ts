@@ -91,7 +91,12 @@ export class VerifyService {
         this.#deps.throttle.check(address)
       } catch (error) {
         if (!(error instanceof KeywardError)) throw error
-        return { valid: false, code: 'RATE_LIMITED', message: translateMessage(`errors.${error.code}`, principal.locale, error.params), retryAfter: error.retryAfterSeconds }
+        return {
+          valid: false,
+          code: 'RATE_LIMITED',
+          message: translateMessage(`errors.${error.code}`, principal.locale, error.params),
+          retryAfter: error.retryAfterSeconds,
+        }
       }
       this.#deps.throttle.recordFailure(address)
     }

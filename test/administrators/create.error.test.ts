@@ -51,7 +51,13 @@ describe(`${testEngine()}: administrators create (error)`, () => {
   })
 
   it('refuses a role that does not exist (400 administrator.role_not_found)', async () => {
-    await expectRefusal(h, create({ ...valid, roleID: 4242 }), 400, 'administrator.role_not_found', "The field 'roleID' names a role that does not exist (4242).")
+    await expectRefusal(
+      h,
+      create({ ...valid, roleID: 4242 }),
+      400,
+      'administrator.role_not_found',
+      "The field 'roleID' names a role that does not exist (4242).",
+    )
   })
 
   it('refuses mfaType local-totp: only the administrator can enrol (400)', async () => {

@@ -43,7 +43,16 @@ describe(`${testEngine()}: administrators create (happy)`, () => {
     expect(res.text).not.toContain(password)
 
     const row = await administratorRow(h, res.body.ID)
-    expect(row).toMatchObject({ username: 'jdoe', role_id: 2, full_name: 'Jane Doe', locale: 'ja-JP', time_zone: 'Asia/Tokyo', time_format: '12', active: 1, mfa_type: 'none' })
+    expect(row).toMatchObject({
+      username: 'jdoe',
+      role_id: 2,
+      full_name: 'Jane Doe',
+      locale: 'ja-JP',
+      time_zone: 'Asia/Tokyo',
+      time_format: '12',
+      active: 1,
+      mfa_type: 'none',
+    })
     expect(row!.password_hash).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/)
     expect(row!.password_hash).not.toContain(password)
     expect(await verifyPassword(password, row!.password_hash)).toBe(true)
@@ -84,7 +93,10 @@ describe(`${testEngine()}: administrators create (happy)`, () => {
   })
 
   it('creates an administrator who can sign in at once with that password', async () => {
-    const res = await h.post('/api/administrators', { secret: h.keys.fullAccess.secret, body: { username: 'signs-in', password: 'Sign-in-passw0rd', roleID: 2 } })
+    const res = await h.post('/api/administrators', {
+      secret: h.keys.fullAccess.secret,
+      body: { username: 'signs-in', password: 'Sign-in-passw0rd', roleID: 2 },
+    })
     expectStatus(res, 200)
     const session = await h.signIn('signs-in', 'Sign-in-passw0rd')
     expect(session.body.administrator).toMatchObject({ ID: res.body.ID, username: 'signs-in', roleID: 2 })
@@ -94,13 +106,32 @@ describe(`${testEngine()}: administrators create (happy)`, () => {
     const creator = await h.key({ locale: 'ja-JP', timeZone: 'Europe/Paris' })
     const res = await h.post('/api/administrators', { secret: creator.secret, body: { username: 'defaults', password: 'Default-passw0rd', roleID: 2 } })
     expectStatus(res, 200)
-    expect(res.body).toMatchObject({ locale: 'ja-JP', timeZone: 'Europe/Paris', timeFormat: '24', fullName: '', description: '', emailAddress: '', active: true, passwordNeverExpires: false })
+    expect(res.body).toMatchObject({
+      locale: 'ja-JP',
+      timeZone: 'Europe/Paris',
+      timeFormat: '24',
+      fullName: '',
+      description: '',
+      emailAddress: '',
+      active: true,
+      passwordNeverExpires: false,
+    })
   })
 
   it('ignores read-only properties sent back and can create a locked-out administrator (active: false)', async () => {
     const res = await h.post('/api/administrators', {
       secret: h.keys.fullAccess.secret,
-      body: { username: 'born-locked', password: 'Locked-passw0rd', roleID: 2, active: false, ID: 1, created: 1, unsuccessfulSignInAttempts: 9, lastSignIn: 5, unlockTime: 7 },
+      body: {
+        username: 'born-locked',
+        password: 'Locked-passw0rd',
+        roleID: 2,
+        active: false,
+        ID: 1,
+        created: 1,
+        unsuccessfulSignInAttempts: 9,
+        lastSignIn: 5,
+        unlockTime: 7,
+      },
     })
     expectStatus(res, 200)
     expect(res.body.ID).not.toBe(1)

@@ -39,13 +39,19 @@ describe(`${testEngine()}: administrators create (security)`, () => {
   })
 
   it('checks the right before the body: a caller without it learns nothing about usernames or the policy', async () => {
-    await expectRefusal(h, () => h.post('/api/administrators', { secret: h.keys.auditor.secret, body: { username: 'admin', password: 'x1', roleID: 2 } }), 403, 'administrator.create_denied')
+    await expectRefusal(
+      h,
+      () => h.post('/api/administrators', { secret: h.keys.auditor.secret, body: { username: 'admin', password: 'x1', roleID: 2 } }),
+      403,
+      'administrator.create_denied',
+    )
   })
 
   it('writes no password to the log, whether accepted or refused by the policy', async () => {
     const from = h.logs.length
     const passwords = ['Logged-passw0rd-ok', 'shortpw', 'lettersonlypassword']
-    for (const [i, password] of passwords.entries()) await h.post('/api/administrators', { secret: h.keys.fullAccess.secret, body: { username: `logged-${i}`, password, roleID: 2 } })
+    for (const [i, password] of passwords.entries())
+      await h.post('/api/administrators', { secret: h.keys.fullAccess.secret, body: { username: `logged-${i}`, password, roleID: 2 } })
     const lines = h.logs.slice(from)
     expect(lines.length).toBeGreaterThan(0)
     for (const password of passwords) expect(lines.filter((line) => line.includes(password))).toEqual([])

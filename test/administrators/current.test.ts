@@ -29,7 +29,10 @@ describe(`${testEngine()}: /administrators/current (the signed-in administrator)
   })
 
   it('refuses an API key: there is no signed-in administrator (403 administrator.current_needs_session)', async () => {
-    for (const [method, body] of [['GET', undefined], ['POST', { fullName: 'key' }]] as const) {
+    for (const [method, body] of [
+      ['GET', undefined],
+      ['POST', { fullName: 'key' }],
+    ] as const) {
       await expectRefusal(
         h,
         () => h.request(method, '/api/administrators/current', { secret: h.keys.fullAccess.secret, body }),
@@ -42,7 +45,10 @@ describe(`${testEngine()}: /administrators/current (the signed-in administrator)
 
   it('changes its own profile and preferences, audited as itself', async () => {
     const { result: res, entries } = await withAudit(h, () =>
-      h.post('/api/administrators/current', { session, body: { fullName: 'Me Myself', locale: 'ja-JP', timeZone: 'Europe/Berlin', timeFormat: '12', emailAddress: 'me@example.com' } }),
+      h.post('/api/administrators/current', {
+        session,
+        body: { fullName: 'Me Myself', locale: 'ja-JP', timeZone: 'Europe/Berlin', timeFormat: '12', emailAddress: 'me@example.com' },
+      }),
     )
     expectStatus(res, 200)
     expect(res.body).toMatchObject({ fullName: 'Me Myself', locale: 'ja-JP', timeZone: 'Europe/Berlin', timeFormat: '12', emailAddress: 'me@example.com' })
@@ -71,18 +77,32 @@ describe(`${testEngine()}: /administrators/current (the signed-in administrator)
     ['active', { active: false }],
     ['mfaType', { mfaType: 'local-totp' }],
   ])('refuses to change its own %s here (403)', async (field, body) => {
-    await expectRefusal(h, () => h.post('/api/administrators/current', { session, body }), 403, 'administrator.current_field_denied', `You cannot change your own '${field}' here.`)
+    await expectRefusal(
+      h,
+      () => h.post('/api/administrators/current', { session, body }),
+      403,
+      'administrator.current_field_denied',
+      `You cannot change your own '${field}' here.`,
+    )
   })
 
   it('accepts username, roleID, active and mfaType sent back unchanged', async () => {
     const row = await administratorRow(h, me.id)
-    const res = await h.post('/api/administrators/current', { session, body: { username: 'me', roleID: row!.role_id, active: true, mfaType: 'none', description: 'unchanged rest' } })
+    const res = await h.post('/api/administrators/current', {
+      session,
+      body: { username: 'me', roleID: row!.role_id, active: true, mfaType: 'none', description: 'unchanged rest' },
+    })
     expectStatus(res, 200)
     expect((await administratorRow(h, me.id))?.description).toBe('unchanged rest')
   })
 
   it('refuses a new password without the current one, or with a wrong one (403, counted), and checks the policy (400)', async () => {
-    await expectRefusal(h, () => h.post('/api/administrators/current', { session, body: { password: 'Next-passw0rd-1' } }), 403, 'administrator.current_password_invalid')
+    await expectRefusal(
+      h,
+      () => h.post('/api/administrators/current', { session, body: { password: 'Next-passw0rd-1' } }),
+      403,
+      'administrator.current_password_invalid',
+    )
     // A wrong one is a guess: refused like the rest, but counted and audited as a failed sign-in.
     const { result: wrong, entries } = await withAudit(h, () =>
       h.post('/api/administrators/current', { session, body: { password: 'Next-passw0rd-1', currentPassword: 'Not-the-passw0rd' } }),
@@ -90,7 +110,12 @@ describe(`${testEngine()}: /administrators/current (the signed-in administrator)
     expectStatus(wrong, 403)
     expect(wrong.body).toEqual({ code: 'administrator.current_password_invalid', message: 'The current password is not correct.' })
     expect(entries).toMatchObject([{ action: 'session.sign_in_failed', actorID: me.id, changes: { reason: { to: 'wrong_password' } } }])
-    await expectRefusal(h, () => h.post('/api/administrators/current', { session, body: { password: 'short1', currentPassword: QUICK_PASSWORD } }), 400, 'administrator.password_too_short')
+    await expectRefusal(
+      h,
+      () => h.post('/api/administrators/current', { session, body: { password: 'short1', currentPassword: QUICK_PASSWORD } }),
+      400,
+      'administrator.password_too_short',
+    )
   })
 
   it('changes its own password with the current one: other sessions end, this one stays, audited without values', async () => {

@@ -33,7 +33,12 @@ describe(`${testEngine()}: administrators delete (error)`, () => {
     const locked = await Harness.start({ lockoutThreshold: 1 })
     try {
       expectStatus(await locked.post('/api/session', { body: { username: 'admin', password: 'Wrong-passw0rd' } }), 401)
-      await expectRefusal(locked, () => locked.delete('/api/administrators/1', { secret: locked.keys.fullAccess.secret }), 409, 'administrator.last_full_access')
+      await expectRefusal(
+        locked,
+        () => locked.delete('/api/administrators/1', { secret: locked.keys.fullAccess.secret }),
+        409,
+        'administrator.last_full_access',
+      )
     } finally {
       await locked.close()
     }
@@ -42,6 +47,12 @@ describe(`${testEngine()}: administrators delete (error)`, () => {
   it('refuses to let a signed-in administrator delete itself (403), even with another Full Access administrator left', async () => {
     const self = await quickAdministrator(h, { role: 1 })
     const session = await h.signIn(self.username, QUICK_PASSWORD)
-    await expectRefusal(h, () => h.delete(`/api/administrators/${self.id}`, { session }), 403, 'administrator.self_delete', 'You cannot delete your own account.')
+    await expectRefusal(
+      h,
+      () => h.delete(`/api/administrators/${self.id}`, { session }),
+      403,
+      'administrator.self_delete',
+      'You cannot delete your own account.',
+    )
   })
 })

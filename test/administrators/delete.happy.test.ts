@@ -51,7 +51,10 @@ describe(`${testEngine()}: administrators delete (happy)`, () => {
   it('frees the username: a new administrator may take it', async () => {
     const admin = await quickAdministrator(h, { username: 'recycled' })
     expectStatus(await h.delete(`/api/administrators/${admin.id}`, { secret: h.keys.fullAccess.secret }), 200)
-    const res = await h.post('/api/administrators', { secret: h.keys.fullAccess.secret, body: { username: 'recycled', password: 'Recycled-passw0rd', roleID: 2 } })
+    const res = await h.post('/api/administrators', {
+      secret: h.keys.fullAccess.secret,
+      body: { username: 'recycled', password: 'Recycled-passw0rd', roleID: 2 },
+    })
     expectStatus(res, 200)
     expect(res.body.ID).not.toBe(admin.id)
   })

@@ -12,7 +12,13 @@ describe(`${testEngine()}: administrators describe (error)`, () => {
   afterAll(() => h.close())
 
   it('answers 404 "The administrator does not exist." for an ID nobody has', async () => {
-    await expectRefusal(h, () => h.get('/api/administrators/424242', { secret: h.keys.fullAccess.secret }), 404, 'administrator.not_found', 'The administrator does not exist.')
+    await expectRefusal(
+      h,
+      () => h.get('/api/administrators/424242', { secret: h.keys.fullAccess.secret }),
+      404,
+      'administrator.not_found',
+      'The administrator does not exist.',
+    )
   })
 
   it.each(BAD_PATH_IDS)('answers 400 naming administratorID for "%s"', async (id, code) => {

@@ -22,7 +22,13 @@ describe(`${testEngine()}: administrators list (happy)`, () => {
       [second.id, 'list-two', 1, false],
     ])
     expect(res.text).not.toMatch(/password"|passwordHash|password_hash|scrypt\$|totp/i)
-    expect(res.body.administrators[0]).toMatchObject({ fullName: 'Administrator', description: 'Created on first start.', mfaType: 'none', locale: 'en-US', timeZone: 'UTC' })
+    expect(res.body.administrators[0]).toMatchObject({
+      fullName: 'Administrator',
+      description: 'Created on first start.',
+      mfaType: 'none',
+      locale: 'en-US',
+      timeZone: 'UTC',
+    })
   })
 
   it('shows lastSignIn after a sign-in, and unsuccessfulSignInAttempts after a failure', async () => {

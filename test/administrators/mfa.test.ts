@@ -14,7 +14,8 @@ describe(`${testEngine()}: two-factor authentication (TOTP and recovery codes)`,
   let secret: string
   let recoveryCodes: string[]
 
-  const signIn = (mfaCode?: string) => h.post('/api/session', { body: { username: me.username, password: QUICK_PASSWORD, ...(mfaCode === undefined ? {} : { mfaCode }) } })
+  const signIn = (mfaCode?: string) =>
+    h.post('/api/session', { body: { username: me.username, password: QUICK_PASSWORD, ...(mfaCode === undefined ? {} : { mfaCode }) } })
 
   beforeAll(async () => {
     h = await Harness.start()
@@ -24,7 +25,12 @@ describe(`${testEngine()}: two-factor authentication (TOTP and recovery codes)`,
   afterAll(() => h.close())
 
   it('refuses activation before enrolment (409 administrator.mfa_not_pending)', async () => {
-    await expectRefusal(h, () => h.post('/api/administrators/current/mfa/activation', { session, body: { code: '123456', password: QUICK_PASSWORD } }), 409, 'administrator.mfa_not_pending')
+    await expectRefusal(
+      h,
+      () => h.post('/api/administrators/current/mfa/activation', { session, body: { code: '123456', password: QUICK_PASSWORD } }),
+      409,
+      'administrator.mfa_not_pending',
+    )
   })
 
   it('starts enrolment: a base32 secret and its otpauth URI, pending; mfaType stays none', async () => {
@@ -44,12 +50,20 @@ describe(`${testEngine()}: two-factor authentication (TOTP and recovery codes)`,
     const good = await totpCode(h, secret)
     const wrong = String((Number(good) + 1) % 1_000_000).padStart(6, '0')
     const message = 'The code does not match your authenticator app. Enter the code it shows now; it changes every 30 seconds.'
-    await expectRefusal(h, () => h.post('/api/administrators/current/mfa/activation', { session, body: { code: wrong, password: QUICK_PASSWORD } }), 400, 'administrator.mfa_code_invalid', message)
+    await expectRefusal(
+      h,
+      () => h.post('/api/administrators/current/mfa/activation', { session, body: { code: wrong, password: QUICK_PASSWORD } }),
+      400,
+      'administrator.mfa_code_invalid',
+      message,
+    )
   })
 
   it('activates with a code from the app: ten recovery codes shown once, only their hashes stored, audited', async () => {
     const code = await totpCode(h, secret)
-    const { result: res, entries } = await withAudit(h, () => h.post('/api/administrators/current/mfa/activation', { session, body: { code, password: QUICK_PASSWORD } }))
+    const { result: res, entries } = await withAudit(h, () =>
+      h.post('/api/administrators/current/mfa/activation', { session, body: { code, password: QUICK_PASSWORD } }),
+    )
     expectStatus(res, 200)
     expect(res.body.administrator).toMatchObject({ ID: me.id, mfaType: 'local-totp' })
     recoveryCodes = res.body.recoveryCodes
@@ -60,7 +74,9 @@ describe(`${testEngine()}: two-factor authentication (TOTP and recovery codes)`,
     expect(row).toMatchObject({ mfa_type: 'local-totp', totp_secret: secret, totp_pending_secret: null })
     expect(JSON.parse(row!.recovery_codes)).toHaveLength(10)
     for (const recovery of recoveryCodes) expect(row!.recovery_codes).not.toContain(recovery)
-    expect(entries).toMatchObject([{ action: 'administrator.mfa_on', actorID: me.id, resourceID: me.id, changes: { mfaType: { from: 'none', to: 'local-totp' } } }])
+    expect(entries).toMatchObject([
+      { action: 'administrator.mfa_on', actorID: me.id, resourceID: me.id, changes: { mfaType: { from: 'none', to: 'local-totp' } } },
+    ])
     expect(JSON.stringify(entries)).not.toContain(secret)
     // Never shown again.
     expect((await h.get('/api/administrators/current', { session })).text).not.toContain(secret)
@@ -135,11 +151,15 @@ describe(`${testEngine()}: two-factor authentication (TOTP and recovery codes)`,
       expect(entries).toMatchObject([{ action: 'session.sign_in_failed', actorID: me.id, resourceID: me.id }])
     }
     expect((await administratorRow(h, me.id))?.mfa_type).toBe('local-totp')
-    const { result: res, entries } = await withAudit(h, () => h.post('/api/administrators/current/mfa/deactivation', { session, body: { password: QUICK_PASSWORD, code } }))
+    const { result: res, entries } = await withAudit(h, () =>
+      h.post('/api/administrators/current/mfa/deactivation', { session, body: { password: QUICK_PASSWORD, code } }),
+    )
     expectStatus(res, 200)
     expect(res.body).toMatchObject({ ID: me.id, mfaType: 'none' })
     expect(await administratorRow(h, me.id)).toMatchObject({ mfa_type: 'none', totp_secret: null, totp_pending_secret: null, recovery_codes: '[]' })
-    expect(entries).toMatchObject([{ action: 'administrator.mfa_off', actorID: me.id, resourceID: me.id, changes: { mfaType: { from: 'local-totp', to: 'none' } } }])
+    expect(entries).toMatchObject([
+      { action: 'administrator.mfa_off', actorID: me.id, resourceID: me.id, changes: { mfaType: { from: 'local-totp', to: 'none' } } },
+    ])
     expectStatus(await signIn(), 200)
     // Recovery codes are gone with the factor: a code is now just an ignored extra field.
     expectStatus(await signIn(recoveryCodes[5]), 200)
@@ -151,8 +171,16 @@ describe(`${testEngine()}: two-factor authentication (TOTP and recovery codes)`,
     const otherSession = await h.signIn(other.username, QUICK_PASSWORD)
     const enrolment = await h.post('/api/administrators/current/mfa/enrolment', { session: otherSession })
     expectStatus(enrolment, 200)
-    expectStatus(await h.post('/api/administrators/current/mfa/activation', { session: otherSession, body: { code: await totpCode(h, enrolment.body.secret), password: QUICK_PASSWORD } }), 200)
-    const { result: res, entries } = await withAudit(h, () => h.post(`/api/administrators/${other.id}`, { secret: h.keys.fullAccess.secret, body: { mfaType: 'none' } }))
+    expectStatus(
+      await h.post('/api/administrators/current/mfa/activation', {
+        session: otherSession,
+        body: { code: await totpCode(h, enrolment.body.secret), password: QUICK_PASSWORD },
+      }),
+      200,
+    )
+    const { result: res, entries } = await withAudit(h, () =>
+      h.post(`/api/administrators/${other.id}`, { secret: h.keys.fullAccess.secret, body: { mfaType: 'none' } }),
+    )
     expectStatus(res, 200)
     expect(await administratorRow(h, other.id)).toMatchObject({ mfa_type: 'none', totp_secret: null, recovery_codes: '[]' })
     expect(entries).toMatchObject([{ action: 'administrator.mfa_off', actorType: 'apikey', resourceID: other.id }])
@@ -160,8 +188,17 @@ describe(`${testEngine()}: two-factor authentication (TOTP and recovery codes)`,
   })
 
   it('refuses the second-factor operations to an API key (403) and without CSRF (403)', async () => {
-    for (const [path, body] of [['enrolment', undefined], ['activation', { code: '123456', password: QUICK_PASSWORD }], ['deactivation', { password: QUICK_PASSWORD, code: '123456' }]] as const) {
-      await expectRefusal(h, () => h.post(`/api/administrators/current/mfa/${path}`, { secret: h.keys.fullAccess.secret, body }), 403, 'administrator.current_needs_session')
+    for (const [path, body] of [
+      ['enrolment', undefined],
+      ['activation', { code: '123456', password: QUICK_PASSWORD }],
+      ['deactivation', { password: QUICK_PASSWORD, code: '123456' }],
+    ] as const) {
+      await expectRefusal(
+        h,
+        () => h.post(`/api/administrators/current/mfa/${path}`, { secret: h.keys.fullAccess.secret, body }),
+        403,
+        'administrator.current_needs_session',
+      )
       await expectRefusal(h, () => h.post(`/api/administrators/current/mfa/${path}`, { session, csrf: false, body }), 403, 'auth.csrf_invalid')
     }
   })

@@ -60,7 +60,10 @@ describe(`${testEngine()}: administrators modify (error)`, () => {
 
     it('survives two concurrent demotions of the last two: exactly one succeeds, the other gets 409', async () => {
       const second = await quickAdministrator(h, { role: 1 })
-      const [a, b] = await Promise.all([h.post('/api/administrators/1', { secret: h.keys.fullAccess.secret, body: { roleID: 2 } }), h.post(`/api/administrators/${second.id}`, { secret: h.keys.fullAccess.secret, body: { roleID: 2 } })])
+      const [a, b] = await Promise.all([
+        h.post('/api/administrators/1', { secret: h.keys.fullAccess.secret, body: { roleID: 2 } }),
+        h.post(`/api/administrators/${second.id}`, { secret: h.keys.fullAccess.secret, body: { roleID: 2 } }),
+      ])
       expect([a.status, b.status].sort()).toEqual([200, 409])
       expect([a, b].find((res) => res.status === 409)!.body.code).toBe('administrator.last_full_access')
       const remaining = await h.db.selectFrom('administrators').select('id').where('role_id', '=', 1).where('active', '=', 1).execute()
@@ -82,7 +85,12 @@ describe(`${testEngine()}: administrators modify (error)`, () => {
     const locked = await Harness.start({ lockoutThreshold: 1 })
     try {
       expectStatus(await locked.post('/api/session', { body: { username: 'admin', password: 'Wrong-passw0rd' } }), 401)
-      await expectRefusal(locked, () => locked.post('/api/administrators/1', { secret: locked.keys.fullAccess.secret, body: { roleID: 2 } }), 409, 'administrator.last_full_access')
+      await expectRefusal(
+        locked,
+        () => locked.post('/api/administrators/1', { secret: locked.keys.fullAccess.secret, body: { roleID: 2 } }),
+        409,
+        'administrator.last_full_access',
+      )
     } finally {
       await locked.close()
     }
@@ -91,6 +99,12 @@ describe(`${testEngine()}: administrators modify (error)`, () => {
   it('refuses to let a signed-in administrator lock itself out (403)', async () => {
     const self = await quickAdministrator(h, { role: 1 })
     const session = await h.signIn(self.username, QUICK_PASSWORD)
-    await expectRefusal(h, () => h.post(`/api/administrators/${self.id}`, { session, body: { active: false } }), 403, 'administrator.self_lockout', 'You cannot lock out your own account.')
+    await expectRefusal(
+      h,
+      () => h.post(`/api/administrators/${self.id}`, { session, body: { active: false } }),
+      403,
+      'administrator.self_lockout',
+      'You cannot lock out your own account.',
+    )
   })
 })

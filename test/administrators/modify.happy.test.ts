@@ -18,12 +18,36 @@ describe(`${testEngine()}: administrators modify (happy)`, () => {
   it('changes only the properties sent, stores them and audits each with its old and new value', async () => {
     const admin = await quickAdministrator(h, { role: 2, username: 'before-name' })
     const { result: res, entries } = await withAudit(h, () =>
-      modify(admin.id, { username: 'after-name', fullName: 'After Name', roleID: 1, locale: 'ja-JP', timeZone: 'Asia/Tokyo', timeFormat: '12', emailAddress: 'a@example.com' }),
+      modify(admin.id, {
+        username: 'after-name',
+        fullName: 'After Name',
+        roleID: 1,
+        locale: 'ja-JP',
+        timeZone: 'Asia/Tokyo',
+        timeFormat: '12',
+        emailAddress: 'a@example.com',
+      }),
     )
     expectStatus(res, 200)
-    expect(res.body).toMatchObject({ ID: admin.id, username: 'after-name', fullName: 'After Name', roleID: 1, locale: 'ja-JP', timeZone: 'Asia/Tokyo', timeFormat: '12', description: '' })
+    expect(res.body).toMatchObject({
+      ID: admin.id,
+      username: 'after-name',
+      fullName: 'After Name',
+      roleID: 1,
+      locale: 'ja-JP',
+      timeZone: 'Asia/Tokyo',
+      timeFormat: '12',
+      description: '',
+    })
     expect(res.body).not.toHaveProperty('password')
-    expect(await administratorRow(h, admin.id)).toMatchObject({ username: 'after-name', full_name: 'After Name', role_id: 1, locale: 'ja-JP', time_zone: 'Asia/Tokyo', time_format: '12' })
+    expect(await administratorRow(h, admin.id)).toMatchObject({
+      username: 'after-name',
+      full_name: 'After Name',
+      role_id: 1,
+      locale: 'ja-JP',
+      time_zone: 'Asia/Tokyo',
+      time_format: '12',
+    })
     expect(entries).toEqual([
       {
         ID: expect.any(Number),
@@ -97,7 +121,9 @@ describe(`${testEngine()}: administrators modify (happy)`, () => {
   it('changes nothing and writes no audit entry when every value sent is the current one', async () => {
     const admin = await quickAdministrator(h, { role: 2 })
     const before = await administratorRow(h, admin.id)
-    const { result: res, entries } = await withAudit(h, () => modify(admin.id, { username: admin.username, roleID: 2, active: true, mfaType: 'none', created: 1, ID: 9 }))
+    const { result: res, entries } = await withAudit(h, () =>
+      modify(admin.id, { username: admin.username, roleID: 2, active: true, mfaType: 'none', created: 1, ID: 9 }),
+    )
     expectStatus(res, 200)
     expect(await administratorRow(h, admin.id)).toEqual(before)
     expect(entries).toEqual([])
@@ -108,7 +134,10 @@ describe(`${testEngine()}: administrators modify (happy)`, () => {
     const session = await h.signIn(admin.username, admin.password)
     const other = await h.signIn(admin.username, admin.password)
     // Its own password needs the present one (test/security/reauthentication.test.ts).
-    expectStatus(await h.post(`/api/administrators/${admin.id}`, { session, body: { password: 'Self-set-passw0rd', fullName: 'Self', currentPassword: admin.password } }), 200)
+    expectStatus(
+      await h.post(`/api/administrators/${admin.id}`, { session, body: { password: 'Self-set-passw0rd', fullName: 'Self', currentPassword: admin.password } }),
+      200,
+    )
     expectStatus(await h.get('/api/session', { session }), 200)
     expectStatus(await h.get('/api/session', { session: other }), 401)
     expect(await sessionCount(h, admin.id)).toBe(1)

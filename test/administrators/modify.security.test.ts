@@ -25,7 +25,9 @@ describe(`${testEngine()}: administrators modify (security)`, () => {
   })
 
   it('refuses a caller without the right to set a password, unlock or lock (403, nothing changes)', async () => {
-    const key = await h.key({ role: (await h.role({ rights: ['administratorRights.canViewAdministrators', 'administratorRights.canCreateNewAdministrators'] })).id })
+    const key = await h.key({
+      role: (await h.role({ rights: ['administratorRights.canViewAdministrators', 'administratorRights.canCreateNewAdministrators'] })).id,
+    })
     for (const body of [{ password: 'Hijack-passw0rd' }, { active: false }, { active: true }, { mfaType: 'none' }]) {
       await expectRefusal(h, () => h.post(`/api/administrators/${target.id}`, { secret: key.secret, body }), 403, 'administrator.modify_denied')
     }
@@ -39,6 +41,11 @@ describe(`${testEngine()}: administrators modify (security)`, () => {
 
   it('refuses a console session without its CSRF token (403)', async () => {
     const session = await h.signIn((await quickAdministrator(h)).username, QUICK_PASSWORD)
-    await expectRefusal(h, () => h.post(`/api/administrators/${target.id}`, { session, csrf: false, body: { password: 'Csrf-passw0rd' } }), 403, 'auth.csrf_invalid')
+    await expectRefusal(
+      h,
+      () => h.post(`/api/administrators/${target.id}`, { session, csrf: false, body: { password: 'Csrf-passw0rd' } }),
+      403,
+      'auth.csrf_invalid',
+    )
   })
 })

@@ -18,8 +18,18 @@ describe(`${testEngine()}: administrators password policy (a setting)`, () => {
 
   it.each([
     ['shorter than the configured 12 characters', 'Short-pw1!', 'administrator.password_too_short', 'The password must be at least 12 characters long.'],
-    ['without an upper-case letter', 'lower-case-only-1', 'administrator.password_mixed_case', 'The password must contain both upper-case and lower-case letters.'],
-    ['without a special character', 'NoSpecialChars12', 'administrator.password_special_characters', 'The password must contain a character that is neither a letter nor a digit.'],
+    [
+      'without an upper-case letter',
+      'lower-case-only-1',
+      'administrator.password_mixed_case',
+      'The password must contain both upper-case and lower-case letters.',
+    ],
+    [
+      'without a special character',
+      'NoSpecialChars12',
+      'administrator.password_special_characters',
+      'The password must contain a character that is neither a letter nor a digit.',
+    ],
     ['without a digit', 'No-Digits-At-All', 'administrator.password_letters_and_numbers', 'The password must contain both letters and numbers.'],
   ])('refuses a new administrator whose password is %s (400)', async (_what, password, code, message) => {
     await expectRefusal(h, create('strict', password), 400, code, message)
@@ -36,7 +46,12 @@ describe(`${testEngine()}: administrators password policy (a setting)`, () => {
 
   it('applies the policy to a password set by another administrator and to one changed by its owner', async () => {
     const admin = await h.administrator({ password: 'Initial-Passw0rd!' })
-    await expectRefusal(h, () => h.post(`/api/administrators/${admin.id}`, { secret: h.keys.fullAccess.secret, body: { password: 'weak' } }), 400, 'administrator.password_too_short')
+    await expectRefusal(
+      h,
+      () => h.post(`/api/administrators/${admin.id}`, { secret: h.keys.fullAccess.secret, body: { password: 'weak' } }),
+      400,
+      'administrator.password_too_short',
+    )
     const session = await h.signIn(admin.username, admin.password)
     await expectRefusal(
       h,

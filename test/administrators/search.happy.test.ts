@@ -26,7 +26,12 @@ describe(`${testEngine()}: administrators search (happy)`, () => {
     h.clock.advance(10_000)
     const carol = await quickAdministrator(h, { role: 2, username: 'srch-Carol' })
     ids = { alice: alice.id, bob: bob.id, carol: carol.id }
-    await h.app.context.services.administrators.modify(h.system, carol.id, { fullName: 'Carol Jones', emailAddress: 'carol@example.com', locale: 'ja-JP', timeFormat: '12' })
+    await h.app.context.services.administrators.modify(h.system, carol.id, {
+      fullName: 'Carol Jones',
+      emailAddress: 'carol@example.com',
+      locale: 'ja-JP',
+      timeFormat: '12',
+    })
     expectStatus(await h.post('/api/session', { body: { username: 'srch-alice', password: 'wrong-passw0rd' } }), 401)
   })
   afterAll(() => h.close())
@@ -47,15 +52,24 @@ describe(`${testEngine()}: administrators search (happy)`, () => {
     expect(await names({ searchCriteria: [{ fieldName: 'active', booleanTest: false }] })).toEqual(['srch-bob'])
     expect(await names({ searchCriteria: [{ fieldName: 'unsuccessfulSignInAttempts', numericTest: 'greater-than', numericValue: 0 }] })).toEqual(['srch-alice'])
     expect(await names({ searchCriteria: [{ fieldName: 'locale', choiceValue: 'ja-JP' }] })).toEqual(['srch-Carol'])
-    expect(await names({ searchCriteria: [{ fieldName: 'timeFormat', choiceTest: 'not-equal', choiceValue: '12' }] })).toEqual(['admin', 'srch-alice', 'srch-bob'])
+    expect(await names({ searchCriteria: [{ fieldName: 'timeFormat', choiceTest: 'not-equal', choiceValue: '12' }] })).toEqual([
+      'admin',
+      'srch-alice',
+      'srch-bob',
+    ])
     expect(await names({ searchCriteria: [{ fieldName: 'mfaType', choiceValue: 'local-totp' }] })).toEqual([])
   })
 
   it('matches dates and nulls: created, lastSignIn', async () => {
     expect(await names({ searchCriteria: [{ fieldName: 'created', firstDateValue: bobCreated }] })).toEqual(['srch-bob', 'srch-Carol'])
-    expect(await names({ searchCriteria: [{ fieldName: 'created', lastDateValue: bobCreated, lastDateInclusive: false }, { fieldName: 'username', stringValue: 'srch-%' }] })).toEqual([
-      'srch-alice',
-    ])
+    expect(
+      await names({
+        searchCriteria: [
+          { fieldName: 'created', lastDateValue: bobCreated, lastDateInclusive: false },
+          { fieldName: 'username', stringValue: 'srch-%' },
+        ],
+      }),
+    ).toEqual(['srch-alice'])
     expect(await names({ searchCriteria: [{ fieldName: 'lastSignIn', nullTest: false }] })).toEqual([])
     expect(await names({ searchCriteria: [{ fieldName: 'lastSignIn', nullTest: true }] })).toHaveLength(4)
   })
@@ -63,8 +77,14 @@ describe(`${testEngine()}: administrators search (happy)`, () => {
   it('matches IDs, pages and counts', async () => {
     expect(await names({ searchCriteria: [{ idTest: 'greater-than-or-equal', idValue: ids.bob }] })).toEqual(['srch-bob', 'srch-Carol'])
     expect(await names({ maxItems: 1, offset: 1 })).toEqual(['srch-alice'])
-    expect(await names({ searchCriteria: [{ fieldName: 'roleID', numericValue: 2 }], sortField: 'username', sortDescending: true })).toEqual(['srch-bob', 'srch-Carol'])
-    expect(await names({ searchCriteria: [{ fieldName: 'active' }], sortField: 'created', sortDescending: true, maxItems: 2 })).toEqual(['srch-Carol', 'srch-alice'])
+    expect(await names({ searchCriteria: [{ fieldName: 'roleID', numericValue: 2 }], sortField: 'username', sortDescending: true })).toEqual([
+      'srch-bob',
+      'srch-Carol',
+    ])
+    expect(await names({ searchCriteria: [{ fieldName: 'active' }], sortField: 'created', sortDescending: true, maxItems: 2 })).toEqual([
+      'srch-Carol',
+      'srch-alice',
+    ])
     const res = await h.post('/api/administrators/search', { secret: h.keys.fullAccess.secret, body: { countTotal: true, maxItems: 0 } })
     expectStatus(res, 200)
     expect(res.body.administrators).toEqual([])

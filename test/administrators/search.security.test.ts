@@ -19,13 +19,19 @@ describe(`${testEngine()}: administrators search (security)`, () => {
   })
 
   it('lets the Auditor search administrators', async () => {
-    const res = await h.post('/api/administrators/search', { secret: h.keys.auditor.secret, body: { searchCriteria: [{ fieldName: 'username', stringValue: 'admin' }] } })
+    const res = await h.post('/api/administrators/search', {
+      secret: h.keys.auditor.secret,
+      body: { searchCriteria: [{ fieldName: 'username', stringValue: 'admin' }] },
+    })
     expectStatus(res, 200)
     expect(res.body.administrators.map((a: any) => a.ID)).toEqual([1])
   })
 
   it('cannot be used to guess password hashes by searching them', async () => {
-    const res = await h.post('/api/administrators/search', { secret: h.keys.fullAccess.secret, body: { searchCriteria: [{ fieldName: 'passwordHash', stringValue: 'scrypt%' }] } })
+    const res = await h.post('/api/administrators/search', {
+      secret: h.keys.fullAccess.secret,
+      body: { searchCriteria: [{ fieldName: 'passwordHash', stringValue: 'scrypt%' }] },
+    })
     expectStatus(res, 400)
     expect(res.body.code).toBe('search.field_unknown')
   })

@@ -17,7 +17,11 @@ class StreamClient {
   readonly #waiters: { count: number; resolve: () => void }[] = []
   done: Promise<void> = Promise.resolve()
 
-  static async open(baseUrl: string, secret: string, options: { lastEventId?: number; query?: string } = {}): Promise<{ client: StreamClient; status: number; body?: unknown }> {
+  static async open(
+    baseUrl: string,
+    secret: string,
+    options: { lastEventId?: number; query?: string } = {},
+  ): Promise<{ client: StreamClient; status: number; body?: unknown }> {
     const client = new StreamClient()
     const headers: Record<string, string> = { 'api-version': 'v1', 'api-secret-key': secret }
     if (options.lastEventId !== undefined) headers['last-event-id'] = String(options.lastEventId)
@@ -38,7 +42,12 @@ class StreamClient {
         while ((end = buffer.indexOf('\n\n')) >= 0) {
           const block = buffer.slice(0, end)
           buffer = buffer.slice(end + 2)
-          const fields = Object.fromEntries(block.split('\n').filter((line) => !line.startsWith(':') && line.includes(': ')).map((line) => [line.slice(0, line.indexOf(': ')), line.slice(line.indexOf(': ') + 2)]))
+          const fields = Object.fromEntries(
+            block
+              .split('\n')
+              .filter((line) => !line.startsWith(':') && line.includes(': '))
+              .map((line) => [line.slice(0, line.indexOf(': ')), line.slice(line.indexOf(': ') + 2)]),
+          )
           if (fields.event === undefined) continue
           this.events.push({ id: Number(fields.id), event: fields.event, data: JSON.parse(fields.data ?? 'null') })
           for (const waiter of [...this.#waiters]) if (this.events.length >= waiter.count) waiter.resolve()
@@ -87,7 +96,13 @@ describe(`${testEngine()}: the stream of key changes (GET /apikeys/changes)`, ()
     expectStatus(await h.post(`/api/apikeys/${key.id}`, { ...admin(), body: { active: false } }), 200)
     expectStatus(await h.post(`/api/apikeys/${key.id}`, { ...admin(), body: { active: true } }), 200)
     expectStatus(await h.post(`/api/apikeys/${key.id}/secretkey`, admin()), 200)
-    expectStatus(await h.post(`/api/apikeys/${key.id}`, { ...admin(), body: { roleID: role.id, permissions: ['b'], expiryDate: h.clock() + 86_400_000, ipAllowList: ['192.0.2.0/24'] } }), 200)
+    expectStatus(
+      await h.post(`/api/apikeys/${key.id}`, {
+        ...admin(),
+        body: { roleID: role.id, permissions: ['b'], expiryDate: h.clock() + 86_400_000, ipAllowList: ['192.0.2.0/24'] },
+      }),
+      200,
+    )
     expectStatus(await h.post(`/api/roles/${role.id}`, { ...admin(), body: { permissions: ['a', 'c'] } }), 200)
     expectStatus(await h.delete(`/api/apikeys/${key.id}`, admin()), 200)
     const events = (await client.waitFor(7)).slice(1)
@@ -132,13 +147,22 @@ describe(`${testEngine()}: the stream of key changes (GET /apikeys/changes)`, ()
     expectStatus(await h.post(`/api/apikeys/${key.id}`, { ...admin(), body: { active: false } }), 200)
     // A process started after the change, with nothing in memory, has it from the database.
     const fresh = await h.otherProcess()
-    const res = await fresh.fastify.inject({ method: 'GET', url: '/api/apikeys/changes?follow=false', headers: { 'api-version': 'v1', 'api-secret-key': service.secret, 'last-event-id': String(mark) } })
+    const res = await fresh.fastify.inject({
+      method: 'GET',
+      url: '/api/apikeys/changes?follow=false',
+      headers: { 'api-version': 'v1', 'api-secret-key': service.secret, 'last-event-id': String(mark) },
+    })
     expect(res.statusCode).toBe(200)
     expect(res.body).toMatch(new RegExp(`event: apikey\\.lock\ndata: \\{"id":\\d+,"action":"apikey\\.lock","time":\\d+,"keyID":${key.id},`))
     // A change made in that other process reaches this process's stream through the change feed.
     const { client } = await StreamClient.open(baseUrl, service.secret)
     await client.waitFor(1)
-    const unlock = await fresh.fastify.inject({ method: 'POST', url: `/api/apikeys/${key.id}`, headers: { 'api-version': 'v1', 'api-secret-key': h.keys.fullAccess.secret, 'content-type': 'application/json' }, payload: '{"active":true}' })
+    const unlock = await fresh.fastify.inject({
+      method: 'POST',
+      url: `/api/apikeys/${key.id}`,
+      headers: { 'api-version': 'v1', 'api-secret-key': h.keys.fullAccess.secret, 'content-type': 'application/json' },
+      payload: '{"active":true}',
+    })
     expect(unlock.statusCode).toBe(200)
     expect((await client.waitFor(2))[1]).toMatchObject({ event: 'apikey.unlock', data: { keyID: key.id } })
     client.close()

@@ -37,7 +37,12 @@ describe(`${testEngine()}: apikeys create (error)`, () => {
       ['keyName has a tab', { keyName: 'tab\tname', roleID: 2 }, 'request.field_control_characters', 'keyName'],
       ['keyName has a line break', { keyName: 'two\nlines', roleID: 2 }, 'request.field_control_characters', 'keyName'],
       ['keyName is 256 characters long', { keyName: 'n'.repeat(256), roleID: 2 }, 'request.field_too_long', 'keyName'],
-      ['description is 2001 characters long', { keyName: 'long-description', roleID: 2, description: 'd'.repeat(2001) }, 'request.field_too_long', 'description'],
+      [
+        'description is 2001 characters long',
+        { keyName: 'long-description', roleID: 2, description: 'd'.repeat(2001) },
+        'request.field_too_long',
+        'description',
+      ],
       ['locale is unknown', { keyName: 'french', roleID: 2, locale: 'fr-FR' }, 'request.field_enum', 'locale'],
       ['timeZone is not a zone', { keyName: 'mars', roleID: 2, timeZone: 'Mars/Base' }, 'request.time_zone_invalid', 'timeZone'],
       ['timeZone is an offset, not an IANA name', { keyName: 'offset', roleID: 2, timeZone: '+05:00' }, 'request.time_zone_invalid', 'timeZone'],
@@ -205,7 +210,12 @@ describe(`${testEngine()}: apikeys create (error) with a body limit of 2048 byte
   afterAll(() => h.close())
 
   it('refuses a body over the configured limit (413) and names the limit', async () => {
-    const res = await expectRefused(h, { body: { keyName: 'over-limit-'.padEnd(200, 'n'), roleID: 2, description: 'x'.repeat(2000) } }, 413, 'request.body_too_large')
+    const res = await expectRefused(
+      h,
+      { body: { keyName: 'over-limit-'.padEnd(200, 'n'), roleID: 2, description: 'x'.repeat(2000) } },
+      413,
+      'request.body_too_large',
+    )
     expect(res.body.message).toBe('The request body is larger than the limit of 2048 bytes.')
   })
 

@@ -93,7 +93,16 @@ describe(`${testEngine()}: apikeys create (happy)`, () => {
   it('ignores read-only properties sent back by a client', async () => {
     const res = await h.post('/api/apikeys', {
       secret: h.keys.fullAccess.secret,
-      body: { keyName: 'read-only-ignored', roleID: 2, ID: 9999, created: 1, unsuccessfulSignInAttempts: 7, serviceAccount: true, secretKey: 'x', lastSignIn: 5 },
+      body: {
+        keyName: 'read-only-ignored',
+        roleID: 2,
+        ID: 9999,
+        created: 1,
+        unsuccessfulSignInAttempts: 7,
+        serviceAccount: true,
+        secretKey: 'x',
+        lastSignIn: 5,
+      },
     })
     expectStatus(res, 200)
     expect(res.body.ID).not.toBe(9999)

@@ -110,7 +110,10 @@ describe(`${testEngine()}: apikeys create (security)`, () => {
       const before = await h.snapshot()
       const res = await h.post('/api/apikeys', { secret: creator.secret, body: { keyName: 'escalated', roleID: 1 } })
       expectStatus(res, 403)
-      expect(res.body).toEqual({ code: 'role.rights_exceed_own', message: "Not authorized: the role 'Full Access' has rights that your own role does not have." })
+      expect(res.body).toEqual({
+        code: 'role.rights_exceed_own',
+        message: "Not authorized: the role 'Full Access' has rights that your own role does not have.",
+      })
       expect(await h.snapshot()).toEqual(before)
     })
 

@@ -32,7 +32,14 @@ describe(`${testEngine()}: apikeys current modify`, () => {
       body: { keyName: '  me-renamed ', description: 'my own words', locale: 'ja-JP', timeZone: 'America/Sao_Paulo' },
     })
     expectStatus(res, 200)
-    expect(res.body).toMatchObject({ ID: key.id, keyName: 'me-renamed', description: 'my own words', locale: 'ja-JP', timeZone: 'America/Sao_Paulo', roleID: before?.role_id })
+    expect(res.body).toMatchObject({
+      ID: key.id,
+      keyName: 'me-renamed',
+      description: 'my own words',
+      locale: 'ja-JP',
+      timeZone: 'America/Sao_Paulo',
+      roleID: before?.role_id,
+    })
     expect(res.body.roleURN).toMatch(/^urn:keyward:identity::0:role\//)
     expect(await h.row(key.id)).toMatchObject({
       key_name: 'me-renamed',

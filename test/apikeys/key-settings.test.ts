@@ -14,7 +14,10 @@ describe(`${testEngine()}: API key meta and externalID`, () => {
 
   it('takes meta and externalID on create, shows them on describe and list, and audits them', async () => {
     const mark = await lastAuditId(h)
-    const created = await h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: 'meta-key', roleID: 2, meta: { plan: 'pro', limits: { seats: 5 }, tags: ['a'] }, externalID: 'user_42' } })
+    const created = await h.post('/api/apikeys', {
+      secret: h.keys.fullAccess.secret,
+      body: { keyName: 'meta-key', roleID: 2, meta: { plan: 'pro', limits: { seats: 5 }, tags: ['a'] }, externalID: 'user_42' },
+    })
     expectStatus(created, 200)
     expect(created.body).toMatchObject({ meta: { plan: 'pro', limits: { seats: 5 }, tags: ['a'] }, externalID: 'user_42' })
     const described = await h.get(`/api/apikeys/${created.body.ID}`, { secret: h.keys.fullAccess.secret })
@@ -40,23 +43,46 @@ describe(`${testEngine()}: API key meta and externalID`, () => {
 
   it('finds keys by externalID', async () => {
     const key = await h.key({ externalID: 'searchable-owner-7' })
-    const res = await h.post('/api/apikeys/search', { secret: h.keys.fullAccess.secret, body: { searchCriteria: [{ fieldName: 'externalID', stringValue: 'searchable-owner-%' }] } })
+    const res = await h.post('/api/apikeys/search', {
+      secret: h.keys.fullAccess.secret,
+      body: { searchCriteria: [{ fieldName: 'externalID', stringValue: 'searchable-owner-%' }] },
+    })
     expectStatus(res, 200)
     expect(res.body.apiKeys.map((k: any) => k.ID)).toEqual([key.id])
   })
 
   it(`refuses meta over ${META_MAX_BYTES} bytes of JSON, and meta that is not an object (400)`, async () => {
     const big = { text: 'é'.repeat(META_MAX_BYTES / 2) }
-    await expectRefusal(h, () => h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: 'big-meta', roleID: 2, meta: big } }), 400, 'apikey.meta_too_large')
+    await expectRefusal(
+      h,
+      () => h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: 'big-meta', roleID: 2, meta: big } }),
+      400,
+      'apikey.meta_too_large',
+    )
     for (const meta of [[1, 2], 'text', 7]) {
-      const res = await expectRefusal(h, () => h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: 'bad-meta', roleID: 2, meta } }), 400, 'request.field_type')
+      const res = await expectRefusal(
+        h,
+        () => h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: 'bad-meta', roleID: 2, meta } }),
+        400,
+        'request.field_type',
+      )
       expect(res.body.message).toContain("'meta'")
     }
   })
 
   it('refuses an empty or overlong externalID (400)', async () => {
-    await expectRefusal(h, () => h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: 'x1', roleID: 2, externalID: '' } }), 400, 'request.field_too_short')
-    await expectRefusal(h, () => h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: 'x2', roleID: 2, externalID: 'x'.repeat(256) } }), 400, 'request.field_too_long')
+    await expectRefusal(
+      h,
+      () => h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: 'x1', roleID: 2, externalID: '' } }),
+      400,
+      'request.field_too_short',
+    )
+    await expectRefusal(
+      h,
+      () => h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: 'x2', roleID: 2, externalID: 'x'.repeat(256) } }),
+      400,
+      'request.field_too_long',
+    )
   })
 
   it('a key may send its own settings back unchanged but not change them', async () => {

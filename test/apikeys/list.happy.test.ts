@@ -105,7 +105,16 @@ describe(`${testEngine()}: apikeys list (happy)`, () => {
     expectStatus(await h.delete(`/api/apikeys/${key.id}`, { secret: h.keys.fullAccess.secret }), 200)
     const res = await h.get('/api/apikeys', { secret: h.keys.fullAccess.secret })
     expect(res.body.apiKeys.map((k: any) => k.ID)).not.toContain(key.id)
-    expect(res.body.apiKeys).toHaveLength(Number((await h.db.selectFrom('api_keys').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n))
+    expect(res.body.apiKeys).toHaveLength(
+      Number(
+        (
+          await h.db
+            .selectFrom('api_keys')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    )
   })
 
   it('sends no-store caching and JSON', async () => {

@@ -23,7 +23,15 @@ describe(`${testEngine()}: apikeys modify (happy)`, () => {
     const before = await h.row(key.id)
 
     const res = await modify(key, { description: 'only the description' })
-    expect(res.body).toMatchObject({ ID: key.id, keyName: 'partial', description: 'only the description', roleID: 2, locale: 'ja-JP', timeZone: 'Asia/Tokyo', active: true })
+    expect(res.body).toMatchObject({
+      ID: key.id,
+      keyName: 'partial',
+      description: 'only the description',
+      roleID: 2,
+      locale: 'ja-JP',
+      timeZone: 'Asia/Tokyo',
+      active: true,
+    })
     expect(await h.row(key.id)).toEqual({ ...before, description: 'only the description' })
 
     await modify(key, { timeZone: 'Europe/Paris', locale: 'en-US' })
@@ -84,7 +92,16 @@ describe(`${testEngine()}: apikeys modify (happy)`, () => {
   it('ignores read-only properties sent along', async () => {
     const key = await h.key({ name: 'read-only-sent' })
     const before = await h.row(key.id)
-    const res = await modify(key, { ID: 9999, created: 1, unsuccessfulSignInAttempts: 9, serviceAccount: true, lastSignIn: 5, unlockTime: 7, secretKey: 'x', description: 'changed' })
+    const res = await modify(key, {
+      ID: 9999,
+      created: 1,
+      unsuccessfulSignInAttempts: 9,
+      serviceAccount: true,
+      lastSignIn: 5,
+      unlockTime: 7,
+      secretKey: 'x',
+      description: 'changed',
+    })
     expect(res.body).toMatchObject({ ID: key.id, created: before?.created, unsuccessfulSignInAttempts: 0, serviceAccount: false })
     expect(res.body).not.toHaveProperty('unlockTime')
     expect(await h.row(key.id)).toEqual({ ...before, description: 'changed' })

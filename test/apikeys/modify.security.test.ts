@@ -65,7 +65,10 @@ describe(`${testEngine()}: apikeys modify (security)`, () => {
       const before = await h.snapshot()
       const res = await h.post(`/api/apikeys/${h.keys.fullAccess.id}`, { secret: editor.secret, body: { description: 'hijacked', active: false } })
       expectStatus(res, 403)
-      expect(res.body).toEqual({ code: 'role.rights_exceed_own', message: "Not authorized: the role 'Full Access' has rights that your own role does not have." })
+      expect(res.body).toEqual({
+        code: 'role.rights_exceed_own',
+        message: "Not authorized: the role 'Full Access' has rights that your own role does not have.",
+      })
       expect(await h.snapshot()).toEqual(before)
     })
 

@@ -34,7 +34,13 @@ describe(`${testEngine()}: apikeys search (error)`, () => {
 
   it('numbers the criterion that is wrong', async () => {
     await expectRefused(
-      { searchCriteria: [{ fieldName: 'keyName', stringValue: '%' }, { fieldName: 'roleID', numericValue: 1 }, { fieldName: 'nope', booleanTest: true }] },
+      {
+        searchCriteria: [
+          { fieldName: 'keyName', stringValue: '%' },
+          { fieldName: 'roleID', numericValue: 1 },
+          { fieldName: 'nope', booleanTest: true },
+        ],
+      },
       'search.field_unknown',
       'criterion 3',
       "'nope'",
@@ -56,7 +62,12 @@ describe(`${testEngine()}: apikeys search (error)`, () => {
 
   it('refuses two tests in one criterion (search.test_ambiguous)', async () => {
     await expectRefused({ searchCriteria: [{ fieldName: 'roleID', numericValue: 1, stringValue: '1' }] }, 'search.test_ambiguous', 'numericTest', 'stringTest')
-    await expectRefused({ searchCriteria: [{ fieldName: 'expiryDate', nullTest: true, firstDateValue: 0 }] }, 'search.test_ambiguous', 'nullTest', 'firstDateValue')
+    await expectRefused(
+      { searchCriteria: [{ fieldName: 'expiryDate', nullTest: true, firstDateValue: 0 }] },
+      'search.test_ambiguous',
+      'nullTest',
+      'firstDateValue',
+    )
     await expectRefused({ searchCriteria: [{ idValue: 1, fieldName: 'active', booleanTest: true }] }, 'search.test_ambiguous', 'idTest', 'booleanTest')
   })
 
@@ -92,11 +103,20 @@ describe(`${testEngine()}: apikeys search (error)`, () => {
   })
 
   it('refuses a choiceValue that is not a locale (request.field_enum)', async () => {
-    await expectRefused({ searchCriteria: [{ fieldName: 'locale', choiceValue: 'fr-FR' }] }, 'request.field_enum', "'searchCriteria[0].choiceValue'", 'en-US, ja-JP')
+    await expectRefused(
+      { searchCriteria: [{ fieldName: 'locale', choiceValue: 'fr-FR' }] },
+      'request.field_enum',
+      "'searchCriteria[0].choiceValue'",
+      'en-US, ja-JP',
+    )
   })
 
   it('refuses an unknown property in a criterion, and in the filter (request.field_unknown)', async () => {
-    await expectRefused({ searchCriteria: [{ fieldName: 'roleID', numericValue: 1, numericValu: 2 }] }, 'request.field_unknown', "'searchCriteria[0].numericValu'")
+    await expectRefused(
+      { searchCriteria: [{ fieldName: 'roleID', numericValue: 1, numericValu: 2 }] },
+      'request.field_unknown',
+      "'searchCriteria[0].numericValu'",
+    )
     await expectRefused({ searchCriteria: [], pageSize: 10 }, 'request.field_unknown', "'pageSize'")
   })
 
@@ -107,10 +127,30 @@ describe(`${testEngine()}: apikeys search (error)`, () => {
     ['searchCriteria is an object', { searchCriteria: { fieldName: 'keyName', stringValue: 'x' } }, 'request.field_type', 'searchCriteria'],
     ['sortByObjectID is a string other than true or false', { sortByObjectID: 'yes' }, 'request.field_type', 'sortByObjectID'],
     ['stringValue is an array', { searchCriteria: [{ fieldName: 'keyName', stringValue: [5] }] }, 'request.field_type', 'searchCriteria[0].stringValue'],
-    ['numericValue is out of range for a double', { searchCriteria: [{ fieldName: 'roleID', numericValue: '1e999' }] }, 'request.field_type', 'searchCriteria[0].numericValue'],
-    ['booleanTest is a string other than true or false', { searchCriteria: [{ fieldName: 'active', booleanTest: 'no' }] }, 'request.field_type', 'searchCriteria[0].booleanTest'],
-    ['firstDateValue is an ISO string', { searchCriteria: [{ fieldName: 'created', firstDateValue: '2026-01-01' }] }, 'request.field_type', 'searchCriteria[0].firstDateValue'],
-    ['firstDateValue is negative', { searchCriteria: [{ fieldName: 'created', firstDateValue: -1 }] }, 'request.field_too_small', 'searchCriteria[0].firstDateValue'],
+    [
+      'numericValue is out of range for a double',
+      { searchCriteria: [{ fieldName: 'roleID', numericValue: '1e999' }] },
+      'request.field_type',
+      'searchCriteria[0].numericValue',
+    ],
+    [
+      'booleanTest is a string other than true or false',
+      { searchCriteria: [{ fieldName: 'active', booleanTest: 'no' }] },
+      'request.field_type',
+      'searchCriteria[0].booleanTest',
+    ],
+    [
+      'firstDateValue is an ISO string',
+      { searchCriteria: [{ fieldName: 'created', firstDateValue: '2026-01-01' }] },
+      'request.field_type',
+      'searchCriteria[0].firstDateValue',
+    ],
+    [
+      'firstDateValue is negative',
+      { searchCriteria: [{ fieldName: 'created', firstDateValue: -1 }] },
+      'request.field_too_small',
+      'searchCriteria[0].firstDateValue',
+    ],
     ['idValue is negative', { searchCriteria: [{ idValue: -1 }] }, 'request.field_too_small', 'searchCriteria[0].idValue'],
     ['fieldName is an object', { searchCriteria: [{ fieldName: {}, numericValue: 1 }] }, 'request.field_type', 'searchCriteria[0].fieldName'],
     ['there are 51 criteria', { searchCriteria: Array.from({ length: 51 }, () => ({ idValue: 1 })) }, 'request.field_too_long', 'searchCriteria'],

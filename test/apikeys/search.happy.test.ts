@@ -45,7 +45,10 @@ describe(`${testEngine()}: apikeys search (happy)`, () => {
       delta: await make('srch-delta', { role: 1, expiresAt: start + 30 * DAY }, ''),
     }
     // Failed authentications: one for beta, three for gammaX1 (below the lock-out threshold).
-    for (const [key, failures] of [[k.beta, 1], [k.gammaX1, 3]] as const) {
+    for (const [key, failures] of [
+      [k.beta, 1],
+      [k.gammaX1, 3],
+    ] as const) {
       for (let i = 0; i < failures; i++) expectStatus(await h.get('/api/apikeys/current', { secret: createSecret(key.id) }), 401)
     }
     await h.app.context.failures.settled()
@@ -89,7 +92,7 @@ describe(`${testEngine()}: apikeys search (happy)`, () => {
       expect(await names({ fieldName: 'description', stringValue: '100%' })).toEqual(['srch-gamma_1', 'srch-gammaX1'])
     })
 
-    it('matches contains (a Keyward extension, for the console\'s filters): anywhere, ignoring ASCII case; literal with stringWildcards: false', async () => {
+    it("matches contains (a Keyward extension, for the console's filters): anywhere, ignoring ASCII case; literal with stringWildcards: false", async () => {
       expect(await names({ fieldName: 'keyName', stringTest: 'contains', stringValue: 'GAMMA' })).toEqual(['srch-gamma_1', 'srch-gammaX1'])
       expect(await names({ fieldName: 'keyName', stringTest: 'contains', stringValue: '_1' })).toEqual(['srch-gamma_1', 'srch-gammaX1'])
       expect(await names({ fieldName: 'keyName', stringTest: 'contains', stringValue: '_1', stringWildcards: false })).toEqual(['srch-gamma_1'])
@@ -99,9 +102,19 @@ describe(`${testEngine()}: apikeys search (happy)`, () => {
     })
 
     it('matches not-equal, with and without wildcards', async () => {
-      expect(await names({ fieldName: 'keyName', stringTest: 'not-equal', stringValue: 'srch-alpha' })).toEqual(['srch-Beta', 'srch-gamma_1', 'srch-gammaX1', 'srch-delta'])
+      expect(await names({ fieldName: 'keyName', stringTest: 'not-equal', stringValue: 'srch-alpha' })).toEqual([
+        'srch-Beta',
+        'srch-gamma_1',
+        'srch-gammaX1',
+        'srch-delta',
+      ])
       expect(await names({ fieldName: 'keyName', stringTest: 'not-equal', stringValue: 'srch-gamma%' })).toEqual(['srch-alpha', 'srch-Beta', 'srch-delta'])
-      expect(await names({ fieldName: 'keyName', stringTest: 'not-equal', stringValue: 'SRCH-BETA' })).toEqual(['srch-alpha', 'srch-gamma_1', 'srch-gammaX1', 'srch-delta'])
+      expect(await names({ fieldName: 'keyName', stringTest: 'not-equal', stringValue: 'SRCH-BETA' })).toEqual([
+        'srch-alpha',
+        'srch-gamma_1',
+        'srch-gammaX1',
+        'srch-delta',
+      ])
       expect(await names({ fieldName: 'keyName', stringTest: 'not-equal', stringValue: 'srch-gamma_1', stringWildcards: false })).toEqual([
         'srch-alpha',
         'srch-Beta',
@@ -196,7 +209,12 @@ describe(`${testEngine()}: apikeys search (happy)`, () => {
     it('finds keys created from a time on, inclusive (the default) or exclusive', async () => {
       const from = k.beta.record.created
       expect(await names({ fieldName: 'created', firstDateValue: from })).toEqual(['srch-Beta', 'srch-gamma_1', 'srch-gammaX1', 'srch-delta'])
-      expect(await names({ fieldName: 'created', firstDateValue: from, firstDateInclusive: true })).toEqual(['srch-Beta', 'srch-gamma_1', 'srch-gammaX1', 'srch-delta'])
+      expect(await names({ fieldName: 'created', firstDateValue: from, firstDateInclusive: true })).toEqual([
+        'srch-Beta',
+        'srch-gamma_1',
+        'srch-gammaX1',
+        'srch-delta',
+      ])
       expect(await names({ fieldName: 'created', firstDateValue: from, firstDateInclusive: false })).toEqual(['srch-gamma_1', 'srch-gammaX1', 'srch-delta'])
     })
 

@@ -74,7 +74,12 @@ describe(`${testEngine()}: apikeys verify (every verdict, bad requests)`, () => 
       for (let i = 0; i < 3; i++) expect((await send(createSecret(424_242))).body.code).toBe('NOT_FOUND')
       const res = await send(createSecret(424_242))
       expectStatus(res, 200)
-      expect(res.body).toEqual({ valid: false, code: 'RATE_LIMITED', message: expect.stringContaining('Too many failed authentications'), retryAfter: expect.any(Number) })
+      expect(res.body).toEqual({
+        valid: false,
+        code: 'RATE_LIMITED',
+        message: expect.stringContaining('Too many failed authentications'),
+        retryAfter: expect.any(Number),
+      })
       expect((await send(good.secret)).body.code).toBe('VALID')
       strict.clock.advance(61_000)
       expect((await send(createSecret(424_242))).body.code).toBe('NOT_FOUND')
@@ -96,8 +101,17 @@ describe(`${testEngine()}: apikeys verify (every verdict, bad requests)`, () => 
     const principal = await context.systemPrincipal()
     const key = await h.key({ permissions: ['p'] })
     expect(await verifyService.verify(principal, { secretKey: key.secret })).toMatchObject({ valid: true, code: 'VALID' })
-    expect(await verifyService.verify(principal, { secretKey: key.secret, cost: 2, rateLimits: ['per-minute'] })).toMatchObject({ valid: false, code: 'RATE_LIMITED', retryAfter: 7, keyID: key.id })
-    expect(await verifyService.verify(principal, { secretKey: key.secret, cost: 9 })).toMatchObject({ valid: false, code: 'USAGE_EXCEEDED', message: 'The API key has used up its credits.' })
+    expect(await verifyService.verify(principal, { secretKey: key.secret, cost: 2, rateLimits: ['per-minute'] })).toMatchObject({
+      valid: false,
+      code: 'RATE_LIMITED',
+      retryAfter: 7,
+      keyID: key.id,
+    })
+    expect(await verifyService.verify(principal, { secretKey: key.secret, cost: 9 })).toMatchObject({
+      valid: false,
+      code: 'USAGE_EXCEEDED',
+      message: 'The API key has used up its credits.',
+    })
     // Refused earlier: the hook is not asked, so nothing is consumed.
     await verifyService.verify(principal, { secretKey: key.secret, permissions: 'q' })
     await verifyService.verify(principal, { secretKey: createSecret(key.id) })
@@ -108,7 +122,7 @@ describe(`${testEngine()}: apikeys verify (every verdict, bad requests)`, () => 
     ])
   })
 
-  it('gives the key\'s fields only when the secret is right', async () => {
+  it("gives the key's fields only when the secret is right", async () => {
     const key = await h.key({ locked: true })
     const found = await verify({ secretKey: key.secret })
     for (const field of ['keyID', 'keyName', 'roleID', 'permissions']) expect(found.body).toHaveProperty(field)
@@ -120,7 +134,11 @@ describe(`${testEngine()}: apikeys verify (every verdict, bad requests)`, () => 
     ['', 'permission.query_incomplete', "The field 'permissions' is not a valid permission query: it ends where a permission or ')' is expected."],
     ['a AND', 'permission.query_incomplete', undefined],
     ['(a OR b', 'permission.query_incomplete', undefined],
-    ['a b', 'permission.query_unexpected', "The field 'permissions' is not a valid permission query: unexpected 'b' at character 3. Write permissions joined by AND and OR, with parentheses."],
+    [
+      'a b',
+      'permission.query_unexpected',
+      "The field 'permissions' is not a valid permission query: unexpected 'b' at character 3. Write permissions joined by AND and OR, with parentheses.",
+    ],
     ['a AND OR b', 'permission.query_unexpected', undefined],
     ['a)', 'permission.query_unexpected', undefined],
     ['in voices!', 'permission.query_unexpected', undefined],

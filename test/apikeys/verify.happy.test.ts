@@ -15,10 +15,17 @@ describe(`${testEngine()}: apikeys verify (happy)`, () => {
   })
   afterAll(() => h.close())
 
-  it('answers VALID with who the key is and what it may do: its role\'s permissions and its own', async () => {
+  it("answers VALID with who the key is and what it may do: its role's permissions and its own", async () => {
     const role = await h.role({ name: 'customers', permissions: ['invoices.read', 'reports:*'] })
     const expiry = h.clock() + 86_400_000
-    const key = await h.key({ role: role.id, name: 'acme', permissions: ['invoices.write', 'invoices.read'], meta: { plan: 'pro', seats: 3 }, externalID: 'cus_123', expiresAt: expiry })
+    const key = await h.key({
+      role: role.id,
+      name: 'acme',
+      permissions: ['invoices.write', 'invoices.read'],
+      meta: { plan: 'pro', seats: 3 },
+      externalID: 'cus_123',
+      expiresAt: expiry,
+    })
     const res = await verify({ secretKey: key.secret })
     expectStatus(res, 200)
     expect(res.body).toEqual({
@@ -44,13 +51,13 @@ describe(`${testEngine()}: apikeys verify (happy)`, () => {
     }
   })
 
-  it('speaks the verified key\'s language, whatever the caller\'s', async () => {
+  it("speaks the verified key's language, whatever the caller's", async () => {
     const key = await h.key({ locale: 'ja-JP' })
     const res = await verify({ secretKey: key.secret })
     expect(res.body).toMatchObject({ valid: true, message: 'API キーは有効です。' })
   })
 
-  it('counts as the key\'s use: last sign-in and the end client\'s address', async () => {
+  it("counts as the key's use: last sign-in and the end client's address", async () => {
     const key = await h.key()
     const before = h.clock()
     expectStatus(await verify({ secretKey: key.secret, address: '203.0.113.7' }), 200)
@@ -60,7 +67,7 @@ describe(`${testEngine()}: apikeys verify (happy)`, () => {
     expect(row?.last_sign_in_address).toBe('203.0.113.7')
   })
 
-  it('verifies a cached key without a single SQL statement (the API\'s verifier and cache)', async () => {
+  it("verifies a cached key without a single SQL statement (the API's verifier and cache)", async () => {
     const role = await h.role({ permissions: ['a.b'] })
     const key = await h.key({ role: role.id })
     expectStatus(await verify({ secretKey: key.secret }), 200)

@@ -38,9 +38,12 @@ describe('IP allow-list matching', () => {
     expect(isAddressAllowed(['0.0.0.0/0'], undefined)).toBe(false)
   })
 
-  it.each(['192.0.2.0/33', '192.0.2.0/-1', '2001:db8::/129', '::ffff:0:0/95', '192.0.2', '10.0.0.0/8/8', 'example.com', '', '1.2.3.4/ 8', 'fe80::1%eth0'])('refuses the entry %j', (entry) => {
-    expect(isIpRange(entry)).toBe(false)
-  })
+  it.each(['192.0.2.0/33', '192.0.2.0/-1', '2001:db8::/129', '::ffff:0:0/95', '192.0.2', '10.0.0.0/8/8', 'example.com', '', '1.2.3.4/ 8', 'fe80::1%eth0'])(
+    'refuses the entry %j',
+    (entry) => {
+      expect(isIpRange(entry)).toBe(false)
+    },
+  )
 })
 
 describe(`${testEngine()}: IP allow-lists of keys`, () => {
@@ -51,17 +54,30 @@ describe(`${testEngine()}: IP allow-lists of keys`, () => {
   afterAll(() => h.close())
 
   it('a key takes an allow-list on create and modify, shows it and the audit log records it', async () => {
-    const created = await h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: 'ip-key', roleID: 2, ipAllowList: ['192.0.2.0/24', ' 2001:db8::/32', '192.0.2.0/24'] } })
+    const created = await h.post('/api/apikeys', {
+      secret: h.keys.fullAccess.secret,
+      body: { keyName: 'ip-key', roleID: 2, ipAllowList: ['192.0.2.0/24', ' 2001:db8::/32', '192.0.2.0/24'] },
+    })
     expectStatus(created, 200)
     expect(created.body.ipAllowList).toEqual(['192.0.2.0/24', '2001:db8::/32'])
     const modified = await h.post(`/api/apikeys/${created.body.ID}`, { secret: h.keys.fullAccess.secret, body: { ipAllowList: ['198.51.100.7'] } })
     expect(modified.body.ipAllowList).toEqual(['198.51.100.7'])
-    const audit = await h.db.selectFrom('audit_events').select('changes').where('resource_id', '=', created.body.ID).where('action', '=', 'apikey.modify').executeTakeFirstOrThrow()
+    const audit = await h.db
+      .selectFrom('audit_events')
+      .select('changes')
+      .where('resource_id', '=', created.body.ID)
+      .where('action', '=', 'apikey.modify')
+      .executeTakeFirstOrThrow()
     expect(JSON.parse(audit.changes)).toEqual({ ipAllowList: { from: ['192.0.2.0/24', '2001:db8::/32'], to: ['198.51.100.7'] } })
   })
 
   it('refuses an entry that is no address or range, naming it (400)', async () => {
-    const res = await expectRefusal(h, () => h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: 'bad-ip', roleID: 2, ipAllowList: ['10.0.0.0/8', '10.0.0.0/33'] } }), 400, 'request.ip_range_invalid')
+    const res = await expectRefusal(
+      h,
+      () => h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: 'bad-ip', roleID: 2, ipAllowList: ['10.0.0.0/8', '10.0.0.0/33'] } }),
+      400,
+      'request.ip_range_invalid',
+    )
     expect(res.body.message).toContain("'ipAllowList[1]'")
   })
 
@@ -79,7 +95,8 @@ describe(`${testEngine()}: IP allow-lists of keys`, () => {
   it('is enforced on the cached hot path as on a cache miss', async () => {
     const key = await h.key({ role: 2, ipAllowList: ['192.0.2.1'] })
     // The first request loads the key; the second finds it cached.
-    for (let i = 0; i < 2; i++) await expectRefusal(h, () => h.get('/api/apikeys/current', { secret: key.secret, remoteAddress: '192.0.2.2' }), 403, 'auth.address_not_allowed')
+    for (let i = 0; i < 2; i++)
+      await expectRefusal(h, () => h.get('/api/apikeys/current', { secret: key.secret, remoteAddress: '192.0.2.2' }), 403, 'auth.address_not_allowed')
     expectStatus(await h.get('/api/apikeys/current', { secret: key.secret, remoteAddress: '192.0.2.1' }), 200)
     await expectRefusal(h, () => h.get('/api/apikeys/current', { secret: key.secret, remoteAddress: '192.0.2.2' }), 403, 'auth.address_not_allowed')
   })
@@ -88,7 +105,8 @@ describe(`${testEngine()}: IP allow-lists of keys`, () => {
     const verifier = await h.role({ rights: ['apikeyRights.canVerifyApiKeys'] })
     const service = await h.key({ role: verifier.id })
     const key = await h.key({ ipAllowList: ['192.0.2.0/24', '2001:db8::/32'] })
-    const verdict = async (address: string) => (await h.post('/api/apikeys/verify', { secret: service.secret, body: { secretKey: key.secret, address } })).body.code
+    const verdict = async (address: string) =>
+      (await h.post('/api/apikeys/verify', { secret: service.secret, body: { secretKey: key.secret, address } })).body.code
     expect(await verdict('192.0.2.1')).toBe('VALID')
     expect(await verdict('::ffff:192.0.2.1')).toBe('VALID')
     expect(await verdict('2001:db8:ffff::1')).toBe('VALID')

@@ -48,7 +48,10 @@ describe(`${testEngine()}: application permissions on roles and keys`, () => {
   const lastAuditEntry = async () => (await auditSince(h, (await lastAuditId(h)) - 1))[0]!
 
   it('a role takes permissions, stores them sorted without repeats, shows and audits them', async () => {
-    const created = await h.post('/api/roles', { secret: h.keys.fullAccess.secret, body: { name: 'Customers', permissions: ['reports:*', 'invoices.read', 'reports:*'] } })
+    const created = await h.post('/api/roles', {
+      secret: h.keys.fullAccess.secret,
+      body: { name: 'Customers', permissions: ['reports:*', 'invoices.read', 'reports:*'] },
+    })
     expectStatus(created, 200)
     expect(created.body.permissions).toEqual(['invoices.read', 'reports:*'])
     expect((await lastAuditEntry()).changes).toMatchObject({ permissions: { to: ['invoices.read', 'reports:*'] } })
@@ -60,7 +63,10 @@ describe(`${testEngine()}: application permissions on roles and keys`, () => {
   })
 
   it('a key takes direct permissions on create and modify, shows and audits them', async () => {
-    const created = await h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: 'perm-key', roleID: 2, permissions: ['b.read', 'a.read'] } })
+    const created = await h.post('/api/apikeys', {
+      secret: h.keys.fullAccess.secret,
+      body: { keyName: 'perm-key', roleID: 2, permissions: ['b.read', 'a.read'] },
+    })
     expectStatus(created, 200)
     expect(created.body.permissions).toEqual(['a.read', 'b.read'])
     expect((await lastAuditEntry()).changes).toMatchObject({ permissions: { to: ['a.read', 'b.read'] } })
@@ -80,7 +86,12 @@ describe(`${testEngine()}: application permissions on roles and keys`, () => {
 
   it('refuses more than 500 permissions on a key (400)', async () => {
     const permissions = Array.from({ length: 501 }, (_, i) => `p${i}`)
-    await expectRefusal(h, () => h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: 'many', roleID: 2, permissions } }), 400, 'request.field_too_long')
+    await expectRefusal(
+      h,
+      () => h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: 'many', roleID: 2, permissions } }),
+      400,
+      'request.field_too_long',
+    )
   })
 
   describe('escalation: a key manager cannot hand out permissions beyond its own', () => {
@@ -89,21 +100,36 @@ describe(`${testEngine()}: application permissions on roles and keys`, () => {
     let plain: { id: number }
     beforeAll(async () => {
       plain = await h.role({ name: 'Plain' })
-      const role = await h.role({ name: 'Invoice key managers', rights: ALL_RIGHTS.filter((r) => r.startsWith('apikeyRights.') || r.startsWith('administratorRoleRights.')), permissions: ['invoices.*'], equalOrLesser: true })
+      const role = await h.role({
+        name: 'Invoice key managers',
+        rights: ALL_RIGHTS.filter((r) => r.startsWith('apikeyRights.') || r.startsWith('administratorRoleRights.')),
+        permissions: ['invoices.*'],
+        equalOrLesser: true,
+      })
       manager = await h.key({ role: role.id, name: 'invoice-manager' })
     })
 
     it('may give what it holds, wildcards included', async () => {
-      const key = await h.post('/api/apikeys', { secret: manager.secret, body: { keyName: 'invoice-reader', roleID: plain.id, permissions: ['invoices.read', 'invoices.archive.*'] } })
+      const key = await h.post('/api/apikeys', {
+        secret: manager.secret,
+        body: { keyName: 'invoice-reader', roleID: plain.id, permissions: ['invoices.read', 'invoices.archive.*'] },
+      })
       expectStatus(key, 200)
-      const role = await h.post('/api/roles', { secret: manager.secret, body: { name: 'Invoice readers', canOnlyManipulateUsersWithEqualOrLesserRights: true, permissions: ['invoices.read'] } })
+      const role = await h.post('/api/roles', {
+        secret: manager.secret,
+        body: { name: 'Invoice readers', canOnlyManipulateUsersWithEqualOrLesserRights: true, permissions: ['invoices.read'] },
+      })
       expectStatus(role, 200)
     })
 
     it('may not give a key a permission it lacks (403), and nothing changes', async () => {
       await expectRefusal(
         h,
-        () => h.post('/api/apikeys', { secret: manager.secret, body: { keyName: 'reports-key', roleID: plain.id, permissions: ['invoices.read', 'reports.read'] } }),
+        () =>
+          h.post('/api/apikeys', {
+            secret: manager.secret,
+            body: { keyName: 'reports-key', roleID: plain.id, permissions: ['invoices.read', 'reports.read'] },
+          }),
         403,
         'permission.exceeds_own',
         "Not authorized: you cannot grant the permission 'reports.read', which you do not hold yourself.",
@@ -113,21 +139,50 @@ describe(`${testEngine()}: application permissions on roles and keys`, () => {
     })
 
     it('may not create or raise a role, or assign one, with a permission it lacks', async () => {
-      await expectRefusal(h, () => h.post('/api/roles', { secret: manager.secret, body: { name: 'Admins', canOnlyManipulateUsersWithEqualOrLesserRights: true, permissions: ['admin'] } }), 403, 'role.rights_exceed_own')
+      await expectRefusal(
+        h,
+        () =>
+          h.post('/api/roles', {
+            secret: manager.secret,
+            body: { name: 'Admins', canOnlyManipulateUsersWithEqualOrLesserRights: true, permissions: ['admin'] },
+          }),
+        403,
+        'role.rights_exceed_own',
+      )
       const lesser = await h.role({ name: 'Lesser with admin', permissions: ['admin'], equalOrLesser: true })
-      await expectRefusal(h, () => h.post('/api/apikeys', { secret: manager.secret, body: { keyName: 'admin-key', roleID: lesser.id } }), 403, 'role.rights_exceed_own')
+      await expectRefusal(
+        h,
+        () => h.post('/api/apikeys', { secret: manager.secret, body: { keyName: 'admin-key', roleID: lesser.id } }),
+        403,
+        'role.rights_exceed_own',
+      )
       const mine = await h.role({ name: 'Lesser invoices', permissions: ['invoices.read'], equalOrLesser: true })
-      await expectRefusal(h, () => h.post(`/api/roles/${mine.id}`, { secret: manager.secret, body: { permissions: ['invoices.read', 'payroll.read'] } }), 403, 'role.rights_exceed_own')
+      await expectRefusal(
+        h,
+        () => h.post(`/api/roles/${mine.id}`, { secret: manager.secret, body: { permissions: ['invoices.read', 'payroll.read'] } }),
+        403,
+        'role.rights_exceed_own',
+      )
     })
 
     it('may not act on a key that holds a permission it lacks', async () => {
       const stronger = await h.key({ role: plain.id, permissions: ['payroll.read'] })
-      await expectRefusal(h, () => h.post(`/api/apikeys/${stronger.id}`, { secret: manager.secret, body: { description: 'mine now' } }), 403, 'permission.exceeds_own')
+      await expectRefusal(
+        h,
+        () => h.post(`/api/apikeys/${stronger.id}`, { secret: manager.secret, body: { description: 'mine now' } }),
+        403,
+        'permission.exceeds_own',
+      )
       await expectRefusal(h, () => h.delete(`/api/apikeys/${stronger.id}`, { secret: manager.secret }), 403, 'permission.exceeds_own')
     })
 
     it('a key may not change its own permissions', async () => {
-      await expectRefusal(h, () => h.post('/api/apikeys/current', { secret: manager.secret, body: { permissions: ['invoices.read'] } }), 403, 'apikey.current_field_denied')
+      await expectRefusal(
+        h,
+        () => h.post('/api/apikeys/current', { secret: manager.secret, body: { permissions: ['invoices.read'] } }),
+        403,
+        'apikey.current_field_denied',
+      )
     })
   })
 })

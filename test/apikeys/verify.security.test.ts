@@ -25,7 +25,12 @@ describe(`${testEngine()}: apikeys verify (security)`, () => {
 
   it('Full Access holds the right; the Auditor does not (verifying is not viewing)', async () => {
     expectStatus(await h.post('/api/apikeys/verify', { secret: h.keys.fullAccess.secret, body: { secretKey: h.keys.auditor.secret } }), 200)
-    await expectRefusal(h, () => h.post('/api/apikeys/verify', { secret: h.keys.auditor.secret, body: { secretKey: h.keys.fullAccess.secret } }), 403, 'apikey.verify_denied')
+    await expectRefusal(
+      h,
+      () => h.post('/api/apikeys/verify', { secret: h.keys.auditor.secret, body: { secretKey: h.keys.fullAccess.secret } }),
+      403,
+      'apikey.verify_denied',
+    )
   })
 
   it('a refused caller learns nothing and the key is not used', async () => {
@@ -48,29 +53,48 @@ describe(`${testEngine()}: apikeys verify (security)`, () => {
       const key = await s.key()
       const wrong = createSecret(key.id)
       for (let i = 1; i <= 2; i++) {
-        expect((await s.post('/api/apikeys/verify', { secret: strictService.secret, body: { secretKey: wrong, address: `198.51.100.${i}` } })).body.code).toBe('NOT_FOUND')
+        expect((await s.post('/api/apikeys/verify', { secret: strictService.secret, body: { secretKey: wrong, address: `198.51.100.${i}` } })).body.code).toBe(
+          'NOT_FOUND',
+        )
         await s.app.context.failures.settled()
         expect((await s.row(key.id))?.unsuccessful_sign_in_attempts).toBe(i)
       }
-      expect((await s.post('/api/apikeys/verify', { secret: strictService.secret, body: { secretKey: wrong, address: '198.51.100.3' } })).body.code).toBe('NOT_FOUND')
+      expect((await s.post('/api/apikeys/verify', { secret: strictService.secret, body: { secretKey: wrong, address: '198.51.100.3' } })).body.code).toBe(
+        'NOT_FOUND',
+      )
       await s.app.context.failures.settled()
       expect((await s.row(key.id))?.active).toBe(0)
-      const audit = await s.db.selectFrom('audit_events').selectAll().where('action', '=', 'apikey.auto_lock').where('resource_id', '=', key.id).executeTakeFirstOrThrow()
+      const audit = await s.db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('action', '=', 'apikey.auto_lock')
+        .where('resource_id', '=', key.id)
+        .executeTakeFirstOrThrow()
       expect(audit.address).toBe('198.51.100.3')
       expect((await s.post('/api/apikeys/verify', { secret: strictService.secret, body: { secretKey: key.secret } })).body.code).toBe('LOCKED')
     })
 
-    it('throttles the end client address, never the calling service for its clients\' bad keys', async () => {
+    it("throttles the end client address, never the calling service for its clients' bad keys", async () => {
       const good = await s.key()
       // Without an address, no address is throttled: the service keeps its access.
-      for (let i = 0; i < 10; i++) expect((await s.post('/api/apikeys/verify', { secret: strictService.secret, body: { secretKey: createSecret(900_000 + i) } })).body.code).toBe('NOT_FOUND')
+      for (let i = 0; i < 10; i++)
+        expect((await s.post('/api/apikeys/verify', { secret: strictService.secret, body: { secretKey: createSecret(900_000 + i) } })).body.code).toBe(
+          'NOT_FOUND',
+        )
       expect((await s.post('/api/apikeys/verify', { secret: strictService.secret, body: { secretKey: good.secret } })).body.code).toBe('VALID')
       // With one, that address is throttled, and only that one.
-      for (let i = 0; i < 5; i++) await s.post('/api/apikeys/verify', { secret: strictService.secret, body: { secretKey: createSecret(910_000 + i), address: '203.0.113.66' } })
-      expect((await s.post('/api/apikeys/verify', { secret: strictService.secret, body: { secretKey: createSecret(920_000), address: '203.0.113.66' } })).body.code).toBe('RATE_LIMITED')
-      expect((await s.post('/api/apikeys/verify', { secret: strictService.secret, body: { secretKey: createSecret(920_000), address: '203.0.113.67' } })).body.code).toBe('NOT_FOUND')
+      for (let i = 0; i < 5; i++)
+        await s.post('/api/apikeys/verify', { secret: strictService.secret, body: { secretKey: createSecret(910_000 + i), address: '203.0.113.66' } })
+      expect(
+        (await s.post('/api/apikeys/verify', { secret: strictService.secret, body: { secretKey: createSecret(920_000), address: '203.0.113.66' } })).body.code,
+      ).toBe('RATE_LIMITED')
+      expect(
+        (await s.post('/api/apikeys/verify', { secret: strictService.secret, body: { secretKey: createSecret(920_000), address: '203.0.113.67' } })).body.code,
+      ).toBe('NOT_FOUND')
       // A right secret passes whatever its address's failures, as on the API.
-      expect((await s.post('/api/apikeys/verify', { secret: strictService.secret, body: { secretKey: good.secret, address: '203.0.113.66' } })).body.code).toBe('VALID')
+      expect((await s.post('/api/apikeys/verify', { secret: strictService.secret, body: { secretKey: good.secret, address: '203.0.113.66' } })).body.code).toBe(
+        'VALID',
+      )
       expectStatus(await s.get('/api/apikeys/current', { secret: strictService.secret }), 200)
     })
   })

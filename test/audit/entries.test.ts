@@ -71,13 +71,34 @@ describe(`${testEngine()}: audit log entries (who, what, which fields, when, fro
 
     it('modify, lock, unlock', async () => {
       await expectEntries(() => h.post(`/api/apikeys/${id}`, { ...bySession(), body: { description: 'second', timeZone: 'Asia/Tokyo' } }), 200, [
-        { ...adminActor(), action: 'apikey.modify', resourceType: 'apikey', resourceID: id, resourceName: 'audited', changes: { description: { from: 'first', to: 'second' }, timeZone: { from: 'UTC', to: 'Asia/Tokyo' } } },
+        {
+          ...adminActor(),
+          action: 'apikey.modify',
+          resourceType: 'apikey',
+          resourceID: id,
+          resourceName: 'audited',
+          changes: { description: { from: 'first', to: 'second' }, timeZone: { from: 'UTC', to: 'Asia/Tokyo' } },
+        },
       ])
       await expectEntries(() => h.post(`/api/apikeys/${id}`, { ...byKey(), body: { active: false } }), 200, [
-        { ...keyActor(), action: 'apikey.lock', resourceType: 'apikey', resourceID: id, resourceName: 'audited', changes: { active: { from: true, to: false }, unlockTime: { to: null } } },
+        {
+          ...keyActor(),
+          action: 'apikey.lock',
+          resourceType: 'apikey',
+          resourceID: id,
+          resourceName: 'audited',
+          changes: { active: { from: true, to: false }, unlockTime: { to: null } },
+        },
       ])
       await expectEntries(() => h.post(`/api/apikeys/${id}`, { ...byKey(), body: { active: true } }), 200, [
-        { ...keyActor(), action: 'apikey.unlock', resourceType: 'apikey', resourceID: id, resourceName: 'audited', changes: { active: { from: false, to: true }, unlockTime: { to: null } } },
+        {
+          ...keyActor(),
+          action: 'apikey.unlock',
+          resourceType: 'apikey',
+          resourceID: id,
+          resourceName: 'audited',
+          changes: { active: { from: false, to: true }, unlockTime: { to: null } },
+        },
       ])
     })
 
@@ -86,7 +107,17 @@ describe(`${testEngine()}: audit log entries (who, what, which fields, when, fro
         { ...adminActor(), action: 'apikey.new_secret', resourceType: 'apikey', resourceID: id, resourceName: 'audited', changes: { secretKey: {} } },
       ])
       const own = await expectEntries(() => h.post('/api/apikeys/current/secretkey', as({ secret: res.body.secretKey })), 200, [
-        { actorType: 'apikey', actorID: id, actorName: 'audited', address: ADDRESS, action: 'apikey.new_secret', resourceType: 'apikey', resourceID: id, resourceName: 'audited', changes: { secretKey: {} } },
+        {
+          actorType: 'apikey',
+          actorID: id,
+          actorName: 'audited',
+          address: ADDRESS,
+          action: 'apikey.new_secret',
+          resourceType: 'apikey',
+          resourceID: id,
+          resourceName: 'audited',
+          changes: { secretKey: {} },
+        },
       ])
       expect(own.body.secretKey).toMatch(/^kw_/)
     })
@@ -128,37 +159,49 @@ describe(`${testEngine()}: audit log entries (who, what, which fields, when, fro
   describe('roles', () => {
     let id: number
     it('create, modify, delete', async () => {
-      const res = await expectEntries(() => h.post('/api/roles', { ...bySession(), body: { name: 'Audited Role', rights: { platformRights: { apikeyRights: { canViewApiKeys: true } } } } }), 200, [
-        {
-          ...adminActor(),
-          action: 'role.create',
-          resourceType: 'role',
-          resourceID: expect.any(Number) as unknown as number,
-          resourceName: 'Audited Role',
-          changes: {
-            name: { to: 'Audited Role' },
-            description: { to: '' },
-            canOnlyManipulateUsersWithEqualOrLesserRights: { to: true },
-            allowUserInterface: { to: true },
-            allowWebService: { to: false },
-            rights: { to: ['apikeyRights.canViewApiKeys'] },
+      const res = await expectEntries(
+        () => h.post('/api/roles', { ...bySession(), body: { name: 'Audited Role', rights: { platformRights: { apikeyRights: { canViewApiKeys: true } } } } }),
+        200,
+        [
+          {
+            ...adminActor(),
+            action: 'role.create',
+            resourceType: 'role',
+            resourceID: expect.any(Number) as unknown as number,
+            resourceName: 'Audited Role',
+            changes: {
+              name: { to: 'Audited Role' },
+              description: { to: '' },
+              canOnlyManipulateUsersWithEqualOrLesserRights: { to: true },
+              allowUserInterface: { to: true },
+              allowWebService: { to: false },
+              rights: { to: ['apikeyRights.canViewApiKeys'] },
+            },
           },
-        },
-      ])
+        ],
+      )
       id = res.body.ID
-      await expectEntries(() => h.post(`/api/roles/${id}`, { ...byKey(), body: { name: 'Renamed Role', rights: { platformRights: { auditEventRights: { canViewAuditEvents: true } } } } }), 200, [
-        {
-          ...keyActor(),
-          action: 'role.modify',
-          resourceType: 'role',
-          resourceID: id,
-          resourceName: 'Renamed Role',
-          changes: {
-            name: { from: 'Audited Role', to: 'Renamed Role' },
-            rights: { from: ['apikeyRights.canViewApiKeys'], to: ['apikeyRights.canViewApiKeys', 'auditEventRights.canViewAuditEvents'] },
+      await expectEntries(
+        () =>
+          h.post(`/api/roles/${id}`, {
+            ...byKey(),
+            body: { name: 'Renamed Role', rights: { platformRights: { auditEventRights: { canViewAuditEvents: true } } } },
+          }),
+        200,
+        [
+          {
+            ...keyActor(),
+            action: 'role.modify',
+            resourceType: 'role',
+            resourceID: id,
+            resourceName: 'Renamed Role',
+            changes: {
+              name: { from: 'Audited Role', to: 'Renamed Role' },
+              rights: { from: ['apikeyRights.canViewApiKeys'], to: ['apikeyRights.canViewApiKeys', 'auditEventRights.canViewAuditEvents'] },
+            },
           },
-        },
-      ])
+        ],
+      )
       await expectEntries(() => h.delete(`/api/roles/${id}`, byKey()), 200, [
         { ...keyActor(), action: 'role.delete', resourceType: 'role', resourceID: id, resourceName: 'Renamed Role', changes: {} },
       ])
@@ -168,28 +211,32 @@ describe(`${testEngine()}: audit log entries (who, what, which fields, when, fro
   describe('administrators', () => {
     let id: number
     it('create, recording that a password was set but not the password', async () => {
-      const res = await expectEntries(() => h.post('/api/administrators', { ...bySession(), body: { username: 'audited-admin', password: 'Audited-passw0rd', roleID: 2 } }), 200, [
-        {
-          ...adminActor(),
-          action: 'administrator.create',
-          resourceType: 'administrator',
-          resourceID: expect.any(Number) as unknown as number,
-          resourceName: 'audited-admin',
-          changes: {
-            username: { to: 'audited-admin' },
-            fullName: { to: '' },
-            description: { to: '' },
-            roleID: { to: 2 },
-            locale: { to: 'en-US' },
-            timeZone: { to: 'UTC' },
-            timeFormat: { to: '24' },
-            emailAddress: { to: '' },
-            active: { to: true },
-            passwordNeverExpires: { to: false },
-            password: {},
+      const res = await expectEntries(
+        () => h.post('/api/administrators', { ...bySession(), body: { username: 'audited-admin', password: 'Audited-passw0rd', roleID: 2 } }),
+        200,
+        [
+          {
+            ...adminActor(),
+            action: 'administrator.create',
+            resourceType: 'administrator',
+            resourceID: expect.any(Number) as unknown as number,
+            resourceName: 'audited-admin',
+            changes: {
+              username: { to: 'audited-admin' },
+              fullName: { to: '' },
+              description: { to: '' },
+              roleID: { to: 2 },
+              locale: { to: 'en-US' },
+              timeZone: { to: 'UTC' },
+              timeFormat: { to: '24' },
+              emailAddress: { to: '' },
+              active: { to: true },
+              passwordNeverExpires: { to: false },
+              password: {},
+            },
           },
-        },
-      ])
+        ],
+      )
       id = res.body.ID
     })
 
@@ -223,7 +270,16 @@ describe(`${testEngine()}: audit log entries (who, what, which fields, when, fro
     })
 
     it('failed sign-ins, each audited; the lock-out they cause is of this address only, so the account is not locked', async () => {
-      const failure = { actorType: 'anonymous', actorID: undefined, actorName: 'audited-admin', address: ADDRESS, action: 'session.sign_in_failed', resourceType: 'session', resourceID: id, resourceName: 'audited-admin' }
+      const failure = {
+        actorType: 'anonymous',
+        actorID: undefined,
+        actorName: 'audited-admin',
+        address: ADDRESS,
+        action: 'session.sign_in_failed',
+        resourceType: 'session',
+        resourceID: id,
+        resourceName: 'audited-admin',
+      }
       for (let i = 0; i < 5; i++) {
         await expectEntries(() => h.post('/api/session', as({ body: { username: 'audited-admin', password: `Wrong-${i}-passw0rd` } })), 401, [
           { ...failure, changes: { reason: { to: 'wrong_password' } } },
@@ -232,7 +288,10 @@ describe(`${testEngine()}: audit log entries (who, what, which fields, when, fro
       const { result, entries } = await withAudit(h, () => h.post('/api/session', as({ body: { username: 'audited-admin', password: 'Wrong-passw0rd' } })))
       expect(result.body.code).toBe('auth.administrator_locked')
       expect(entries).toEqual([{ ...failure, changes: { reason: { to: 'locked_out' } }, ID: expect.any(Number), time: expect.any(Number) }])
-      expect(await h.db.selectFrom('administrators').select(['active', 'unlock_time']).where('id', '=', id).executeTakeFirst()).toEqual({ active: 1, unlock_time: null })
+      expect(await h.db.selectFrom('administrators').select(['active', 'unlock_time']).where('id', '=', id).executeTakeFirst()).toEqual({
+        active: 1,
+        unlock_time: null,
+      })
     })
 
     it('delete', async () => {
@@ -250,9 +309,11 @@ describe(`${testEngine()}: audit log entries (who, what, which fields, when, fro
         { ...self, action: 'administrator.mfa_on', changes: { mfaType: { from: 'none', to: 'local-totp' } } },
       ])
       const offCode = await totpCode(h, enrolment.body.secret)
-      await expectEntries(() => h.post('/api/administrators/current/mfa/deactivation', { ...bySession(), body: { password: QUICK_PASSWORD, code: offCode } }), 200, [
-        { ...self, action: 'administrator.mfa_off', changes: { mfaType: { from: 'local-totp', to: 'none' } } },
-      ])
+      await expectEntries(
+        () => h.post('/api/administrators/current/mfa/deactivation', { ...bySession(), body: { password: QUICK_PASSWORD, code: offCode } }),
+        200,
+        [{ ...self, action: 'administrator.mfa_off', changes: { mfaType: { from: 'local-totp', to: 'none' } } }],
+      )
     })
   })
 
@@ -260,17 +321,57 @@ describe(`${testEngine()}: audit log entries (who, what, which fields, when, fro
     it('sign-in, failed sign-in with its reason (known and unknown username: what was typed is kept only if it names an administrator), sign-out', async () => {
       const user = await quickAdministrator(h, { role: 2, username: 'session-user' })
       const signIn = await expectEntries(() => h.post('/api/session', as({ body: { username: 'session-user', password: QUICK_PASSWORD } })), 200, [
-        { actorType: 'administrator', actorID: user.id, actorName: 'session-user', address: ADDRESS, action: 'session.sign_in', resourceType: 'session', resourceID: user.id, resourceName: 'session-user', changes: {} },
+        {
+          actorType: 'administrator',
+          actorID: user.id,
+          actorName: 'session-user',
+          address: ADDRESS,
+          action: 'session.sign_in',
+          resourceType: 'session',
+          resourceID: user.id,
+          resourceName: 'session-user',
+          changes: {},
+        },
       ])
       await expectEntries(() => h.post('/api/session', as({ body: { username: 'session-user', password: 'Wrong-passw0rd' } })), 401, [
-        { actorType: 'anonymous', actorID: undefined, actorName: 'session-user', address: ADDRESS, action: 'session.sign_in_failed', resourceType: 'session', resourceID: user.id, resourceName: 'session-user', changes: { reason: { to: 'wrong_password' } } },
+        {
+          actorType: 'anonymous',
+          actorID: undefined,
+          actorName: 'session-user',
+          address: ADDRESS,
+          action: 'session.sign_in_failed',
+          resourceType: 'session',
+          resourceID: user.id,
+          resourceName: 'session-user',
+          changes: { reason: { to: 'wrong_password' } },
+        },
       ])
       await expectEntries(() => h.post('/api/session', as({ body: { username: 'nobody-at-all', password: 'Wrong-passw0rd' } })), 401, [
-        { actorType: 'anonymous', actorID: undefined, actorName: '(unknown username)', address: ADDRESS, action: 'session.sign_in_failed', resourceType: 'session', resourceID: undefined, resourceName: '(unknown username)', changes: { reason: { to: 'unknown_username' } } },
+        {
+          actorType: 'anonymous',
+          actorID: undefined,
+          actorName: '(unknown username)',
+          address: ADDRESS,
+          action: 'session.sign_in_failed',
+          resourceType: 'session',
+          resourceID: undefined,
+          resourceName: '(unknown username)',
+          changes: { reason: { to: 'unknown_username' } },
+        },
       ])
       const cookie = /^(keyward_session=[^;]+)/.exec(String(signIn.headers['set-cookie']))![1]!
       await expectEntries(() => h.delete('/api/session', as({ session: { cookie, csrfToken: signIn.body.csrfToken, body: signIn.body } })), 200, [
-        { actorType: 'administrator', actorID: user.id, actorName: 'session-user', address: ADDRESS, action: 'session.sign_out', resourceType: 'session', resourceID: user.id, resourceName: 'session-user', changes: {} },
+        {
+          actorType: 'administrator',
+          actorID: user.id,
+          actorName: 'session-user',
+          address: ADDRESS,
+          action: 'session.sign_out',
+          resourceType: 'session',
+          resourceID: user.id,
+          resourceName: 'session-user',
+          changes: {},
+        },
       ])
     })
 
@@ -278,16 +379,42 @@ describe(`${testEngine()}: audit log entries (who, what, which fields, when, fro
       const user = await quickAdministrator(h, { role: 2, username: 'mfa-user' })
       const own = await h.signIn(user.username, QUICK_PASSWORD)
       const enrolment = await h.post('/api/administrators/current/mfa/enrolment', { session: own })
-      expectStatus(await h.post('/api/administrators/current/mfa/activation', { session: own, body: { code: await totpCode(h, enrolment.body.secret), password: QUICK_PASSWORD } }), 200)
+      expectStatus(
+        await h.post('/api/administrators/current/mfa/activation', {
+          session: own,
+          body: { code: await totpCode(h, enrolment.body.secret), password: QUICK_PASSWORD },
+        }),
+        200,
+      )
       await expectEntries(() => h.post('/api/session', as({ body: { username: 'mfa-user', password: QUICK_PASSWORD, mfaCode: 'zzzz-zzzz-zzzz' } })), 401, [
-        { actorType: 'anonymous', actorID: undefined, actorName: 'mfa-user', address: ADDRESS, action: 'session.sign_in_failed', resourceType: 'session', resourceID: user.id, resourceName: 'mfa-user', changes: { reason: { to: 'wrong_code' } } },
+        {
+          actorType: 'anonymous',
+          actorID: undefined,
+          actorName: 'mfa-user',
+          address: ADDRESS,
+          action: 'session.sign_in_failed',
+          resourceType: 'session',
+          resourceID: user.id,
+          resourceName: 'mfa-user',
+          changes: { reason: { to: 'wrong_code' } },
+        },
       ])
     })
 
     it('a sign-in refused because the administrator is locked out is a failed sign-in', async () => {
       const user = await quickAdministrator(h, { role: 2, username: 'locked-user', active: false })
       await expectEntries(() => h.post('/api/session', as({ body: { username: 'locked-user', password: QUICK_PASSWORD } })), 401, [
-        { actorType: 'anonymous', actorID: undefined, actorName: 'locked-user', address: ADDRESS, action: 'session.sign_in_failed', resourceType: 'session', resourceID: user.id, resourceName: 'locked-user', changes: { reason: { to: 'locked_manually' } } },
+        {
+          actorType: 'anonymous',
+          actorID: undefined,
+          actorName: 'locked-user',
+          address: ADDRESS,
+          action: 'session.sign_in_failed',
+          resourceType: 'session',
+          resourceID: user.id,
+          resourceName: 'locked-user',
+          changes: { reason: { to: 'locked_manually' } },
+        },
       ])
     })
 
@@ -295,7 +422,17 @@ describe(`${testEngine()}: audit log entries (who, what, which fields, when, fro
       const role = await h.role({ allowUserInterface: false })
       const user = await quickAdministrator(h, { role: role.id, username: 'no-console-user' })
       await expectEntries(() => h.post('/api/session', as({ body: { username: 'no-console-user', password: QUICK_PASSWORD } })), 403, [
-        { actorType: 'anonymous', actorID: undefined, actorName: 'no-console-user', address: ADDRESS, action: 'session.sign_in_failed', resourceType: 'session', resourceID: user.id, resourceName: 'no-console-user', changes: { reason: { to: 'console_denied' } } },
+        {
+          actorType: 'anonymous',
+          actorID: undefined,
+          actorName: 'no-console-user',
+          address: ADDRESS,
+          action: 'session.sign_in_failed',
+          resourceType: 'session',
+          resourceID: user.id,
+          resourceName: 'no-console-user',
+          changes: { reason: { to: 'console_denied' } },
+        },
       ])
     })
   })
@@ -305,7 +442,8 @@ describe(`${testEngine()}: audit log entries (who, what, which fields, when, fro
       () => h.get('/api/apikeys', byKey()),
       () => h.post('/api/roles/search', { ...bySession(), body: {} }),
       () => h.get('/api/auditevents', byKey()),
-    ]) await expectEntries(send, 200, [])
+    ])
+      await expectEntries(send, 200, [])
     await expectEntries(() => h.post('/api/roles', { ...as({ secret: h.keys.auditor.secret }), body: { name: 'refused' } }), 403, [])
     await expectEntries(() => h.post('/api/roles', { ...bySession(), csrf: false, body: { name: 'refused' } }), 403, [])
   })

@@ -16,18 +16,21 @@ describe(`${testEngine()}: audit entries cannot be changed or deleted through an
 
   const rows = () => h.db.selectFrom('audit_events').selectAll().orderBy('id').execute()
 
-  it.each(['PUT', 'POST', 'DELETE', 'PATCH'] as const)('%s /api/auditevents/{id} is 404, with Full Access and from a session, and changes nothing', async (method) => {
-    const before = await rows()
-    const session = await h.signInAsAdmin()
-    const afterSignIn = await rows()
-    expect(afterSignIn.length).toBe(before.length + 1)
-    for (const credentials of [{ secret: h.keys.fullAccess.secret }, { session }]) {
-      const res = await h.request(method, `/api/auditevents/${id}`, { ...credentials, body: { action: 'nothing.happened', actorName: 'nobody' } })
-      expectStatus(res, 404)
-      expect(res.body).toEqual({ code: 'request.route_not_found', message: `There is no ${method} /api/auditevents/${id}.` })
-    }
-    expect(await rows()).toEqual(afterSignIn)
-  })
+  it.each(['PUT', 'POST', 'DELETE', 'PATCH'] as const)(
+    '%s /api/auditevents/{id} is 404, with Full Access and from a session, and changes nothing',
+    async (method) => {
+      const before = await rows()
+      const session = await h.signInAsAdmin()
+      const afterSignIn = await rows()
+      expect(afterSignIn.length).toBe(before.length + 1)
+      for (const credentials of [{ secret: h.keys.fullAccess.secret }, { session }]) {
+        const res = await h.request(method, `/api/auditevents/${id}`, { ...credentials, body: { action: 'nothing.happened', actorName: 'nobody' } })
+        expectStatus(res, 404)
+        expect(res.body).toEqual({ code: 'request.route_not_found', message: `There is no ${method} /api/auditevents/${id}.` })
+      }
+      expect(await rows()).toEqual(afterSignIn)
+    },
+  )
 
   it('DELETE /api/auditevents (the whole log) is 404 too', async () => {
     const before = await rows()

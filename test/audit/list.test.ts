@@ -67,7 +67,9 @@ describe(`${testEngine()}: auditevents list`, () => {
   })
 
   it('is refused to a role with every other right (403, in the model API style)', async () => {
-    const role = await h.role({ rights: ['apikeyRights.canViewApiKeys', 'administratorRights.canViewAdministrators', 'administratorRoleRights.canViewAdministratorRoles'] })
+    const role = await h.role({
+      rights: ['apikeyRights.canViewApiKeys', 'administratorRights.canViewAdministrators', 'administratorRoleRights.canViewAdministratorRoles'],
+    })
     const key = await h.key({ role: role.id })
     await expectRefusal(h, () => h.get('/api/auditevents', { secret: key.secret }), 403, 'audit.view_denied', 'Not authorized to view the audit log.')
   })

@@ -62,15 +62,25 @@ describe(`${testEngine()}: auditevents search`, () => {
   it('filters by actorType and resourceType (choices), actorID and resourceID (numbers)', async () => {
     expect(await actions({ fieldName: 'actorType', choiceValue: 'anonymous' })).toEqual(['session.sign_in_failed'])
     expect(await actions({ fieldName: 'resourceType', choiceValue: 'session' })).toEqual(['session.sign_in', 'session.sign_in_failed'])
-    expect(await actions({ fieldName: 'actorID', numericValue: actor.id }, { fieldName: 'actorType', choiceValue: 'apikey' })).toEqual(['role.create', 'role.modify'])
-    expect(await actions({ fieldName: 'resourceID', numericValue: roleId }, { fieldName: 'resourceType', choiceValue: 'role' })).toEqual(['role.create', 'role.modify'])
+    expect(await actions({ fieldName: 'actorID', numericValue: actor.id }, { fieldName: 'actorType', choiceValue: 'apikey' })).toEqual([
+      'role.create',
+      'role.modify',
+    ])
+    expect(await actions({ fieldName: 'resourceID', numericValue: roleId }, { fieldName: 'resourceType', choiceValue: 'role' })).toEqual([
+      'role.create',
+      'role.modify',
+    ])
   })
 
   it('filters by time (dates) and by address', async () => {
     expect(await actions({ fieldName: 'time', lastDateValue: middle, lastDateInclusive: false })).toEqual(['role.create'])
     expect(await actions({ fieldName: 'time', firstDateValue: middle })).toEqual(['role.modify', 'session.sign_in', 'session.sign_in_failed'])
     expect(await actions({ fieldName: 'address', stringValue: '192.0.2.44' })).toEqual(['role.create'])
-    expect(await actions({ fieldName: 'address', stringTest: 'not-equal', stringValue: '192.0.2.44' })).toEqual(['role.modify', 'session.sign_in', 'session.sign_in_failed'])
+    expect(await actions({ fieldName: 'address', stringTest: 'not-equal', stringValue: '192.0.2.44' })).toEqual([
+      'role.modify',
+      'session.sign_in',
+      'session.sign_in_failed',
+    ])
   })
 
   it('sorts newest first on request, pages, and counts', async () => {
@@ -83,11 +93,27 @@ describe(`${testEngine()}: auditevents search`, () => {
 
   it('refuses fields an entry does not have, or cannot be searched by (400)', async () => {
     for (const field of ['changes', 'secretKey', 'password']) {
-      const res = await expectRefusal(h, () => h.post('/api/auditevents/search', { secret: h.keys.fullAccess.secret, body: { searchCriteria: [{ fieldName: field, stringValue: '%' }] } }), 400, 'search.field_unknown')
+      const res = await expectRefusal(
+        h,
+        () => h.post('/api/auditevents/search', { secret: h.keys.fullAccess.secret, body: { searchCriteria: [{ fieldName: field, stringValue: '%' }] } }),
+        400,
+        'search.field_unknown',
+      )
       expect(res.body.message).toContain(`'${field}'`)
     }
-    await expectRefusal(h, () => h.post('/api/auditevents/search', { secret: h.keys.fullAccess.secret, body: { searchCriteria: [{ fieldName: 'actorType', choiceValue: 'robot' }] } }), 400, 'request.field_enum')
-    await expectRefusal(h, () => h.post('/api/auditevents/search', { secret: h.keys.fullAccess.secret, body: { searchCriteria: [{ fieldName: 'time', booleanTest: true }] } }), 400, 'search.test_mismatch')
+    await expectRefusal(
+      h,
+      () =>
+        h.post('/api/auditevents/search', { secret: h.keys.fullAccess.secret, body: { searchCriteria: [{ fieldName: 'actorType', choiceValue: 'robot' }] } }),
+      400,
+      'request.field_enum',
+    )
+    await expectRefusal(
+      h,
+      () => h.post('/api/auditevents/search', { secret: h.keys.fullAccess.secret, body: { searchCriteria: [{ fieldName: 'time', booleanTest: true }] } }),
+      400,
+      'search.test_mismatch',
+    )
   })
 
   it('is readable by the Auditor, refused to a role without canViewAuditEvents', async () => {

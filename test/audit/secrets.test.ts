@@ -35,7 +35,10 @@ describe(`${testEngine()}: no secret or password value in the audit log or the l
     values.push('Second-secret-passw0rd')
     const session = await h.signIn('password-holder', 'Second-secret-passw0rd')
     values.push(/keyward_session=(.+)/.exec(session.cookie)![1]!, session.csrfToken)
-    expectStatus(await h.post('/api/administrators/current', { session, body: { currentPassword: 'Second-secret-passw0rd', password: 'Third-secret-passw0rd' } }), 200)
+    expectStatus(
+      await h.post('/api/administrators/current', { session, body: { currentPassword: 'Second-secret-passw0rd', password: 'Third-secret-passw0rd' } }),
+      200,
+    )
     values.push('Third-secret-passw0rd')
     expectStatus(await h.post('/api/session', { body: { username: 'password-holder', password: 'Typo-secret-passw0rd' } }), 401)
     values.push('Typo-secret-passw0rd')
@@ -45,11 +48,23 @@ describe(`${testEngine()}: no secret or password value in the audit log or the l
     const enrolment = await h.post('/api/administrators/current/mfa/enrolment', { session })
     expectStatus(enrolment, 200)
     values.push(enrolment.body.secret)
-    const activation = await h.post('/api/administrators/current/mfa/activation', { session, body: { code: await totpCode(h, enrolment.body.secret), password: 'Third-secret-passw0rd' } })
+    const activation = await h.post('/api/administrators/current/mfa/activation', {
+      session,
+      body: { code: await totpCode(h, enrolment.body.secret), password: 'Third-secret-passw0rd' },
+    })
     expectStatus(activation, 200)
     values.push(...activation.body.recoveryCodes)
-    expectStatus(await h.post('/api/session', { body: { username: 'password-holder', password: 'Third-secret-passw0rd', mfaCode: activation.body.recoveryCodes[0] } }), 200)
-    expectStatus(await h.post('/api/administrators/current/mfa/deactivation', { session, body: { password: 'Third-secret-passw0rd', code: activation.body.recoveryCodes[1] } }), 200)
+    expectStatus(
+      await h.post('/api/session', { body: { username: 'password-holder', password: 'Third-secret-passw0rd', mfaCode: activation.body.recoveryCodes[0] } }),
+      200,
+    )
+    expectStatus(
+      await h.post('/api/administrators/current/mfa/deactivation', {
+        session,
+        body: { password: 'Third-secret-passw0rd', code: activation.body.recoveryCodes[1] },
+      }),
+      200,
+    )
     await h.app.context.usage.flush()
   })
   afterAll(() => h.close())
@@ -58,7 +73,15 @@ describe(`${testEngine()}: no secret or password value in the audit log or the l
     const res = await h.get('/api/auditevents', { secret: h.keys.fullAccess.secret })
     const actions = res.body.auditEvents.map((e: any) => e.action).reverse()
     expect(actions).toEqual(
-      expect.arrayContaining(['apikey.new_secret', 'administrator.create', 'administrator.set_password', 'session.sign_in', 'session.sign_in_failed', 'administrator.mfa_on', 'administrator.mfa_off']),
+      expect.arrayContaining([
+        'apikey.new_secret',
+        'administrator.create',
+        'administrator.set_password',
+        'session.sign_in',
+        'session.sign_in_failed',
+        'administrator.mfa_on',
+        'administrator.mfa_off',
+      ]),
     )
     expect(actions.filter((a: string) => a === 'apikey.new_secret')).toHaveLength(2)
     expect(actions.filter((a: string) => a === 'administrator.set_password')).toHaveLength(2)

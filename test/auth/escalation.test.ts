@@ -49,29 +49,117 @@ describe(`${testEngine()}: escalation (a role that may only manipulate equal or 
 
   type Attempt = [what: string, method: 'POST' | 'DELETE', url: () => string, body: () => unknown, role: () => string]
   const attempts: Attempt[] = [
-    ['create a role with a right it lacks', 'POST', () => '/api/roles', () => ({ name: 'With Audit', canOnlyManipulateUsersWithEqualOrLesserRights: true, rights: { platformRights: { auditEventRights: { canViewAuditEvents: true } } } }), () => 'With Audit'],
-    ['create a role with its own rights but free of the equal-or-lesser rule', 'POST', () => '/api/roles', () => ({ name: 'Unbound', canOnlyManipulateUsersWithEqualOrLesserRights: false, rights: rightsToObject(new Set(OWN_RIGHTS)) }), () => 'Unbound'],
-    ['add a right to its own role', 'POST', () => `/api/roles/${own.id}`, () => ({ rights: { platformRights: { auditEventRights: { canViewAuditEvents: true } } } }), () => own.name],
-    ['free its own role from the equal-or-lesser rule', 'POST', () => `/api/roles/${own.id}`, () => ({ canOnlyManipulateUsersWithEqualOrLesserRights: false }), () => own.name],
-    ['raise a lesser role above its own', 'POST', () => `/api/roles/${lesser.id}`, () => ({ rights: { platformRights: { auditEventRights: { canViewAuditEvents: true } } } }), () => lesser.name],
+    [
+      'create a role with a right it lacks',
+      'POST',
+      () => '/api/roles',
+      () => ({
+        name: 'With Audit',
+        canOnlyManipulateUsersWithEqualOrLesserRights: true,
+        rights: { platformRights: { auditEventRights: { canViewAuditEvents: true } } },
+      }),
+      () => 'With Audit',
+    ],
+    [
+      'create a role with its own rights but free of the equal-or-lesser rule',
+      'POST',
+      () => '/api/roles',
+      () => ({ name: 'Unbound', canOnlyManipulateUsersWithEqualOrLesserRights: false, rights: rightsToObject(new Set(OWN_RIGHTS)) }),
+      () => 'Unbound',
+    ],
+    [
+      'add a right to its own role',
+      'POST',
+      () => `/api/roles/${own.id}`,
+      () => ({ rights: { platformRights: { auditEventRights: { canViewAuditEvents: true } } } }),
+      () => own.name,
+    ],
+    [
+      'free its own role from the equal-or-lesser rule',
+      'POST',
+      () => `/api/roles/${own.id}`,
+      () => ({ canOnlyManipulateUsersWithEqualOrLesserRights: false }),
+      () => own.name,
+    ],
+    [
+      'raise a lesser role above its own',
+      'POST',
+      () => `/api/roles/${lesser.id}`,
+      () => ({ rights: { platformRights: { auditEventRights: { canViewAuditEvents: true } } } }),
+      () => lesser.name,
+    ],
     ['edit a stronger role', 'POST', () => `/api/roles/${stronger.id}`, () => ({ description: 'mine now' }), () => stronger.name],
-    ['weaken a stronger role', 'POST', () => `/api/roles/${stronger.id}`, () => ({ rights: { platformRights: { auditEventRights: { canViewAuditEvents: false } } } }), () => stronger.name],
+    [
+      'weaken a stronger role',
+      'POST',
+      () => `/api/roles/${stronger.id}`,
+      () => ({ rights: { platformRights: { auditEventRights: { canViewAuditEvents: false } } } }),
+      () => stronger.name,
+    ],
     ['delete a stronger role', 'DELETE', () => `/api/roles/${stronger.id}`, () => undefined, () => stronger.name],
     ['create a key with Full Access', 'POST', () => '/api/apikeys', () => ({ keyName: 'full-access-key', roleID: FULL_ACCESS_ROLE_ID }), () => 'Full Access'],
-    ['create a key with a stronger custom role', 'POST', () => '/api/apikeys', () => ({ keyName: 'stronger-custom-key', roleID: stronger.id }), () => stronger.name],
+    [
+      'create a key with a stronger custom role',
+      'POST',
+      () => '/api/apikeys',
+      () => ({ keyName: 'stronger-custom-key', roleID: stronger.id }),
+      () => stronger.name,
+    ],
     ['give a lesser key Full Access', 'POST', () => `/api/apikeys/${lesserKey.id}`, () => ({ roleID: FULL_ACCESS_ROLE_ID }), () => 'Full Access'],
     ['give its own key Full Access', 'POST', () => `/api/apikeys/${ownKey.id}`, () => ({ roleID: FULL_ACCESS_ROLE_ID }), () => 'Full Access'],
     ['edit a key that holds Full Access', 'POST', () => `/api/apikeys/${strongerKey.id}`, () => ({ description: 'mine now' }), () => 'Full Access'],
     ['lock out a key that holds Full Access', 'POST', () => `/api/apikeys/${strongerKey.id}`, () => ({ active: false }), () => 'Full Access'],
-    ['take over a key that holds Full Access with a new secret', 'POST', () => `/api/apikeys/${strongerKey.id}/secretkey`, () => undefined, () => 'Full Access'],
+    [
+      'take over a key that holds Full Access with a new secret',
+      'POST',
+      () => `/api/apikeys/${strongerKey.id}/secretkey`,
+      () => undefined,
+      () => 'Full Access',
+    ],
     ['delete a key that holds Full Access', 'DELETE', () => `/api/apikeys/${strongerKey.id}`, () => undefined, () => 'Full Access'],
-    ['create an administrator with Full Access', 'POST', () => '/api/administrators', () => ({ username: 'new-full-access', password: 'Escalate-passw0rd', roleID: FULL_ACCESS_ROLE_ID }), () => 'Full Access'],
-    ['create an administrator with a stronger custom role', 'POST', () => '/api/administrators', () => ({ username: 'new-stronger', password: 'Escalate-passw0rd', roleID: stronger.id }), () => stronger.name],
-    ['give a lesser administrator Full Access', 'POST', () => `/api/administrators/${lesserAdmin.id}`, () => ({ roleID: FULL_ACCESS_ROLE_ID }), () => 'Full Access'],
-    ['give a lesser administrator a stronger custom role', 'POST', () => `/api/administrators/${lesserAdmin.id}`, () => ({ roleID: stronger.id }), () => stronger.name],
-    ['give its own administrator Full Access', 'POST', () => `/api/administrators/${ownAdmin.id}`, () => ({ roleID: FULL_ACCESS_ROLE_ID }), () => 'Full Access'],
+    [
+      'create an administrator with Full Access',
+      'POST',
+      () => '/api/administrators',
+      () => ({ username: 'new-full-access', password: 'Escalate-passw0rd', roleID: FULL_ACCESS_ROLE_ID }),
+      () => 'Full Access',
+    ],
+    [
+      'create an administrator with a stronger custom role',
+      'POST',
+      () => '/api/administrators',
+      () => ({ username: 'new-stronger', password: 'Escalate-passw0rd', roleID: stronger.id }),
+      () => stronger.name,
+    ],
+    [
+      'give a lesser administrator Full Access',
+      'POST',
+      () => `/api/administrators/${lesserAdmin.id}`,
+      () => ({ roleID: FULL_ACCESS_ROLE_ID }),
+      () => 'Full Access',
+    ],
+    [
+      'give a lesser administrator a stronger custom role',
+      'POST',
+      () => `/api/administrators/${lesserAdmin.id}`,
+      () => ({ roleID: stronger.id }),
+      () => stronger.name,
+    ],
+    [
+      'give its own administrator Full Access',
+      'POST',
+      () => `/api/administrators/${ownAdmin.id}`,
+      () => ({ roleID: FULL_ACCESS_ROLE_ID }),
+      () => 'Full Access',
+    ],
     ['edit an administrator with Full Access', 'POST', () => `/api/administrators/${strongerAdmin.id}`, () => ({ fullName: 'Mine Now' }), () => 'Full Access'],
-    ['set the password of an administrator with Full Access', 'POST', () => `/api/administrators/${strongerAdmin.id}`, () => ({ password: 'Taken-over-passw0rd' }), () => 'Full Access'],
+    [
+      'set the password of an administrator with Full Access',
+      'POST',
+      () => `/api/administrators/${strongerAdmin.id}`,
+      () => ({ password: 'Taken-over-passw0rd' }),
+      () => 'Full Access',
+    ],
     ['lock out an administrator with Full Access', 'POST', () => `/api/administrators/${strongerAdmin.id}`, () => ({ active: false }), () => 'Full Access'],
     ['demote an administrator with Full Access', 'POST', () => `/api/administrators/${strongerAdmin.id}`, () => ({ roleID: lesser.id }), () => 'Full Access'],
     ['delete an administrator with Full Access', 'DELETE', () => `/api/administrators/${strongerAdmin.id}`, () => undefined, () => 'Full Access'],
@@ -109,7 +197,10 @@ describe(`${testEngine()}: escalation (a role that may only manipulate equal or 
     })
 
     it('adds a right it holds to a lesser role, and edits its own role without adding any', async () => {
-      const raised = await h.post(`/api/roles/${lesser.id}`, { session, body: { rights: { platformRights: { administratorRoleRights: { canViewAdministratorRoles: true } } } } })
+      const raised = await h.post(`/api/roles/${lesser.id}`, {
+        session,
+        body: { rights: { platformRights: { administratorRoleRights: { canViewAdministratorRoles: true } } } },
+      })
       expectStatus(raised, 200)
       expect(JSON.parse((await roleRow(h, lesser.id))!.rights)).toEqual([...LESSER_RIGHTS, 'administratorRoleRights.canViewAdministratorRoles'])
       const described = await h.post(`/api/roles/${own.id}`, { ...asKey(), body: { description: 'Manages keys, roles and administrators' } })

@@ -8,17 +8,45 @@ import { testEngine } from '../helpers/test-database.js'
 
 /** The operations the document must say need a right: a guard against a matrix that checks nothing. */
 const RULED_OPERATIONS = [
-  'createApiKey', 'listApiKeys', 'searchApiKeys', 'describeApiKey', 'modifyApiKey', 'deleteApiKey', 'replaceApiSecretKey', 'verifyApiKey', 'streamApiKeyChanges',
-  'createAdministratorRole', 'listAdministratorRoles', 'searchAdministratorRoles', 'describeAdministratorRole', 'modifyAdministratorRole', 'deleteAdministratorRole',
-  'createAdministrator', 'listAdministrators', 'searchAdministrators', 'describeAdministrator', 'modifyAdministrator', 'deleteAdministrator',
-  'listAuditEvents', 'searchAuditEvents',
+  'createApiKey',
+  'listApiKeys',
+  'searchApiKeys',
+  'describeApiKey',
+  'modifyApiKey',
+  'deleteApiKey',
+  'replaceApiSecretKey',
+  'verifyApiKey',
+  'streamApiKeyChanges',
+  'createAdministratorRole',
+  'listAdministratorRoles',
+  'searchAdministratorRoles',
+  'describeAdministratorRole',
+  'modifyAdministratorRole',
+  'deleteAdministratorRole',
+  'createAdministrator',
+  'listAdministrators',
+  'searchAdministrators',
+  'describeAdministrator',
+  'modifyAdministrator',
+  'deleteAdministrator',
+  'listAuditEvents',
+  'searchAuditEvents',
 ]
 
 /** The routes checked with console sessions too: every resource, reads and each kind of write. */
 const SESSION_OPERATIONS = [
-  'listApiKeys', 'createApiKey', 'deleteApiKey', 'replaceApiSecretKey', 'verifyApiKey',
-  'createAdministratorRole', 'modifyAdministratorRole', 'deleteAdministratorRole', 'describeAdministratorRole',
-  'createAdministrator', 'modifyAdministrator', 'listAdministrators',
+  'listApiKeys',
+  'createApiKey',
+  'deleteApiKey',
+  'replaceApiSecretKey',
+  'verifyApiKey',
+  'createAdministratorRole',
+  'modifyAdministratorRole',
+  'deleteAdministratorRole',
+  'describeAdministratorRole',
+  'createAdministrator',
+  'modifyAdministrator',
+  'listAdministrators',
   'searchAuditEvents',
 ]
 

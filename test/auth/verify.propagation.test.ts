@@ -6,7 +6,13 @@ import { expectStatus, Harness } from '../helpers/harness.js'
 import { testEngine } from '../helpers/test-database.js'
 
 /** Status of GET /api/apikeys/current on another process, polled until it is `want` or a second passes. */
-async function statusWithin(app: KeywardApp, secret: string, want: number, url = '/api/apikeys/current', ms = 1000): Promise<{ status: number; elapsed: number }> {
+async function statusWithin(
+  app: KeywardApp,
+  secret: string,
+  want: number,
+  url = '/api/apikeys/current',
+  ms = 1000,
+): Promise<{ status: number; elapsed: number }> {
   const start = Date.now()
   for (;;) {
     const res = await app.fastify.inject({ method: 'GET', url, headers: { 'api-version': 'v1', 'api-secret-key': secret } })
@@ -16,8 +22,10 @@ async function statusWithin(app: KeywardApp, secret: string, want: number, url =
   }
 }
 
-const status = (app: KeywardApp, secret: string, url = '/api/apikeys/current') => async () =>
-  (await app.fastify.inject({ method: 'GET', url, headers: { 'api-version': 'v1', 'api-secret-key': secret } })).statusCode
+const status =
+  (app: KeywardApp, secret: string, url = '/api/apikeys/current') =>
+  async () =>
+    (await app.fastify.inject({ method: 'GET', url, headers: { 'api-version': 'v1', 'api-secret-key': secret } })).statusCode
 
 /**
  * Listens, from now on, for changes of key `id` reaching `app`'s change feed: the tests below
@@ -133,7 +141,11 @@ describe(`${testEngine()}: changes reach every process`, () => {
     // caches the key. A new secret arrives from elsewhere meanwhile.
     const verifying = h.app.context.verifier.verify(key.secret, '127.0.0.1')
     expect(verifying).toBeInstanceOf(Promise)
-    await h.db.updateTable('api_keys').set({ secret_hash: hashSecret(createSecret(key.id)) }).where('id', '=', key.id).execute()
+    await h.db
+      .updateTable('api_keys')
+      .set({ secret_hash: hashSecret(createSecret(key.id)) })
+      .where('id', '=', key.id)
+      .execute()
     h.app.context.store.feed.announce({ resource: 'apikey', id: key.id })
     await verifying
     const res = await h.get('/api/apikeys/current', { secret: key.secret })

@@ -43,7 +43,8 @@ describe.each(LOCALES)('%s: 100,000 API keys', (locale) => {
   const total = KEYS + 2
   let cp: ConsolePage
   const page = () => cp.page
-  const summary = (from: number, to: number) => t.common.pageSummary.replace('{{from}}', String(from)).replace('{{to}}', String(to)).replace('{{total}}', String(total))
+  const summary = (from: number, to: number) =>
+    t.common.pageSummary.replace('{{from}}', String(from)).replace('{{to}}', String(to)).replace('{{total}}', String(total))
 
   /** Every API key search the page sent: the filter, and how many keys came back. */
   const searches: { filter: { maxItems?: number; countTotal?: boolean }; returned: number }[] = []
@@ -71,7 +72,9 @@ describe.each(LOCALES)('%s: 100,000 API keys', (locale) => {
 
   it('goes to the last page, sorts and filters, a page at a time', async () => {
     await page().getByRole('button', { name: t.common.lastPage }).click()
-    await page().getByText(summary(total - 1, total)).waitFor()
+    await page()
+      .getByText(summary(total - 1, total))
+      .waitFor()
 
     await page().getByRole('button', { name: t.apiKeys.columns.created }).click()
     await expect.poll(() => page().url()).toContain('sort=created')

@@ -129,7 +129,9 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
   it('Locked Out denies the key at once; unticking it restores it', async () => {
     await page().getByLabel(t.apiKeys.filter).fill(keyName)
     await expect.poll(() => page().getByRole('table').getByRole('row').count()).toBe(2)
-    await page().getByRole('row', { name: new RegExp(keyName) }).dblclick()
+    await page()
+      .getByRole('row', { name: new RegExp(keyName) })
+      .dblclick()
     const form = dialog(`${t.apiKeys.propertiesTitle}: ${keyName}`)
     await form.getByLabel(t.apiKeys.lockedOut).check()
     await form.getByRole('button', { name: t.common.ok }).click()
@@ -137,7 +139,10 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
     const locked = await currentKey(secret)
     expect(locked.status).toBe(401)
     expect(locked.body.code).toBe('auth.key_locked')
-    await page().getByRole('row', { name: new RegExp(keyName) }).getByText(t.status.lockedOut).waitFor()
+    await page()
+      .getByRole('row', { name: new RegExp(keyName) })
+      .getByText(t.status.lockedOut)
+      .waitFor()
 
     await page().getByRole('link', { name: keyName }).click()
     await form.getByLabel(t.apiKeys.lockedOut).uncheck()

@@ -63,7 +63,11 @@ describe.each(LOCALES)('%s: an Auditor', (locale) => {
     await page().getByRole('link', { name: t.nav.roles }).click()
     await page().getByRole('link', { name: t.roles.builtInNames.auditor, exact: true }).waitFor()
     expect(await page().getByRole('button', { name: t.roles.new }).count()).toBe(0)
-    expect(await page().getByRole('link', { name: new RegExp(`^${t.common.duplicate}`) }).count()).toBe(0)
+    expect(
+      await page()
+        .getByRole('link', { name: new RegExp(`^${t.common.duplicate}`) })
+        .count(),
+    ).toBe(0)
     const role = page().getByRole('dialog', { name: t.roles.propertiesTitle })
     // The built-in Auditor role cannot be changed by anyone: the dialog says so.
     await page().getByRole('link', { name: t.roles.builtInNames.auditor, exact: true }).click()

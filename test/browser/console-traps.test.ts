@@ -56,7 +56,9 @@ describe.each(LOCALES)('%s: console traps', (locale) => {
 
   /** Rows stay one or two lines high and no column is squeezed to a letter per line. */
   const expectTidyTable = async (name: string) => {
-    const row = table().getByRole('row').filter({ hasText: name.slice(0, 40) })
+    const row = table()
+      .getByRole('row')
+      .filter({ hasText: name.slice(0, 40) })
     await row.waitFor()
     expect((await box(row)).height, 'row height').toBeLessThan(80)
     for (const header of await table().getByRole('columnheader').all()) {
@@ -89,7 +91,10 @@ describe.each(LOCALES)('%s: console traps', (locale) => {
 
     // The Audit Log: names cut to one line, so Changes keeps its width and wraps as text does.
     await page().getByRole('link', { name: t.nav.audit }).click()
-    const event = table().getByRole('row').filter({ hasText: longKey.slice(0, 40) }).first()
+    const event = table()
+      .getByRole('row')
+      .filter({ hasText: longKey.slice(0, 40) })
+      .first()
     await event.waitFor()
     expect((await box(table().getByRole('columnheader', { name: t.audit.columns.changes }))).width, 'Changes column width').toBeGreaterThanOrEqual(200)
     expect((await box(event.getByText(longKey.slice(0, 20)).first())).height, 'the resource name on one line').toBeLessThan(30)
@@ -101,7 +106,9 @@ describe.each(LOCALES)('%s: console traps', (locale) => {
     await page().getByRole('link', { name: t.nav.apiKeys }).click()
     await page().getByLabel(t.apiKeys.filter).fill(`flt-${tag}_`)
     await expect.poll(() => table().getByRole('row').count()).toBe(2)
-    await table().getByRole('link', { name: `flt-${tag}_a` }).waitFor()
+    await table()
+      .getByRole('link', { name: `flt-${tag}_a` })
+      .waitFor()
   })
 
   it('empty tables say so, without "0–0 of 0"', async () => {
@@ -161,8 +168,12 @@ describe.each(LOCALES)('%s: console traps', (locale) => {
   it('the secret shows its underscores', async () => {
     const key = await ch.h.key({ name: `underscores-${tag}` })
     await page().getByLabel(t.apiKeys.filter).fill(`underscores-${tag}`)
-    await page().getByRole('link', { name: `underscores-${tag}` }).click()
-    await dialog(new RegExp(`underscores-${tag}`)).getByRole('button', { name: t.apiKeys.newSecret }).click()
+    await page()
+      .getByRole('link', { name: `underscores-${tag}` })
+      .click()
+    await dialog(new RegExp(`underscores-${tag}`))
+      .getByRole('button', { name: t.apiKeys.newSecret })
+      .click()
     await dialog(t.apiKeys.newSecretTitle).getByRole('button', { name: t.apiKeys.newSecretConfirm }).click()
     const shown = dialog(t.secret.title.replace('{{name}}', `underscores-${tag}`))
     const field = shown.getByLabel(t.secret.label)
@@ -170,9 +181,12 @@ describe.each(LOCALES)('%s: console traps', (locale) => {
     expect(secret).toMatch(/^kw_\d+_/)
     // The field as drawn, then with every `_` made a space: if they look the same, `_` is invisible.
     const drawn = await field.screenshot({ animations: 'disabled', caret: 'hide' })
-    await field.evaluate((element: HTMLInputElement | HTMLTextAreaElement, value) => {
-      element.value = value
-    }, secret.replaceAll('_', ' '))
+    await field.evaluate(
+      (element: HTMLInputElement | HTMLTextAreaElement, value) => {
+        element.value = value
+      },
+      secret.replaceAll('_', ' '),
+    )
     const blanked = await field.screenshot({ animations: 'disabled', caret: 'hide' })
     expect(drawn.equals(blanked), 'underscores change the drawn field').toBe(false)
     await field.evaluate((element: HTMLInputElement | HTMLTextAreaElement, value) => {
@@ -245,7 +259,11 @@ describe.each(LOCALES)('%s: console traps', (locale) => {
     await toast.waitFor()
     const toastBox = await box(page().locator('.mantine-Notification-root').filter({ hasText: t.preferences.passwordChanged }))
     const signOut = await box(page().getByRole('button', { name: t.app.signOut }))
-    const overlaps = toastBox.x < signOut.x + signOut.width && signOut.x < toastBox.x + toastBox.width && toastBox.y < signOut.y + signOut.height && signOut.y < toastBox.y + toastBox.height
+    const overlaps =
+      toastBox.x < signOut.x + signOut.width &&
+      signOut.x < toastBox.x + toastBox.width &&
+      toastBox.y < signOut.y + signOut.height &&
+      signOut.y < toastBox.y + toastBox.height
     expect(overlaps, 'the toast covers Sign out').toBe(false)
 
     expect((await ch.http('/api/session', { method: 'POST', body: { username: user.username, password: 'Brand-new-passw0rd' } })).status).toBe(200)

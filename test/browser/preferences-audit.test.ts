@@ -54,12 +54,19 @@ describe.each(LOCALES)('%s: preferences and audit log', (locale) => {
     await page().getByRole('option', { name: t.timeFormats['12'] }).click()
     await page().getByRole('button', { name: t.common.save }).click()
     await page().getByText(t.preferences.saved).waitFor()
-    await page().getByText(/Asia\/Tokyo/).first().waitFor()
+    await page()
+      .getByText(/Asia\/Tokyo/)
+      .first()
+      .waitFor()
 
     await page().getByRole('link', { name: t.nav.apiKeys }).click()
     await row.getByText(await expected(created, 'Asia/Tokyo', '12')).waitFor()
     await page().getByRole('link', { name: t.nav.audit }).click()
-    await page().getByRole('table').getByText(await expected(created, 'Asia/Tokyo', '12')).first().waitFor()
+    await page()
+      .getByRole('table')
+      .getByText(await expected(created, 'Asia/Tokyo', '12'))
+      .first()
+      .waitFor()
   })
 
   it('language applies everywhere at once, and back', async () => {
@@ -112,14 +119,23 @@ describe.each(LOCALES)('%s: preferences and audit log', (locale) => {
   it('the audit log shows changes by their labels, lists as added and removed, and why a sign-in failed', async () => {
     const role = await ch.h.role({ name: `audited-role-${locale.toLowerCase()}`, rights: ['apikeyRights.canViewApiKeys', 'apikeyRights.canDeleteApiKeys'] })
     const rights = { platformRights: { apikeyRights: { canDeleteApiKeys: false, canCreateNewApiKeys: true } } }
-    expect((await ch.http(`/api/roles/${role.id}`, { method: 'POST', secret: ch.h.keys.fullAccess.secret, body: { rights, allowWebService: false } })).status).toBe(200)
+    expect(
+      (await ch.http(`/api/roles/${role.id}`, { method: 'POST', secret: ch.h.keys.fullAccess.secret, body: { rights, allowWebService: false } })).status,
+    ).toBe(200)
     const failed = await ch.http('/api/session', { method: 'POST', body: { username: 'admin', password: `Not-the-passw0rd-${locale}` } })
     expect(failed.status).toBe(401)
 
     await page().goto(`/audit?action=role.modify&who=`)
     const names = t.roles.rightNames
-    const changes = page().getByRole('row', { name: new RegExp(role.name) }).getByRole('cell').last()
-    await changes.getByText(`${t.audit.fields.rights}: ${t.audit.added.replace('{{items}}', names.canCreateNewApiKeys)}; ${t.audit.removed.replace('{{items}}', names.canDeleteApiKeys)}`).waitFor()
+    const changes = page()
+      .getByRole('row', { name: new RegExp(role.name) })
+      .getByRole('cell')
+      .last()
+    await changes
+      .getByText(
+        `${t.audit.fields.rights}: ${t.audit.added.replace('{{items}}', names.canCreateNewApiKeys)}; ${t.audit.removed.replace('{{items}}', names.canDeleteApiKeys)}`,
+      )
+      .waitFor()
     await changes.getByText(`${t.audit.fields.allowWebService}: ${t.common.yes} → ${t.common.no}`).waitFor()
     expect(await changes.textContent()).not.toMatch(/apikeyRights|allowWebService|\[/)
 

@@ -64,14 +64,21 @@ describe.each(LOCALES)('%s: roles', (locale) => {
     await page().getByRole('link', { name: roleName, exact: true }).waitFor()
 
     const role = await roleNamed(roleName)
-    expect(role).toMatchObject({ description: 'Manages API keys', allowUserInterface: true, allowWebService: true, canOnlyManipulateUsersWithEqualOrLesserRights: true })
+    expect(role).toMatchObject({
+      description: 'Manages API keys',
+      allowUserInterface: true,
+      allowWebService: true,
+      canOnlyManipulateUsersWithEqualOrLesserRights: true,
+    })
     expect(role.rights.platformRights.apikeyRights).toMatchObject({ canViewApiKeys: true, canCreateNewApiKeys: true, canDeleteApiKeys: false })
     expect(role.rights.platformRights.auditEventRights.canViewAuditEvents).toBe(true)
     expect(role.permissions).toEqual(['invoices.read', 'reports:*'])
   })
 
   it('Properties: changes a right and the permissions', async () => {
-    await page().getByRole('row', { name: new RegExp(`^${roleName}`) }).dblclick()
+    await page()
+      .getByRole('row', { name: new RegExp(`^${roleName}`) })
+      .dblclick()
     const form = dialog(t.roles.propertiesTitle)
     await expect.poll(() => form.getByLabel(t.roles.name).inputValue()).toBe(roleName)
     await form.getByLabel(t.roles.rightNames.canDeleteApiKeys).check()
@@ -106,7 +113,9 @@ describe.each(LOCALES)('%s: roles', (locale) => {
     await page().getByRole('link', { name: roleName, exact: true }).click()
     await dialog(t.roles.propertiesTitle).getByRole('button', { name: t.common.delete }).click()
     await dialog(t.roles.deleteTitle).getByRole('button', { name: t.roles.deleteConfirm }).click()
-    await page().getByText(translate('role.in_use', locale, { role: roleName, administrators: 0, apiKeys: 1, holders: 'apiKeys' })).waitFor()
+    await page()
+      .getByText(translate('role.in_use', locale, { role: roleName, administrators: 0, apiKeys: 1, holders: 'apiKeys' }))
+      .waitFor()
     await page().getByRole('button', { name: t.common.cancel }).click()
 
     await page().getByRole('link', { name: copyName, exact: true }).click()

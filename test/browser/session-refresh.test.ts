@@ -57,7 +57,11 @@ it('the Roles page: taking a right from its own role hides what needed it', asyn
   })
   expect(role.status, JSON.stringify(role.body)).toBe(200)
   const password = 'Self-editor-passw0rd'
-  const admin = await ch.http('/api/administrators', { method: 'POST', secret, body: { username: 'self-editor', password, roleID: role.body.ID, locale: 'en-US' } })
+  const admin = await ch.http('/api/administrators', {
+    method: 'POST',
+    secret,
+    body: { username: 'self-editor', password, roleID: role.body.ID, locale: 'en-US' },
+  })
   expect(admin.status, JSON.stringify(admin.body)).toBe(200)
 
   const cp = await ch.newPage('en-US')

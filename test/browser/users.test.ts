@@ -63,7 +63,9 @@ describe.each(LOCALES)('%s: users', (locale) => {
   })
 
   it('Properties: Locked Out denies sign-in; role and time zone change', async () => {
-    await page().getByRole('row', { name: new RegExp(username) }).dblclick()
+    await page()
+      .getByRole('row', { name: new RegExp(username) })
+      .dblclick()
     const form = dialog(`${t.users.propertiesTitle}: ${username}`)
     await form.getByLabel(t.users.lockedOut).check()
     const zone = form.getByLabel(t.fields.timeZone)
@@ -74,13 +76,20 @@ describe.each(LOCALES)('%s: users', (locale) => {
     await page().getByRole('option', { name: t.roles.builtInNames.fullAccess }).click()
     await form.getByRole('button', { name: t.common.ok }).click()
     await form.waitFor({ state: 'detached' })
-    await page().getByRole('row', { name: new RegExp(username) }).getByText(t.status.lockedOut).waitFor()
+    await page()
+      .getByRole('row', { name: new RegExp(username) })
+      .getByText(t.status.lockedOut)
+      .waitFor()
 
     const refused = await signIn('Operator-passw0rd')
     expect(refused.status).toBe(401)
     expect(refused.body.code).toBe('auth.administrator_locked_manually')
     const described = await ch.h.get(`/api/administrators?x=1`, { secret: ch.h.keys.fullAccess.secret })
-    expect(described.body.administrators.find((a: { username: string }) => a.username === username)).toMatchObject({ timeZone: 'Europe/Berlin', roleID: 1, active: false })
+    expect(described.body.administrators.find((a: { username: string }) => a.username === username)).toMatchObject({
+      timeZone: 'Europe/Berlin',
+      roleID: 1,
+      active: false,
+    })
 
     await page().getByRole('link', { name: username }).click()
     await form.getByLabel(t.users.lockedOut).uncheck()

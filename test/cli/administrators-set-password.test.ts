@@ -11,7 +11,8 @@ describe(`${testEngine()}: keyward administrators set-password`, () => {
   })
   afterAll(() => h.close())
 
-  const setPassword = (username: string, input: string) => runCliInProcess(['administrators', 'set-password', username, '--database-url', h.database.url], { input })
+  const setPassword = (username: string, input: string) =>
+    runCliInProcess(['administrators', 'set-password', username, '--database-url', h.database.url], { input })
 
   it('sets the password read from standard input; the administrator signs in with it and its sessions end', async () => {
     const old = await h.signInAsAdmin()

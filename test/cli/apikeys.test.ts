@@ -45,7 +45,12 @@ describe(`${testEngine()}: keyward apikeys (CLI on the database of a running ser
     const result = await cli('apikeys', 'create', '--name', 'json-key', '--role', '2', '--expires', '2099-12-31', '--json')
     expect(result.code, result.stderr).toBe(0)
     const body = JSON.parse(result.stdout)
-    expect(body).toMatchObject({ keyName: 'json-key', roleID: 2, secretKey: expect.stringMatching(/^kw_/), expiryDate: Date.UTC(2099, 11, 31, 23, 59, 59, 999) })
+    expect(body).toMatchObject({
+      keyName: 'json-key',
+      roleID: 2,
+      secretKey: expect.stringMatching(/^kw_/),
+      expiryDate: Date.UTC(2099, 11, 31, 23, 59, 59, 999),
+    })
 
     const unknownRole = await cli('apikeys', 'create', '--name', 'x', '--role', 'Nobody')
     expect(unknownRole.code).toBe(1)
@@ -61,11 +66,31 @@ describe(`${testEngine()}: keyward apikeys (CLI on the database of a running ser
   it.each([
     ['an unknown time zone', ['--name', 'mars', '--time-zone', 'Mars/Base'], "The field 'timeZone' must be an IANA time zone", 7],
     ['a 300-character name', ['--name', 'n'.repeat(300)], "The field 'keyName' must be at most 255 characters long.", 7],
-    ['a 3,000-character description', ['--name', 'long', '--description', 'd'.repeat(3000)], "The field 'description' must be at most 2000 characters long.", 7],
+    [
+      'a 3,000-character description',
+      ['--name', 'long', '--description', 'd'.repeat(3000)],
+      "The field 'description' must be at most 2000 characters long.",
+      7,
+    ],
     ['a tab in the name', ['--name', 'tab\tname'], "The field 'keyName' must not contain tabs, line breaks or other control characters.", 7],
-    ['a permission outside the grammar', ['--name', 'perm', '--permission', 'invoices.read', '--permission', 'reports:**'], "The field 'permissions[1]' holds 'reports:**', which is not a permission", 7],
-    ['an address that is not one', ['--name', 'ip', '--ip-allow', '192.0.2.0/33'], "The field 'ipAllowList[0]' must be an IPv4 or IPv6 address or CIDR range", 7],
-    ['meta that is not JSON', ['--name', 'meta', '--meta', '{plan: pro}'], "option '--meta <json>' argument '{plan: pro}' is invalid. expected a JSON object", 1],
+    [
+      'a permission outside the grammar',
+      ['--name', 'perm', '--permission', 'invoices.read', '--permission', 'reports:**'],
+      "The field 'permissions[1]' holds 'reports:**', which is not a permission",
+      7,
+    ],
+    [
+      'an address that is not one',
+      ['--name', 'ip', '--ip-allow', '192.0.2.0/33'],
+      "The field 'ipAllowList[0]' must be an IPv4 or IPv6 address or CIDR range",
+      7,
+    ],
+    [
+      'meta that is not JSON',
+      ['--name', 'meta', '--meta', '{plan: pro}'],
+      "option '--meta <json>' argument '{plan: pro}' is invalid. expected a JSON object",
+      1,
+    ],
   ])('refuses %s as the API does, and creates nothing', async (_what, args, message, code) => {
     const before = await h.snapshot()
     const result = await cli('apikeys', 'create', '--role', '2', ...args)
@@ -111,7 +136,11 @@ describe(`${testEngine()}: keyward apikeys (CLI on the database of a running ser
   })
 
   it('unlocks an administrator', async () => {
-    await h.db.updateTable('administrators').set({ active: 0, unsuccessful_sign_in_attempts: 5, unlock_time: h.clock() + 60_000 }).where('username', '=', 'admin').execute()
+    await h.db
+      .updateTable('administrators')
+      .set({ active: 0, unsuccessful_sign_in_attempts: 5, unlock_time: h.clock() + 60_000 })
+      .where('username', '=', 'admin')
+      .execute()
     const result = await cli('administrators', 'unlock', 'admin')
     expect(result.code, result.stderr).toBe(0)
     const row = await h.db.selectFrom('administrators').selectAll().where('username', '=', 'admin').executeTakeFirst()

@@ -80,10 +80,18 @@ describe(`${testEngine()}: a database newer than the code`, () => {
   it('is refused, naming what this version lacks', async () => {
     const h = await Harness.start()
     try {
-      await h.db.insertInto('keyward_migrations' as never).values({ name: '2099-01-01-00-from-the-future', timestamp: new Date().toISOString() } as never).execute()
-      await expect(Store.open(h.database.url, { changePollIntervalMs: 250, databaseConnectTimeoutMs: 5000, databaseStatementTimeoutMs: 10_000, sqliteSynchronous: 'normal' })).rejects.toThrow(
-        /upgraded by a newer Keyward \(it has migrations this version lacks: 2099-01-01-00-from-the-future\)/,
-      )
+      await h.db
+        .insertInto('keyward_migrations' as never)
+        .values({ name: '2099-01-01-00-from-the-future', timestamp: new Date().toISOString() } as never)
+        .execute()
+      await expect(
+        Store.open(h.database.url, {
+          changePollIntervalMs: 250,
+          databaseConnectTimeoutMs: 5000,
+          databaseStatementTimeoutMs: 10_000,
+          sqliteSynchronous: 'normal',
+        }),
+      ).rejects.toThrow(/upgraded by a newer Keyward \(it has migrations this version lacks: 2099-01-01-00-from-the-future\)/)
     } finally {
       await h.close()
     }

@@ -45,7 +45,9 @@ describe(`${testEngine()}: keyward commands and a database URL that is wrong`, C
       if (testEngine() === 'sqlite') writeFileSync(sqlitePathOf(empty.url), '')
       const result = await runCliInProcess(['apikeys', 'create', '--name', 'k', '--role', '1', '--database-url', empty.url])
       expect(result.code, result.stdout).toBe(1)
-      expect(result.stderr).toMatch(/has no Keyward tables: check --database-url \(or KEYWARD_DATABASE_URL\); "keyward migrate" or "keyward serve" creates them/)
+      expect(result.stderr).toMatch(
+        /has no Keyward tables: check --database-url \(or KEYWARD_DATABASE_URL\); "keyward migrate" or "keyward serve" creates them/,
+      )
       expect(result.stdout).not.toContain('kw')
       const database = openDatabase(empty.url, { databaseConnectTimeoutMs: 5000, databaseStatementTimeoutMs: 5000, sqliteSynchronous: 'full' })
       try {

@@ -36,7 +36,10 @@ describe(`${testEngine()}: first start`, CLI_TEST_OPTIONS, () => {
       await first.stop()
     }
     // The password went to the terminal, never into a log line.
-    const logLines = first.output().split('\n').filter((line) => line.startsWith('{'))
+    const logLines = first
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
     expect(logLines.length).toBeGreaterThan(0)
     for (const line of logLines) expect(line).not.toContain(password)
 

@@ -37,7 +37,18 @@ describe(`${testEngine()}: keyward commands against a running Keyward over HTTP`
   }
 
   it('runs every API key command: create, list, search, describe, modify, lock, unlock, new-secret, delete', async () => {
-    const created = await remote(['apikeys', 'create', '--name', 'remote-ci', '--role', 'auditor', '--time-zone', 'Asia/Tokyo', '--rate-limit', 'default=50/1m'])
+    const created = await remote([
+      'apikeys',
+      'create',
+      '--name',
+      'remote-ci',
+      '--role',
+      'auditor',
+      '--time-zone',
+      'Asia/Tokyo',
+      '--rate-limit',
+      'default=50/1m',
+    ])
     expect(created.code, created.stderr).toBe(0)
     const secret = /^(kw_\d+_\S+)$/m.exec(created.stdout)?.[1]
     expect(created.stdout).toMatch(/^Created API key \d+ "remote-ci" with role Auditor\.\nSecret key \(shown once; store it now\):\nkw_/)
@@ -59,7 +70,11 @@ describe(`${testEngine()}: keyward commands against a running Keyward over HTTP`
     const described = await remote(['apikeys', 'describe', 'remote-ci'])
     expect(described.stdout).toMatch(/^keyName: +remote-ci$/m)
     expect(described.stdout).toMatch(/^created: +\d{4}-\d\d-\d\dT/m)
-    expect(await json(['apikeys', 'describe', String(id)])).toMatchObject({ ID: id, keyName: 'remote-ci', rateLimits: [{ name: 'default', limit: 50, duration: 60_000 }] })
+    expect(await json(['apikeys', 'describe', String(id)])).toMatchObject({
+      ID: id,
+      keyName: 'remote-ci',
+      rateLimits: [{ name: 'default', limit: 50, duration: 60_000 }],
+    })
 
     const modified = await remote(['apikeys', 'modify', 'remote-ci', '--description', 'from the CLI', '--role', 'Full Access', '--expires', '2099-12-31'])
     expect(modified.stdout).toBe(`Modified API key ${id} "remote-ci".`)
@@ -86,13 +101,25 @@ describe(`${testEngine()}: keyward commands against a running Keyward over HTTP`
     expect(gone.stderr).toMatch(/^keyward: .+ \(apikey\.not_found\)$/)
   })
 
-  it('reports the API\'s errors with its message and code, and an exit code for each kind; never the secret', async () => {
+  it("reports the API's errors with its message and code, and an exit code for each kind; never the secret", async () => {
     const forged = `${auditor.slice(0, -4)}AAAA`
     const cases: [string, string[], string, number, RegExp][] = [
       ['a wrong secret', ['apikeys', 'list'], forged, 3, /\(auth\.\w+\)$/],
       ['a missing right', ['apikeys', 'create', '--name', 'x', '--role', '2'], auditor, 4, /\(\w+\.\w+\)$/],
-      ['a name in use', ['apikeys', 'create', '--name', 'harness-auditor', '--role', '2'], admin, 6, /An API key named 'harness-auditor' already exists\. \(apikey\.name_in_use\)$/],
-      ['bad input', ['apikeys', 'create', '--name', 'mars', '--role', '2', '--time-zone', 'Mars/Base'], admin, 7, /The field 'timeZone' must be an IANA time zone/],
+      [
+        'a name in use',
+        ['apikeys', 'create', '--name', 'harness-auditor', '--role', '2'],
+        admin,
+        6,
+        /An API key named 'harness-auditor' already exists\. \(apikey\.name_in_use\)$/,
+      ],
+      [
+        'bad input',
+        ['apikeys', 'create', '--name', 'mars', '--role', '2', '--time-zone', 'Mars/Base'],
+        admin,
+        7,
+        /The field 'timeZone' must be an IANA time zone/,
+      ],
       ['an unknown name', ['roles', 'describe', 'Nobody'], admin, 5, /no role named or numbered "Nobody"/],
     ]
     for (const [what, args, secret, code, message] of cases) {
@@ -117,18 +144,29 @@ describe(`${testEngine()}: keyward commands against a running Keyward over HTTP`
 
   it('manages roles and administrators', async () => {
     const role = await json(['roles', 'create', '--name', 'Key readers', '--right', 'apikeyRights.canViewApiKeys', '--permission', 'invoices.read'])
-    expect(role).toMatchObject({ name: 'Key readers', permissions: ['invoices.read'], rights: { platformRights: { apikeyRights: { canViewApiKeys: true, canCreateNewApiKeys: false } } } })
+    expect(role).toMatchObject({
+      name: 'Key readers',
+      permissions: ['invoices.read'],
+      rights: { platformRights: { apikeyRights: { canViewApiKeys: true, canCreateNewApiKeys: false } } },
+    })
     expect((await remote(['roles', 'list'])).stdout).toMatch(new RegExp(`^${role.ID}\\s+Key readers$`, 'm'))
     expect((await remote(['roles', 'modify', 'Key readers', '--right', 'apikeyRights.canCreateNewApiKeys'])).code).toBe(0)
-    expect((await json(['roles', 'describe', String(role.ID)])).rights.platformRights.apikeyRights).toMatchObject({ canViewApiKeys: true, canCreateNewApiKeys: true })
+    expect((await json(['roles', 'describe', String(role.ID)])).rights.platformRights.apikeyRights).toMatchObject({
+      canViewApiKeys: true,
+      canCreateNewApiKeys: true,
+    })
     const badRight = await remote(['roles', 'create', '--name', 'x', '--right', 'apikeyRights.canFly'])
     expect(badRight.code).toBe(1)
     expect(badRight.stderr).toContain('expected a right such as apikeyRights.canViewApiKeys')
 
-    const created = await remote(['administrators', 'create', '--username', 'operator', '--role', 'Key readers', '--full-name', 'Op Erator'], admin, { input: 'Operator-passw0rd' })
+    const created = await remote(['administrators', 'create', '--username', 'operator', '--role', 'Key readers', '--full-name', 'Op Erator'], admin, {
+      input: 'Operator-passw0rd',
+    })
     expect(created.stdout, created.stderr).toBe('Created administrator "operator".')
     await h.signIn('operator', 'Operator-passw0rd')
-    expect((await json(['administrators', 'search', '--name', 'oper%'])).administrators).toMatchObject([{ username: 'operator', fullName: 'Op Erator', roleID: role.ID }])
+    expect((await json(['administrators', 'search', '--name', 'oper%'])).administrators).toMatchObject([
+      { username: 'operator', fullName: 'Op Erator', roleID: role.ID },
+    ])
     expect((await remote(['administrators', 'modify', 'operator', '--email', 'op@example.com'])).code).toBe(0)
     expect((await remote(['administrators', 'lock', 'operator'])).stdout).toBe('Locked administrator "operator".')
     expect((await remote(['administrators', 'unlock', 'operator'])).stdout).toBe('Unlocked administrator "operator".')
@@ -146,10 +184,27 @@ describe(`${testEngine()}: keyward commands against a running Keyward over HTTP`
 
   it("sets a key's permissions, meta, external ID and IP allow-list and a role's permissions; a bad value is refused with the API's message naming the field, and nothing changes", async () => {
     await h.key({ name: 'service-settings' })
-    const key = await json(['apikeys', 'modify', 'service-settings', '--permission', 'reports:*', '--permission', 'invoices.read', '--meta', '{"plan":"pro"}', '--external-id', 'customer-7', '--ip-allow', '127.0.0.1'])
+    const key = await json([
+      'apikeys',
+      'modify',
+      'service-settings',
+      '--permission',
+      'reports:*',
+      '--permission',
+      'invoices.read',
+      '--meta',
+      '{"plan":"pro"}',
+      '--external-id',
+      'customer-7',
+      '--ip-allow',
+      '127.0.0.1',
+    ])
     expect(key).toMatchObject({ permissions: ['invoices.read', 'reports:*'], meta: { plan: 'pro' }, externalID: 'customer-7', ipAllowList: ['127.0.0.1'] })
     const role = await json(['roles', 'create', '--name', 'Billing', '--permission', 'invoices.read'])
-    expect((await json(['roles', 'modify', 'Billing', '--permission', 'invoices.read', '--permission', 'invoices.write'])).permissions).toEqual(['invoices.read', 'invoices.write'])
+    expect((await json(['roles', 'modify', 'Billing', '--permission', 'invoices.read', '--permission', 'invoices.write'])).permissions).toEqual([
+      'invoices.read',
+      'invoices.write',
+    ])
 
     const before = await h.snapshot()
     const refused: [string[], string][] = [
@@ -229,7 +284,9 @@ describe(`${testEngine()}: keyward commands against a running Keyward over HTTP`
     expect(created.code, created.stderr).toBe(0)
     const body = JSON.parse(created.stdout)
     expect(body).toMatchObject({ keyName: 'local-key', secretKey: expect.stringMatching(/^kw_/) })
-    expect((await runCliInProcess(['apikeys', 'lock', 'local-key', '--database-url', h.database.url], { env })).stdout).toBe(`Locked API key ${body.ID} "local-key".`)
+    expect((await runCliInProcess(['apikeys', 'lock', 'local-key', '--database-url', h.database.url], { env })).stdout).toBe(
+      `Locked API key ${body.ID} "local-key".`,
+    )
     expect((await h.row(body.ID))?.active).toBeFalsy()
   })
 

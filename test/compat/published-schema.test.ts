@@ -36,7 +36,8 @@ function sampleOf(schema: JsonSchema, fixed: Record<string, unknown>, path = '')
   const s = resolve(schema)
   if (path in fixed) return fixed[path]
   if (s.type === 'array') return [sampleOf(s.items!, fixed, `${path}[]`)]
-  if (s.properties) return Object.fromEntries(Object.entries(s.properties).map(([name, child]) => [name, sampleOf(child, fixed, path ? `${path}.${name}` : name)]))
+  if (s.properties)
+    return Object.fromEntries(Object.entries(s.properties).map(([name, child]) => [name, sampleOf(child, fixed, path ? `${path}.${name}` : name)]))
   if (s.enum) return s.enum[s.enum.length - 1]
   if (s.type === 'boolean') return path.length % 2 === 0
   if (s.type === 'integer' || s.type === 'number') return 7
@@ -58,7 +59,9 @@ function echoedPaths(schema: JsonSchema, body: unknown, path = ''): string[] {
   const s = resolve(schema)
   if (s.readOnly || NOT_ECHOED.has(path)) return []
   if (s.properties && body !== null && typeof body === 'object' && !Array.isArray(body)) {
-    return Object.entries(body).flatMap(([name, child]) => (s.properties![name] ? echoedPaths(s.properties![name]!, child, path ? `${path}.${name}` : name) : []))
+    return Object.entries(body).flatMap(([name, child]) =>
+      s.properties![name] ? echoedPaths(s.properties![name]!, child, path ? `${path}.${name}` : name) : [],
+    )
   }
   return [path]
 }
@@ -80,10 +83,23 @@ describe(`${testEngine()}: every field of the published model API is accepted (i
     request: () => Promise<{ url: string; options?: RequestOptions }>
   }
   const apiKeyFields = () => ({ keyName: unique('published'), roleID: 2, timeZone: 'Asia/Tokyo', expiryDate: FAR_FUTURE })
-  const administratorFields = () => ({ username: unique('published'), password: 'Correct-h0rse-battery', roleID: 2, timeZone: 'Asia/Tokyo', mfaType: 'none', active: true, emailAddress: 'published@example.com' })
+  const administratorFields = () => ({
+    username: unique('published'),
+    password: 'Correct-h0rse-battery',
+    roleID: 2,
+    timeZone: 'Asia/Tokyo',
+    mfaType: 'none',
+    active: true,
+    emailAddress: 'published@example.com',
+  })
   const OPERATIONS: Record<string, Operation> = {
     createApiKey: { path: '/apikeys', method: 'post', fixed: apiKeyFields, request: async () => ({ url: '/api/apikeys' }) },
-    modifyApiKey: { path: '/apikeys/{apiKeyID}', method: 'post', fixed: apiKeyFields, request: async () => ({ url: `/api/apikeys/${(await h.key({ role: 1 })).id}` }) },
+    modifyApiKey: {
+      path: '/apikeys/{apiKeyID}',
+      method: 'post',
+      fixed: apiKeyFields,
+      request: async () => ({ url: `/api/apikeys/${(await h.key({ role: 1 })).id}` }),
+    },
     modifyCurrentApiKey: {
       path: '/apikeys/current',
       method: 'post',
@@ -108,7 +124,9 @@ describe(`${testEngine()}: every field of the published model API is accepted (i
 
   it('walks every published operation that takes a body', () => {
     const published = Object.entries<Record<string, any>>(PUBLISHED.paths).flatMap(([, methods]) =>
-      Object.values(methods).filter((operation) => operation.requestBody && !operation.operationId.startsWith('search')).map((operation) => operation.operationId as string),
+      Object.values(methods)
+        .filter((operation) => operation.requestBody && !operation.operationId.startsWith('search'))
+        .map((operation) => operation.operationId as string),
     )
     expect(published.sort()).toEqual(Object.keys(OPERATIONS).sort())
   })
@@ -120,12 +138,18 @@ describe(`${testEngine()}: every field of the published model API is accepted (i
     const { url, options } = await operation.request()
     const res: TestResponse = await h.post(url, { ...(options ?? { secret: h.keys.fullAccess.secret }), body })
     expectStatus(res, 200)
-    const described = await h.get(url.replace(/\/(apikeys|roles|administrators)(\/current)?$/, `/$1/${res.body.ID}`), options ?? { secret: h.keys.fullAccess.secret })
+    const described = await h.get(
+      url.replace(/\/(apikeys|roles|administrators)(\/current)?$/, `/$1/${res.body.ID}`),
+      options ?? { secret: h.keys.fullAccess.secret },
+    )
     expectStatus(described, 200)
     const sent = flatten(body)
     const echoed = echoedPaths(schema, body)
     expect(echoed.length).toBeGreaterThan(3)
-    for (const [what, answer] of [['answer', res], ['describe afterwards', described]] as const) {
+    for (const [what, answer] of [
+      ['answer', res],
+      ['describe afterwards', described],
+    ] as const) {
       const answered = flatten(answer.body)
       for (const path of echoed) expect(answered.get(path), `${operationId}, ${what}: ${path}`).toEqual(sent.get(path))
     }
@@ -150,7 +174,11 @@ describe(`${testEngine()}: fields the published model API does not have are stil
   it.each([
     ['/api/roles', { name: 'unknown-group', rights: { platformRights: { rocketRights: { canLaunch: true } } } }, 'rights.platformRights.rocketRights'],
     ['/api/roles', { name: 'unknown-top', rights: { rocketRights: {} } }, 'rights.rocketRights'],
-    ['/api/roles', { name: 'unknown-right', rights: { antiMalwareRights: { fileListRights: { canLaunch: true } } } }, 'rights.antiMalwareRights.fileListRights.canLaunch'],
+    [
+      '/api/roles',
+      { name: 'unknown-right', rights: { antiMalwareRights: { fileListRights: { canLaunch: true } } } },
+      'rights.antiMalwareRights.fileListRights.canLaunch',
+    ],
     ['/api/roles', { name: 'unknown-field', allServers: true }, 'allServers'],
     ['/api/administrators', { username: 'unknown-field', password: 'Correct-h0rse-battery', roleID: 2, faxNumber: '1' }, 'faxNumber'],
     ['/api/apikeys', { keyName: 'unknown-field', roleID: 2, tenantName: 'x' }, 'tenantName'],
@@ -165,7 +193,12 @@ describe(`${testEngine()}: fields the published model API does not have are stil
     const doc = (await h.get('/api/openapi.json', { apiVersion: null })).body
     const role = doc.paths['/roles'].post.requestBody.content['application/json'].schema
     const administrator = doc.paths['/administrators'].post.requestBody.content['application/json'].schema
-    for (const schema of [role.properties.allComputers, role.properties.computerIDs, role.properties.rights.properties.antiMalwareRights, administrator.properties.phoneNumber]) {
+    for (const schema of [
+      role.properties.allComputers,
+      role.properties.computerIDs,
+      role.properties.rights.properties.antiMalwareRights,
+      administrator.properties.phoneNumber,
+    ]) {
       expect(schema['x-keyward-kept'], JSON.stringify(schema)).toBe(true)
       expect(schema.description).toContain('Accepted and kept, no effect in Keyward.')
     }
@@ -183,7 +216,15 @@ describe(`${testEngine()}: kept fields change like any other (issue 15)`, () => 
   it('keeps a kept right left out of a modify, replaces kept fields sent, and audits the change', async () => {
     const created = await h.post('/api/roles', {
       secret: h.keys.fullAccess.secret,
-      body: { name: 'scoped', allComputers: false, computerIDs: [1, 2], rights: { platformRights: { computerRights: { canEditComputerProperties: true } }, firewallRights: { macListRights: { canEditMACListProperties: true } } } },
+      body: {
+        name: 'scoped',
+        allComputers: false,
+        computerIDs: [1, 2],
+        rights: {
+          platformRights: { computerRights: { canEditComputerProperties: true } },
+          firewallRights: { macListRights: { canEditMACListProperties: true } },
+        },
+      },
     })
     expectStatus(created, 200)
     const mark = await lastAuditId(h)

@@ -66,8 +66,26 @@ describe(`${testEngine()}: numbers and booleans sent as strings (issue 15)`, () 
   })
   afterAll(() => h.close())
 
-    const readOnlyKeyFields = { created: 1, lastSignIn: 1, unlockTime: 1, unsuccessfulSignInAttempts: 3, serviceAccount: true, ID: 999, createdByAdministratorID: 1, createdByApiKeyID: 1 }
-  const readOnlyAdministratorFields = { created: 1, lastSignIn: 1, lastPasswordChange: 1, unlockTime: 1, unsuccessfulSignInAttempts: 3, ID: 999, external: false, readOnly: true }
+  const readOnlyKeyFields = {
+    created: 1,
+    lastSignIn: 1,
+    unlockTime: 1,
+    unsuccessfulSignInAttempts: 3,
+    serviceAccount: true,
+    ID: 999,
+    createdByAdministratorID: 1,
+    createdByApiKeyID: 1,
+  }
+  const readOnlyAdministratorFields = {
+    created: 1,
+    lastSignIn: 1,
+    lastPasswordChange: 1,
+    unlockTime: 1,
+    unsuccessfulSignInAttempts: 3,
+    ID: 999,
+    external: false,
+    readOnly: true,
+  }
   /** Every right, Keyward's and the kept ones of the model, granted or not. */
   const allRights = (granted: boolean) => {
     const kept = Object.fromEntries(
@@ -81,7 +99,10 @@ describe(`${testEngine()}: numbers and booleans sent as strings (issue 15)`, () 
   }
 
   /** A case whose answer must show `fields`, sent as typed or as strings, as typed. */
-  const setting = (fields: Record<string, unknown>, request: () => Promise<{ url: string; body: Record<string, unknown>; options?: RequestOptions }>): Case => ({
+  const setting = (
+    fields: Record<string, unknown>,
+    request: () => Promise<{ url: string; body: Record<string, unknown>; options?: RequestOptions }>,
+  ): Case => ({
     request: async () => {
       const made = await request()
       return { ...made, body: { ...made.body, ...fields } }
@@ -104,7 +125,14 @@ describe(`${testEngine()}: numbers and booleans sent as strings (issue 15)`, () 
     computerGroupIDs: [0],
     policyIDs: [3],
   })
-  const administratorFields = { roleID: 2, active: false, passwordNeverExpires: true, primaryContact: true, receiveNotifications: false, reportPDFPasswordEnabled: true }
+  const administratorFields = {
+    roleID: 2,
+    active: false,
+    passwordNeverExpires: true,
+    primaryContact: true,
+    receiveNotifications: false,
+    reportPDFPasswordEnabled: true,
+  }
 
   /** A key whose limits are `limits`: the key itself may send them only unchanged. */
   const keyWithLimits = async () => {
@@ -128,7 +156,10 @@ describe(`${testEngine()}: numbers and booleans sent as strings (issue 15)`, () 
       url: '/api/administrators',
       body: { username: unique('strings'), password: 'Correct-h0rse-battery', ...readOnlyAdministratorFields },
     })),
-    modifyAdministrator: setting(administratorFields, async () => ({ url: `/api/administrators/${(await h.administrator({ role: 1 })).id}`, body: readOnlyAdministratorFields })),
+    modifyAdministrator: setting(administratorFields, async () => ({
+      url: `/api/administrators/${(await h.administrator({ role: 1 })).id}`,
+      body: readOnlyAdministratorFields,
+    })),
     modifyCurrentAdministrator: setting({ ...administratorFields, roleID: 1, active: true, passwordNeverExpires: false }, async () => {
       const admin = await h.administrator({ role: 1 })
       return { url: '/api/administrators/current', body: readOnlyAdministratorFields, options: { session: await h.signIn(admin.username, admin.password) } }
@@ -138,7 +169,10 @@ describe(`${testEngine()}: numbers and booleans sent as strings (issue 15)`, () 
       check: (res) => expect(res.body, res.text).toMatchObject({ valid: true, code: 'VALID' }),
     },
     searchApiKeys: {
-      request: async () => ({ url: '/api/apikeys/search', body: filter({ boolean: 'active', numeric: 'roleID', string: 'keyName', date: 'created', nullable: 'expiryDate' }) }),
+      request: async () => ({
+        url: '/api/apikeys/search',
+        body: filter({ boolean: 'active', numeric: 'roleID', string: 'keyName', date: 'created', nullable: 'expiryDate' }),
+      }),
       status: 200,
     },
     searchAdministrators: {
@@ -157,7 +191,10 @@ describe(`${testEngine()}: numbers and booleans sent as strings (issue 15)`, () 
       status: 400,
     },
     searchAuditEvents: {
-      request: async () => ({ url: '/api/auditevents/search', body: filter({ boolean: 'active', numeric: 'actorID', string: 'action', date: 'time', nullable: 'address' }) }),
+      request: async () => ({
+        url: '/api/auditevents/search',
+        body: filter({ boolean: 'active', numeric: 'actorID', string: 'action', date: 'time', nullable: 'address' }),
+      }),
       // Audit events have no boolean field: the filter is refused for that, after validation.
       status: 400,
     },
@@ -249,7 +286,13 @@ describe(`${testEngine()}: what is not read as a number or boolean (issue 15)`, 
   })
 
   it('reads true and false in the three spellings Jackson knows, with surrounding spaces', async () => {
-    for (const [active, value] of [['TRUE', true], ['True', true], [' true ', true], ['FALSE', false], ['False', false]] as const) {
+    for (const [active, value] of [
+      ['TRUE', true],
+      ['True', true],
+      [' true ', true],
+      ['FALSE', false],
+      ['False', false],
+    ] as const) {
       const res = await createKey({ active })
       expectStatus(res, 200)
       expect(res.body.active, active).toBe(value)
@@ -257,7 +300,13 @@ describe(`${testEngine()}: what is not read as a number or boolean (issue 15)`, 
   })
 
   it('reads decimal numbers with a fraction or exponent', async () => {
-    for (const [text, value] of [['1.5', 1.5], ['+1.5e0', 1.5], ['.5e1', 5], ['1.', 1], ['-0.5', -0.5]] as const) {
+    for (const [text, value] of [
+      ['1.5', 1.5],
+      ['+1.5e0', 1.5],
+      ['.5e1', 5],
+      ['1.', 1],
+      ['-0.5', -0.5],
+    ] as const) {
       const res = await searchKeys({ numericTest: 'less-than', numericValue: text })
       expectStatus(res, 200)
       expect(foundIds(res.body), text).toEqual(foundIds((await searchKeys({ numericTest: 'less-than', numericValue: value })).body))

@@ -31,8 +31,7 @@ describe.runIf(testEngine() === 'postgres')('postgres: connections terminated mi
     expect(created.code, created.stderr).toBe(0)
     const secret = JSON.parse(created.stdout).secretKey as string
     const dbName = new URL(database.url).pathname.slice(1)
-    const terminate = () =>
-      admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [dbName])
+    const terminate = () => admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [dbName])
     const create = (name: string) =>
       fetch(`${server.url}/api/apikeys`, {
         method: 'POST',
@@ -64,7 +63,10 @@ describe.runIf(testEngine() === 'postgres')('postgres: connections terminated mi
     expect(server.process.exitCode, server.output()).toBeNull()
     expect(kills).toBeGreaterThan(50)
     // Every answer is a success or "database unavailable": never a 500, never a dropped connection.
-    expect([...statuses.keys()].filter((status) => status !== 200 && status !== 503), JSON.stringify([...statuses])).toEqual([])
+    expect(
+      [...statuses.keys()].filter((status) => status !== 200 && status !== 503),
+      JSON.stringify([...statuses]),
+    ).toEqual([])
     expect(statuses.get(200), JSON.stringify([...statuses])).toBeGreaterThan(0)
 
     // Once the kills stop, the pool opens new connections: the next write succeeds.

@@ -20,7 +20,12 @@ describe.runIf(testEngine() === 'postgres')('postgres: the server stopped, resta
     database = await createTestDatabase()
     const server = new URL(database.url)
     proxy = await TcpProxy.start({ host: server.hostname, port: Number(server.port || 5432) })
-    h = await Harness.start({ databaseUrl: proxy.url(database.url), feedOutageGraceMs: GRACE_MS, databaseStatementTimeoutMs: 500, databaseConnectTimeoutMs: 500 })
+    h = await Harness.start({
+      databaseUrl: proxy.url(database.url),
+      feedOutageGraceMs: GRACE_MS,
+      databaseStatementTimeoutMs: 500,
+      databaseConnectTimeoutMs: 500,
+    })
   })
   afterAll(async () => {
     await h?.close()

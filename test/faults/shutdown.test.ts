@@ -89,7 +89,9 @@ function printed(server: RunningServer, text: string): Promise<void> {
 }
 
 function exited(server: RunningServer): Promise<number | null> {
-  return server.process.exitCode !== null ? Promise.resolve(server.process.exitCode) : new Promise((resolve) => server.process.once('exit', (code) => resolve(code)))
+  return server.process.exitCode !== null
+    ? Promise.resolve(server.process.exitCode)
+    : new Promise((resolve) => server.process.once('exit', (code) => resolve(code)))
 }
 
 /**
@@ -149,7 +151,14 @@ describe(`${testEngine()}: SIGTERM during a large answer`, () => {
       await connection.firstData
       connection.socket.pause()
       server.process.kill('SIGTERM')
-      expect(await exited(server), server.output().split("\n").filter((l) => /DBG|shut|drain|rror/.test(l)).join("\n")).toBe(1)
+      expect(
+        await exited(server),
+        server
+          .output()
+          .split('\n')
+          .filter((l) => /DBG|shut|drain|rror/.test(l))
+          .join('\n'),
+      ).toBe(1)
       expect(server.output()).toMatch(/the drain deadline \(500 ms\) cut 1 response/)
       connection.socket.destroy()
     } finally {

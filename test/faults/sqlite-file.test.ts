@@ -60,7 +60,10 @@ describe.runIf(testEngine() === 'sqlite')('sqlite: the database file deleted, it
     it('answers every search 503 with Retry-After', async () => {
       unlinkSync(h.database.url.replace(/^sqlite:/, ''))
       for (let attempt = 0; attempt < 2; attempt++) {
-        const search = await h.post('/api/apikeys/search', { secret: h.keys.fullAccess.secret, body: { searchCriteria: [{ fieldName: 'keyName', stringValue: 'harness-%' }] } })
+        const search = await h.post('/api/apikeys/search', {
+          secret: h.keys.fullAccess.secret,
+          body: { searchCriteria: [{ fieldName: 'keyName', stringValue: 'harness-%' }] },
+        })
         expectStatus(search, 503)
         expect(search.headers['retry-after']).toBe('5')
         expect(search.body.code).toBe('server.database_unavailable')

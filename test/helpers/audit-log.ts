@@ -17,7 +17,10 @@ export interface AuditRow {
 
 /** The ID of the newest audit entry (0 when there is none): a mark to read what follows. */
 export async function lastAuditId(h: Harness): Promise<number> {
-  const row = await h.db.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst()
+  const row = await h.db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst()
   return Number(row?.id ?? 0)
 }
 

@@ -29,7 +29,15 @@ function command(): Promise<string> {
     const file = join(dir, 'keyward.mjs')
     // Workers build at once: each writes its own file and renames it into place whole.
     const own = join(dir, `keyward-${process.pid}.mjs`)
-    await build({ entryPoints: [join(ROOT, 'src/main.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: own, logLevel: 'warning' })
+    await build({
+      entryPoints: [join(ROOT, 'src/main.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      outfile: own,
+      logLevel: 'warning',
+    })
     renameSync(own, file)
     return file
   })()

@@ -78,7 +78,10 @@ export function operationRequests(h: Harness): Record<string, RequestMaker> {
     modifyCurrentApiKey: async () => ({ url: '/api/apikeys/current', body: { description: unique('description') } }),
     replaceCurrentApiSecretKey: async () => ({ url: '/api/apikeys/current/secretkey' }),
 
-    createAdministratorRole: async () => ({ url: '/api/roles', body: { name: unique('made-role'), rights: { platformRights: { apikeyRights: { canViewApiKeys: true } } } } }),
+    createAdministratorRole: async () => ({
+      url: '/api/roles',
+      body: { name: unique('made-role'), rights: { platformRights: { apikeyRights: { canViewApiKeys: true } } } },
+    }),
     listAdministratorRoles: async () => ({ url: '/api/roles' }),
     searchAdministratorRoles: async () => ({ url: '/api/roles/search', body: { maxItems: 1 } }),
     describeAdministratorRole: async () => ({ url: `/api/roles/${(await targetRole()).id}` }),

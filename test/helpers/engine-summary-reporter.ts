@@ -13,7 +13,11 @@ interface ProjectCount {
  * (a failed afterAll fails the run while every test passed, so it must show), then the run's
  * unhandled errors and a last line that agrees with vitest's exit code.
  */
-export function summariseRun(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>, missing: readonly string[] = []): string[] {
+export function summariseRun(
+  testModules: ReadonlyArray<TestModule>,
+  unhandledErrors: ReadonlyArray<SerializedError>,
+  missing: readonly string[] = [],
+): string[] {
   const counts = new Map<string, ProjectCount>()
   for (const module of testModules) {
     const name = module.project.name || 'default'

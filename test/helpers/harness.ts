@@ -19,7 +19,18 @@ function buildTestApp(databaseUrl: string, config: Partial<Config>, clock: TestC
   })
   // synchronous=NORMAL: no test cuts the power, and an fsync per commit would double the suite's time.
   return buildApp(
-    loadConfig({}, { databaseUrl, logLevel: 'debug', authFailuresPerMinute: 1000, usageFlushIntervalMs: 100, changePollIntervalMs: 50, sqliteSynchronous: 'normal', ...config }),
+    loadConfig(
+      {},
+      {
+        databaseUrl,
+        logLevel: 'debug',
+        authFailuresPerMinute: 1000,
+        usageFlushIntervalMs: 100,
+        changePollIntervalMs: 50,
+        sqliteSynchronous: 'normal',
+        ...config,
+      },
+    ),
     { clock, logStream },
   )
 }
@@ -181,7 +192,9 @@ export class Harness {
   }
 
   /** Creates a custom role directly in the store (Full Access and Auditor are 1 and 2). */
-  async role(options: { name?: string; rights?: Right[]; permissions?: string[]; allowWebService?: boolean; allowUserInterface?: boolean; equalOrLesser?: boolean } = {}) {
+  async role(
+    options: { name?: string; rights?: Right[]; permissions?: string[]; allowWebService?: boolean; allowUserInterface?: boolean; equalOrLesser?: boolean } = {},
+  ) {
     return this.app.context.stores.roles.insert({
       name: options.name ?? `role-${++this.#keyCounter}-${Math.random().toString(36).slice(2, 8)}`,
       description: '',
@@ -299,7 +312,10 @@ export class Harness {
       this.db.selectFrom('roles').selectAll().orderBy('id').execute(),
       this.db.selectFrom('administrators').selectAll().orderBy('id').execute(),
       this.db.selectFrom('sessions').select('token_hash').orderBy('token_hash').execute(),
-      this.db.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst(),
+      this.db
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .executeTakeFirst(),
     ])
     // Sign-in bookkeeping moves with every request; it is not a change a client made.
     return {

@@ -6,13 +6,7 @@ import { expectStatus, type Harness, type TestResponse } from './harness.js'
  * message, when given; `code` may be an asymmetric matcher), and that nothing changed (the
  * harness snapshot: keys, roles, administrators, sessions and the audit log).
  */
-export async function expectRefusal(
-  h: Harness,
-  send: () => Promise<TestResponse>,
-  status: number,
-  code: unknown,
-  message?: string,
-): Promise<TestResponse> {
+export async function expectRefusal(h: Harness, send: () => Promise<TestResponse>, status: number, code: unknown, message?: string): Promise<TestResponse> {
   const before = await h.snapshot()
   const res = await send()
   expectStatus(res, status)

@@ -32,7 +32,11 @@ describe(`${testEngine()}: bad input at the HTTP layer`, () => {
     const secret = h.keys.fullAccess.secret
     await refuse(await h.post('/api/apikeys', { secret, body: '{"keyName": "x", "roleID": 2' }), 400, 'request.body_invalid_json')
     await refuse(await h.post('/api/apikeys', { secret, body: '{"keyName":"x","roleID":2,"__proto__":{"isAdmin":true}}' }), 400, 'request.body_invalid_json')
-    await refuse(await h.post('/api/apikeys', { secret, body: '{"keyName":"x","roleID":2,"constructor":{"prototype":{"a":1}}}' }), 400, 'request.body_invalid_json')
+    await refuse(
+      await h.post('/api/apikeys', { secret, body: '{"keyName":"x","roleID":2,"constructor":{"prototype":{"a":1}}}' }),
+      400,
+      'request.body_invalid_json',
+    )
     await refuse(await h.post('/api/apikeys', { secret, body: '{"keyName":"a\\u0000b","roleID":2}' }), 400, 'request.body_nul_character')
     await refuse(
       await h.post('/api/apikeys', { secret, body: 'keyName=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),

@@ -26,7 +26,12 @@ const BODIES: unknown[] = [
   { searchCriteria: [{ fieldName: 'roleID', numericValue: 1e308 }] },
   { searchCriteria: [{ fieldName: 'created', firstDateValue: 9007199254740991 }] },
   { searchCriteria: [{ idValue: 9007199254740991, idTest: 'greater-than' }] },
-  { searchCriteria: [{ fieldName: 'locale', choiceValue: 'ja-JP' }, { fieldName: 'expiryDate', nullTest: false }] },
+  {
+    searchCriteria: [
+      { fieldName: 'locale', choiceValue: 'ja-JP' },
+      { fieldName: 'expiryDate', nullTest: false },
+    ],
+  },
   { searchCriteria: 'all' },
   { maxItems: 1e12 },
   { a: { b: { c: { d: { e: {} } } } } },

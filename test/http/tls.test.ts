@@ -11,8 +11,29 @@ import { testEngine } from '../helpers/test-database.js'
 const folder = mkdtempSync(join(tmpdir(), 'keyward-tls-'))
 const certFile = join(folder, 'cert.pem')
 const keyFile = join(folder, 'key.pem')
-execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1', '-subj', '/CN=localhost',
-  '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost', '-keyout', keyFile, '-out', certFile], { stdio: 'ignore' })
+execFileSync(
+  'openssl',
+  [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=localhost',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    '-keyout',
+    keyFile,
+    '-out',
+    certFile,
+  ],
+  { stdio: 'ignore' },
+)
 
 /** One HTTPS request that trusts only the test certificate. */
 function httpsRequest(url: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}) {

@@ -46,11 +46,26 @@ describe('console catalogs', () => {
   })
 
   it('every key is used by the console', () => {
-    const code = sources(join(process.cwd(), 'console', 'src')).map((file) => readFileSync(file, 'utf8')).join('\n') +
+    const code =
+      sources(join(process.cwd(), 'console', 'src'))
+        .map((file) => readFileSync(file, 'utf8'))
+        .join('\n') +
       readFileSync(join(process.cwd(), 'console', 'src', 'app', 'theme.ts'), 'utf8') +
       readFileSync(join(process.cwd(), 'console', 'src', 'api', 'session.tsx'), 'utf8')
     // Keys built from data (`languages.${locale}`, `audit.actions.${action}`, …) count through their group.
-    const dynamicGroups = ['languages', 'timeFormats', 'status', 'roles.groups', 'roles.rightNames', 'roles.builtInNames', 'audit.fields', 'audit.reasons', 'audit.actorTypes', 'audit.resourceTypes', 'audit.actions']
+    const dynamicGroups = [
+      'languages',
+      'timeFormats',
+      'status',
+      'roles.groups',
+      'roles.rightNames',
+      'roles.builtInNames',
+      'audit.fields',
+      'audit.reasons',
+      'audit.actorTypes',
+      'audit.resourceTypes',
+      'audit.actions',
+    ]
     const unused = [...english.keys()].filter((key) => {
       if (dynamicGroups.some((group) => key.startsWith(`${group}.`))) return false
       return !code.includes(`'${key}'`) && !code.includes(`\`${key}\``)
@@ -59,8 +74,11 @@ describe('console catalogs', () => {
   })
 
   it("Japanese spells terms as the server's messages do: a space between Latin letters or digits and Japanese (API キー)", () => {
-    const japaneseNextToLatin = /[A-Za-z0-9][\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]|[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}][A-Za-z0-9]/u
-    const offenders = [...japanese, ...leaves(serverJaJP as Tree, 'server')].filter(([, text]) => japaneseNextToLatin.test(text)).map(([key, text]) => `${key}: ${text}`)
+    const japaneseNextToLatin =
+      /[A-Za-z0-9][\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]|[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}][A-Za-z0-9]/u
+    const offenders = [...japanese, ...leaves(serverJaJP as Tree, 'server')]
+      .filter(([, text]) => japaneseNextToLatin.test(text))
+      .map(([key, text]) => `${key}: ${text}`)
     expect(offenders).toEqual([])
   })
 
@@ -72,7 +90,8 @@ describe('console catalogs', () => {
       for (const match of text.matchAll(/>\s*([A-Za-z][A-Za-z ,.'!?-]{2,})\s*</g)) {
         if (!/^(return|null|true|false)$/.test(match[1]!.trim())) offenders.push(`${file}: >${match[1]}<`)
       }
-      for (const match of text.matchAll(/\b(label|title|placeholder|description|aria-label|alt|confirmLabel|body)="([^"]+)"/g)) offenders.push(`${file}: ${match[1]}="${match[2]}"`)
+      for (const match of text.matchAll(/\b(label|title|placeholder|description|aria-label|alt|confirmLabel|body)="([^"]+)"/g))
+        offenders.push(`${file}: ${match[1]}="${match[2]}"`)
     }
     expect(offenders).toEqual([])
   })

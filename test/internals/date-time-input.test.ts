@@ -18,7 +18,7 @@ describe('date-time input', () => {
     expect(toEpochMs('2027-03-31T18:00:00+09:00', context)).toBe(Date.UTC(2027, 2, 31, 9))
   })
 
-  it('reads a date alone as the end of that day in the given zone, or its start in the caller\'s', () => {
+  it("reads a date alone as the end of that day in the given zone, or its start in the caller's", () => {
     expect(toEpochMs('2027-03-31', { ...context, endOfDayTimeZone: 'Asia/Tokyo' })).toBe(Date.UTC(2027, 2, 31, 14, 59, 59, 999))
     expect(toEpochMs('2027-03-31', context)).toBe(DateTime.fromISO('2027-03-31', { zone: 'America/New_York' }).toMillis())
   })

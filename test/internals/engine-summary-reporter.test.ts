@@ -7,13 +7,19 @@ describe('the per-project summary', () => {
   // Issue 13: a run failed on an afterAll hook and an unhandled error while the summary said
   // "browser 76 passed 0 failed".
   it('counts a failed afterAll and unhandled errors, and says the run failed', async () => {
-    const vitest = await startVitest('test', [], {
-      config: false,
-      include: ['test/internals/fixtures/after-all-fails.fixture.ts'],
-      reporters: [],
-      watch: false,
-      pool: 'threads',
-    }, {}, { stdout: new PassThrough(), stderr: new PassThrough() })
+    const vitest = await startVitest(
+      'test',
+      [],
+      {
+        config: false,
+        include: ['test/internals/fixtures/after-all-fails.fixture.ts'],
+        reporters: [],
+        watch: false,
+        pool: 'threads',
+      },
+      {},
+      { stdout: new PassThrough(), stderr: new PassThrough() },
+    )
     try {
       const modules = vitest.state.getTestModules()
       const lines = summariseRun(modules, vitest.state.getUnhandledErrors() as never, [])

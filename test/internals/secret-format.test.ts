@@ -56,7 +56,16 @@ describe('claimed key ID', () => {
     const secret = createSecret(1234)
     expect(claimedKeyId(secret)).toBe(1234)
     expect(claimedKeyId(secret.slice(0, -1) + (secret.endsWith('a') ? 'b' : 'a'))).toBe(1234)
-    for (const bad of ['', 'kw_', 'kw_1_', secret.slice(1), `${secret}x`, secret.replace('kw_1234_', 'kw_01234_'), secret.replace('kw_1234_', 'kw_12a4_'), secret.replace('kw_', 'KW_')]) {
+    for (const bad of [
+      '',
+      'kw_',
+      'kw_1_',
+      secret.slice(1),
+      `${secret}x`,
+      secret.replace('kw_1234_', 'kw_01234_'),
+      secret.replace('kw_1234_', 'kw_12a4_'),
+      secret.replace('kw_', 'KW_'),
+    ]) {
       expect(claimedKeyId(bad), bad).toBeUndefined()
     }
     expect(claimedKeyId(createSecret(2_147_483_648))).toBeUndefined()

@@ -17,7 +17,18 @@ describe(`${testEngine()}: keyward apikeys create with rate limits and credits`,
     expect(plain.code, plain.stderr).toBe(0)
     expect(JSON.parse(plain.stdout)).not.toHaveProperty('rateLimits')
 
-    const limited = await cli('--name', 'limited', '--rate-limit', 'default=500/1m', '--rate-limit', 'burst=10/1s', '--credits', '1000', '--refill', 'monthly:15')
+    const limited = await cli(
+      '--name',
+      'limited',
+      '--rate-limit',
+      'default=500/1m',
+      '--rate-limit',
+      'burst=10/1s',
+      '--credits',
+      '1000',
+      '--refill',
+      'monthly:15',
+    )
     expect(limited.code, limited.stderr).toBe(0)
     expect(JSON.parse(limited.stdout)).toMatchObject({
       rateLimits: [

@@ -30,17 +30,28 @@ describe(`${testEngine()}: rate limits and credits across processes on one datab
     expectStatus(res, 200)
     return (await h.app.context.stores.apiKeys.findById(res.body.ID))!
   }
-  const call = (app: KeywardApp, secret: string) => app.fastify.inject({ url: '/api/apikeys/current', headers: { 'api-version': 'v1', 'api-secret-key': secret } })
+  const call = (app: KeywardApp, secret: string) =>
+    app.fastify.inject({ url: '/api/apikeys/current', headers: { 'api-version': 'v1', 'api-secret-key': secret } })
 
   it('is exact on one process', async () => {
-    const secret = (await h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: 'one', roleID: 2, rateLimits: [{ name: 'api', limit: LIMIT, duration: MINUTE }] } })).body.secretKey
+    const secret = (
+      await h.post('/api/apikeys', {
+        secret: h.keys.fullAccess.secret,
+        body: { keyName: 'one', roleID: 2, rateLimits: [{ name: 'api', limit: LIMIT, duration: MINUTE }] },
+      })
+    ).body.secretKey
     let admitted = 0
     for (let i = 0; i < LIMIT + 20; i++) if ((await call(h.app, secret)).statusCode === 200) admitted++
     expect(admitted).toBe(LIMIT)
   })
 
   it("never lets a key's calls through beyond its limit, and refuses at most the stated bound early, when two processes share it", async () => {
-    const secret = (await h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: 'two', roleID: 2, rateLimits: [{ name: 'api', limit: LIMIT, duration: MINUTE }] } })).body.secretKey
+    const secret = (
+      await h.post('/api/apikeys', {
+        secret: h.keys.fullAccess.secret,
+        body: { keyName: 'two', roleID: 2, rateLimits: [{ name: 'api', limit: LIMIT, duration: MINUTE }] },
+      })
+    ).body.secretKey
     let admitted = 0
     for (let i = 0; i < LIMIT + 20; i++) if ((await call(i % 3 === 0 ? other : h.app, secret)).statusCode === 200) admitted++
     expect(admitted).toBeLessThanOrEqual(LIMIT)
@@ -49,9 +60,7 @@ describe(`${testEngine()}: rate limits and credits across processes on one datab
 
   it('holds under concurrent verifications on both processes', async () => {
     const limited = await key({ rateLimits: [{ name: 'api', limit: LIMIT, duration: MINUTE }] })
-    const outcomes = await Promise.all(
-      Array.from({ length: 2 * LIMIT }, (_, i) => (i % 2 ? other : h.app).context.limits.verify(limited, 1, undefined)),
-    )
+    const outcomes = await Promise.all(Array.from({ length: 2 * LIMIT }, (_, i) => (i % 2 ? other : h.app).context.limits.verify(limited, 1, undefined)))
     const admitted = outcomes.filter((outcome) => outcome.code === undefined).length
     expect(admitted).toBeLessThanOrEqual(LIMIT)
     expect(admitted).toBeGreaterThanOrEqual(LIMIT - (leaseSizeOf(LIMIT) - 1))
@@ -67,7 +76,12 @@ describe(`${testEngine()}: rate limits and credits across processes on one datab
   })
 
   it('loses nothing when a process stops: its unused lease is given back', async () => {
-    const secret = (await h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: 'restart', roleID: 2, rateLimits: [{ name: 'api', limit: LIMIT, duration: MINUTE }] } })).body.secretKey
+    const secret = (
+      await h.post('/api/apikeys', {
+        secret: h.keys.fullAccess.secret,
+        body: { keyName: 'restart', roleID: 2, rateLimits: [{ name: 'api', limit: LIMIT, duration: MINUTE }] },
+      })
+    ).body.secretKey
     const third = await h.otherProcess()
     expect((await call(third, secret)).statusCode).toBe(200)
     await third.close()

@@ -69,7 +69,15 @@ describe(`${testEngine()}: rateLimits and credits on API keys`, () => {
     [{ rateLimits: [{ name: 'a b', limit: 1, duration: MINUTE }] }, 'rateLimits[0].name'],
     [{ rateLimits: [{ name: 'a', limit: 1 }] }, 'rateLimits[0].duration'],
     [{ rateLimits: [{ name: 'a', limit: 1, duration: MINUTE, extra: 1 }] }, 'rateLimits[0].extra'],
-    [{ rateLimits: [{ name: 'a', limit: 1, duration: MINUTE }, { name: 'a', limit: 2, duration: MINUTE }] }, 'rateLimits[1].name'],
+    [
+      {
+        rateLimits: [
+          { name: 'a', limit: 1, duration: MINUTE },
+          { name: 'a', limit: 2, duration: MINUTE },
+        ],
+      },
+      'rateLimits[1].name',
+    ],
     [{ rateLimits: { name: 'a' } }, 'rateLimits'],
     [{ credits: { remaining: -1 } }, 'credits.remaining'],
     [{ credits: { remaining: 1, refill: { interval: 'weekly', amount: 1 } } }, 'credits.refill.interval'],
@@ -87,14 +95,24 @@ describe(`${testEngine()}: rateLimits and credits on API keys`, () => {
     const mark = await lastAuditId(h)
     const created = await create({ rateLimits: LIMITS.slice(0, 1), credits: { remaining: 10 } })
     const id = created.body.ID
-    await h.post(`/api/apikeys/${id}`, { secret: h.keys.fullAccess.secret, body: { rateLimits: LIMITS, credits: { remaining: 20, refill: { interval: 'daily', amount: 20 } } } })
+    await h.post(`/api/apikeys/${id}`, {
+      secret: h.keys.fullAccess.secret,
+      body: { rateLimits: LIMITS, credits: { remaining: 20, refill: { interval: 'daily', amount: 20 } } },
+    })
     // The same values again, in another order: no change, no entry.
-    await h.post(`/api/apikeys/${id}`, { secret: h.keys.fullAccess.secret, body: { rateLimits: LIMITS.map(({ duration, limit, name }) => ({ duration, limit, name })) } })
+    await h.post(`/api/apikeys/${id}`, {
+      secret: h.keys.fullAccess.secret,
+      body: { rateLimits: LIMITS.map(({ duration, limit, name }) => ({ duration, limit, name })) },
+    })
     await h.post(`/api/apikeys/${id}`, { secret: h.keys.fullAccess.secret, body: { credits: null } })
     const entries = (await auditSince(h, mark)).filter((entry) => entry.resourceID === id)
     expect(entries.map((entry) => [entry.action, entry.changes.rateLimits, entry.changes.credits])).toEqual([
       ['apikey.create', { to: LIMITS.slice(0, 1) }, { to: { remaining: 10 } }],
-      ['apikey.modify', { from: LIMITS.slice(0, 1), to: LIMITS }, { from: { remaining: 10 }, to: { remaining: 20, refill: { interval: 'daily', amount: 20 } } }],
+      [
+        'apikey.modify',
+        { from: LIMITS.slice(0, 1), to: LIMITS },
+        { from: { remaining: 10 }, to: { remaining: 20, refill: { interval: 'daily', amount: 20 } } },
+      ],
       ['apikey.modify', undefined, { from: { remaining: 20, refill: { interval: 'daily', amount: 20 } }, to: null }],
     ])
   })

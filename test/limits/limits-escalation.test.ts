@@ -30,7 +30,15 @@ describe(`${testEngine()}: a key manager cannot hand out limits beyond its own`,
 
   it('may give limits as tight as its own or tighter', async () => {
     expectStatus(await create({}), 200)
-    expectStatus(await create({ rateLimits: [{ name: 'x', limit: 10, duration: 2 * MINUTE }, { name: 'y', limit: 1, duration: 1000 }] }), 200)
+    expectStatus(
+      await create({
+        rateLimits: [
+          { name: 'x', limit: 10, duration: 2 * MINUTE },
+          { name: 'y', limit: 1, duration: 1000 },
+        ],
+      }),
+      200,
+    )
     expectStatus(await create({ credits: { remaining: 0 } }), 200)
     expectStatus(await create({ credits: { remaining: 50, refill: { interval: 'monthly', amount: 50 } } }), 200)
   })
@@ -70,7 +78,10 @@ describe(`${testEngine()}: a key manager cannot hand out limits beyond its own`,
 
   it('binds neither a key manager without the equal-or-lesser rule nor an administrator, who have no limits of their own', async () => {
     const unbound = await h.role({ rights: KEY_MANAGER, equalOrLesser: false })
-    const free = await h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: 'unbound', roleID: unbound.id, rateLimits: OWN_LIMITS, credits: OWN_CREDITS } })
+    const free = await h.post('/api/apikeys', {
+      secret: h.keys.fullAccess.secret,
+      body: { keyName: 'unbound', roleID: unbound.id, rateLimits: OWN_LIMITS, credits: OWN_CREDITS },
+    })
     expectStatus(await create({ rateLimits: [], credits: null, roleID: unbound.id }, free.body.secretKey), 200)
 
     const admin = await h.administrator({ role: roleID })

@@ -72,7 +72,8 @@ describe(`${testEngine()}: Keyward's own API answers 429 with Retry-After beyond
   it('keeps counting across a restart: the counters are in the database', async () => {
     const secret = await limitedKey([{ name: 'api', limit: 40, duration: MINUTE }])
     const other = await h.otherProcess()
-    for (let i = 0; i < 40; i++) expect((await other.fastify.inject({ url: '/api/apikeys/current', headers: { 'api-version': 'v1', 'api-secret-key': secret } })).statusCode).toBe(200)
+    for (let i = 0; i < 40; i++)
+      expect((await other.fastify.inject({ url: '/api/apikeys/current', headers: { 'api-version': 'v1', 'api-secret-key': secret } })).statusCode).toBe(200)
     // A clean stop gives back what it leased and did not use; the counts stay.
     await other.close()
     expectStatus(await h.get('/api/apikeys/current', { secret }), 429)
@@ -90,7 +91,10 @@ describe(`${testEngine()}: a key's rate limit costs a database statement per lea
   afterAll(() => h.close())
 
   it('answers 100 calls of a 1000-a-minute key with two leases of 50', async () => {
-    const created = await h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: 'busy', roleID: 2, rateLimits: [{ name: 'api', limit: 1000, duration: MINUTE }] } })
+    const created = await h.post('/api/apikeys', {
+      secret: h.keys.fullAccess.secret,
+      body: { keyName: 'busy', roleID: 2, rateLimits: [{ name: 'api', limit: 1000, duration: MINUTE }] },
+    })
     const secret = created.body.secretKey
     expectStatus(await h.get('/api/apikeys/current', { secret }), 200)
     const before = h.app.context.store.queryCount

@@ -66,12 +66,17 @@ describe(`${testEngine()}: apikeys verify applies rate limits and credits`, () =
     // No limit named: only credits; cost above the balance is refused and spends nothing.
     expect((await verify({ secretKey, rateLimits: [], cost: 2 })).body).toMatchObject({ valid: false, code: 'USAGE_EXCEEDED', credits: { remaining: 1 } })
     expect((await verify({ secretKey, rateLimits: [], cost: 1 })).body).toMatchObject({ valid: true, credits: { remaining: 0 } })
-    expect((await verify({ secretKey, rateLimits: [] })).body).toMatchObject({ valid: false, code: 'USAGE_EXCEEDED', message: 'The API key has used up its credits.' })
+    expect((await verify({ secretKey, rateLimits: [] })).body).toMatchObject({
+      valid: false,
+      code: 'USAGE_EXCEEDED',
+      message: 'The API key has used up its credits.',
+    })
   })
 
   it('does not count a verification refused for want of credits against the rate limits', async () => {
     const { secretKey, id } = await keyWith({ rateLimits: [{ name: 'api', limit: 1, duration: MINUTE }], credits: { remaining: 0 } })
-    for (let i = 0; i < 3; i++) expect((await verify({ secretKey })).body).toMatchObject({ code: 'USAGE_EXCEEDED', rateLimits: [{ name: 'api', remaining: 1 }] })
+    for (let i = 0; i < 3; i++)
+      expect((await verify({ secretKey })).body).toMatchObject({ code: 'USAGE_EXCEEDED', rateLimits: [{ name: 'api', remaining: 1 }] })
     expectStatus(await h.post(`/api/apikeys/${id}`, { secret: h.keys.fullAccess.secret, body: { credits: { remaining: 5 } } }), 200)
     expect((await verify({ secretKey })).body).toMatchObject({ valid: true, rateLimits: [{ name: 'api', remaining: 0 }], credits: { remaining: 4 } })
   })

@@ -22,9 +22,24 @@ describe(`${testEngine()}: roles create (error)`, () => {
     ['name is an array', { name: [7] }, 'request.field_type', 'name'],
     ['description is 2001 characters long', { name: 'd', description: 'd'.repeat(2001) }, 'request.field_too_long', 'description'],
     ['a flag is a string other than true or false', { name: 'f', allowWebService: 'yes' }, 'request.field_type', 'allowWebService'],
-    ['a right is a string', { name: 'r', rights: { platformRights: { apikeyRights: { canViewApiKeys: 'yes' } } } }, 'request.field_type', 'rights.platformRights.apikeyRights.canViewApiKeys'],
-    ['a right is unknown', { name: 'r', rights: { platformRights: { apikeyRights: { canEatApiKeys: true } } } }, 'request.field_unknown', 'rights.platformRights.apikeyRights.canEatApiKeys'],
-    ['a rights group is unknown', { name: 'r', rights: { platformRights: { rocketRights: { canLaunchRockets: true } } } }, 'request.field_unknown', 'rights.platformRights.rocketRights'],
+    [
+      'a right is a string',
+      { name: 'r', rights: { platformRights: { apikeyRights: { canViewApiKeys: 'yes' } } } },
+      'request.field_type',
+      'rights.platformRights.apikeyRights.canViewApiKeys',
+    ],
+    [
+      'a right is unknown',
+      { name: 'r', rights: { platformRights: { apikeyRights: { canEatApiKeys: true } } } },
+      'request.field_unknown',
+      'rights.platformRights.apikeyRights.canEatApiKeys',
+    ],
+    [
+      'a rights group is unknown',
+      { name: 'r', rights: { platformRights: { rocketRights: { canLaunchRockets: true } } } },
+      'request.field_unknown',
+      'rights.platformRights.rocketRights',
+    ],
     ['a field is unknown', { name: 'u', allServers: true }, 'request.field_unknown', 'allServers'],
     ['the body is an array', [{ name: 'a' }], 'request.field_type', 'body'],
   ]
@@ -45,6 +60,12 @@ describe(`${testEngine()}: roles create (error)`, () => {
 
   it('answers in the language of the key (ja-JP) with the same code', async () => {
     const key = await h.key({ locale: 'ja-JP' })
-    await expectRefusal(h, () => h.post('/api/roles', { secret: key.secret, body: { name: 'Taken' } }), 409, 'role.name_in_use', "'Taken' という名前の役割はすでに存在します。")
+    await expectRefusal(
+      h,
+      () => h.post('/api/roles', { secret: key.secret, body: { name: 'Taken' } }),
+      409,
+      'role.name_in_use',
+      "'Taken' という名前の役割はすでに存在します。",
+    )
   })
 })

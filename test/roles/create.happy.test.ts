@@ -8,7 +8,12 @@ import { testEngine } from '../helpers/test-database.js'
 const NO_RIGHTS = {
   platformRights: {
     apikeyRights: { canCreateNewApiKeys: false, canDeleteApiKeys: false, canEditApiKeyProperties: false, canViewApiKeys: false, canVerifyApiKeys: false },
-    administratorRights: { canCreateNewAdministrators: false, canDeleteAdministrators: false, canEditAdministratorProperties: false, canViewAdministrators: false },
+    administratorRights: {
+      canCreateNewAdministrators: false,
+      canDeleteAdministrators: false,
+      canEditAdministratorProperties: false,
+      canViewAdministrators: false,
+    },
     administratorRoleRights: {
       canCreateNewAdministratorRoles: false,
       canDeleteAdministratorRoles: false,
@@ -83,7 +88,12 @@ describe(`${testEngine()}: roles create (happy)`, () => {
         canOnlyManipulateUsersWithEqualOrLesserRights: true,
         allowUserInterface: false,
         allowWebService: true,
-        rights: { platformRights: { apikeyRights: { canCreateNewApiKeys: true, canViewApiKeys: true, canDeleteApiKeys: false }, auditEventRights: { canViewAuditEvents: true } } },
+        rights: {
+          platformRights: {
+            apikeyRights: { canCreateNewApiKeys: true, canViewApiKeys: true, canDeleteApiKeys: false },
+            auditEventRights: { canViewAuditEvents: true },
+          },
+        },
       },
     })
     expectStatus(res, 200)
@@ -95,7 +105,13 @@ describe(`${testEngine()}: roles create (happy)`, () => {
       allowWebService: true,
       immutable: false,
     })
-    expect(res.body.rights.platformRights.apikeyRights).toEqual({ canCreateNewApiKeys: true, canDeleteApiKeys: false, canEditApiKeyProperties: false, canViewApiKeys: true, canVerifyApiKeys: false })
+    expect(res.body.rights.platformRights.apikeyRights).toEqual({
+      canCreateNewApiKeys: true,
+      canDeleteApiKeys: false,
+      canEditApiKeyProperties: false,
+      canViewApiKeys: true,
+      canVerifyApiKeys: false,
+    })
     expect(res.body.rights.platformRights.auditEventRights).toEqual({ canViewAuditEvents: true })
     expect(res.body.rights.platformRights.administratorRights).toEqual(NO_RIGHTS.platformRights.administratorRights)
     const row = await roleRow(h, res.body.ID)
@@ -132,10 +148,16 @@ describe(`${testEngine()}: roles create (happy)`, () => {
 
   it('creates a role with every right from a console session', async () => {
     const session = await h.signInAsAdmin()
-    const everything = { platformRights: Object.fromEntries(Object.entries(NO_RIGHTS.platformRights).map(([g, r]) => [g, Object.fromEntries(Object.keys(r).map((k) => [k, true]))])) }
+    const everything = {
+      platformRights: Object.fromEntries(
+        Object.entries(NO_RIGHTS.platformRights).map(([g, r]) => [g, Object.fromEntries(Object.keys(r).map((k) => [k, true]))]),
+      ),
+    }
     const { result: res, entries } = await withAudit(h, () => h.post('/api/roles', { session, body: { name: 'Everything', rights: everything } }))
     expectStatus(res, 200)
     expect(JSON.parse((await roleRow(h, res.body.ID))!.rights)).toEqual([...ALL_RIGHTS])
-    expect(entries).toMatchObject([{ action: 'role.create', actorType: 'administrator', actorName: 'admin', resourceID: res.body.ID, changes: { rights: { to: [...ALL_RIGHTS] } } }])
+    expect(entries).toMatchObject([
+      { action: 'role.create', actorType: 'administrator', actorName: 'admin', resourceID: res.body.ID, changes: { rights: { to: [...ALL_RIGHTS] } } },
+    ])
   })
 })

@@ -43,7 +43,12 @@ describe(`${testEngine()}: roles describe`, () => {
     expectStatus(res, 200)
     expect(res.body.rights.platformRights).toMatchObject({
       apikeyRights: { canCreateNewApiKeys: false, canDeleteApiKeys: false, canEditApiKeyProperties: false, canViewApiKeys: true, canVerifyApiKeys: false },
-      administratorRights: { canCreateNewAdministrators: false, canDeleteAdministrators: false, canEditAdministratorProperties: false, canViewAdministrators: true },
+      administratorRights: {
+        canCreateNewAdministrators: false,
+        canDeleteAdministrators: false,
+        canEditAdministratorProperties: false,
+        canViewAdministrators: true,
+      },
       administratorRoleRights: {
         canCreateNewAdministratorRoles: false,
         canDeleteAdministratorRoles: false,
@@ -54,11 +59,21 @@ describe(`${testEngine()}: roles describe`, () => {
   })
 
   it('describes a custom role', async () => {
-    const role = await h.role({ name: 'described-role', rights: ['apikeyRights.canViewApiKeys', 'apikeyRights.canCreateNewApiKeys'], allowUserInterface: false })
+    const role = await h.role({
+      name: 'described-role',
+      rights: ['apikeyRights.canViewApiKeys', 'apikeyRights.canCreateNewApiKeys'],
+      allowUserInterface: false,
+    })
     const res = await h.get(`/api/roles/${role.id}`, { secret: h.keys.fullAccess.secret })
     expectStatus(res, 200)
     expect(res.body).toMatchObject({ ID: role.id, name: 'described-role', description: '', immutable: false, allowUserInterface: false, allowWebService: true })
-    expect(res.body.rights.platformRights.apikeyRights).toEqual({ canCreateNewApiKeys: true, canDeleteApiKeys: false, canEditApiKeyProperties: false, canViewApiKeys: true, canVerifyApiKeys: false })
+    expect(res.body.rights.platformRights.apikeyRights).toEqual({
+      canCreateNewApiKeys: true,
+      canDeleteApiKeys: false,
+      canEditApiKeyProperties: false,
+      canViewApiKeys: true,
+      canVerifyApiKeys: false,
+    })
   })
 
   describe('errors', () => {

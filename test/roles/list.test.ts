@@ -57,7 +57,10 @@ describe(`${testEngine()}: roles list`, () => {
       const rights = Object.values(fullAccess.rights.platformRights[group] as Record<string, boolean>)
       // The model's four per group, and Keyward's canVerifyApiKeys among the API key rights.
       expect(rights, group).toHaveLength(group === 'apikeyRights' ? 5 : 4)
-      expect(rights.every((granted) => granted === true), group).toBe(true)
+      expect(
+        rights.every((granted) => granted === true),
+        group,
+      ).toBe(true)
     }
     expect(fullAccess.rights.platformRights.apikeyRights).toEqual({
       canCreateNewApiKeys: true,

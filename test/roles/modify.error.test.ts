@@ -37,7 +37,13 @@ describe(`${testEngine()}: roles modify (error)`, () => {
   })
 
   it('refuses any change to the Auditor role, built in as well (403 role.immutable)', async () => {
-    await expectRefusal(h, modify(AUDITOR_ROLE_ID, { description: 'Read-only access, edited' }), 403, 'role.immutable', "The role 'Auditor' is built in and cannot be changed or deleted.")
+    await expectRefusal(
+      h,
+      modify(AUDITOR_ROLE_ID, { description: 'Read-only access, edited' }),
+      403,
+      'role.immutable',
+      "The role 'Auditor' is built in and cannot be changed or deleted.",
+    )
   })
 
   it('refuses a name another role has (409 role.name_in_use)', async () => {
@@ -49,7 +55,12 @@ describe(`${testEngine()}: roles modify (error)`, () => {
     ['name is empty', { name: '' }, 'request.field_too_short', 'name'],
     ['name is only whitespace', { name: '  ' }, 'request.field_too_short', 'name'],
     ['a flag is null', { allowWebService: null }, 'request.field_type', 'allowWebService'],
-    ['a right is unknown', { rights: { platformRights: { apikeyRights: { canEverything: true } } } }, 'request.field_unknown', 'rights.platformRights.apikeyRights.canEverything'],
+    [
+      'a right is unknown',
+      { rights: { platformRights: { apikeyRights: { canEverything: true } } } },
+      'request.field_unknown',
+      'rights.platformRights.apikeyRights.canEverything',
+    ],
     ['rights is a list', { rights: ['apikeyRights.canViewApiKeys'] }, 'request.field_type', 'rights'],
     ['a field is unknown', { allServers: true }, 'request.field_unknown', 'allServers'],
   ])('refuses a body where %s (400)', async (_what, body, code, field) => {

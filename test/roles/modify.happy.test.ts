@@ -27,7 +27,13 @@ describe(`${testEngine()}: roles modify (happy)`, () => {
     )
     expectStatus(res, 200)
     expect(res.body).toMatchObject({ ID: role.id, name: 'After', description: 'Changed', allowWebService: true, allowUserInterface: true, immutable: false })
-    expect(res.body.rights.platformRights.apikeyRights).toEqual({ canCreateNewApiKeys: true, canDeleteApiKeys: false, canEditApiKeyProperties: false, canViewApiKeys: true, canVerifyApiKeys: false })
+    expect(res.body.rights.platformRights.apikeyRights).toEqual({
+      canCreateNewApiKeys: true,
+      canDeleteApiKeys: false,
+      canEditApiKeyProperties: false,
+      canViewApiKeys: true,
+      canVerifyApiKeys: false,
+    })
     const row = await roleRow(h, role.id)
     expect(row).toMatchObject({ name: 'After', description: 'Changed', allow_web_service: 1, allow_user_interface: 1, can_only_manipulate_equal_or_lesser: 0 })
     // A right left out of the patch (canViewApiKeys) keeps its value.
@@ -47,7 +53,10 @@ describe(`${testEngine()}: roles modify (happy)`, () => {
           name: { from: 'Before', to: 'After' },
           description: { from: '', to: 'Changed' },
           allowWebService: { from: false, to: true },
-          rights: { from: ['apikeyRights.canViewApiKeys', 'apikeyRights.canDeleteApiKeys'], to: ['apikeyRights.canViewApiKeys', 'apikeyRights.canCreateNewApiKeys'] },
+          rights: {
+            from: ['apikeyRights.canViewApiKeys', 'apikeyRights.canDeleteApiKeys'],
+            to: ['apikeyRights.canViewApiKeys', 'apikeyRights.canCreateNewApiKeys'],
+          },
         },
         address: '127.0.0.1',
       },
@@ -100,11 +109,19 @@ describe(`${testEngine()}: roles modify (happy)`, () => {
   it('modifies a role from a console session, audited as the administrator', async () => {
     const session = await h.signInAsAdmin()
     const role = await h.role({ name: 'Session Edited' })
-    const { result: res, entries } = await withAudit(h, () => h.post(`/api/roles/${role.id}`, { session, body: { canOnlyManipulateUsersWithEqualOrLesserRights: true } }))
+    const { result: res, entries } = await withAudit(h, () =>
+      h.post(`/api/roles/${role.id}`, { session, body: { canOnlyManipulateUsersWithEqualOrLesserRights: true } }),
+    )
     expectStatus(res, 200)
     expect((await roleRow(h, role.id))?.can_only_manipulate_equal_or_lesser).toBe(1)
     expect(entries).toMatchObject([
-      { action: 'role.modify', actorType: 'administrator', actorName: 'admin', resourceID: role.id, changes: { canOnlyManipulateUsersWithEqualOrLesserRights: { from: false, to: true } } },
+      {
+        action: 'role.modify',
+        actorType: 'administrator',
+        actorName: 'admin',
+        resourceID: role.id,
+        changes: { canOnlyManipulateUsersWithEqualOrLesserRights: { from: false, to: true } },
+      },
     ])
   })
 })

@@ -30,7 +30,12 @@ describe(`${testEngine()}: roles modify (security)`, () => {
   })
 
   it('refuses the Auditor, even on its own role (403)', async () => {
-    await expectRefusal(h, () => h.post('/api/roles/2', { secret: h.keys.auditor.secret, body: { rights: { platformRights: { apikeyRights: { canCreateNewApiKeys: true } } } } }), 403, 'role.modify_denied')
+    await expectRefusal(
+      h,
+      () => h.post('/api/roles/2', { secret: h.keys.auditor.secret, body: { rights: { platformRights: { apikeyRights: { canCreateNewApiKeys: true } } } } }),
+      403,
+      'role.modify_denied',
+    )
   })
 
   it('refuses a console session without its CSRF token, or with a wrong one (403)', async () => {
@@ -38,7 +43,13 @@ describe(`${testEngine()}: roles modify (security)`, () => {
     await expectRefusal(h, () => h.post(`/api/roles/${target.id}`, { session, csrf: false, body: { description: 'no-csrf' } }), 403, 'auth.csrf_invalid')
     await expectRefusal(
       h,
-      () => h.post(`/api/roles/${target.id}`, { session, csrf: false, headers: { 'x-csrf-token': `${session.csrfToken.slice(0, -1)}${session.csrfToken.endsWith('x') ? 'y' : 'x'}` }, body: { description: 'bad-csrf' } }),
+      () =>
+        h.post(`/api/roles/${target.id}`, {
+          session,
+          csrf: false,
+          headers: { 'x-csrf-token': `${session.csrfToken.slice(0, -1)}${session.csrfToken.endsWith('x') ? 'y' : 'x'}` },
+          body: { description: 'bad-csrf' },
+        }),
       403,
       'auth.csrf_invalid',
     )

@@ -44,7 +44,9 @@ describe(`${testEngine()}: roles search (happy)`, () => {
   it('matches description, a literal % included when wildcards are off', async () => {
     expect(await names({ searchCriteria: [{ fieldName: 'description', stringValue: '%100%read%' }] })).toEqual(['Key Viewer'])
     expect(await names({ searchCriteria: [{ fieldName: 'description', stringValue: '' }] })).toEqual(['Key Operator', 'Console Only', 'Bound Manager'])
-    expect(await names({ searchCriteria: [{ fieldName: 'description', stringValue: 'Reads keys: 100% read-only', stringWildcards: false }] })).toEqual(['Key Viewer'])
+    expect(await names({ searchCriteria: [{ fieldName: 'description', stringValue: 'Reads keys: 100% read-only', stringWildcards: false }] })).toEqual([
+      'Key Viewer',
+    ])
   })
 
   it('matches the boolean fields', async () => {
@@ -55,9 +57,21 @@ describe(`${testEngine()}: roles search (happy)`, () => {
   })
 
   it('matches IDs with every comparison, and combines criteria (all must match)', async () => {
-    expect(await names({ searchCriteria: [{ idTest: 'greater-than', idValue: 2 }, { fieldName: 'name', stringValue: 'Key%' }] })).toEqual(['Key Operator', 'Key Viewer'])
+    expect(
+      await names({
+        searchCriteria: [
+          { idTest: 'greater-than', idValue: 2 },
+          { fieldName: 'name', stringValue: 'Key%' },
+        ],
+      }),
+    ).toEqual(['Key Operator', 'Key Viewer'])
     expect(await names({ searchCriteria: [{ idTest: 'less-than-or-equal', idValue: 2 }] })).toEqual(['Full Access', 'Auditor'])
-    expect(await names({ searchCriteria: [{ idTest: 'not-equal', idValue: 1 }, { fieldName: 'allowWebService' }] })).toEqual(['Auditor', 'Key Operator', 'Key Viewer', 'Bound Manager'])
+    expect(await names({ searchCriteria: [{ idTest: 'not-equal', idValue: 1 }, { fieldName: 'allowWebService' }] })).toEqual([
+      'Auditor',
+      'Key Operator',
+      'Key Viewer',
+      'Bound Manager',
+    ])
   })
 
   it('pages with maxItems and offset, sorts by a field, and counts the total on request', async () => {

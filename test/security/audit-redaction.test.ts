@@ -27,7 +27,10 @@ describe(`${testEngine()}: nothing secret-shaped is stored in the audit log`, ()
 
   it('masks a secret pasted into a name or description, in every field of the entry', async () => {
     const secret = h.keys.auditor.secret
-    const created = await h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: `oops ${secret}`, description: `pasted ${secret} here`, roleID: 2 } })
+    const created = await h.post('/api/apikeys', {
+      secret: h.keys.fullAccess.secret,
+      body: { keyName: `oops ${secret}`, description: `pasted ${secret} here`, roleID: 2 },
+    })
     expectStatus(created, 200)
     expectStatus(await h.post(`/api/roles`, { secret: h.keys.fullAccess.secret, body: { name: `role ${secret}`, description: secret } }), 200)
     const text = await auditText(h)

@@ -29,11 +29,20 @@ describe(`${testEngine()}: deeply nested JSON bodies`, () => {
   })
 
   it('answers 400 request.body_too_deep on an authenticated route too', async () => {
-    await expectRefusal(h, () => h.post('/api/apikeys/search', { secret: h.keys.fullAccess.secret, body: nestedObjects(10_000) }), 400, 'request.body_too_deep', TOO_DEEP)
+    await expectRefusal(
+      h,
+      () => h.post('/api/apikeys/search', { secret: h.keys.fullAccess.secret, body: nestedObjects(10_000) }),
+      400,
+      'request.body_too_deep',
+      TOO_DEEP,
+    )
   })
 
   it('counts brackets inside strings as text, not nesting', async () => {
-    const res = await h.post('/api/apikeys/search', { secret: h.keys.fullAccess.secret, body: { searchCriteria: [{ fieldName: 'description', stringValue: '['.repeat(900) }] } })
+    const res = await h.post('/api/apikeys/search', {
+      secret: h.keys.fullAccess.secret,
+      body: { searchCriteria: [{ fieldName: 'description', stringValue: '['.repeat(900) }] },
+    })
     expect(res.status, res.text).toBe(200)
   })
 

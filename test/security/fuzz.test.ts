@@ -30,13 +30,42 @@ const BODY_FIELDS = [
   ...['username', 'password', 'fullName', 'emailAddress', 'timeFormat', 'mfaType', 'currentPassword', 'allowWebService', 'allowUserInterface'],
   ...['canOnlyManipulateUsersWithEqualOrLesserRights', 'searchCriteria', 'maxItems', 'sortField', 'offset', 'constructor', 'toString', 'prototype'],
 ]
-const HEADER_NAMES = ['accept-language', 'content-type', 'api-version', 'accept', 'x-forwarded-for', 'x-csrf-token', 'cookie', 'origin', 'x-request-id', 'if-none-match']
+const HEADER_NAMES = [
+  'accept-language',
+  'content-type',
+  'api-version',
+  'accept',
+  'x-forwarded-for',
+  'x-csrf-token',
+  'cookie',
+  'origin',
+  'x-request-id',
+  'if-none-match',
+]
 
 /** Text that hits edge cases: wildcards, escapes, quotes, NUL, bidi, surrogates, long runs. */
 const hostileText = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
-  fc.constantFrom('%', '_', '\\', '\\%', "'", '"', '\u0000', '\u202e', '\ud800', 'null', 'NaN', '1e999', '-0', '__proto__', '../../etc/passwd', '%'.repeat(1000), 'a'.repeat(1001)),
+  fc.constantFrom(
+    '%',
+    '_',
+    '\\',
+    '\\%',
+    "'",
+    '"',
+    '\u0000',
+    '\u202e',
+    '\ud800',
+    'null',
+    'NaN',
+    '1e999',
+    '-0',
+    '__proto__',
+    '../../etc/passwd',
+    '%'.repeat(1000),
+    'a'.repeat(1001),
+  ),
 )
 const hostileNumber = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, -1, 2 ** 31, 2 ** 53, 2 ** 64, -(2 ** 63), 1e308, 5e-324))
 const anyJson = fc.oneof(hostileText, hostileNumber, fc.boolean(), fc.constant(null), fc.jsonValue({ maxDepth: 3 }))
@@ -77,14 +106,38 @@ const bodyText = fc.oneof(
   fc.dictionary(fc.constantFrom(...BODY_FIELDS), anyJson, { maxKeys: 6 }).map((v) => JSON.stringify(v)),
   fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 60 }),
-  fc.constantFrom('{', '[', '{"a":', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{"x":1}}}', '"\\u0000"', '{"a":"\\ud800"}', '1'.repeat(400), '[]'.repeat(100)),
+  fc.constantFrom(
+    '{',
+    '[',
+    '{"a":',
+    '{"__proto__":{"x":1}}',
+    '{"constructor":{"prototype":{"x":1}}}',
+    '"\\u0000"',
+    '{"a":"\\ud800"}',
+    '1'.repeat(400),
+    '[]'.repeat(100),
+  ),
   fc.integer({ min: 60, max: 200 }).map((depth) => '['.repeat(depth) + ']'.repeat(depth)),
 )
 
 /** Header values a client can put on the wire: visible ASCII and spaces (Node refuses the rest itself). */
 const headerValue = fc.oneof(
   fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 60 }),
-  fc.constantFrom('', 'v1', 'v2', 'V1', 'application/json', 'application/json; charset=latin1', 'text/plain', 'ja-JP', 'ja', '*;q=0', 'en-US;q=abc', 'keyward_session=x', '1.2.3.4, ::1'),
+  fc.constantFrom(
+    '',
+    'v1',
+    'v2',
+    'V1',
+    'application/json',
+    'application/json; charset=latin1',
+    'text/plain',
+    'ja-JP',
+    'ja',
+    '*;q=0',
+    'en-US;q=abc',
+    'keyward_session=x',
+    '1.2.3.4, ::1',
+  ),
 )
 const headers = fc.dictionary(fc.constantFrom(...HEADER_NAMES), headerValue, { maxKeys: 5 })
 
@@ -124,45 +177,68 @@ describe(`${testEngine()}: fuzzing bodies, headers and search filters`, () => {
 
   const secret = () => h.keys.fullAccess.secret
 
-  it(`answers ${RUNS.bodies} hostile bodies on every POST route with 2xx or 4xx`, async () => {
-    const routes = [
-      '/api/apikeys', `/api/apikeys/${targets.key}`, `/api/apikeys/${targets.key}/secretkey`, '/api/roles', `/api/roles/${targets.role}`,
-      '/api/administrators', `/api/administrators/${targets.administrator}`, ...SEARCH_ROUTES,
-    ]
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...routes), bodyText, async (url, body) => {
-        const res = await h.post(url, { secret: secret(), body })
-        expectKeywardAnswer(res, `POST ${url} ${body.slice(0, 200)}`)
-        await afterRequest('POST', url, res)
-      }),
-      { seed: SEED, numRuns: RUNS.bodies, endOnFailure: true },
-    )
-  }, TIMEOUT_MS)
+  it(
+    `answers ${RUNS.bodies} hostile bodies on every POST route with 2xx or 4xx`,
+    async () => {
+      const routes = [
+        '/api/apikeys',
+        `/api/apikeys/${targets.key}`,
+        `/api/apikeys/${targets.key}/secretkey`,
+        '/api/roles',
+        `/api/roles/${targets.role}`,
+        '/api/administrators',
+        `/api/administrators/${targets.administrator}`,
+        ...SEARCH_ROUTES,
+      ]
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...routes), bodyText, async (url, body) => {
+          const res = await h.post(url, { secret: secret(), body })
+          expectKeywardAnswer(res, `POST ${url} ${body.slice(0, 200)}`)
+          await afterRequest('POST', url, res)
+        }),
+        { seed: SEED, numRuns: RUNS.bodies, endOnFailure: true },
+      )
+    },
+    TIMEOUT_MS,
+  )
 
-  it(`answers ${RUNS.headers} requests with hostile headers with 2xx or 4xx`, async () => {
-    const requests = [
-      ['GET', '/api/apikeys'], ['GET', `/api/roles/${targets.role}`], ['GET', '/api/administrators/current'], ['GET', '/api/roles'],
-      ['POST', '/api/apikeys/search'], ['POST', `/api/roles/${targets.role}`], ['GET', '/healthz'],
-    ] as const
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...requests), headers, async ([method, url], extra) => {
-        const res = await h.request(method, url, { secret: secret(), body: method === 'POST' ? {} : undefined, headers: extra })
-        expectKeywardAnswer(res, `${method} ${url} ${JSON.stringify(extra)}`)
-        await afterRequest(method, url, res)
-      }),
-      { seed: SEED, numRuns: RUNS.headers, endOnFailure: true },
-    )
-  }, TIMEOUT_MS)
+  it(
+    `answers ${RUNS.headers} requests with hostile headers with 2xx or 4xx`,
+    async () => {
+      const requests = [
+        ['GET', '/api/apikeys'],
+        ['GET', `/api/roles/${targets.role}`],
+        ['GET', '/api/administrators/current'],
+        ['GET', '/api/roles'],
+        ['POST', '/api/apikeys/search'],
+        ['POST', `/api/roles/${targets.role}`],
+        ['GET', '/healthz'],
+      ] as const
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...requests), headers, async ([method, url], extra) => {
+          const res = await h.request(method, url, { secret: secret(), body: method === 'POST' ? {} : undefined, headers: extra })
+          expectKeywardAnswer(res, `${method} ${url} ${JSON.stringify(extra)}`)
+          await afterRequest(method, url, res)
+        }),
+        { seed: SEED, numRuns: RUNS.headers, endOnFailure: true },
+      )
+    },
+    TIMEOUT_MS,
+  )
 
-  it(`answers ${RUNS.filters} hostile search filters on all four search routes with 200 or 400`, async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...SEARCH_ROUTES), searchFilter, async (url, filter) => {
-        const res = await h.post(url, { secret: secret(), body: filter })
-        expectKeywardAnswer(res, `POST ${url} ${JSON.stringify(filter).slice(0, 300)}`)
-        expect([200, 400], res.text).toContain(res.status)
-        await afterRequest('POST', url, res)
-      }),
-      { seed: SEED, numRuns: RUNS.filters, endOnFailure: true },
-    )
-  }, TIMEOUT_MS)
+  it(
+    `answers ${RUNS.filters} hostile search filters on all four search routes with 200 or 400`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...SEARCH_ROUTES), searchFilter, async (url, filter) => {
+          const res = await h.post(url, { secret: secret(), body: filter })
+          expectKeywardAnswer(res, `POST ${url} ${JSON.stringify(filter).slice(0, 300)}`)
+          expect([200, 400], res.text).toContain(res.status)
+          await afterRequest('POST', url, res)
+        }),
+        { seed: SEED, numRuns: RUNS.filters, endOnFailure: true },
+      )
+    },
+    TIMEOUT_MS,
+  )
 })

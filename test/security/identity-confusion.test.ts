@@ -43,9 +43,19 @@ describe(`${testEngine()}: look-alike names`, () => {
   it('refuses renaming an administrator to a look-alike of admin', async () => {
     const other = await h.administrator({ username: 'renamed-one' })
     for (const username of ['ADMIN', '\uff41\uff44\uff4d\uff49\uff4e']) {
-      await expectRefusal(h, () => h.post(`/api/administrators/${other.id}`, { secret: h.keys.fullAccess.secret, body: { username } }), 409, 'administrator.name_in_use')
+      await expectRefusal(
+        h,
+        () => h.post(`/api/administrators/${other.id}`, { secret: h.keys.fullAccess.secret, body: { username } }),
+        409,
+        'administrator.name_in_use',
+      )
     }
-    await expectRefusal(h, () => h.post(`/api/administrators/${other.id}`, { secret: h.keys.fullAccess.secret, body: { username: '\u0430dmin' } }), 400, 'request.field_mixed_script')
+    await expectRefusal(
+      h,
+      () => h.post(`/api/administrators/${other.id}`, { secret: h.keys.fullAccess.secret, body: { username: '\u0430dmin' } }),
+      400,
+      'request.field_mixed_script',
+    )
   })
 
   it.each(SAME)('signs in as admin with %j', async (username) => {
@@ -54,7 +64,12 @@ describe(`${testEngine()}: look-alike names`, () => {
   })
 
   it('keeps names in one non-Latin script, and a Latin word beside a Japanese one', async () => {
-    for (const username of ['\u7ba1\u7406\u8005', '\u0418\u0432\u0430\u043d', '\u03b4\u03b9\u03b1\u03c7\u03b5\u03b9\u03c1\u03b9\u03c3\u03c4\u03ae\u03c2', 'admin\u7ba1\u7406\u8005']) {
+    for (const username of [
+      '\u7ba1\u7406\u8005',
+      '\u0418\u0432\u0430\u043d',
+      '\u03b4\u03b9\u03b1\u03c7\u03b5\u03b9\u03c1\u03b9\u03c3\u03c4\u03ae\u03c2',
+      'admin\u7ba1\u7406\u8005',
+    ]) {
       expect((await createAdmin(username)).status).toBe(200)
     }
     expect((await createAdmin('\u0438\u0432\u0430\u043d')).status).toBe(409)
@@ -79,8 +94,18 @@ describe(`${testEngine()}: look-alike names`, () => {
   it('enforces the normalised name in the database, not only by a check before the insert', async () => {
     const insert = (username: string) =>
       h.app.context.stores.administrators.insert({
-        username, passwordHash: 'x', fullName: '', description: '', roleId: 2, locale: 'en-US', timeZone: 'UTC', timeFormat: '24',
-        emailAddress: '', active: true, passwordNeverExpires: false, created: h.clock(),
+        username,
+        passwordHash: 'x',
+        fullName: '',
+        description: '',
+        roleId: 2,
+        locale: 'en-US',
+        timeZone: 'UTC',
+        timeFormat: '24',
+        emailAddress: '',
+        active: true,
+        passwordNeverExpires: false,
+        created: h.clock(),
       })
     const results = await Promise.allSettled([insert('race-name'), insert('RACE-NAME'), insert('\uff52ace-name')])
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)

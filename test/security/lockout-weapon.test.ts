@@ -19,7 +19,12 @@ describe(`${testEngine()}: lock-out is not a weapon`, () => {
 
   const forge = async (id: number, times: number, address: string) => {
     for (let i = 0; i < times; i++) {
-      const res = await h.app.fastify.inject({ method: 'GET', url: '/api/apikeys/current', remoteAddress: address, headers: { 'api-version': 'v1', 'api-secret-key': createSecret(id) } })
+      const res = await h.app.fastify.inject({
+        method: 'GET',
+        url: '/api/apikeys/current',
+        remoteAddress: address,
+        headers: { 'api-version': 'v1', 'api-secret-key': createSecret(id) },
+      })
       expect([401, 429], res.body).toContain(res.statusCode)
     }
     await h.app.context.failures.settled()
@@ -40,7 +45,12 @@ describe(`${testEngine()}: lock-out is not a weapon`, () => {
     const rotated = await h.post(`/api/apikeys/${key.id}/secretkey`, { secret: h.keys.fullAccess.secret })
     expectStatus(rotated, 200)
     for (let i = 0; i < 8; i++) {
-      const old = await h.app.fastify.inject({ method: 'GET', url: '/api/apikeys/current', remoteAddress: `203.0.113.${60 + i}`, headers: { 'api-version': 'v1', 'api-secret-key': key.secret } })
+      const old = await h.app.fastify.inject({
+        method: 'GET',
+        url: '/api/apikeys/current',
+        remoteAddress: `203.0.113.${60 + i}`,
+        headers: { 'api-version': 'v1', 'api-secret-key': key.secret },
+      })
       expect(old.statusCode, old.body).toBe(401)
     }
     await h.app.context.failures.settled()
@@ -51,10 +61,20 @@ describe(`${testEngine()}: lock-out is not a weapon`, () => {
     const address = '198.51.100.20'
     const victim = await h.key()
     await forge(h.keys.auditor.id, 8, address)
-    const blocked = await h.app.fastify.inject({ method: 'GET', url: '/api/apikeys/current', remoteAddress: address, headers: { 'api-version': 'v1', 'api-secret-key': 'kw_1_wrong' } })
+    const blocked = await h.app.fastify.inject({
+      method: 'GET',
+      url: '/api/apikeys/current',
+      remoteAddress: address,
+      headers: { 'api-version': 'v1', 'api-secret-key': 'kw_1_wrong' },
+    })
     expect(blocked.statusCode, blocked.body).toBe(429)
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0)
-    const valid = await h.app.fastify.inject({ method: 'GET', url: '/api/apikeys/current', remoteAddress: address, headers: { 'api-version': 'v1', 'api-secret-key': victim.secret } })
+    const valid = await h.app.fastify.inject({
+      method: 'GET',
+      url: '/api/apikeys/current',
+      remoteAddress: address,
+      headers: { 'api-version': 'v1', 'api-secret-key': victim.secret },
+    })
     expect(valid.statusCode, valid.body).toBe(200)
   })
 })
@@ -86,7 +106,13 @@ describe(`${testEngine()}: administrator lock-out is not a weapon`, () => {
   afterAll(() => h.close())
 
   const signInFrom = (address: string, username: string, password: string) =>
-    h.app.fastify.inject({ method: 'POST', url: '/api/session', remoteAddress: address, headers: { 'api-version': 'v1', 'content-type': 'application/json' }, payload: JSON.stringify({ username, password }) })
+    h.app.fastify.inject({
+      method: 'POST',
+      url: '/api/session',
+      remoteAddress: address,
+      headers: { 'api-version': 'v1', 'content-type': 'application/json' },
+      payload: JSON.stringify({ username, password }),
+    })
 
   it('wrong passwords from one address lock that address out, not admin: the owner still signs in from elsewhere and keeps its sessions', async () => {
     const session = await h.signInAsAdmin()

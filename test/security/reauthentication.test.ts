@@ -43,9 +43,9 @@ describe(`${testEngine()}: re-authentication for one's own password and second f
     expect((await administratorRow(h, admin.id))?.mfa_type).toBe('local-totp')
     // With the second factor on, a new password needs a code too, on both routes.
     expect((await modifySelf({ password: 'Third-passw0rd', currentPassword: 'Own-new-passw0rd' })).body.code).toBe('administrator.current_mfa_invalid')
-    expect((await h.post('/api/administrators/current', { session, body: { password: 'Third-passw0rd', currentPassword: 'Own-new-passw0rd' } })).body.code).toBe(
-      'administrator.current_mfa_invalid',
-    )
+    expect(
+      (await h.post('/api/administrators/current', { session, body: { password: 'Third-passw0rd', currentPassword: 'Own-new-passw0rd' } })).body.code,
+    ).toBe('administrator.current_mfa_invalid')
     expectStatus(await modifySelf({ mfaType: 'none', currentPassword: 'Own-new-passw0rd', mfaCode: await totpCode(h, secret) }), 200)
     expect((await administratorRow(h, admin.id))?.mfa_type).toBe('none')
   })

@@ -53,7 +53,10 @@ describe(`${testEngine()}: a new role is bound by the equal-or-lesser rule by de
   })
 
   it('still creates an unbound role when asked to explicitly', async () => {
-    const res = await h.post('/api/roles', { secret: h.keys.fullAccess.secret, body: { name: 'Unbound on purpose', canOnlyManipulateUsersWithEqualOrLesserRights: false } })
+    const res = await h.post('/api/roles', {
+      secret: h.keys.fullAccess.secret,
+      body: { name: 'Unbound on purpose', canOnlyManipulateUsersWithEqualOrLesserRights: false },
+    })
     expectStatus(res, 200)
     expect(res.body.canOnlyManipulateUsersWithEqualOrLesserRights).toBe(false)
   })

@@ -27,7 +27,16 @@ describe(`${testEngine()}: search field names that objects inherit`, () => {
 
   describe.each(ROUTES)('%s', (route) => {
     it.each(INHERITED)('answers 400 search.field_unknown for the fieldName "%s", with every kind of test', async (name) => {
-      for (const test of [{}, { stringValue: 'x' }, { numericValue: 1 }, { booleanTest: true }, { choiceValue: 'x' }, { firstDateValue: 0 }, { nullTest: true }, { idTest: 'equal', idValue: 1 }]) {
+      for (const test of [
+        {},
+        { stringValue: 'x' },
+        { numericValue: 1 },
+        { booleanTest: true },
+        { choiceValue: 'x' },
+        { firstDateValue: 0 },
+        { nullTest: true },
+        { idTest: 'equal', idValue: 1 },
+      ]) {
         const res = await expectRefusal(h, search(route, { searchCriteria: [{ fieldName: name, ...test }] }), 400, 'search.field_unknown')
         expect(res.body.message, res.text).toContain(`'${name}'`)
       }

@@ -35,9 +35,32 @@ describe(`${testEngine()}: a costly search does not stall other requests`, () =>
 
   function stallKey(i: number) {
     return {
-      ...{ key_name: `stall-${i}`, description: `${'a'.repeat(1999)}b`, role_id: 2, locale: 'en-US', time_zone: 'UTC', secret_hash: `stall-${i}`, active: 1 as const },
-      ...{ last_sign_in: null, last_sign_in_address: null, unlock_time: null, expiry_date: null, service_account: 0 as const, created_by_administrator_id: null, created_by_api_key_id: null },
-      ...{ rate_limits: null, credits_remaining: null, credits_refill_interval: null, credits_refill_amount: null, credits_refill_day: null, credits_refilled_at: null },
+      ...{
+        key_name: `stall-${i}`,
+        description: `${'a'.repeat(1999)}b`,
+        role_id: 2,
+        locale: 'en-US',
+        time_zone: 'UTC',
+        secret_hash: `stall-${i}`,
+        active: 1 as const,
+      },
+      ...{
+        last_sign_in: null,
+        last_sign_in_address: null,
+        unlock_time: null,
+        expiry_date: null,
+        service_account: 0 as const,
+        created_by_administrator_id: null,
+        created_by_api_key_id: null,
+      },
+      ...{
+        rate_limits: null,
+        credits_remaining: null,
+        credits_refill_interval: null,
+        credits_refill_amount: null,
+        credits_refill_day: null,
+        credits_refilled_at: null,
+      },
     }
   }
 
@@ -56,7 +79,11 @@ describe(`${testEngine()}: a costly search does not stall other requests`, () =>
   it('answers /healthz within 100 ms while the worst search runs', async () => {
     const body = JSON.stringify(WORST_FILTER)
     let searching = true
-    const search = get('/api/apikeys/search', { 'api-version': 'v1', 'api-secret-key': h.keys.fullAccess.secret, 'content-type': 'application/json' }, body).finally(() => {
+    const search = get(
+      '/api/apikeys/search',
+      { 'api-version': 'v1', 'api-secret-key': h.keys.fullAccess.secret, 'content-type': 'application/json' },
+      body,
+    ).finally(() => {
       searching = false
     })
     const during: number[] = []

@@ -36,13 +36,19 @@ describe(`${testEngine()}: sign-in guessing under concurrency`, () => {
 
   it(`checks at most ${THRESHOLD} of 80 parallel wrong passwords for one administrator from one address`, async () => {
     const admin = await quickAdministrator(h)
-    const responses = await Promise.all(Array.from({ length: 80 }, (_, i) => signIn({ username: admin.username, password: `Wrong-${i}-passw0rd` }, '127.0.0.2')))
+    const responses = await Promise.all(
+      Array.from({ length: 80 }, (_, i) => signIn({ username: admin.username, password: `Wrong-${i}-passw0rd` }, '127.0.0.2')),
+    )
     const counts = countBy(responses)
     expect(counts['401 auth.sign_in_failed'] ?? 0, JSON.stringify(counts)).toBeLessThanOrEqual(THRESHOLD)
-    expect((counts['401 auth.administrator_locked'] ?? 0) + (counts['429 request.too_many_failures'] ?? 0), JSON.stringify(counts)).toBe(80 - (counts['401 auth.sign_in_failed'] ?? 0))
+    expect((counts['401 auth.administrator_locked'] ?? 0) + (counts['429 request.too_many_failures'] ?? 0), JSON.stringify(counts)).toBe(
+      80 - (counts['401 auth.sign_in_failed'] ?? 0),
+    )
     expect((await administratorRow(h, admin.id))?.unsuccessful_sign_in_attempts).toBeLessThanOrEqual(THRESHOLD)
     // The right password from that address is refused too; from another, it signs in.
-    expect((await signIn({ username: admin.username, password: QUICK_PASSWORD }, '127.0.0.2')).body.code).toMatch(/^(auth.administrator_locked|request.too_many_failures)$/)
+    expect((await signIn({ username: admin.username, password: QUICK_PASSWORD }, '127.0.0.2')).body.code).toMatch(
+      /^(auth.administrator_locked|request.too_many_failures)$/,
+    )
     expect((await signIn({ username: admin.username, password: QUICK_PASSWORD }, '127.0.0.3')).status).toBe(200)
   })
 

@@ -39,7 +39,9 @@ describe(`${testEngine()}: slow clients are cut off`, () => {
   }
 
   it('cuts off a body sent one byte at a time (408 request.timeout)', async () => {
-    const { response, trickled } = await trickle(`POST /api/session HTTP/1.1\r\nHost: x\r\nApi-Version: v1\r\nContent-Type: application/json\r\nContent-Length: ${TRICKLE_BYTES}\r\n\r\n`)
+    const { response, trickled } = await trickle(
+      `POST /api/session HTTP/1.1\r\nHost: x\r\nApi-Version: v1\r\nContent-Type: application/json\r\nContent-Length: ${TRICKLE_BYTES}\r\n\r\n`,
+    )
     expect(trickled).toBeLessThan(TRICKLE_BYTES)
     expect(response.status, JSON.stringify(response)).toBe(408)
     expect(JSON.parse(response.body)).toEqual({ message: 'The request did not arrive in time; the connection is closed.', code: 'request.timeout' })
@@ -49,7 +51,9 @@ describe(`${testEngine()}: slow clients are cut off`, () => {
     const { response, trickled } = await trickle(`POST /api/session HTTP/1.1\r\nHost: x\r\nContent-Length: ${TRICKLE_BYTES}\r\n\r\n`)
     expect(trickled).toBeLessThan(TRICKLE_BYTES)
     expect(response.status).toBe(400)
-    expect(response.body.startsWith(JSON.stringify({ message: 'The api-version header is required. Send api-version: v1.', code: 'request.api_version_missing' }))).toBe(true)
+    expect(
+      response.body.startsWith(JSON.stringify({ message: 'The api-version header is required. Send api-version: v1.', code: 'request.api_version_missing' })),
+    ).toBe(true)
   })
 
   it('cuts off headers sent one byte at a time (408 request.timeout)', async () => {

@@ -27,7 +27,12 @@ describe(`${testEngine()}: forwarded headers from trusted proxies only; HSTS ove
   afterAll(() => h.close())
 
   const get = (remoteAddress: string, headers: Record<string, string> = {}) =>
-    h.app.fastify.inject({ method: 'GET', url: '/api/apikeys/current', remoteAddress, headers: { 'api-version': 'v1', 'api-secret-key': h.keys.fullAccess.secret, ...headers } })
+    h.app.fastify.inject({
+      method: 'GET',
+      url: '/api/apikeys/current',
+      remoteAddress,
+      headers: { 'api-version': 'v1', 'api-secret-key': h.keys.fullAccess.secret, ...headers },
+    })
 
   it('takes X-Forwarded-For from a named proxy, and ignores it from anyone else', async () => {
     await get('10.0.0.5', { 'x-forwarded-for': '203.0.113.9' })

@@ -7,10 +7,12 @@ function sessionCookie(setCookie: string | string[] | number | undefined): { val
   const header = Array.isArray(setCookie) ? setCookie.find((c) => c.startsWith('keyward_session=')) : String(setCookie ?? '')
   if (!header?.startsWith('keyward_session=')) throw new Error(`no session cookie in ${String(setCookie)}`)
   const [pair, ...rest] = header.split(';').map((part) => part.trim())
-  const attributes = new Map(rest.map((part) => {
-    const [name, ...value] = part.split('=')
-    return [name!.toLowerCase(), value.join('=')] as [string, string]
-  }))
+  const attributes = new Map(
+    rest.map((part) => {
+      const [name, ...value] = part.split('=')
+      return [name!.toLowerCase(), value.join('=')] as [string, string]
+    }),
+  )
   return { value: pair!.slice('keyward_session='.length), attributes }
 }
 

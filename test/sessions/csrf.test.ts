@@ -33,14 +33,19 @@ describe(`${testEngine()}: CSRF token on every request of a session that may cha
 
   it('covers every POST and DELETE of the document but sign-in', () => {
     expect(changing.length).toBeGreaterThanOrEqual(20)
-    expect(changing.map((o) => o.operationId)).toEqual(expect.arrayContaining(['createApiKey', 'deleteAdministratorRole', 'modifyAdministrator', 'signOut', 'activateMfa', 'searchAuditEvents']))
+    expect(changing.map((o) => o.operationId)).toEqual(
+      expect.arrayContaining(['createApiKey', 'deleteAdministratorRole', 'modifyAdministrator', 'signOut', 'activateMfa', 'searchAuditEvents']),
+    )
     expect(changing.map((o) => o.operationId)).not.toContain('signIn')
   })
 
   const wrongTokens: [what: string, options: () => RequestOptions][] = [
     ['without the X-CSRF-Token header', () => ({ session, csrf: false })],
     ['with an empty token', () => ({ session, csrf: false, headers: { 'x-csrf-token': '' } })],
-    ['with a token one character off', () => ({ session, csrf: false, headers: { 'x-csrf-token': `${session.csrfToken.slice(0, -1)}${session.csrfToken.endsWith('A') ? 'B' : 'A'}` } })],
+    [
+      'with a token one character off',
+      () => ({ session, csrf: false, headers: { 'x-csrf-token': `${session.csrfToken.slice(0, -1)}${session.csrfToken.endsWith('A') ? 'B' : 'A'}` } }),
+    ],
     ["with another session's token", () => ({ session, csrf: false, headers: { 'x-csrf-token': other.csrfToken } })],
     ['with the token in the body instead of the header', () => ({ session, csrf: false })],
     ['with the token in the query string', () => ({ session, csrf: false })],
@@ -73,7 +78,8 @@ describe(`${testEngine()}: CSRF token on every request of a session that may cha
       const { url, body } = await requests[operation.operationId]!()
       const res = await h.request(operation.method, url, { session, body })
       const expected = NOT_FOR_SESSIONS[operation.operationId]
-      if (expected ? res.body?.code !== expected : res.status !== 200) failures.push(`${operation.method} ${url} (${operation.operationId}): ${res.status} ${res.text.slice(0, 200)}`)
+      if (expected ? res.body?.code !== expected : res.status !== 200)
+        failures.push(`${operation.method} ${url} (${operation.operationId}): ${res.status} ${res.text.slice(0, 200)}`)
     }
     expect(failures).toEqual([])
     const signOut = await h.delete('/api/session', { session: other })

@@ -8,7 +8,8 @@ import { expectRefusal } from '../helpers/refusal.js'
 import { testEngine } from '../helpers/test-database.js'
 
 const THIRTY_MINUTES = 30 * 60_000
-const LOCKED = 'Locked Out (Denied permission to sign in) after too many failed sign-ins from this address. Try again later or ask an administrator to unlock the account.'
+const LOCKED =
+  'Locked Out (Denied permission to sign in) after too many failed sign-ins from this address. Try again later or ask an administrator to unlock the account.'
 
 /**
  * Failed sign-ins lock a username out from the address they came from (see
@@ -41,7 +42,14 @@ describe(`${testEngine()}: administrator lock-out after failed sign-ins (per use
     const session = await h.signIn(admin.username, QUICK_PASSWORD)
     const { entries } = await withAudit(h, () => fail(admin, 5))
     expect(entries).toHaveLength(5)
-    expect(entries[4]).toMatchObject({ action: 'session.sign_in_failed', actorType: 'anonymous', actorName: 'five-strikes', resourceType: 'session', resourceID: admin.id, address: '127.0.0.1' })
+    expect(entries[4]).toMatchObject({
+      action: 'session.sign_in_failed',
+      actorType: 'anonymous',
+      actorName: 'five-strikes',
+      resourceType: 'session',
+      resourceID: admin.id,
+      address: '127.0.0.1',
+    })
     expect(await administratorRow(h, admin.id)).toMatchObject({ active: 1, unsuccessful_sign_in_attempts: 5, unlock_time: null })
     expect(await sessionCount(h, admin.id)).toBe(1)
     expectStatus(await h.get('/api/session', { session }), 200)
@@ -167,9 +175,29 @@ describe(`${testEngine()}: administrator lock-out after failed sign-ins (per use
     it('cannot be unlocked by someone without canEditAdministratorProperties (403, stays locked)', async () => {
       const admin = await quickAdministrator(s)
       await failOn(admin, 2)
-      const viewer = await s.key({ role: (await s.role({ rights: ['administratorRights.canViewAdministrators', 'administratorRights.canCreateNewAdministrators', 'administratorRights.canDeleteAdministrators'] })).id })
-      await expectRefusal(s, () => s.post(`/api/administrators/${admin.id}`, { secret: viewer.secret, body: { active: true } }), 403, 'administrator.modify_denied')
-      await expectRefusal(s, () => s.post(`/api/administrators/${admin.id}`, { secret: s.keys.auditor.secret, body: { active: true } }), 403, 'administrator.modify_denied')
+      const viewer = await s.key({
+        role: (
+          await s.role({
+            rights: [
+              'administratorRights.canViewAdministrators',
+              'administratorRights.canCreateNewAdministrators',
+              'administratorRights.canDeleteAdministrators',
+            ],
+          })
+        ).id,
+      })
+      await expectRefusal(
+        s,
+        () => s.post(`/api/administrators/${admin.id}`, { secret: viewer.secret, body: { active: true } }),
+        403,
+        'administrator.modify_denied',
+      )
+      await expectRefusal(
+        s,
+        () => s.post(`/api/administrators/${admin.id}`, { secret: s.keys.auditor.secret, body: { active: true } }),
+        403,
+        'administrator.modify_denied',
+      )
       await expectLockedOn(admin)
     })
   })

@@ -44,7 +44,13 @@ describe(`${testEngine()}: sign-in (error)`, () => {
   })
 
   it('refuses a session cookie it never issued, or an empty one (401)', async () => {
-    await expectRefusal(h, () => h.get('/api/session', { headers: { cookie: 'keyward_session=not-a-session' } }), 401, 'auth.session_expired', 'Your session has ended. Sign in again.')
+    await expectRefusal(
+      h,
+      () => h.get('/api/session', { headers: { cookie: 'keyward_session=not-a-session' } }),
+      401,
+      'auth.session_expired',
+      'Your session has ended. Sign in again.',
+    )
     await expectRefusal(h, () => h.get('/api/session', { headers: { cookie: 'keyward_session=' } }), 401, 'auth.credentials_missing')
   })
 

@@ -14,7 +14,15 @@ describe(`${testEngine()}: sign-in (happy)`, () => {
   afterAll(() => h.close())
 
   it('writes nothing to the change feed: no process caches administrators', async () => {
-    const changes = async () => Number((await h.db.selectFrom('changes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0)
+    const changes = async () =>
+      Number(
+        (
+          await h.db
+            .selectFrom('changes')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirst()
+        )?.n ?? 0,
+      )
     const before = await changes()
     expectStatus(await h.post('/api/session', { body: { username: 'admin', password: HARNESS_ADMIN_PASSWORD } }), 200)
     expectStatus(await h.post('/api/administrators/1', { secret: h.keys.fullAccess.secret, body: { fullName: 'Changed' } }), 200)
@@ -26,7 +34,14 @@ describe(`${testEngine()}: sign-in (happy)`, () => {
     const { result: res, entries } = await withAudit(h, () => h.post('/api/session', { body: { username: 'admin', password: HARNESS_ADMIN_PASSWORD } }))
     expectStatus(res, 200)
     expect(res.body).toEqual({
-      administrator: expect.objectContaining({ ID: 1, username: 'admin', roleID: 1, active: true, unsuccessfulSignInAttempts: 0, lastSignIn: expect.any(Number) }),
+      administrator: expect.objectContaining({
+        ID: 1,
+        username: 'admin',
+        roleID: 1,
+        active: true,
+        unsuccessfulSignInAttempts: 0,
+        lastSignIn: expect.any(Number),
+      }),
       role: expect.objectContaining({ ID: 1, name: 'Full Access', immutable: true }),
       csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       expires: expect.any(Number),

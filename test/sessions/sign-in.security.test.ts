@@ -18,7 +18,10 @@ describe(`${testEngine()}: sign-in (security)`, () => {
     expectStatus(known, 401)
     expectStatus(unknown, 401)
     expect(unknown.body).toEqual(known.body)
-    const shown = (res: typeof known) => Object.keys(res.headers).filter((name) => !['date', 'content-length'].includes(name)).sort()
+    const shown = (res: typeof known) =>
+      Object.keys(res.headers)
+        .filter((name) => !['date', 'content-length'].includes(name))
+        .sort()
     expect(shown(unknown)).toEqual(shown(known))
     expect(unknown.headers['www-authenticate']).toBe(known.headers['www-authenticate'])
     expect(unknown.text.length).toBe(known.text.length)

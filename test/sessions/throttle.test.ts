@@ -48,7 +48,8 @@ describe(`${testEngine()}: repeated failed sign-ins from one address (429)`, () 
   it('counts failed sign-ins with unknown usernames alike, but not failed API credentials (a bad key client does not hold back sign-ins)', async () => {
     const address = '198.51.100.10'
     expectStatus(await h.post('/api/session', { headers: { 'x-forwarded-for': address }, body: { username: 'nobody', password: 'Wrong-passw0rd' } }), 401)
-    for (let i = 0; i < 5; i++) expectStatus(await h.get('/api/session', { headers: { 'x-forwarded-for': address, cookie: 'keyward_session=forged' } }), i < 3 ? 401 : 429)
+    for (let i = 0; i < 5; i++)
+      expectStatus(await h.get('/api/session', { headers: { 'x-forwarded-for': address, cookie: 'keyward_session=forged' } }), i < 3 ? 401 : 429)
     expectStatus(await h.post('/api/session', { headers: { 'x-forwarded-for': address }, body: { username: 'nobody-2', password: 'Wrong-passw0rd' } }), 401)
     expectStatus(await from(address, 'Wrong-passw0rd'), 401)
     const blocked = await from(address, QUICK_PASSWORD)

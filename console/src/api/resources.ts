@@ -71,7 +71,10 @@ export interface Administrator extends KeptAdministratorFields {
  * Rights grouped as in the model API: `platformRights.apikeyRights.canViewApiKeys`, …; groups
  * Keyward has no use for (`antiMalwareRights`, `platformRights.computerRights`, …) are kept.
  */
-export type RightsObject = { platformRights?: Record<string, Record<string, boolean> | undefined> } & Record<string, Record<string, Record<string, boolean> | undefined> | undefined>
+export type RightsObject = { platformRights?: Record<string, Record<string, boolean> | undefined> } & Record<
+  string,
+  Record<string, Record<string, boolean> | undefined> | undefined
+>
 
 export interface Role {
   ID: number

@@ -152,10 +152,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     start((await request<Session>({ method: 'GET', path: '/session' })).data)
   }, [request, start])
 
-  const value = useMemo(
-    () => ({ state, signIn, signOut, request, setAdministrator, refresh }),
-    [state, signIn, signOut, request, setAdministrator, refresh],
-  )
+  const value = useMemo(() => ({ state, signIn, signOut, request, setAdministrator, refresh }), [state, signIn, signOut, request, setAdministrator, refresh])
   return <SessionContext value={value}>{children}</SessionContext>
 }
 

@@ -40,7 +40,7 @@ export function useApi(): Api {
   const session = useSession()
   const { mutate } = useSWRConfig()
   const call = useCallback(
-    async <T,>(method: HttpMethod, path: string, body?: unknown): Promise<T> => (await session.request<T>({ method, path, body })).data,
+    async <T>(method: HttpMethod, path: string, body?: unknown): Promise<T> => (await session.request<T>({ method, path, body })).data,
     [session],
   )
   const invalidate = useCallback(

@@ -37,15 +37,15 @@ export function App() {
   return (
     <I18nextProvider i18n={i18n}>
       <LocalisedMantine>
-          {/* Not at the top right, where the toasts covered Sign out (issue 13). */}
-          <Notifications position="bottom-right" />
-          <BrowserRouter>
-            <SessionProvider>
-              <SessionCache>
-                <AppRoutes />
-              </SessionCache>
-            </SessionProvider>
-          </BrowserRouter>
+        {/* Not at the top right, where the toasts covered Sign out (issue 13). */}
+        <Notifications position="bottom-right" />
+        <BrowserRouter>
+          <SessionProvider>
+            <SessionCache>
+              <AppRoutes />
+            </SessionCache>
+          </SessionProvider>
+        </BrowserRouter>
       </LocalisedMantine>
     </I18nextProvider>
   )

@@ -19,7 +19,14 @@ export interface DialogActionsProps {
  */
 export function DialogFooter(props: { readonly children: ReactNode }) {
   return (
-    <Group justify="space-between" pos="sticky" bottom={0} py="sm" bg="var(--mantine-color-body)" style={{ zIndex: 2, borderTop: '1px solid var(--mantine-color-default-border)' }}>
+    <Group
+      justify="space-between"
+      pos="sticky"
+      bottom={0}
+      py="sm"
+      bg="var(--mantine-color-body)"
+      style={{ zIndex: 2, borderTop: '1px solid var(--mantine-color-default-border)' }}
+    >
       {props.children}
     </Group>
   )

@@ -119,7 +119,16 @@ export function ListTable<T>(props: ListTableProps<T>) {
       <Box pos="relative">
         <LoadingOverlay visible={props.fetching} zIndex={2} overlayProps={{ blur: 0, backgroundOpacity: 0.35 }} loaderProps={{ size: 'sm' }} />
         <Table.ScrollContainer minWidth={960}>
-          <Table striped highlightOnHover withTableBorder verticalSpacing="xs" horizontalSpacing="sm" fz="sm" aria-label={props.label} aria-busy={props.fetching}>
+          <Table
+            striped
+            highlightOnHover
+            withTableBorder
+            verticalSpacing="xs"
+            horizontalSpacing="sm"
+            fz="sm"
+            aria-label={props.label}
+            aria-busy={props.fetching}
+          >
             <Table.Thead>
               <Table.Tr>{props.columns.map(header)}</Table.Tr>
             </Table.Thead>

@@ -70,7 +70,8 @@ function objectOf(schema: JsonSchema, side: Side, indent: string): string {
   const inner = `${indent}  `
   const required = new Set(schema.required ?? [])
   const lines = fields.map(
-    ([name, field]) => `${comment(field.description, inner)}${inner}${/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name)}${required.has(name) ? '' : '?'}: ${typeOf(field, side, inner)}`,
+    ([name, field]) =>
+      `${comment(field.description, inner)}${inner}${/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name)}${required.has(name) ? '' : '?'}: ${typeOf(field, side, inner)}`,
   )
   if (open) lines.push(`${inner}[field: string]: unknown`)
   return `{\n${lines.join('\n')}\n${indent}}`
@@ -113,7 +114,10 @@ export function renderApi(doc: OpenApiDocument): string {
     if (body) declare(`${name}Request`, body.description, typeOf(body, 'request', ''))
     declare(`${name}Response`, answer?.description, answer ? typeOf(answer, 'response', '') : 'void')
     const pathParams = (operation.parameters ?? []).filter((parameter) => parameter.in === 'path')
-    const args = [...pathParams.map((parameter) => `${parameter.name}: ${typeOf(parameter.schema, 'request', '  ')}`), ...(body ? [`body: ${name}Request`] : [])]
+    const args = [
+      ...pathParams.map((parameter) => `${parameter.name}: ${typeOf(parameter.schema, 'request', '  ')}`),
+      ...(body ? [`body: ${name}Request`] : []),
+    ]
     const url = path.replaceAll(/\{(\w+)\}/g, (_all, parameter: string) => `\${encodeURIComponent(${parameter})}`)
     methods.push(
       `${comment([operation.summary, operation.description].filter(Boolean).join('. '), '  ')}` +
@@ -122,13 +126,13 @@ export function renderApi(doc: OpenApiDocument): string {
     )
   }
   return [
-    '// Generated from Keyward\'s /api/openapi.json by `npm run generate -w keyward-client`: do not edit.',
+    "// Generated from Keyward's /api/openapi.json by `npm run generate -w keyward-client`: do not edit.",
     '/* eslint-disable */',
     '',
     ...types,
-    '/** A method per operation of Keyward\'s API that a secret key may call. */',
+    "/** A method per operation of Keyward's API that a secret key may call. */",
     'export abstract class KeywardOperations {',
-    '  /** Sends one request to Keyward\'s API and returns its JSON answer. */',
+    "  /** Sends one request to Keyward's API and returns its JSON answer. */",
     '  protected abstract call<T>(method: string, path: string, body?: unknown): Promise<T>',
     '',
     methods.join('\n'),

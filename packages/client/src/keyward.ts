@@ -151,9 +151,14 @@ export class Keyward extends KeywardOperations {
     if (res.ok) return parsed as T
     const retryAfter = Number(res.headers.get('retry-after') ?? Number.NaN)
     const refusal = (parsed ?? {}) as { code?: unknown; message?: unknown }
-    throw new KeywardError(res.status, typeof refusal.code === 'string' ? refusal.code : `http.${res.status}`, typeof refusal.message === 'string' ? refusal.message : res.statusText, {
-      retryAfter: Number.isFinite(retryAfter) ? retryAfter : undefined,
-    })
+    throw new KeywardError(
+      res.status,
+      typeof refusal.code === 'string' ? refusal.code : `http.${res.status}`,
+      typeof refusal.message === 'string' ? refusal.message : res.statusText,
+      {
+        retryAfter: Number.isFinite(retryAfter) ? retryAfter : undefined,
+      },
+    )
   }
 }
 

@@ -74,8 +74,19 @@ describe(`${testEngine()}: keyward-client's middleware in real Fastify, Express 
   describe.each(FRAMEWORKS)('%s', (framework) => {
     it('lets a good key through with its ID, name, permissions, meta and externalID, from any of the three headers', async () => {
       const customer = await kw.h.key({ role: 2, permissions: [PERMISSIONS], meta: { plan: 'pro' }, externalID: 'cus_1' })
-      const expected = { keyID: customer.id, keyName: customer.record.keyName, roleID: 2, permissions: [PERMISSIONS], meta: { plan: 'pro' }, externalID: 'cus_1' }
-      const variants: Record<string, string>[] = [{ authorization: `Bearer ${customer.secret}` }, { authorization: `ApiKey ${customer.secret}` }, { 'x-api-key': customer.secret }]
+      const expected = {
+        keyID: customer.id,
+        keyName: customer.record.keyName,
+        roleID: 2,
+        permissions: [PERMISSIONS],
+        meta: { plan: 'pro' },
+        externalID: 'cus_1',
+      }
+      const variants: Record<string, string>[] = [
+        { authorization: `Bearer ${customer.secret}` },
+        { authorization: `ApiKey ${customer.secret}` },
+        { 'x-api-key': customer.secret },
+      ]
       for (const headers of variants) {
         const res = await call(framework, headers)
         expect(res.status, JSON.stringify(res.body)).toBe(200)
@@ -98,7 +109,9 @@ describe(`${testEngine()}: keyward-client's middleware in real Fastify, Express 
     })
 
     it('refuses with 401, 403 and 429 (with Retry-After) as Keyward decides', async () => {
-      const secretOf = async (options: Parameters<typeof kw.h.key>[0]) => ({ authorization: `Bearer ${(await kw.h.key({ role: 2, permissions: [PERMISSIONS], ...options })).secret}` })
+      const secretOf = async (options: Parameters<typeof kw.h.key>[0]) => ({
+        authorization: `Bearer ${(await kw.h.key({ role: 2, permissions: [PERMISSIONS], ...options })).secret}`,
+      })
       const offRole = await kw.h.role({ allowWebService: false, permissions: [PERMISSIONS] })
       expect(await call(framework)).toMatchObject({ status: 401, body: { code: 'MISSING_KEY' } })
       expect(await call(framework, { authorization: 'Bearer kw_1_thisisnotakey' })).toMatchObject({ status: 401, body: { code: 'NOT_FOUND' } })

@@ -65,7 +65,12 @@ describe(`${testEngine()}: keyward-client's cache follows Keyward's stream of ke
     const first = await kw.h.otherProcess()
     const port = await listenBelowEphemeralPorts(first.fastify)
     let second: KeywardApp | undefined
-    const client = new Keyward({ baseUrl: `http://127.0.0.1:${port}`, secretKey: kw.h.keys.fullAccess.secret, clock, stream: { reconnectDelayMs: 10, maxReconnectDelayMs: 50 } })
+    const client = new Keyward({
+      baseUrl: `http://127.0.0.1:${port}`,
+      secretKey: kw.h.keys.fullAccess.secret,
+      clock,
+      stream: { reconnectDelayMs: 10, maxReconnectDelayMs: 50 },
+    })
     try {
       const [kept, lockedWhileDown] = [await kw.h.key({ role: 2 }), await kw.h.key({ role: 2 })]
       const connected = nextEvent(client.changes!, (event) => event.type === 'connected')

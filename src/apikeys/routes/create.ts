@@ -14,8 +14,7 @@ export function registerCreate(app: Api, apiKeys: ApiKeyService): void {
         ...API_KEY_OPERATION,
         operationId: 'createApiKey',
         summary: 'Create an API Key',
-        description:
-          'Creates an API key and returns it with its `secretKey`, which is shown this once and never again. Needs `canCreateNewApiKeys`.',
+        description: 'Creates an API key and returns it with its `secretKey`, which is shown this once and never again. Needs `canCreateNewApiKeys`.',
         body: ApiKeyCreateSchema,
         response: { 200: ApiKeySchema, ...errorResponses(403, 409, 413) },
       },

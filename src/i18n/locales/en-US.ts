@@ -27,8 +27,7 @@ export const enUS = {
       field_control_characters: "The field '{{field}}' must not contain tabs, line breaks or other control characters.",
       field_mixed_script: "The field '{{field}}' must not mix scripts within a word, such as Latin with Cyrillic or Greek letters.",
       time_zone_invalid: "The field '{{field}}' must be an IANA time zone such as America/New_York; '{{value}}' is not one.",
-      date_time_invalid:
-        "The field '{{field}}' must be milliseconds since the epoch or an ISO 8601 date or date-time; '{{value}}' is neither.",
+      date_time_invalid: "The field '{{field}}' must be milliseconds since the epoch or an ISO 8601 date or date-time; '{{value}}' is neither.",
       route_not_found: 'There is no {{method}} {{url}}.',
       too_many_failures: 'Too many failed authentications from this address. Try again in {{seconds}} seconds.',
       rate_limited: "Too many API requests: this API key's rate limit '{{name}}' is reached. Try again in {{seconds}} seconds.",
@@ -43,8 +42,10 @@ export const enUS = {
       key_expired: 'The API key has expired.',
       web_service_denied: 'The role of this API key does not allow access to the web service API.',
       sign_in_failed: 'The username or password is incorrect.',
-      administrator_locked: 'Locked Out (Denied permission to sign in) after too many failed sign-ins from this address. Try again later or ask an administrator to unlock the account.',
-      administrator_locked_manually: 'Locked Out (Denied permission to sign in) by an administrator. This lock does not run out: ask an administrator to unlock the account.',
+      administrator_locked:
+        'Locked Out (Denied permission to sign in) after too many failed sign-ins from this address. Try again later or ask an administrator to unlock the account.',
+      administrator_locked_manually:
+        'Locked Out (Denied permission to sign in) by an administrator. This lock does not run out: ask an administrator to unlock the account.',
       user_interface_denied: 'Your role does not allow signing in to the console.',
       mfa_required: 'Enter the code from your authenticator app, or a recovery code.',
       mfa_invalid: 'The authentication code is not valid.',
@@ -71,7 +72,8 @@ export const enUS = {
       invalid:
         "The field '{{field}}' holds '{{value}}', which is not a permission: use parts of letters, digits, _ and - separated by . or :, optionally ending in * (e.g. invoices.read, reports:*).",
       exceeds_own: "Not authorized: you cannot grant the permission '{{permission}}', which you do not hold yourself.",
-      query_unexpected: "The field 'permissions' is not a valid permission query: unexpected '{{token}}' at character {{position}}. Write permissions joined by AND and OR, with parentheses.",
+      query_unexpected:
+        "The field 'permissions' is not a valid permission query: unexpected '{{token}}' at character {{position}}. Write permissions joined by AND and OR, with parentheses.",
       query_incomplete: "The field 'permissions' is not a valid permission query: it ends where a permission or ')' is expected.",
       query_too_complex: "The field 'permissions' is too complex a permission query: at most {{terms}} permissions and {{depth}} levels of parentheses.",
     },
@@ -110,7 +112,8 @@ export const enUS = {
       rights_exceed_own: "Not authorized: the role '{{role}}' has rights that your own role does not have.",
       immutable: "The role '{{role}}' is built in and cannot be changed or deleted.",
       name_in_use: "A role named '{{name}}' already exists.",
-      in_use: "The role '{{role}}' cannot be deleted: it is assigned to $t(holders.{{holders}}, {\"administrators\": {{administrators}}, \"apiKeys\": {{apiKeys}} }).",
+      in_use:
+        'The role \'{{role}}\' cannot be deleted: it is assigned to $t(holders.{{holders}}, {"administrators": {{administrators}}, "apiKeys": {{apiKeys}} }).',
     },
     limits: {
       rate_limit_name_in_use: "The field '{{field}}' repeats the rate limit name '{{name}}'; each limit of a key needs its own name.",

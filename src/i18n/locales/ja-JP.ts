@@ -32,11 +32,11 @@ export const jaJP: Catalog = {
       route_not_found: '{{method}} {{url}} は存在しません。',
       too_many_failures: 'このアドレスからの認証失敗が多すぎます。{{seconds}} 秒後に再試行してください。',
       rate_limited: "API リクエストが多すぎます: この API キーのレート制限 '{{name}}' に達しました。{{seconds}} 秒後に再試行してください。",
-      ip_range_invalid: "フィールド '{{field}}' には 192.0.2.0/24 や 2001:db8::/32 のような IPv4 または IPv6 のアドレスか CIDR 範囲を指定してください。'{{value}}' はそのどちらでもありません。",
+      ip_range_invalid:
+        "フィールド '{{field}}' には 192.0.2.0/24 や 2001:db8::/32 のような IPv4 または IPv6 のアドレスか CIDR 範囲を指定してください。'{{value}}' はそのどちらでもありません。",
     },
     auth: {
-      credentials_missing:
-        'API シークレットキーが送信されていません。api-secret-key ヘッダー、または Authorization: ApiKey <secret> で送信してください。',
+      credentials_missing: 'API シークレットキーが送信されていません。api-secret-key ヘッダー、または Authorization: ApiKey <secret> で送信してください。',
       scheme_unsupported: "Authorization スキーム '{{scheme}}' はサポートされていません。Authorization: ApiKey <secret> を使用してください。",
       secret_malformed: 'API シークレットキーの形式が正しくありません。Keyward が発行したシークレットキーではありません。',
       secret_invalid: 'API シークレットキーが無効です。',
@@ -44,8 +44,10 @@ export const jaJP: Catalog = {
       key_expired: 'API キーの有効期限が切れています。',
       web_service_denied: 'この API キーの役割では Web サービス API へのアクセスが許可されていません。',
       sign_in_failed: 'ユーザー名またはパスワードが正しくありません。',
-      administrator_locked: 'このアドレスからのサインインの失敗が多すぎるため、ロックアウトされています (サインインの許可が拒否されています)。しばらくしてから再試行するか、管理者にロック解除を依頼してください。',
-      administrator_locked_manually: '管理者によってロックアウトされています (サインインの許可が拒否されています)。このロックは時間が経っても解除されません。管理者にロック解除を依頼してください。',
+      administrator_locked:
+        'このアドレスからのサインインの失敗が多すぎるため、ロックアウトされています (サインインの許可が拒否されています)。しばらくしてから再試行するか、管理者にロック解除を依頼してください。',
+      administrator_locked_manually:
+        '管理者によってロックアウトされています (サインインの許可が拒否されています)。このロックは時間が経っても解除されません。管理者にロック解除を依頼してください。',
       user_interface_denied: 'あなたの役割ではコンソールへのサインインが許可されていません。',
       mfa_required: '認証アプリのコード、またはリカバリコードを入力してください。',
       mfa_invalid: '認証コードが無効です。',
@@ -72,9 +74,11 @@ export const jaJP: Catalog = {
       invalid:
         "フィールド '{{field}}' の '{{value}}' はパーミッションではありません。英数字、_、- からなる部分を . または : で区切り、末尾に * を付けることもできます (例: invoices.read、reports:*)。",
       exceeds_own: "権限がありません: 自分が持っていないパーミッション '{{permission}}' は付与できません。",
-      query_unexpected: "フィールド 'permissions' は有効なパーミッションクエリではありません: {{position}} 文字目に予期しない '{{token}}' があります。パーミッションを AND、OR と括弧でつないでください。",
+      query_unexpected:
+        "フィールド 'permissions' は有効なパーミッションクエリではありません: {{position}} 文字目に予期しない '{{token}}' があります。パーミッションを AND、OR と括弧でつないでください。",
       query_incomplete: "フィールド 'permissions' は有効なパーミッションクエリではありません: パーミッションまたは ')' が必要な位置で終わっています。",
-      query_too_complex: "フィールド 'permissions' のパーミッションクエリが複雑すぎます: パーミッションは {{terms}} 個まで、括弧の入れ子は {{depth}} 段までです。",
+      query_too_complex:
+        "フィールド 'permissions' のパーミッションクエリが複雑すぎます: パーミッションは {{terms}} 個まで、括弧の入れ子は {{depth}} 段までです。",
     },
     administrator: {
       not_found: '管理者が存在しません。',
@@ -111,7 +115,8 @@ export const jaJP: Catalog = {
       rights_exceed_own: "権限がありません: 役割 '{{role}}' には、あなた自身の役割にない権限があります。",
       immutable: "役割 '{{role}}' は組み込みの役割のため、変更も削除もできません。",
       name_in_use: "'{{name}}' という名前の役割はすでに存在します。",
-      in_use: "役割 '{{role}}' は$t(holders.{{holders}}, {\"administrators\": {{administrators}}, \"apiKeys\": {{apiKeys}} })に割り当てられているため、削除できません。",
+      in_use:
+        '役割 \'{{role}}\' は$t(holders.{{holders}}, {"administrators": {{administrators}}, "apiKeys": {{apiKeys}} })に割り当てられているため、削除できません。',
     },
     limits: {
       rate_limit_name_in_use: "フィールド '{{field}}' でレート制限名 '{{name}}' が重複しています。キーの各制限には別々の名前が必要です。",

@@ -3,11 +3,7 @@ import { PostgresAdapter, type Kysely } from 'kysely'
 // Frozen in time: this migration imports nothing from the app, so later changes to the app
 // cannot change what it did.
 
-const AUDITOR_RIGHTS = [
-  'apikeyRights.canViewApiKeys',
-  'administratorRights.canViewAdministrators',
-  'administratorRoleRights.canViewAdministratorRoles',
-]
+const AUDITOR_RIGHTS = ['apikeyRights.canViewApiKeys', 'administratorRights.canViewAdministrators', 'administratorRoleRights.canViewAdministratorRoles']
 const ALL_RIGHTS = [
   'apikeyRights.canCreateNewApiKeys',
   'apikeyRights.canDeleteApiKeys',

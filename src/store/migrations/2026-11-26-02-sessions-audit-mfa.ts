@@ -42,7 +42,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('administrators').addColumn('totp_pending_secret', 'text').execute()
   await db.schema.alterTable('administrators').addColumn('totp_last_step', 'bigint').execute()
   // JSON array of SHA-256 hashes of unused recovery codes.
-  await db.schema.alterTable('administrators').addColumn('recovery_codes', 'text', (c) => c.notNull().defaultTo('[]')).execute()
+  await db.schema
+    .alterTable('administrators')
+    .addColumn('recovery_codes', 'text', (c) => c.notNull().defaultTo('[]'))
+    .execute()
 
   // The audit log is a new right; the built-in roles see it.
   for (const name of ['Full Access', 'Auditor']) {
@@ -50,7 +53,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     if (!role) continue
     const rights: string[] = JSON.parse(role.rights)
     if (!rights.includes('auditEventRights.canViewAuditEvents')) rights.push('auditEventRights.canViewAuditEvents')
-    await db.updateTable('roles').set({ rights: JSON.stringify(rights) }).where('id', '=', role.id).execute()
+    await db
+      .updateTable('roles')
+      .set({ rights: JSON.stringify(rights) })
+      .where('id', '=', role.id)
+      .execute()
   }
 }
 

@@ -8,7 +8,10 @@ import type { Kysely } from 'kysely'
  */
 export async function up(db: Kysely<any>): Promise<void> {
   for (const table of ['roles', 'administrators']) {
-    await db.schema.alterTable(table).addColumn('kept', 'text', (c) => c.notNull().defaultTo('{}')).execute()
+    await db.schema
+      .alterTable(table)
+      .addColumn('kept', 'text', (c) => c.notNull().defaultTo('{}'))
+      .execute()
   }
 }
 

@@ -4,13 +4,22 @@ import type { Kysely } from 'kysely'
 
 export async function up(db: Kysely<any>): Promise<void> {
   // JSON arrays of application permission slugs.
-  await db.schema.alterTable('roles').addColumn('permissions', 'text', (c) => c.notNull().defaultTo('[]')).execute()
-  await db.schema.alterTable('api_keys').addColumn('permissions', 'text', (c) => c.notNull().defaultTo('[]')).execute()
+  await db.schema
+    .alterTable('roles')
+    .addColumn('permissions', 'text', (c) => c.notNull().defaultTo('[]'))
+    .execute()
+  await db.schema
+    .alterTable('api_keys')
+    .addColumn('permissions', 'text', (c) => c.notNull().defaultTo('[]'))
+    .execute()
   // A JSON object, or null for none.
   await db.schema.alterTable('api_keys').addColumn('meta', 'text').execute()
   await db.schema.alterTable('api_keys').addColumn('external_id', 'text').execute()
   // JSON array of addresses and CIDR ranges; empty allows every address.
-  await db.schema.alterTable('api_keys').addColumn('ip_allow_list', 'text', (c) => c.notNull().defaultTo('[]')).execute()
+  await db.schema
+    .alterTable('api_keys')
+    .addColumn('ip_allow_list', 'text', (c) => c.notNull().defaultTo('[]'))
+    .execute()
   await db.schema.createIndex('api_keys_external_id').on('api_keys').column('external_id').execute()
 
   // Verifying keys for other services is a new right; Full Access holds every right.
@@ -18,7 +27,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   if (role) {
     const rights: string[] = JSON.parse(role.rights)
     if (!rights.includes('apikeyRights.canVerifyApiKeys')) rights.push('apikeyRights.canVerifyApiKeys')
-    await db.updateTable('roles').set({ rights: JSON.stringify(rights) }).where('id', '=', role.id).execute()
+    await db
+      .updateTable('roles')
+      .set({ rights: JSON.stringify(rights) })
+      .where('id', '=', role.id)
+      .execute()
   }
 }
 

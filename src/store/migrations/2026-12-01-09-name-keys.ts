@@ -25,7 +25,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       const normalised = nameKey(row[name])
       const value = taken.has(normalised) ? `${normalised}\n${row.id}` : normalised
       taken.add(normalised)
-      await db.updateTable(table).set({ [key]: value }).where('id', '=', row.id).execute()
+      await db
+        .updateTable(table)
+        .set({ [key]: value })
+        .where('id', '=', row.id)
+        .execute()
     }
     await db.schema.createIndex(`${table}_${key}_unique`).on(table).column(key).unique().execute()
   }

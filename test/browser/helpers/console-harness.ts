@@ -103,11 +103,18 @@ export class ConsoleHarness {
   }
 
   /** A request to the running server over real HTTP, as curl would send it. */
-  async http(path: string, init: { method?: string; secret?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<{ status: number; body: any }> {
+  async http(
+    path: string,
+    init: { method?: string; secret?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<{ status: number; body: any }> {
     const headers: Record<string, string> = { 'api-version': 'v1', ...init.headers }
     if (init.secret !== undefined) headers['api-secret-key'] = init.secret
     if (init.body !== undefined) headers['content-type'] = 'application/json'
-    const res = await fetch(`${this.baseUrl}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) })
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    })
     const text = await res.text()
     return { status: res.status, body: text ? JSON.parse(text) : undefined }
   }
@@ -130,7 +137,13 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(' | ')}`)
+    .map(
+      (violation) =>
+        `${violation.impact} ${violation.id}: ${violation.help} — ${violation.nodes
+          .map((node) => node.target.join(' '))
+          .slice(0, 5)
+          .join(' | ')}`,
+    )
 }
 
 /**

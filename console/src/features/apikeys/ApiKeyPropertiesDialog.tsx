@@ -22,7 +22,15 @@ import { useCan } from '../../rights/rights.js'
 import { RoleSelect } from '../roles/RoleSelect.js'
 import { apiKeyStatus } from './api-key-status.js'
 import { useApiKey, useApiKeyActions, type ApiKeyInput } from './api.js'
-import { formFieldOf, KEY_SETTINGS, keySettingsChangesOf, keySettingsRules, KeySettingsFieldset, keySettingsValuesOf, type KeySettingsValues } from './KeySettingsFieldset.js'
+import {
+  formFieldOf,
+  KEY_SETTINGS,
+  keySettingsChangesOf,
+  keySettingsRules,
+  KeySettingsFieldset,
+  keySettingsValuesOf,
+  type KeySettingsValues,
+} from './KeySettingsFieldset.js'
 import { usageLimitChangesOf, usageLimitValuesOf, UsageLimitsFieldset, type UsageLimitValues } from './UsageLimitsFieldset.js'
 
 /** A key calls the web service and never signs in to the console. */
@@ -162,7 +170,12 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
 
   const today = format.day(Date.now(), form.values.timeZone)
   const { expiryDate, timeZone } = form.values
-  const expiresAt = expiryDate === null ? undefined : expiryDate === initial.expiryDate && apiKey?.expiryDate !== undefined ? apiKey.expiryDate : format.endOfDay(expiryDate, timeZone)
+  const expiresAt =
+    expiryDate === null
+      ? undefined
+      : expiryDate === initial.expiryDate && apiKey?.expiryDate !== undefined
+        ? apiKey.expiryDate
+        : format.endOfDay(expiryDate, timeZone)
   const guard = useDiscardGuard({ stackId: 'confirm-discard', isDirty: () => form.isDirty(), onClose: props.onClose })
   return (
     <>
@@ -201,7 +214,12 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
                 />
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   <LanguageSelect label={t('apiKeys.language')} {...form.getInputProps('locale')} onChange={(locale) => form.setFieldValue('locale', locale)} />
-                  <TimeZoneSelect label={t('apiKeys.timeZone')} {...form.getInputProps('timeZone')} value={form.values.timeZone} onChange={(zone) => form.setFieldValue('timeZone', zone)} />
+                  <TimeZoneSelect
+                    label={t('apiKeys.timeZone')}
+                    {...form.getInputProps('timeZone')}
+                    value={form.values.timeZone}
+                    onChange={(zone) => form.setFieldValue('timeZone', zone)}
+                  />
                 </SimpleGrid>
                 <DatePickerInput
                   label={t('apiKeys.expiresOn')}
@@ -213,9 +231,7 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
                   leftSection={<IconCalendar size={16} aria-hidden />}
                   {...form.getInputProps('expiryDate')}
                 />
-                {apiKey && (
-                  <Checkbox label={t('apiKeys.lockedOut')} {...form.getInputProps('lockedOut', { type: 'checkbox' })} />
-                )}
+                {apiKey && <Checkbox label={t('apiKeys.lockedOut')} {...form.getInputProps('lockedOut', { type: 'checkbox' })} />}
                 {apiKey && !apiKey.active && apiKey.unlockTime !== undefined && (
                   <Text size="sm">{t('apiKeys.lockedOutUntil', { time: format.dateTime(apiKey.unlockTime) })}</Text>
                 )}

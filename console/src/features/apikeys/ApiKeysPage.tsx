@@ -69,8 +69,19 @@ function ApiKeyList() {
     { noWrap: true, accessor: 'locale', title: t('apiKeys.columns.language'), sortable: true, render: (key) => t(`languages.${key.locale}`) },
     { noWrap: true, accessor: 'timeZone', title: t('apiKeys.columns.timeZone'), sortable: true },
     { noWrap: true, accessor: 'created', title: t('apiKeys.columns.created'), sortable: true, render: (key) => format.dateTime(key.created) },
-    { noWrap: true, accessor: 'lastSignIn', title: t('apiKeys.columns.lastSignIn'), sortable: true, render: (key) => format.dateTime(key.lastSignIn) || t('common.never') },
-    { accessor: 'expiryDate', title: t('apiKeys.columns.expires'), sortable: true, render: (key) => (key.expiryDate === undefined ? t('common.never') : <BreakBeforeZone text={format.inZone(key.expiryDate, key.timeZone)} />) },
+    {
+      noWrap: true,
+      accessor: 'lastSignIn',
+      title: t('apiKeys.columns.lastSignIn'),
+      sortable: true,
+      render: (key) => format.dateTime(key.lastSignIn) || t('common.never'),
+    },
+    {
+      accessor: 'expiryDate',
+      title: t('apiKeys.columns.expires'),
+      sortable: true,
+      render: (key) => (key.expiryDate === undefined ? t('common.never') : <BreakBeforeZone text={format.inZone(key.expiryDate, key.timeZone)} />),
+    },
     { noWrap: true, accessor: 'active', title: t('apiKeys.columns.status'), sortable: true, render: (key) => <StatusBadge status={apiKeyStatus(key, now)} /> },
   ]
 

@@ -44,7 +44,10 @@ function toLimits(values: UsageLimitValues): { rateLimits: RateLimit[]; credits:
           : { refill: { interval: values.refill, amount: Number(values.amount), ...(values.refill === 'monthly' ? { day: Number(values.day) } : {}) } }),
       }
     : null
-  return { rateLimits: values.rateLimits.map((row) => ({ name: row.name.trim(), limit: Number(row.limit), duration: Math.round(Number(row.seconds) * 1000) })), credits }
+  return {
+    rateLimits: values.rateLimits.map((row) => ({ name: row.name.trim(), limit: Number(row.limit), duration: Math.round(Number(row.seconds) * 1000) })),
+    credits,
+  }
 }
 
 /**
@@ -62,7 +65,15 @@ export function usageLimitChangesOf(values: UsageLimitValues, key: ApiKey | unde
 }
 
 /** Rate limits and credits of an API key, in its Properties dialog. */
-export function UsageLimitsFieldset<V extends { limits: UsageLimitValues }>({ form, readOnly, isNew }: { form: UseFormReturnType<V>; readOnly: boolean; isNew: boolean }) {
+export function UsageLimitsFieldset<V extends { limits: UsageLimitValues }>({
+  form,
+  readOnly,
+  isNew,
+}: {
+  form: UseFormReturnType<V>
+  readOnly: boolean
+  isNew: boolean
+}) {
   const { t } = useTranslation()
   const values = form.values.limits
   const input = (path: string) => form.getInputProps(`limits.${path}` as never)
@@ -94,7 +105,9 @@ export function UsageLimitsFieldset<V extends { limits: UsageLimitValues }>({ fo
             variant="light"
             size="xs"
             leftSection={<IconPlus size={14} aria-hidden />}
-            onClick={() => form.insertListItem('limits.rateLimits' as never, { name: values.rateLimits.length === 0 ? 'default' : '', limit: 500, seconds: 60 } as never)}
+            onClick={() =>
+              form.insertListItem('limits.rateLimits' as never, { name: values.rateLimits.length === 0 ? 'default' : '', limit: 500, seconds: 60 } as never)
+            }
           >
             {t('apiKeys.limits.add')}
           </Button>

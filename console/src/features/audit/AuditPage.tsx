@@ -94,7 +94,13 @@ function AuditLog() {
         </>
       ),
     },
-    { noWrap: true, accessor: 'action', title: t('audit.columns.action'), sortable: true, render: (event) => (isAction(event.action) ? t(`audit.actions.${event.action}`) : event.action) },
+    {
+      noWrap: true,
+      accessor: 'action',
+      title: t('audit.columns.action'),
+      sortable: true,
+      render: (event) => (isAction(event.action) ? t(`audit.actions.${event.action}`) : event.action),
+    },
     {
       accessor: 'resourceName',
       truncate: { width: 240, text: (event) => event.resourceName },

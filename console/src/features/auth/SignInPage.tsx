@@ -111,14 +111,7 @@ export function SignInPage() {
               ) : (
                 <>
                   <Text size="sm">{t('signIn.mfaHelp')}</Text>
-                  <TextInput
-                    label={t('signIn.mfaCode')}
-                    autoComplete="one-time-code"
-                    inputMode="text"
-                    required
-                    autoFocus
-                    {...form.getInputProps('mfaCode')}
-                  />
+                  <TextInput label={t('signIn.mfaCode')} autoComplete="one-time-code" inputMode="text" required autoFocus {...form.getInputProps('mfaCode')} />
                   <Button type="submit" loading={form.submitting} fullWidth>
                     {t('signIn.verify')}
                   </Button>

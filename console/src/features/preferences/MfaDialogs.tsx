@@ -127,7 +127,15 @@ export function MfaEnrolDialog({ onClose }: { onClose(): void }) {
               readOnly
               styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             />
-            <TextInput label={t('preferences.mfaCode')} required autoComplete="one-time-code" inputMode="numeric" maxLength={6} data-autofocus {...form.getInputProps('code')} />
+            <TextInput
+              label={t('preferences.mfaCode')}
+              required
+              autoComplete="one-time-code"
+              inputMode="numeric"
+              maxLength={6}
+              data-autofocus
+              {...form.getInputProps('code')}
+            />
             <PasswordInput label={t('preferences.mfaPassword')} required autoComplete="current-password" {...form.getInputProps('password')} />
             <Group justify="flex-end">
               <DialogActions readOnly={false} submitting={form.submitting} submitLabel={t('preferences.mfaActivate')} onClose={onClose} />

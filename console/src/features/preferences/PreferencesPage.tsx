@@ -61,7 +61,12 @@ export function PreferencesPage() {
             )}
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <LanguageSelect label={t('preferences.language')} {...form.getInputProps('locale')} onChange={(locale) => form.setFieldValue('locale', locale)} />
-              <TimeZoneSelect label={t('preferences.timeZone')} {...form.getInputProps('timeZone')} value={form.values.timeZone} onChange={(zone) => form.setFieldValue('timeZone', zone)} />
+              <TimeZoneSelect
+                label={t('preferences.timeZone')}
+                {...form.getInputProps('timeZone')}
+                value={form.values.timeZone}
+                onChange={(zone) => form.setFieldValue('timeZone', zone)}
+              />
               <TimeFormatSelect
                 label={t('preferences.timeFormat')}
                 {...form.getInputProps('timeFormat')}
@@ -84,7 +89,12 @@ export function PreferencesPage() {
           {t('preferences.changePassword')}
         </Button>
       </ActionSection>
-      <ActionSection id="preferences-mfa" icon={IconShieldCheck} title={t('preferences.mfaTitle')} text={mfaOn ? t('preferences.mfaOn') : t('preferences.mfaOff')}>
+      <ActionSection
+        id="preferences-mfa"
+        icon={IconShieldCheck}
+        title={t('preferences.mfaTitle')}
+        text={mfaOn ? t('preferences.mfaOn') : t('preferences.mfaOff')}
+      >
         {mfaOn ? (
           <Button variant="outline" color="red.9" onClick={() => setDialog('disable')}>
             {t('preferences.mfaTurnOff')}
@@ -115,7 +125,13 @@ export function PreferencesPage() {
 }
 
 /** A section of My preferences: a heading with its icon, what it is, and its buttons. */
-function ActionSection(props: { readonly id: string; readonly icon: typeof IconKey; readonly title: string; readonly text: string; readonly children: ReactNode }) {
+function ActionSection(props: {
+  readonly id: string
+  readonly icon: typeof IconKey
+  readonly title: string
+  readonly text: string
+  readonly children: ReactNode
+}) {
   const Icon = props.icon
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby={props.id}>

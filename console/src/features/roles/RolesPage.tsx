@@ -54,7 +54,12 @@ function RoleList() {
     { accessor: 'description', title: t('roles.columns.description'), sortable: true, ellipsis: true },
     { noWrap: true, accessor: 'allowUserInterface', title: t('roles.columns.console'), sortable: true, render: (role) => yesNo(role.allowUserInterface) },
     { noWrap: true, accessor: 'allowWebService', title: t('roles.columns.webService'), sortable: true, render: (role) => yesNo(role.allowWebService) },
-    { noWrap: true, accessor: 'rights', title: t('roles.columns.rights'), render: (role) => t('roles.rightsCount', { count: countRights(role.rights), total: RIGHT_COUNT }) },
+    {
+      noWrap: true,
+      accessor: 'rights',
+      title: t('roles.columns.rights'),
+      render: (role) => t('roles.rightsCount', { count: countRights(role.rights), total: RIGHT_COUNT }),
+    },
     {
       noWrap: true,
       accessor: 'actions',
@@ -62,7 +67,13 @@ function RoleList() {
       textAlign: 'right',
       render: (role) =>
         can('administratorRoleRights.canCreateNewAdministratorRoles') && (
-          <Button size="compact-sm" variant="subtle" component={Link} to={{ pathname: `/roles/${role.ID}/duplicate`, search }} aria-label={`${t('common.duplicate')}: ${roleName(role)}`}>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            component={Link}
+            to={{ pathname: `/roles/${role.ID}/duplicate`, search }}
+            aria-label={`${t('common.duplicate')}: ${roleName(role)}`}
+          >
             {t('common.duplicate')}
           </Button>
         ),

@@ -57,7 +57,15 @@ export function PasswordForm(props: PasswordFormProps) {
             {failure}
           </Alert>
         )}
-        {props.isSelf && <PasswordInput label={t('users.currentPassword')} required autoComplete="current-password" data-autofocus {...form.getInputProps('currentPassword')} />}
+        {props.isSelf && (
+          <PasswordInput
+            label={t('users.currentPassword')}
+            required
+            autoComplete="current-password"
+            data-autofocus
+            {...form.getInputProps('currentPassword')}
+          />
+        )}
         {props.needsCode && <TextInput label={t('preferences.mfaCode')} required autoComplete="one-time-code" {...form.getInputProps('mfaCode')} />}
         <PasswordInput label={t('users.newPassword')} required autoComplete="new-password" data-autofocus={!props.isSelf} {...form.getInputProps('password')} />
         <PasswordInput label={t('users.confirmPassword')} required autoComplete="new-password" {...form.getInputProps('confirmPassword')} />

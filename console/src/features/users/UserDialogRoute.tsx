@@ -107,7 +107,13 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
     },
     validate: {
       username: (value) =>
-        value.trim() === '' ? t('validation.required') : /\s/.test(value.trim()) ? t('validation.noSpaces') : value.length > 255 ? t('validation.tooLong', { max: 255 }) : null,
+        value.trim() === ''
+          ? t('validation.required')
+          : /\s/.test(value.trim())
+            ? t('validation.noSpaces')
+            : value.length > 255
+              ? t('validation.tooLong', { max: 255 })
+              : null,
       password: (value) => (!user && value === '' ? t('validation.required') : null),
       confirmPassword: (value, values) => (!user && value !== values.password ? t('validation.passwordsDiffer') : null),
       roleID: (value) => (value === '' ? t('validation.chooseRole') : null),
@@ -156,7 +162,13 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
   const guard = useDiscardGuard({ stackId: 'confirm-discard', isDirty: () => form.isDirty(), onClose })
   return (
     <>
-      <Modal opened stackId="user" onClose={guard.requestClose} title={user ? `${t('users.propertiesTitle')}: ${user.username}` : t('users.newTitle')} size="lg">
+      <Modal
+        opened
+        stackId="user"
+        onClose={guard.requestClose}
+        title={user ? `${t('users.propertiesTitle')}: ${user.username}` : t('users.newTitle')}
+        size="lg"
+      >
         <form
           onSubmit={(event) => {
             event.stopPropagation()
@@ -195,7 +207,12 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
                 {/* Two columns: a third is too narrow for the Japanese time formats. */}
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   <LanguageSelect label={t('fields.language')} {...form.getInputProps('locale')} onChange={(locale) => form.setFieldValue('locale', locale)} />
-                  <TimeZoneSelect label={t('fields.timeZone')} {...form.getInputProps('timeZone')} value={form.values.timeZone} onChange={(zone) => form.setFieldValue('timeZone', zone)} />
+                  <TimeZoneSelect
+                    label={t('fields.timeZone')}
+                    {...form.getInputProps('timeZone')}
+                    value={form.values.timeZone}
+                    onChange={(zone) => form.setFieldValue('timeZone', zone)}
+                  />
                   <TimeFormatSelect
                     label={t('fields.timeFormat')}
                     {...form.getInputProps('timeFormat')}
@@ -214,8 +231,8 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
             <KeptFields entries={keptEntries(user, KEPT_FIELDS)} />
             {user && (
               <Text size="sm" c="dimmed">
-                {t('users.mfa')}: {user.mfaType === 'local-totp' ? t('users.mfaOn') : t('users.mfaOff')} · {t('fields.created')}: {format.dateTime(user.created)} ·{' '}
-                {t('fields.lastSignIn')}: {format.dateTime(user.lastSignIn) || t('common.never')}
+                {t('users.mfa')}: {user.mfaType === 'local-totp' ? t('users.mfaOn') : t('users.mfaOff')} · {t('fields.created')}:{' '}
+                {format.dateTime(user.created)} · {t('fields.lastSignIn')}: {format.dateTime(user.lastSignIn) || t('common.never')}
               </Text>
             )}
             <DialogFooter>

@@ -61,8 +61,20 @@ function UserList() {
     { noWrap: true, accessor: 'locale', title: t('users.columns.language'), sortable: true, render: (admin) => t(`languages.${admin.locale}`) },
     { noWrap: true, accessor: 'timeZone', title: t('users.columns.timeZone'), sortable: true },
     { accessor: 'lastSignIn', title: t('users.columns.lastSignIn'), sortable: true, render: (admin) => format.dateTime(admin.lastSignIn) || t('common.never') },
-    { noWrap: true, accessor: 'mfaType', title: t('users.columns.mfa'), sortable: true, render: (admin) => (admin.mfaType === 'local-totp' ? t('users.mfaOn') : t('users.mfaOff')) },
-    { noWrap: true, accessor: 'active', title: t('users.columns.status'), sortable: true, render: (admin) => <StatusBadge status={admin.active ? 'active' : 'lockedOut'} /> },
+    {
+      noWrap: true,
+      accessor: 'mfaType',
+      title: t('users.columns.mfa'),
+      sortable: true,
+      render: (admin) => (admin.mfaType === 'local-totp' ? t('users.mfaOn') : t('users.mfaOff')),
+    },
+    {
+      noWrap: true,
+      accessor: 'active',
+      title: t('users.columns.status'),
+      sortable: true,
+      render: (admin) => <StatusBadge status={admin.active ? 'active' : 'lockedOut'} />,
+    },
   ]
 
   return (

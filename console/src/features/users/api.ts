@@ -22,7 +22,9 @@ export function useAdministrator(id: number | undefined) {
   return { ...query, administrator: query.data?.data }
 }
 
-export type AdministratorInput = Partial<Omit<Administrator, 'ID' | 'created' | 'lastSignIn' | 'lastPasswordChange' | 'unlockTime' | 'unsuccessfulSignInAttempts'>> & {
+export type AdministratorInput = Partial<
+  Omit<Administrator, 'ID' | 'created' | 'lastSignIn' | 'lastPasswordChange' | 'unlockTime' | 'unsuccessfulSignInAttempts'>
+> & {
   password?: string
 }
 

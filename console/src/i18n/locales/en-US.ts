@@ -106,7 +106,8 @@ export const enUS = {
   },
   permissions: {
     label: 'Application permissions',
-    invalid: '“{{value}}” is not a permission: use parts of letters, digits, _ and - separated by . or :, optionally ending in * (e.g. invoices.read, reports:*).',
+    invalid:
+      '“{{value}}” is not a permission: use parts of letters, digits, _ and - separated by . or :, optionally ending in * (e.g. invoices.read, reports:*).',
     tooMany: 'Use at most {{max}} permissions.',
   },
   languages: {

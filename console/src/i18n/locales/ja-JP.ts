@@ -104,7 +104,8 @@ export const jaJP: Messages = {
   },
   permissions: {
     label: 'アプリケーション権限',
-    invalid: '「{{value}}」は権限の形式ではありません。英数字、_、- からなる部分を . または : で区切って指定してください。末尾を * にすることもできます (例: invoices.read、reports:*)。',
+    invalid:
+      '「{{value}}」は権限の形式ではありません。英数字、_、- からなる部分を . または : で区切って指定してください。末尾を * にすることもできます (例: invoices.read、reports:*)。',
     tooMany: '権限は {{max}} 個以内で指定してください。',
   },
   languages: {
@@ -177,7 +178,8 @@ export const jaJP: Messages = {
     limits: {
       title: 'レート制限とクレジット',
       hint: 'キーの呼び出しは 1 回ごとに各レート制限に 1 として数えられ、検証はそのコストとして数えられます。レート制限がなければ無制限です。',
-      newHint: 'ここでレート制限を指定しない場合、キーにはサーバーの既定のレート制限が適用されます。呼び出しは 1 回ごとに各制限に 1 として数えられ、検証はそのコストとして数えられます。',
+      newHint:
+        'ここでレート制限を指定しない場合、キーにはサーバーの既定のレート制限が適用されます。呼び出しは 1 回ごとに各制限に 1 として数えられ、検証はそのコストとして数えられます。',
       name: '制限名',
       limit: '許可する呼び出し数',
       seconds: '期間 (秒)',
@@ -201,7 +203,8 @@ export const jaJP: Messages = {
       externalID: '外部 ID',
       externalIDHint: '自社システムでの所有者の ID です。検証時に返され、検索にも使用できます。',
       ipAllowList: '許可する IP アドレス',
-      ipAllowListHint: 'キーを使用できるアドレスと CIDR 範囲を 1 行に 1 つずつ指定します (例: 192.0.2.0/24、2001:db8::/32)。空の場合はすべてのアドレスから使用できます。',
+      ipAllowListHint:
+        'キーを使用できるアドレスと CIDR 範囲を 1 行に 1 つずつ指定します (例: 192.0.2.0/24、2001:db8::/32)。空の場合はすべてのアドレスから使用できます。',
     },
   },
   secret: {
@@ -289,7 +292,8 @@ export const jaJP: Messages = {
     equalOrLesser: '同等以下の権限を持つユーザと役割のみ管理可能',
     rights: '権限',
     permissions: '自社サービスでの利用',
-    permissionsHint: 'この役割のすべての API キーが持ち、サービスがキーを検証するときに確認される権限です。1 行に 1 つずつ指定します (例: invoices.read、reports:*)。',
+    permissionsHint:
+      'この役割のすべての API キーが持ち、サービスがキーを検証するときに確認される権限です。1 行に 1 つずつ指定します (例: invoices.read、reports:*)。',
     immutable: 'この役割は組み込みのため、変更も削除もできません。',
     deleteTitle: 'この役割を削除しますか?',
     deleteBody: '「{{name}}」を削除します。管理者または API キーに割り当てられている役割は削除できません。',

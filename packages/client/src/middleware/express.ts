@@ -24,7 +24,11 @@ export interface ExpressLikeResponse {
 
 export type ExpressMiddleware = (request: ExpressLikeRequest, response: ExpressLikeResponse, next: (error?: unknown) => void) => void
 
-export function expressMiddleware(verify: Verify, remember: (request: object, key: VerifiedKey) => void, options: ProtectOptions<ExpressLikeRequest>): ExpressMiddleware {
+export function expressMiddleware(
+  verify: Verify,
+  remember: (request: object, key: VerifiedKey) => void,
+  options: ProtectOptions<ExpressLikeRequest>,
+): ExpressMiddleware {
   const verifyOptions = verifyOptionsOf(options)
   return (request, response, next) => {
     const secret = secretOf((name) => first(request.headers[name]), options.header)

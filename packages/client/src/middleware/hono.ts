@@ -24,7 +24,11 @@ function nodeAddressOf(context: HonoLikeContext): string | undefined {
   return env?.incoming?.socket?.remoteAddress
 }
 
-export function honoMiddleware(verify: Verify, remember: (request: object, key: VerifiedKey) => void, options: ProtectOptions<HonoLikeContext>): HonoMiddleware {
+export function honoMiddleware(
+  verify: Verify,
+  remember: (request: object, key: VerifiedKey) => void,
+  options: ProtectOptions<HonoLikeContext>,
+): HonoMiddleware {
   const verifyOptions = verifyOptionsOf(options)
   return async (context, next) => {
     const secret = secretOf((name) => context.req.header(name), options.header)

@@ -13,7 +13,10 @@ export function nextEvent(stream: KeyChangeStream, test: (event: KeyChangeStream
 
 /** The next change about a key (its own, or its role's when `roleID` is given). */
 export function changeOf(stream: KeyChangeStream, target: { keyID?: number; roleID?: number }): Promise<KeyChangeStreamEvent> {
-  return nextEvent(stream, (event) => event.type === 'change' && (event.change.keyID === target.keyID || (target.roleID !== undefined && event.change.roleID === target.roleID)))
+  return nextEvent(
+    stream,
+    (event) => event.type === 'change' && (event.change.keyID === target.keyID || (target.roleID !== undefined && event.change.roleID === target.roleID)),
+  )
 }
 
 /** A client of a Keyward whose stream of key changes is connected (its cache starts empty then). */
