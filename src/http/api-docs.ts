@@ -56,7 +56,9 @@ export function registerApiDocs(api: FastifyInstance): void {
   const onRequest = consoleSecurityHeaders(CONTENT_SECURITY_POLICY)
   const config = { public: true, unversioned: true }
   const schema = { hide: true }
-  api.get(API_DOCS_PATH, { config, schema, onRequest }, async (_request, reply) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(PAGE))
+  api.get(API_DOCS_PATH, { config, schema, onRequest }, async (_request, reply) =>
+    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(PAGE),
+  )
   for (const [name, asset] of Object.entries(ASSETS)) {
     // Read once, on first use: most apps (every test's) never serve the page.
     let body: string | Buffer | undefined
