@@ -11,6 +11,8 @@ describe(`${testEngine()}: session idle timeout and maximum duration`, () => {
   let h: Harness
   beforeAll(async () => {
     h = await Harness.start()
+    // Stopped, so that a loaded machine's real seconds cannot push a session over its deadline.
+    h.clock.freeze()
   })
   afterAll(() => h.close())
 
