@@ -119,6 +119,12 @@ describe(`${testEngine()}: keyward-client's middleware in real Fastify, Express 
       expect(await call(framework, await secretOf({ role: offRole.id }))).toMatchObject({ status: 401, body: { code: 'DISABLED_ROLE' } })
       expect(await call(framework, await secretOf({ ipAllowList: ['192.0.2.0/24'] }))).toMatchObject({ status: 403, body: { code: 'IP_NOT_ALLOWED' } })
       expect(await call(framework, await secretOf({ permissions: [] }))).toMatchObject({ status: 403, body: { code: 'INSUFFICIENT_PERMISSIONS' } })
+      const expiring = await secretOf({ expiresAt: kw.h.clock() + 1_000 })
+      kw.h.clock.advance(2_000)
+      expect(await call(framework, expiring)).toMatchObject({ status: 401, body: { code: 'EXPIRED' } })
+      const spent = await kw.h.key({ role: 2, permissions: [PERMISSIONS] })
+      await keyward.modifyApiKey(spent.id, { credits: { remaining: 0 } })
+      expect(await call(framework, { authorization: `Bearer ${spent.secret}` })).toMatchObject({ status: 429, body: { code: 'USAGE_EXCEEDED' } })
       const limited = await kw.h.key({ role: 2, permissions: [PERMISSIONS] })
       await keyward.modifyApiKey(limited.id, { rateLimits: [{ name: 'default', limit: 1, duration: 60_000 }] })
       const bearer = { authorization: `Bearer ${limited.secret}` }
