@@ -49,6 +49,18 @@ describe(`${testEngine()}: keyward-client against a real Keyward`, () => {
     expect(kw.requests()).toBe(before + 1)
   })
 
+  it('keeps at most cache.maxEntries answers, dropping the least recently used first', async () => {
+    const small = new Keyward({ baseUrl: kw.baseUrl, secretKey: kw.h.keys.fullAccess.secret, stream: false, cache: { maxEntries: 2 } })
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => kw.h.key({ role: 2 })))
+    const before = kw.requests()
+    for (const key of [a, b, a, c]) expect(await small.verify(key!.secret)).toMatchObject({ valid: true, keyID: key!.id })
+    expect(kw.requests(), 'a, b and c asked once each; a again from the cache').toBe(before + 3)
+    await small.verify(a!.secret)
+    expect(kw.requests(), 'a, used after b, outlived it').toBe(before + 3)
+    await small.verify(b!.secret)
+    expect(kw.requests(), 'b, least recently used, was dropped for c').toBe(before + 4)
+  })
+
   it('never caches a refusal, nor the answer for a key with rate limits or credits', async () => {
     const limited = await kw.h.key({ role: 2 })
     await keyward.modifyApiKey(limited.id, { credits: { remaining: 2 } })
