@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
 import express from 'express'
-import Fastify from 'fastify'
 import { Hono } from 'hono'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { invoiceService } from '../../../examples/invoice-service/service.js'
 import { testEngine } from '../../../test/helpers/test-database.js'
 import { Keyward, type VerifiedKey } from '../src/index.js'
 import { startKeyward, type KeywardOnLoopback } from './helpers/keyward-on-loopback.js'
@@ -15,13 +15,13 @@ const PERMISSIONS = 'invoices.read'
 
 /**
  * The same service in each framework: GET /invoices needs `invoices.read` (the secret from
- * Authorization or x-api-key) and answers with the key the middleware verified.
+ * Authorization or x-api-key) and answers with the key the middleware verified. The Fastify one
+ * is the example service in examples/.
  */
 async function startService(framework: Framework, keyward: Keyward): Promise<{ url: string; close(): Promise<void> }> {
   const options = { permissions: PERMISSIONS, header: 'x-api-key' }
   if (framework === 'fastify') {
-    const app = Fastify()
-    app.get('/invoices', { onRequest: keyward.fastify(options) }, async (request) => ({ key: keyward.keyOf(request) }))
+    const app = invoiceService(keyward)
     await app.listen({ host: '127.0.0.1', port: 0 })
     return { url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, close: () => app.close() }
   }
