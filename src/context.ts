@@ -112,6 +112,7 @@ export class KeywardContext {
         throttle: new FailureThrottle(config.authFailuresPerMinute, clock, () => this.metrics.rateLimitRefusal()),
         passwords: new PasswordChecks(PASSWORD_CHECKS_AT_ONCE, PASSWORD_CHECKS_WAITING),
         clock,
+        lockedOut: () => this.metrics.lockout('administrator'),
       },
       { threshold: config.lockoutThreshold, durationMs: config.lockoutDurationMs },
     )

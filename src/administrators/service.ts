@@ -291,6 +291,7 @@ export class AdministratorService {
     const attempt = await this.#attempts.begin(admin.username, principal.address ?? '')
     const failed = (counted: boolean, reason: SignInFailureReason) =>
       this.#attempts.failed(
+        attempt,
         counted ? admin : undefined,
         this.#audit(principal, {
           action: 'session.sign_in_failed',

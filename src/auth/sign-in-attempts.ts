@@ -15,6 +15,8 @@ export interface Attempt {
   readonly address: string
   /** When the pair is locked out and this attempt refused, until when; else undefined. */
   readonly lockedUntil: number | undefined
+  /** Whether this attempt, if it fails, is the one that locks the pair out (the `threshold`-th). */
+  readonly locksOut: boolean
 }
 
 export interface AttemptDependencies {
@@ -24,6 +26,8 @@ export interface AttemptDependencies {
   readonly throttle: FailureThrottle
   readonly passwords: PasswordChecks
   readonly clock: Clock
+  /** Told of each lock-out of a pair, once. */
+  readonly lockedOut: () => void
 }
 
 export interface AttemptOptions {
@@ -67,7 +71,14 @@ export class SignInAttempts {
     const now = this.#deps.clock()
     try {
       const reservation = await this.#deps.failures.reserve(key, address, threshold, now, now + durationMs, durationMs)
-      return { username: key, address, lockedUntil: reservation.failures > threshold ? reservation.lockedUntil : undefined }
+      // Each reservation counts one more failure atomically, so exactly one of them, even among
+      // concurrent ones, sees the count that locks the pair.
+      return {
+        username: key,
+        address,
+        lockedUntil: reservation.failures > threshold ? reservation.lockedUntil : undefined,
+        locksOut: reservation.failures === threshold,
+      }
     } catch (error) {
       this.#deps.throttle.release(address)
       throw error
@@ -89,8 +100,9 @@ export class SignInAttempts {
       : this.#deps.administrators.useRecoveryCode(admin.id, hashRecoveryCode(typed))
   }
 
-  /** Records a failure: the reservation stays counted; the administrator's count (if given) grows; audited. */
-  async failed(admin: AdministratorRecord | undefined, audit: AuditRecord): Promise<void> {
+  /** Records a failure: the reservation stays counted (a lock-out it makes is reported); the administrator's count (if given) grows; audited. */
+  async failed(attempt: Attempt, admin: AdministratorRecord | undefined, audit: AuditRecord): Promise<void> {
+    if (attempt.locksOut) this.#deps.lockedOut()
     if (admin) await this.#deps.administrators.countFailedSignIn(admin.id)
     await this.#deps.audit.insert(audit)
   }

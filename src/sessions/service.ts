@@ -6,7 +6,7 @@ import type { AuditStore } from '../audit/store.js'
 import { hashPassword } from '../auth/password-hash.js'
 import { hashSecret } from '../auth/secret-format.js'
 import type { Principal } from '../auth/principal.js'
-import type { SignInAttempts } from '../auth/sign-in-attempts.js'
+import type { Attempt, SignInAttempts } from '../auth/sign-in-attempts.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import type { Role } from '../roles/role.js'
 import type { RoleDirectory } from '../roles/role-directory.js'
@@ -96,16 +96,16 @@ export class SessionService {
       // Refused before anything was checked: audited, but no guess the administrator's count should show.
       // A lock by hand never runs out, so its holder is not told to wait.
       const manually = admin !== undefined && !admin.active
-      await this.#attempts.failed(undefined, this.#failedSignInAudit(client, admin, now, manually ? 'locked_manually' : 'locked_out'))
+      await this.#attempts.failed(attempt, undefined, this.#failedSignInAudit(client, admin, now, manually ? 'locked_manually' : 'locked_out'))
       throw new KeywardError(manually ? 'auth.administrator_locked_manually' : 'auth.administrator_locked')
     }
     if (!admin) {
       await this.#attempts.checkPassword(request.password, await this.#decoy())
-      await this.#failed(client, undefined, 'unknown_username')
+      await this.#failed(attempt, client, undefined, 'unknown_username')
       throw new KeywardError('auth.sign_in_failed')
     }
     if (!(await this.#attempts.checkPassword(request.password, admin.passwordHash))) {
-      await this.#failed(client, admin, 'wrong_password')
+      await this.#failed(attempt, client, admin, 'wrong_password')
       throw new KeywardError('auth.sign_in_failed')
     }
     const role = await this.#roles.get(admin.roleId)
@@ -121,7 +121,7 @@ export class SessionService {
         throw new KeywardError('auth.mfa_required')
       }
       if (!(await this.#attempts.checkSecondFactor(admin, request.mfaCode))) {
-        await this.#failed(client, admin, 'wrong_code')
+        await this.#failed(attempt, client, admin, 'wrong_code')
         throw new KeywardError('auth.mfa_invalid')
       }
     }
@@ -216,8 +216,8 @@ export class SessionService {
   }
 
   /** Counts a failed sign-in against the administrator (the attempt's reservation stays counted) and audits it. */
-  async #failed(client: Client, admin: AdministratorRecord | undefined, reason: SignInFailureReason): Promise<void> {
-    await this.#attempts.failed(admin, this.#failedSignInAudit(client, admin, this.#clock(), reason))
+  async #failed(attempt: Attempt, client: Client, admin: AdministratorRecord | undefined, reason: SignInFailureReason): Promise<void> {
+    await this.#attempts.failed(attempt, admin, this.#failedSignInAudit(client, admin, this.#clock(), reason))
   }
 
   /** What was typed as a username is recorded only when it names an administrator: otherwise it may be a password. */

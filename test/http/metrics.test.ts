@@ -55,6 +55,15 @@ describe(`${testEngine()}: metrics`, () => {
     expect(sample(await scrape(), 'keyward_rate_limit_refusals_total')).toBe(1)
   })
 
+  it("counts an administrator's lock-out once, however many failed sign-ins race past the threshold", async () => {
+    const { username } = await h.administrator()
+    const threshold = h.app.context.config.lockoutThreshold
+    const signIns = Array.from({ length: threshold + 1 }, () => h.post('/api/session', { body: { username, password: 'Wrong-passw0rd' } }))
+    for (const res of await Promise.all(signIns)) expectStatus(res, 401)
+    expectStatus(await h.post('/api/session', { body: { username, password: 'Wrong-passw0rd' } }), 401)
+    expect(sample(await scrape(), 'keyward_lockouts_total{resource="administrator"}')).toBe(1)
+  })
+
   it('measures how long a change made by another process takes to arrive', async () => {
     const other = await h.otherProcess()
     const { id } = await h.key()
