@@ -128,6 +128,13 @@ describe(`${testEngine()}: keyward commands against a running Keyward over HTTP`
       expect(result.stderr, what).toMatch(message)
       expect(result.stderr + result.stdout, what).not.toContain(secret.slice(8))
     }
+    const limited = await json(['apikeys', 'create', '--name', 'one-a-minute', '--role', 'auditor', '--rate-limit', 'default=1/1m'])
+    expect((await remote(['roles', 'list'], limited.secretKey)).code).toBe(0)
+    const tooMany = await remote(['roles', 'list'], limited.secretKey)
+    expect(tooMany.code, tooMany.stderr).toBe(8)
+    expect(tooMany.stderr).toMatch(/\(\w+\.\w+\)$/)
+    expect(tooMany.stderr).not.toContain(limited.secretKey.slice(8))
+
     const down = await runCliInProcess(['apikeys', 'list', '--url', `http://127.0.0.1:${await closedPort()}`, '--secret-key', admin])
     expect(down.code).toBe(2)
     expect(down.stderr).toContain('cannot reach Keyward at http://127.0.0.1:')
@@ -150,6 +157,7 @@ describe(`${testEngine()}: keyward commands against a running Keyward over HTTP`
       rights: { platformRights: { apikeyRights: { canViewApiKeys: true, canCreateNewApiKeys: false } } },
     })
     expect((await remote(['roles', 'list'])).stdout).toMatch(new RegExp(`^${role.ID}\\s+Key readers$`, 'm'))
+    expect((await json(['roles', 'search', '--name', 'Key read%'])).roles.map((r: any) => r.ID)).toEqual([role.ID])
     expect((await remote(['roles', 'modify', 'Key readers', '--right', 'apikeyRights.canCreateNewApiKeys'])).code).toBe(0)
     expect((await json(['roles', 'describe', String(role.ID)])).rights.platformRights.apikeyRights).toMatchObject({
       canViewApiKeys: true,
@@ -168,6 +176,12 @@ describe(`${testEngine()}: keyward commands against a running Keyward over HTTP`
       { username: 'operator', fullName: 'Op Erator', roleID: role.ID },
     ])
     expect((await remote(['administrators', 'modify', 'operator', '--email', 'op@example.com'])).code).toBe(0)
+    const operator = await json(['administrators', 'describe', 'operator'])
+    expect(operator).toMatchObject({ username: 'operator', fullName: 'Op Erator', emailAddress: 'op@example.com', roleID: role.ID })
+    expect((await remote(['administrators', 'describe', String(operator.ID)])).stdout).toMatch(/^emailAddress: +op@example\.com$/m)
+    const admins = await remote(['administrators', 'list'])
+    expect(admins.stdout.split('\n')[0]).toMatch(/^ID\s+username\s+full name\s+role\s+locked\s+last sign-in$/)
+    expect(admins.stdout).toMatch(new RegExp(`^${operator.ID}\\s+operator\\s+Op Erator\\s+${role.ID}\\s`, 'm'))
     expect((await remote(['administrators', 'lock', 'operator'])).stdout).toBe('Locked administrator "operator".')
     expect((await remote(['administrators', 'unlock', 'operator'])).stdout).toBe('Unlocked administrator "operator".')
     const reset = await remote(['administrators', 'set-password', 'operator'], admin, { input: 'Another-passw0rd' })
@@ -229,27 +243,50 @@ describe(`${testEngine()}: keyward commands against a running Keyward over HTTP`
     expect(found.auditEvents.every((e: any) => e.action === 'apikey.create')).toBe(true)
     expect((await remote(['auditevents', 'list'])).stdout.split('\n')[0]).toMatch(/^ID\s+time\s+actor\s+action\s+resource\s+address\s+changed$/)
 
-    const key = await h.key({ name: 'followed' })
-    const stop = new AbortController()
-    const lines: string[] = []
-    let wanted: { test: (line: string) => boolean; resolve: () => void } | undefined
-    const seen = (test: (line: string) => boolean) =>
-      new Promise<void>((resolve) => {
-        if (lines.some(test)) resolve()
-        else wanted = { test, resolve }
-      })
-    const onOut = (line: string) => {
-      lines.push(line)
-      if (wanted?.test(line)) wanted.resolve()
+    /** Runs a follow command; `seen` waits until it has printed a line that passes `test`, then `stop` ends it. */
+    const follow = (args: string[]) => {
+      const stop = new AbortController()
+      const lines: string[] = []
+      let wanted: { test: (line: string) => boolean; resolve: () => void } | undefined
+      const onOut = (text: string) => {
+        lines.push(...text.split('\n'))
+        if (lines.some((line) => wanted?.test(line))) wanted?.resolve()
+      }
+      const run = remote([...args, '--follow', '--interval', '20ms'], admin, { signal: stop.signal, onOut })
+      return {
+        lines,
+        seen: (test: (line: string) => boolean) =>
+          new Promise<void>((resolve) => {
+            if (lines.some(test)) resolve()
+            else wanted = { test, resolve }
+          }),
+        stop: async () => {
+          stop.abort()
+          return (await run).code
+        },
+      }
     }
+
+    const key = await h.key({ name: 'followed' })
     const filter = JSON.stringify({ searchCriteria: [{ fieldName: 'resourceName', stringValue: 'followed' }] })
-    const following = remote(['auditevents', 'search', filter, '--follow', '--json', '--interval', '20ms'], admin, { signal: stop.signal, onOut })
-    await seen((line) => JSON.parse(line).action === 'apikey.create')
+    const asJson = follow(['auditevents', 'search', filter, '--json'])
+    await asJson.seen((line) => JSON.parse(line).action === 'apikey.create')
     expectStatus(await h.post(`/api/apikeys/${key.id}`, { secret: admin, body: { active: false } }), 200)
-    await seen((line) => JSON.parse(line).action === 'apikey.lock')
-    stop.abort()
-    expect((await following).code).toBe(0)
-    expect(lines.map((line) => JSON.parse(line).action)).toEqual(['apikey.create', 'apikey.lock'])
+    await asJson.seen((line) => JSON.parse(line).action === 'apikey.lock')
+    expect(await asJson.stop()).toBe(0)
+    expect(asJson.lines.map((line) => JSON.parse(line).action)).toEqual(['apikey.create', 'apikey.lock'])
+
+    // The table form: the header once, then one row per entry, oldest first, new ones as they come.
+    const table = follow(['auditevents', 'list'])
+    await table.seen((line) => /\sapikey\.lock\s+apikey followed\s/.test(line))
+    expectStatus(await h.post(`/api/apikeys/${key.id}`, { secret: admin, body: { active: true } }), 200)
+    await table.seen((line) => /\sapikey\.unlock\s+apikey followed\s/.test(line))
+    expect(await table.stop()).toBe(0)
+    expect(table.lines[0]).toMatch(/^ID\s+time\s+actor\s+action\s+resource\s+address\s+changed$/)
+    const ids = table.lines.slice(1).map((line) => Number(/^(\d+)\s/.exec(line)?.[1]))
+    expect(ids.every((id) => id > 0)).toBe(true)
+    expect(ids).toEqual([...ids].sort((a, b) => a - b))
+    expect(table.lines.filter((line) => line.startsWith('ID '))).toHaveLength(1)
   })
 
   it('keeps profiles in a file only its owner reads, never prints their secrets, and takes KEYWARD_URL', async () => {
