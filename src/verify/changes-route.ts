@@ -4,7 +4,8 @@ import { API_KEY_OPERATION } from '../apikeys/routes/common.js'
 import { principalOf } from '../http/api-guard.js'
 import type { Api } from '../http/api-types.js'
 import { errorResponses } from '../http/openapi.js'
-import type { KeyChange, KeyChangeStream } from './key-changes.js'
+import type { KeyChangeStream } from './key-changes.js'
+import { KeyChangeSchema, type KeyChange } from './schema.js'
 
 const HEARTBEAT_MS = 15_000
 
@@ -47,7 +48,8 @@ export const keyChangeRoutes: FastifyPluginAsync<{ changes: KeyChangeStream }> =
         description:
           'Server-Sent Events (text/event-stream) of every change that can make a cached verification wrong: apikey.modify, apikey.lock, apikey.auto_lock, apikey.unlock, apikey.delete, apikey.new_secret, role.modify and role.delete. Each event has the audit entry\'s ID as its event ID and `{"id", "action", "time", "keyID" or "roleID", "fields"}` as data (for a role, every key of that role is affected). The first event, `ready`, carries the resume point. Send `Last-Event-ID` (or `since`) to resume after an event; nothing is lost across reconnects or restarts. Needs `canVerifyApiKeys`.',
         querystring: QuerySchema,
-        response: { 200: { description: 'A stream of events.', content: { 'text/event-stream': { schema: Type.String() } } }, ...errorResponses(403) },
+        // The schema is each change event's data, for clients to type their events by.
+        response: { 200: { description: 'A stream of events.', content: { 'text/event-stream': { schema: KeyChangeSchema } } }, ...errorResponses(403) },
       },
     },
     async (request, reply) => {

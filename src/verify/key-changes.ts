@@ -1,31 +1,7 @@
 import type { AuditStore, StoredAuditEvent } from '../audit/store.js'
 import { requireRight, type Principal } from '../auth/principal.js'
 import type { ChangeFeed } from '../store/change-feed.js'
-
-/** The audited actions after which a cached verification of a key may be wrong. */
-export const KEY_CHANGE_ACTIONS = [
-  'apikey.modify',
-  'apikey.lock',
-  'apikey.auto_lock',
-  'apikey.unlock',
-  'apikey.delete',
-  'apikey.new_secret',
-  'role.modify',
-  'role.delete',
-] as const
-
-/** One change, as the stream sends it. */
-export interface KeyChange {
-  /** The audit entry's ID: the event ID to resume after. */
-  readonly id: number
-  readonly action: string
-  readonly time: number
-  readonly keyID?: number
-  /** For role changes: every key of this role is affected. */
-  readonly roleID?: number
-  /** The API names of the fields that changed. */
-  readonly fields: readonly string[]
-}
+import { KEY_CHANGE_ACTIONS, type KeyChange } from './schema.js'
 
 const PAGE_SIZE = 500
 /**
@@ -36,7 +12,8 @@ const LATE_WINDOW = 100
 
 function toChange(event: StoredAuditEvent): KeyChange {
   const target = event.resourceType === 'role' ? { roleID: event.resourceId } : { keyID: event.resourceId }
-  return { id: event.id, action: event.action, time: event.time, ...target, fields: Object.keys(event.changes) }
+  // The audit log is read for KEY_CHANGE_ACTIONS only.
+  return { id: event.id, action: event.action as KeyChange['action'], time: event.time, ...target, fields: Object.keys(event.changes) }
 }
 
 /**

@@ -23,6 +23,32 @@ export const VERIFY_CODES = [
 ] as const
 export type VerifyCode = (typeof VERIFY_CODES)[number]
 
+/** The audited actions after which a cached verification of a key may be wrong: what the stream of key changes sends. */
+export const KEY_CHANGE_ACTIONS = [
+  'apikey.modify',
+  'apikey.lock',
+  'apikey.auto_lock',
+  'apikey.unlock',
+  'apikey.delete',
+  'apikey.new_secret',
+  'role.modify',
+  'role.delete',
+] as const
+
+/** One event's data in the stream of key changes (`GET /apikeys/changes`). */
+export const KeyChangeSchema = Type.Object(
+  {
+    id: Type.Integer({ description: "The audit entry's ID: the event ID to resume after." }),
+    action: Type.Enum(KEY_CHANGE_ACTIONS),
+    time: Type.Integer({ description: 'When it changed, in ms since epoch.' }),
+    keyID: Type.Optional(Type.Integer({ description: 'The key that changed.' })),
+    roleID: Type.Optional(Type.Integer({ description: 'The role that changed: every key of this role is affected.' })),
+    fields: Type.Array(Type.String(), { description: 'The API names of the fields that changed.' }),
+  },
+  { description: "One change, as each event's data (JSON) in the stream of key changes." },
+)
+export type KeyChange = Static<typeof KeyChangeSchema>
+
 export const VerifyRequestSchema = Type.Object(
   {
     secretKey: Type.String({ minLength: 1, maxLength: 256, description: 'The secret key to verify, as your service received it.' }),

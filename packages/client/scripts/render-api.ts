@@ -88,13 +88,21 @@ function clientOperations(doc: OpenApiDocument) {
   const operations: { method: string; path: string; operation: Operation }[] = []
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, operation] of Object.entries(methods)) {
-      const byKey = operation.security?.some((scheme) => 'Legacy_API_Key' in scheme) ?? false
-      const isStream = operation.responses['200']?.content?.['text/event-stream'] !== undefined
-      if (byKey && !isStream) operations.push({ method: method.toUpperCase(), path, operation })
+      if (isByKey(operation) && !isStream(operation)) operations.push({ method: method.toUpperCase(), path, operation })
     }
   }
   return operations
 }
+
+/** The streams of Server-Sent Events a secret key may open: their events' data are typed, not called. */
+function streamOperations(doc: OpenApiDocument): Operation[] {
+  return Object.values(doc.paths)
+    .flatMap((methods) => Object.values(methods))
+    .filter((operation) => isByKey(operation) && isStream(operation))
+}
+
+const isByKey = (operation: Operation) => operation.security?.some((scheme) => 'Legacy_API_Key' in scheme) ?? false
+const isStream = (operation: Operation) => operation.responses['200']?.content?.['text/event-stream'] !== undefined
 
 /** The TypeScript module for an OpenAPI document (what `npm run generate -w keyward-client` writes). */
 export function renderApi(doc: OpenApiDocument): string {
@@ -106,6 +114,10 @@ export function renderApi(doc: OpenApiDocument): string {
     const same = firstNamed.get(type)
     if (same === undefined) firstNamed.set(type, name)
     types.push(`${comment(description, '')}export type ${name} = ${same ?? type}\n`)
+  }
+  for (const operation of streamOperations(doc)) {
+    const event = operation.responses['200']!.content!['text/event-stream']!.schema
+    declare(`${pascal(operation.operationId)}Event`, event.description, typeOf(event, 'response', ''))
   }
   for (const { method, path, operation } of clientOperations(doc)) {
     const name = pascal(operation.operationId)

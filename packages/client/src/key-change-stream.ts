@@ -6,18 +6,10 @@
  * @module
  */
 
-/** One change that can make a cached verification wrong, as Keyward sends it. */
-export interface KeyChange {
-  /** The audit entry's ID: the event ID the stream resumes after. */
-  readonly id: number
-  /** `apikey.lock`, `apikey.auto_lock`, `apikey.unlock`, `apikey.delete`, `apikey.new_secret`, `apikey.modify`, `role.modify` or `role.delete`. */
-  readonly action: string
-  readonly time: number
-  readonly keyID?: number
-  /** For role changes: every key of the role is affected. */
-  readonly roleID?: number
-  readonly fields: readonly string[]
-}
+import type { StreamApiKeyChangesEvent } from './generated/api.js'
+
+/** One change that can make a cached verification wrong, as Keyward sends it (typed from Keyward's OpenAPI document). */
+export type KeyChange = StreamApiKeyChangesEvent
 
 export type KeyChangeStreamEvent =
   /** `isResumed`: the stream went on after the last event received before (nothing was missed). */

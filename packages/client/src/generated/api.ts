@@ -1,6 +1,21 @@
 // Generated from Keyward's /api/openapi.json by `npm run generate -w keyward-client`: do not edit.
 /* eslint-disable */
 
+/** One change, as each event's data (JSON) in the stream of key changes. */
+export type StreamApiKeyChangesEvent = {
+  /** The audit entry's ID: the event ID to resume after. */
+  id: number
+  action: "apikey.modify" | "apikey.lock" | "apikey.auto_lock" | "apikey.unlock" | "apikey.delete" | "apikey.new_secret" | "role.modify" | "role.delete"
+  /** When it changed, in ms since epoch. */
+  time: number
+  /** The key that changed. */
+  keyID?: number
+  /** The role that changed: every key of this role is affected. */
+  roleID?: number
+  /** The API names of the fields that changed. */
+  fields: Array<string>
+}
+
 /** A new API key. keyName and roleID are required; locale and timeZone default to the creator's; rateLimits defaults to the server's default rate limit. */
 export type CreateApiKeyRequest = {
   /** Display name of the API key; unique (whatever the case or compatibility form). Searchable as String. */
