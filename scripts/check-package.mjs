@@ -81,6 +81,9 @@ try {
   if (page.status !== 200 || !html.includes('<script type="module"')) fail(`GET / answered ${page.status}, not the console:\n${html.slice(0, 300)}`)
   const openapi = await fetch(`${url}/api/openapi.json`)
   if (openapi.status !== 200 || !(await openapi.json()).paths['/apikeys']) fail(`GET /api/openapi.json answered ${openapi.status}`)
+  // Swagger UI comes from a runtime dependency: the installed package must serve it.
+  const docs = await fetch(`${url}/api/docs/swagger-ui-bundle.js`)
+  if (docs.status !== 200) fail(`GET /api/docs/swagger-ui-bundle.js answered ${docs.status}`)
   const ready = await fetch(`${url}/readyz`)
   if (ready.status !== 200) fail(`GET /readyz answered ${ready.status}`)
   const denied = await fetch(`${url}/api/apikeys`, { headers: { 'api-version': 'v1' } })

@@ -31,6 +31,7 @@ const PAGE = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Keyward API reference</title>
 <link rel="stylesheet" href="/api${API_DOCS_PATH}/swagger-ui.css">
+<link rel="stylesheet" href="/api${API_DOCS_PATH}/keyward.css">
 </head>
 <body>
 <main id="swagger-ui"></main>
@@ -40,14 +41,39 @@ const PAGE = `<!doctype html>
 </html>
 `
 
-// No validator badge: it would send the document to a third-party service.
-const START = `SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true, validatorUrl: null })\n`
+/**
+ * No validator badge: it would send the document to a third-party service. No deep links: they
+ * put a link inside each operation's toggle button (nested controls). No syntax colours: they
+ * are inline styles below WCAG AA contrast. Swagger UI leaves its selects without a name and its
+ * scrollable examples out of the keyboard's reach: the observer mends both as operations open.
+ */
+const START = `SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', validatorUrl: null, syntaxHighlight: false })
+new MutationObserver(() => {
+  for (const select of document.querySelectorAll('select:not([aria-label])')) {
+    const name = select.id === 'servers' ? 'Servers' : select.closest('[data-param-name]')?.dataset.paramName
+    if (name) select.setAttribute('aria-label', name)
+  }
+  for (const pre of document.querySelectorAll('.opblock-body pre:not([tabindex])')) pre.tabIndex = 0
+}).observe(document.body, { childList: true, subtree: true })
+`
+
+/** Swagger UI's colours that fall short of WCAG AA contrast (white on light green or blue, light links). */
+const STYLES = `.swagger-ui .info .title small, .swagger-ui .info .title small.version-stamp { background: #3b4151; }
+.swagger-ui .info a { color: #1f5fa8; }
+.swagger-ui .btn.authorize, .swagger-ui .btn.authorize svg { color: #17683f; border-color: #17683f; }
+.swagger-ui .opblock .opblock-summary-method { color: #000; text-shadow: none; }
+.swagger-ui .parameter__in { color: #595959; }
+.swagger-ui .btn.cancel { color: #c00; border-color: #c00; }
+.swagger-ui .btn.execute { background-color: #1f5fa8; border-color: #1f5fa8; }
+.swagger-ui .download-contents { background: #545d61; }
+`
 
 const SWAGGER_UI_DIR = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'))
 
 const ASSETS: Record<string, { type: string; body: () => string | Buffer }> = {
   'swagger-ui.css': { type: 'text/css; charset=utf-8', body: () => readFileSync(join(SWAGGER_UI_DIR, 'swagger-ui.css')) },
   'swagger-ui-bundle.js': { type: 'text/javascript; charset=utf-8', body: () => readFileSync(join(SWAGGER_UI_DIR, 'swagger-ui-bundle.js')) },
+  'keyward.css': { type: 'text/css; charset=utf-8', body: () => STYLES },
   'start.js': { type: 'text/javascript; charset=utf-8', body: () => START },
 }
 

@@ -44,7 +44,7 @@ describe(`${testEngine()}: security headers`, () => {
     expect(page.status).toBe(200)
     expect(page.headers['content-type']).toContain('text/html')
     const files = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!)
-    expect(files).toEqual(['/api/docs/swagger-ui.css', '/api/docs/swagger-ui-bundle.js', '/api/docs/start.js'])
+    expect(files).toEqual(['/api/docs/swagger-ui.css', '/api/docs/keyward.css', '/api/docs/swagger-ui-bundle.js', '/api/docs/start.js'])
     for (const res of [page, ...(await Promise.all(files.map((file) => h.get(file, { apiVersion: null }))))]) {
       expect(res.status).toBe(200)
       expect(res.headers['content-security-policy']).toBe(
