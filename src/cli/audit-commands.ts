@@ -64,17 +64,16 @@ async function follow(api: ApiClient, io: CliIo, flags: AuditFollowFlags, filter
       isFirstRow = false
     }
   }
-  const backlog = await api.post('/auditevents/search', {
-    searchCriteria: criteria,
-    maxItems: filter.maxItems ?? FOLLOW_BACKLOG,
-    sortByObjectID: true,
-    sortDescending: true,
-  })
-  print((backlog.auditEvents as ApiObject[]).reverse())
+  const backlogSize = filter.maxItems ?? FOLLOW_BACKLOG
+  const backlog = (await api.post('/auditevents/search', { searchCriteria: criteria, maxItems: backlogSize, sortByObjectID: true, sortDescending: true }))
+    .auditEvents as ApiObject[]
+  // Older entries than a full backlog's were left out on purpose: looking back for late arrivals must not print them.
+  const floor = backlog.length === backlogSize ? (backlog.at(-1)!.ID as number) : 0
+  print(backlog.reverse())
   while (!io.signal?.aborted) {
     const page = (
       await api.post('/auditevents/search', {
-        searchCriteria: [...criteria, { idTest: 'greater-than', idValue: Math.max(0, last - LATE_WINDOW) }],
+        searchCriteria: [...criteria, { idTest: 'greater-than', idValue: Math.max(0, floor - 1, last - LATE_WINDOW) }],
         maxItems: PAGE_SIZE,
         sortByObjectID: true,
       })

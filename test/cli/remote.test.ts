@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CLI_TEST_OPTIONS, runCli, runCliInProcess, type InProcessOptions } from '../helpers/cli.js'
 import { expectStatus, Harness } from '../helpers/harness.js'
@@ -134,6 +135,13 @@ describe(`${testEngine()}: keyward commands against a running Keyward over HTTP`
     expect(tooMany.code, tooMany.stderr).toBe(8)
     expect(tooMany.stderr).toMatch(/\(\w+\.\w+\)$/)
     expect(tooMany.stderr).not.toContain(limited.secretKey.slice(8))
+
+    // A real fault on the server's side: the audit log's table is missing (a half-restored database).
+    const { db } = h.app.context.store
+    await sql`alter table audit_events rename to audit_events_away`.execute(db)
+    const broken = await remote(['auditevents', 'list']).finally(() => sql`alter table audit_events_away rename to audit_events`.execute(db))
+    expect(broken.code, broken.stderr).toBe(9)
+    expect(broken.stderr).toMatch(/\(server\.internal\)$/)
 
     const down = await runCliInProcess(['apikeys', 'list', '--url', `http://127.0.0.1:${await closedPort()}`, '--secret-key', admin])
     expect(down.code).toBe(2)
