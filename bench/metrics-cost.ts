@@ -12,7 +12,7 @@ import { Metrics } from '../src/metrics/metrics.js'
 const { values } = parseArgs({ options: { iterations: { type: 'string', default: '2000000' }, 'server-cpu-us': { type: 'string', default: '60' } } })
 const iterations = Number(values.iterations)
 const serverCpuUs = Number(values['server-cpu-us'])
-const metrics = new Metrics({ verifierCacheSize: () => 0, failedStatements: () => 0 })
+const metrics = new Metrics({ verifierCacheSize: () => 0, failedStatements: () => 0, poolConnections: undefined })
 const routes = ['/api/apikeys/current', '/api/apikeys/:apiKeyID', '/healthz']
 
 function perRequest(i: number): void {

@@ -87,7 +87,11 @@ export class KeywardContext {
       sessions: createSessionStore(store),
     }
     this.roleDirectory = new RoleDirectory(this.stores.roles, store.feed)
-    this.metrics = new Metrics({ verifierCacheSize: () => this.verifier.cacheSize, failedStatements: () => store.failedStatementCount })
+    this.metrics = new Metrics({
+      verifierCacheSize: () => this.verifier.cacheSize,
+      failedStatements: () => store.failedStatementCount,
+      poolConnections: store.poolConnections,
+    })
     store.feed.observeLag((ms) => this.metrics.changeHeard(ms))
     this.throttle = new FailureThrottle(config.authFailuresPerMinute, clock, () => this.metrics.rateLimitRefusal())
     this.limits = new UsageLimits(createLimitStore(store), clock)
@@ -138,7 +142,14 @@ export class KeywardContext {
         },
         { idleTimeoutMs: config.sessionIdleTimeoutMs, maxDurationMs: config.sessionMaxDurationMs },
       ),
-      verify: new VerifyService({ verifier: this.verifier, roles: this.roleDirectory, throttle: this.throttle, limits: this.limits, clock }),
+      verify: new VerifyService({
+        verifier: this.verifier,
+        roles: this.roleDirectory,
+        throttle: this.throttle,
+        limits: this.limits,
+        clock,
+        answered: (code) => this.metrics.verification(code),
+      }),
       keyChanges: new KeyChangeStream({ audit: this.stores.audit, feed: store.feed }),
     }
   }

@@ -6,6 +6,7 @@
  * @module
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, type Metric } from 'prom-client'
+import type { PoolConnections } from '../store/database.js'
 import { FastCounter, RequestHistogram } from './hot-path-metrics.js'
 
 /** What the metrics read when scraped rather than count as it happens. */
@@ -14,6 +15,8 @@ export interface MetricsSources {
   readonly verifierCacheSize: () => number
   /** SQL statements that failed so far in this process. */
   readonly failedStatements: () => number
+  /** The PostgreSQL pool's connections; undefined on SQLite, which has no pool. */
+  readonly poolConnections: (() => PoolConnections) | undefined
 }
 
 const HIT = { result: 'hit' }
@@ -34,6 +37,7 @@ export class Metrics {
     'Authentications of API requests by method (API key or console session) and result (ok, or the error code)',
   )
   readonly #cacheLookups = new FastCounter('keyward_verifier_cache_lookups_total', 'Lookups of an API key in the verifier cache, by result (hit or miss)')
+  readonly #verifications = new FastCounter('keyward_verifications_total', "Answers of the verify operation, by code (VALID or the refusal's code)")
   readonly #lockouts: Counter<'resource'>
   readonly #rateLimitRefusals: Counter
   readonly #changeFeedLag: Histogram
@@ -41,7 +45,8 @@ export class Metrics {
   constructor(sources: MetricsSources) {
     const registers = [this.registry]
     collectDefaultMetrics({ register: this.registry, prefix: 'keyward_' })
-    for (const metric of [this.#requests, this.#authentications, this.#cacheLookups]) this.registry.registerMetric(metric as unknown as Metric)
+    for (const metric of [this.#requests, this.#authentications, this.#cacheLookups, this.#verifications])
+      this.registry.registerMetric(metric as unknown as Metric)
     new Gauge({
       name: 'keyward_verifier_cache_keys',
       help: 'API keys the verifier holds in memory',
@@ -61,6 +66,21 @@ export class Metrics {
       help: 'Requests refused with 429 because their address failed to authenticate too often',
       registers,
     })
+    const { poolConnections } = sources
+    if (poolConnections) {
+      new Gauge({
+        name: 'keyward_database_pool_connections',
+        help: "The PostgreSQL pool's connections by state: open, idle, and waiting (queries waiting for a connection)",
+        labelNames: ['state'],
+        registers,
+        collect() {
+          const { open, idle, waiting } = poolConnections()
+          this.set({ state: 'open' }, open)
+          this.set({ state: 'idle' }, idle)
+          this.set({ state: 'waiting' }, waiting)
+        },
+      })
+    }
     let failedBefore = 0
     new Counter({
       name: 'keyward_database_errors_total',
@@ -92,6 +112,10 @@ export class Metrics {
   cacheLookup(isHit: boolean): void {
     if (isHit) this.#cacheLookups.inc('hit', HIT)
     else this.#cacheLookups.inc('miss', MISS)
+  }
+
+  verification(code: string): void {
+    this.#verifications.inc(code, { code })
   }
 
   lockout(resource: LockedResource): void {

@@ -24,6 +24,16 @@ export interface Database {
   readonly postgresUrl: string | undefined
   /** The SQLite file, watched; undefined on PostgreSQL and for an in-memory database. */
   readonly sqliteFile: SqliteFile | undefined
+  /** The PostgreSQL pool's connections now; undefined on SQLite (two fixed connections, no pool). */
+  readonly poolConnections: (() => PoolConnections) | undefined
+}
+
+/** A connection pool's state. */
+export interface PoolConnections {
+  readonly open: number
+  readonly idle: number
+  /** Queries waiting for a free connection. */
+  readonly waiting: number
 }
 
 const PG_INT8 = 20
@@ -104,6 +114,7 @@ export function openDatabase(url: string, options: DatabaseOptions): Database {
       displayUrl: maskPassword(url),
       postgresUrl: url,
       sqliteFile: undefined,
+      poolConnections: () => ({ open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     }
   }
   const path = sqlitePathOf(url)
@@ -140,6 +151,7 @@ export function openDatabase(url: string, options: DatabaseOptions): Database {
     engine,
     displayUrl: `sqlite:${path}`,
     postgresUrl: undefined,
+    poolConnections: undefined,
     sqliteFile,
   }
 }

@@ -45,10 +45,13 @@ export class Store {
   readonly displayUrl: string
   readonly #counter: { queries: number; failures: number }
   readonly #sqliteFile: SqliteFile | undefined
+  /** See {@link Database.poolConnections}. */
+  readonly poolConnections: Database['poolConnections']
 
   private constructor(database: Database, feed: ChangeFeed, counter: { queries: number; failures: number }) {
     this.#counter = counter
     this.#sqliteFile = database.sqliteFile
+    this.poolConnections = database.poolConnections
     this.db = database.db
     this.searchDb = database.searchDb
     this.engine = database.engine

@@ -28,6 +28,8 @@ export interface VerifyServiceDependencies {
   /** Rate limits and credits (`src/limits/`). */
   readonly limits: LimitsHook
   readonly clock: Clock
+  /** Told each answer's code (VALID or the refusal's), for the metrics. */
+  readonly answered?: (code: string) => void
 }
 
 /**
@@ -60,6 +62,12 @@ export class VerifyService {
    * `permission.query_*` for a bad query.
    */
   async verify(principal: Principal, request: VerifyRequest): Promise<VerifyAnswer> {
+    const answer = await this.#verify(principal, request)
+    this.#deps.answered?.(answer.code)
+    return answer
+  }
+
+  async #verify(principal: Principal, request: VerifyRequest): Promise<VerifyAnswer> {
     requireRight(principal, 'apikeyRights.canVerifyApiKeys', 'apikey.verify_denied')
     const query = request.permissions === undefined ? undefined : parsePermissionQuery(request.permissions)
     const { address } = request

@@ -64,6 +64,27 @@ describe(`${testEngine()}: metrics`, () => {
     expect(sample(await scrape(), 'keyward_lockouts_total{resource="administrator"}')).toBe(1)
   })
 
+  it('counts verifications by answer code', async () => {
+    // Full Access has the verify right; the key it verifies is a fresh one with no rate limit.
+    const service = await h.key()
+    const { secret } = await h.key()
+    const verify = (secretKey: string) => h.post('/api/apikeys/verify', { secret: service.secret, body: { secretKey } })
+    for (let i = 0; i < 2; i++) expect((await verify(secret)).body.code).toBe('VALID')
+    expect((await verify(createSecret(1))).body.code).toBe('NOT_FOUND')
+    const text = await scrape()
+    expect(sample(text, 'keyward_verifications_total{code="VALID"}'), text).toBe(2)
+    expect(sample(text, 'keyward_verifications_total{code="NOT_FOUND"}'), text).toBe(1)
+  })
+
+  it(`reports the database pool's connections on PostgreSQL only`, async () => {
+    const text = await scrape()
+    const open = sample(text, 'keyward_database_pool_connections{state="open"}')
+    if (testEngine() === 'postgres') {
+      expect(open, text).toBeGreaterThanOrEqual(1)
+      expect(sample(text, 'keyward_database_pool_connections{state="waiting"}')).toBe(0)
+    } else expect(text).not.toContain('keyward_database_pool_connections')
+  })
+
   it('measures how long a change made by another process takes to arrive', async () => {
     const other = await h.otherProcess()
     const { id } = await h.key()
