@@ -2,9 +2,9 @@ import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
 import type { Api } from '../http/api-types.js'
 import { principalOf } from '../http/api-guard.js'
+import { registerSearchOperation } from '../http/search-route.js'
 import { EMPTY_RESPONSE, sendEmpty } from '../http/empty-reply.js'
 import { API_KEY_SECURITY, errorResponses } from '../http/openapi.js'
-import { SearchFilterSchema } from '../search/schema.js'
 import {
   AdministratorCreateSchema,
   AdministratorCurrentModifySchema,
@@ -53,25 +53,17 @@ export const administratorRoutes: FastifyPluginAsync<{ administrators: Administr
     async (request) => ({ administrators: (await administrators.list(principalOf(request))).map(toAdministratorBody) }),
   )
 
-  app.post(
-    '/administrators/search',
-    {
-      schema: {
-        ...OPERATION,
-        operationId: 'searchAdministrators',
-        summary: 'Search Administrators',
-        description: 'Searches administrators with the search-filter language. Needs `canViewAdministrators`.',
-        body: SearchFilterSchema,
-        response: { 200: AdministratorListSchema, ...errorResponses(403, 413) },
-      },
-    },
-    async (request, reply) => {
-      const principal = principalOf(request)
-      const found = await administrators.search(principal, request.body)
-      if (request.body.countTotal) void reply.header('x-total-count', String(await administrators.count(principal, request.body)))
-      return { administrators: found.map(toAdministratorBody) }
-    },
-  )
+  registerSearchOperation(app, {
+    url: '/administrators/search',
+    operation: OPERATION,
+    operationId: 'searchAdministrators',
+    summary: 'Search Administrators',
+    description: 'Searches administrators with the search-filter language. Needs `canViewAdministrators`.',
+    listSchema: AdministratorListSchema,
+    listKey: 'administrators',
+    search: (principal, filter) => administrators.search(principal, filter),
+    present: toAdministratorBody,
+  })
 
   app.get(
     '/administrators/current',

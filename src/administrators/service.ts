@@ -9,7 +9,7 @@ import type { Locale } from '../i18n/translate.js'
 import { assertManages, assignableRole } from '../roles/escalation.js'
 import { FULL_ACCESS_ROLE_ID } from '../roles/role.js'
 import type { RoleDirectory } from '../roles/role-directory.js'
-import type { SearchFilter } from '../search/schema.js'
+import type { SearchFilter, SearchResult } from '../search/schema.js'
 import type { Clock } from '../time/clock.js'
 import { applyKeptAdministratorFields } from './kept-fields.js'
 import { checkPassword } from './password-policy.js'
@@ -43,15 +43,9 @@ export class AdministratorService {
   }
 
   /** @throws KeywardError `administrator.view_denied`, `search.*`. */
-  async search(principal: Principal, filter: SearchFilter): Promise<AdministratorRecord[]> {
+  async search(principal: Principal, filter: SearchFilter): Promise<SearchResult<AdministratorRecord>> {
     requireRight(principal, 'administratorRights.canViewAdministrators', 'administrator.view_denied')
     return this.#store.search(filter)
-  }
-
-  /** @throws KeywardError `administrator.view_denied`, `search.*`. */
-  async count(principal: Principal, filter: SearchFilter): Promise<number> {
-    requireRight(principal, 'administratorRights.canViewAdministrators', 'administrator.view_denied')
-    return this.#store.countMatching(filter)
   }
 
   /** @throws KeywardError `administrator.view_denied`, `administrator.not_found`. */

@@ -168,9 +168,6 @@ export function createAdministratorStore(store: Store) {
 
     search: searchable.search,
 
-    /** How many administrators match a search filter, whatever its maxItems and offset. */
-    countMatching: searchable.count,
-
     /** @throws KeywardError `administrator.name_in_use`. */
     async insert(admin: NewAdministrator, audit?: AuditRecord): Promise<AdministratorRecord> {
       const row = await store.write({ audit, nameInUse: { code: 'administrator.name_in_use', name: admin.username } }, (trx) =>

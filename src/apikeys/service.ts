@@ -8,7 +8,7 @@ import type { Credits, RateLimit } from '../limits/schema.js'
 import { mergePermissions, samePermissions } from '../permissions/permission.js'
 import { assertManages, assertPermissionsWithinOwn, assignableRole } from '../roles/escalation.js'
 import type { RoleDirectory } from '../roles/role-directory.js'
-import type { SearchFilter } from '../search/schema.js'
+import type { SearchFilter, SearchResult } from '../search/schema.js'
 import type { Clock } from '../time/clock.js'
 import { toEpochMs } from '../time/date-time-input.js'
 import { META_MAX_BYTES, type ApiKeyCreateInput, type ApiKeyCurrentModifyInput, type ApiKeyModifyInput } from './schema.js'
@@ -112,15 +112,9 @@ export class ApiKeyService {
   }
 
   /** @throws KeywardError `apikey.view_denied`, `search.*`. */
-  async search(principal: Principal, filter: SearchFilter): Promise<ApiKeyRecord[]> {
+  async search(principal: Principal, filter: SearchFilter): Promise<SearchResult<ApiKeyRecord>> {
     requireRight(principal, 'apikeyRights.canViewApiKeys', 'apikey.view_denied')
     return this.#store.search(filter)
-  }
-
-  /** @throws KeywardError `apikey.view_denied`, `search.*`. */
-  async count(principal: Principal, filter: SearchFilter): Promise<number> {
-    requireRight(principal, 'apikeyRights.canViewApiKeys', 'apikey.view_denied')
-    return this.#store.count(filter)
   }
 
   /** @throws KeywardError `apikey.view_denied`, `apikey.not_found`. */

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { Api } from '../http/api-types.js'
 import { principalOf } from '../http/api-guard.js'
+import { registerSearchOperation } from '../http/search-route.js'
 import { API_KEY_SECURITY, errorResponses } from '../http/openapi.js'
-import { SearchFilterSchema } from '../search/schema.js'
 import { AuditEventListSchema, toAuditEventBody } from './schema.js'
 import { AUDIT_LIST_LIMIT, type AuditService } from './service.js'
 
@@ -26,23 +26,15 @@ export const auditRoutes: FastifyPluginAsync<{ audit: AuditService }> = async (f
     async (request) => ({ auditEvents: (await audit.list(principalOf(request))).map(toAuditEventBody) }),
   )
 
-  app.post(
-    '/auditevents/search',
-    {
-      schema: {
-        ...OPERATION,
-        operationId: 'searchAuditEvents',
-        summary: 'Search Audit Events',
-        description: 'Searches the audit log with the search-filter language. Needs `canViewAuditEvents`.',
-        body: SearchFilterSchema,
-        response: { 200: AuditEventListSchema, ...errorResponses(403, 413) },
-      },
-    },
-    async (request, reply) => {
-      const principal = principalOf(request)
-      const events = await audit.search(principal, request.body)
-      if (request.body.countTotal) void reply.header('x-total-count', String(await audit.count(principal, request.body)))
-      return { auditEvents: events.map(toAuditEventBody) }
-    },
-  )
+  registerSearchOperation(app, {
+    url: '/auditevents/search',
+    operation: OPERATION,
+    operationId: 'searchAuditEvents',
+    summary: 'Search Audit Events',
+    description: 'Searches the audit log with the search-filter language. Needs `canViewAuditEvents`.',
+    listSchema: AuditEventListSchema,
+    listKey: 'auditEvents',
+    search: (principal, filter) => audit.search(principal, filter),
+    present: toAuditEventBody,
+  })
 }

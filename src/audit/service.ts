@@ -1,5 +1,5 @@
 import { requireRight, type Principal } from '../auth/principal.js'
-import type { SearchFilter } from '../search/schema.js'
+import type { SearchFilter, SearchResult } from '../search/schema.js'
 import type { AuditStore, StoredAuditEvent } from './store.js'
 
 /** How many events a plain list returns, newest first; search pages through the rest. */
@@ -20,14 +20,8 @@ export class AuditService {
   }
 
   /** @throws KeywardError `audit.view_denied`, `search.*`. */
-  async search(principal: Principal, filter: SearchFilter): Promise<StoredAuditEvent[]> {
+  async search(principal: Principal, filter: SearchFilter): Promise<SearchResult<StoredAuditEvent>> {
     requireRight(principal, 'auditEventRights.canViewAuditEvents', 'audit.view_denied')
     return this.#store.search(filter)
-  }
-
-  /** @throws KeywardError `audit.view_denied`, `search.*`. */
-  async count(principal: Principal, filter: SearchFilter): Promise<number> {
-    requireRight(principal, 'auditEventRights.canViewAuditEvents', 'audit.view_denied')
-    return this.#store.count(filter)
   }
 }

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { principalOf } from '../http/api-guard.js'
+import { registerSearchOperation } from '../http/search-route.js'
 import type { Api } from '../http/api-types.js'
 import { EMPTY_RESPONSE, sendEmpty } from '../http/empty-reply.js'
 import { API_KEY_SECURITY, errorResponses } from '../http/openapi.js'
-import { SearchFilterSchema } from '../search/schema.js'
 import { RoleCreateSchema, RoleIdParamsSchema, RoleListSchema, RoleModifySchema, RoleSchema, toRoleBody } from './schema.js'
 import type { RoleService } from './service.js'
 
@@ -42,25 +42,17 @@ export const roleRoutes: FastifyPluginAsync<{ roles: RoleService }> = async (fas
     async (request) => ({ roles: (await roles.list(principalOf(request))).map(toRoleBody) }),
   )
 
-  app.post(
-    '/roles/search',
-    {
-      schema: {
-        ...OPERATION,
-        operationId: 'searchAdministratorRoles',
-        summary: 'Search Administrator Roles',
-        description: 'Searches roles with the search-filter language. Needs `canViewAdministratorRoles`.',
-        body: SearchFilterSchema,
-        response: { 200: RoleListSchema, ...errorResponses(403, 413) },
-      },
-    },
-    async (request, reply) => {
-      const principal = principalOf(request)
-      const found = await roles.search(principal, request.body)
-      if (request.body.countTotal) void reply.header('x-total-count', String(await roles.count(principal, request.body)))
-      return { roles: found.map(toRoleBody) }
-    },
-  )
+  registerSearchOperation(app, {
+    url: '/roles/search',
+    operation: OPERATION,
+    operationId: 'searchAdministratorRoles',
+    summary: 'Search Administrator Roles',
+    description: 'Searches roles with the search-filter language. Needs `canViewAdministratorRoles`.',
+    listSchema: RoleListSchema,
+    listKey: 'roles',
+    search: (principal, filter) => roles.search(principal, filter),
+    present: toRoleBody,
+  })
 
   app.get(
     '/roles/:roleID',

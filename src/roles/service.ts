@@ -2,7 +2,7 @@ import { auditRecord, diffFields, type AuditDraft } from '../audit/audit-record.
 import { requireRight, type Principal } from '../auth/principal.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import { mergePermissions, samePermissions } from '../permissions/permission.js'
-import type { SearchFilter } from '../search/schema.js'
+import type { SearchFilter, SearchResult } from '../search/schema.js'
 import type { Clock } from '../time/clock.js'
 import { assertWithinOwnRights } from './escalation.js'
 import { applyKeptFields } from './kept-fields.js'
@@ -31,15 +31,9 @@ export class RoleService {
   }
 
   /** @throws KeywardError `role.view_denied`, `search.*`. */
-  async search(principal: Principal, filter: SearchFilter): Promise<Role[]> {
+  async search(principal: Principal, filter: SearchFilter): Promise<SearchResult<Role>> {
     requireRight(principal, 'administratorRoleRights.canViewAdministratorRoles', 'role.view_denied')
     return this.#store.search(filter)
-  }
-
-  /** @throws KeywardError `role.view_denied`, `search.*`. */
-  async count(principal: Principal, filter: SearchFilter): Promise<number> {
-    requireRight(principal, 'administratorRoleRights.canViewAdministratorRoles', 'role.view_denied')
-    return this.#store.count(filter)
   }
 
   /** @throws KeywardError `role.view_denied`, `role.not_found`. */

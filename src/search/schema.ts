@@ -70,3 +70,9 @@ export const SearchFilterSchema = Type.Object(
 export type SearchCriteria = Static<typeof SearchCriteriaSchema>
 export type SearchFilter = Static<typeof SearchFilterSchema>
 export type Comparison = (typeof COMPARISONS)[number]
+
+/** What a search returns: the matching items in the filter's order and, when it asked `countTotal`, how many match in all. */
+export interface SearchResult<Item> {
+  readonly items: Item[]
+  readonly total?: number
+}

@@ -1,0 +1,45 @@
+import type { TSchema } from 'typebox'
+import type { Principal } from '../auth/principal.js'
+import { type SearchFilter, SearchFilterSchema, type SearchResult } from '../search/schema.js'
+import { principalOf } from './api-guard.js'
+import type { Api } from './api-types.js'
+import { errorResponses } from './openapi.js'
+
+/** One resource's search operation: what it is called and documented as, whom it asks and how it shows each item. */
+export interface SearchOperation<Item> {
+  readonly url: string
+  readonly operation: { readonly tags: string[]; readonly security: { [scheme: string]: string[] }[] }
+  readonly operationId: string
+  readonly summary: string
+  readonly description: string
+  /** The list body (`{ [listKey]: Body[] }`), shared with the resource's list operation. */
+  readonly listSchema: TSchema
+  readonly listKey: string
+  readonly search: (principal: Principal, filter: SearchFilter) => Promise<SearchResult<Item>>
+  readonly present: (item: Item) => unknown
+}
+
+/**
+ * Registers `POST <resource>/search`: the search-filter body, the list answer and, when the
+ * filter asks `countTotal`, the total in `X-Total-Count`. Every resource searches this one way.
+ */
+export function registerSearchOperation<Item>(app: Api, search: SearchOperation<Item>): void {
+  app.post(
+    search.url,
+    {
+      schema: {
+        ...search.operation,
+        operationId: search.operationId,
+        summary: search.summary,
+        description: search.description,
+        body: SearchFilterSchema,
+        response: { 200: search.listSchema, ...errorResponses(403, 413) },
+      },
+    },
+    async (request, reply) => {
+      const { items, total } = await search.search(principalOf(request), request.body)
+      if (total !== undefined) void reply.header('x-total-count', String(total))
+      return { [search.listKey]: items.map(search.present) }
+    },
+  )
+}
