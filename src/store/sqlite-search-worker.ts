@@ -11,6 +11,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely'
+import { DatabaseUnavailableError } from './database-errors.js'
 
 /**
  * The worker: a read-only connection to the same file that runs one statement at a time.
@@ -50,6 +51,8 @@ class WorkerConnection implements DatabaseConnection {
   readonly #worker: Worker
   readonly #pending = new Map<number, { resolve: (rows: unknown[]) => void; reject: (error: Error) => void }>()
   #next = 0
+  /** Why the worker is gone, once it is: every statement sent to it from then on would wait forever. */
+  #stopped: DatabaseUnavailableError | undefined
 
   constructor(path: string) {
     this.#worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver: createRequire(import.meta.url).resolve('better-sqlite3') } })
@@ -59,11 +62,17 @@ class WorkerConnection implements DatabaseConnection {
       if (reply.error) waiting?.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }))
       else waiting?.resolve(reply.rows ?? [])
     })
-    this.#worker.on('error', (error) => this.#failAll(error))
-    this.#worker.on('exit', () => this.#failAll(new Error('the SQLite search worker stopped')))
+    // A worker that throws reports 'error', then 'exit'; one that is terminated only 'exit'.
+    this.#worker.on('error', (error) => this.#stop(error.message))
+    this.#worker.on('exit', (code) => this.#stop(`exit code ${code}`))
+  }
+
+  get stopped(): boolean {
+    return this.#stopped !== undefined
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.#stopped) throw this.#stopped
     const id = ++this.#next
     const rows = await new Promise<unknown[]>((resolve, reject) => {
       this.#pending.set(id, { resolve, reject })
@@ -81,8 +90,10 @@ class WorkerConnection implements DatabaseConnection {
     await this.#worker.terminate()
   }
 
-  #failAll(error: Error): void {
-    for (const waiting of this.#pending.values()) waiting.reject(error)
+  #stop(reason: string): void {
+    const cause = `the SQLite search worker stopped (${reason})`
+    this.#stopped ??= new DatabaseUnavailableError({ kind: 'down', cause }, cause)
+    for (const waiting of this.#pending.values()) waiting.reject(this.#stopped)
     this.#pending.clear()
   }
 }
@@ -90,6 +101,7 @@ class WorkerConnection implements DatabaseConnection {
 class WorkerDriver implements Driver {
   readonly #path: string
   #connection: WorkerConnection | undefined
+  #destroyed = false
 
   constructor(path: string) {
     this.#path = path
@@ -99,7 +111,9 @@ class WorkerDriver implements Driver {
     this.#connection = new WorkerConnection(this.#path)
   }
 
+  /** A worker that died (a crash, an uncaught error) is replaced by a new one for the next statement. */
   async acquireConnection(): Promise<DatabaseConnection> {
+    if (this.#connection!.stopped && !this.#destroyed) this.#connection = new WorkerConnection(this.#path)
     return this.#connection!
   }
 
@@ -114,6 +128,7 @@ class WorkerDriver implements Driver {
   async releaseConnection(): Promise<void> {}
 
   async destroy(): Promise<void> {
+    this.#destroyed = true
     await this.#connection?.close()
   }
 }
