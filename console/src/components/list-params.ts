@@ -5,7 +5,7 @@
  * @module
  */
 import { useCallback, useMemo } from 'react'
-import { useSearchParams } from 'react-router'
+import { useNavigate, useResolvedPath, useSearchParams } from 'react-router'
 import type { SearchCriterion, SearchFilter } from '../api/resources.js'
 
 export const PAGE_SIZES = [25, 50, 100]
@@ -34,7 +34,10 @@ function positive(value: string | null, fallback: number): number {
 }
 
 export function useListParams(defaults: { sort: string; descending?: boolean }): ListParamsControl {
-  const [params, setParams] = useSearchParams()
+  const [params] = useSearchParams()
+  const navigate = useNavigate()
+  // The list's own path (`/apikeys`), also while one of its dialogs (`/apikeys/new`) is open.
+  const listPath = useResolvedPath('.').pathname
   const size = positive(params.get('size'), PAGE_SIZES[0] ?? 25)
   const page = positive(params.get('page'), 1)
   const sort = params.get('sort') ?? defaults.sort
@@ -43,17 +46,21 @@ export function useListParams(defaults: { sort: string; descending?: boolean }):
 
   const update = useCallback(
     (values: Record<string, string | undefined>, resetPage: boolean) => {
-      // From the address bar, not this render's params: a debounced filter and a click may
-      // both update before the next render, and neither may undo the other.
+      // From the address bar, not this render's location: the router renders a navigation
+      // (New…, a row) as a transition, so a filter applied a quarter of a second after typing
+      // can run before that render; navigating from this render's path then closed the dialog
+      // just opened (issue 13's flaky New API Key case). A list already left is not filtered.
+      const { pathname } = window.location
+      if (pathname !== listPath && !pathname.startsWith(`${listPath}/`)) return
       const next = new URLSearchParams(window.location.search)
       for (const [name, value] of Object.entries(values)) {
         if (value === undefined || value === '') next.delete(name)
         else next.set(name, value)
       }
       if (resetPage) next.delete('page')
-      setParams(next, { replace: true })
+      void navigate({ pathname, search: `?${next}` }, { replace: true })
     },
-    [setParams],
+    [navigate, listPath],
   )
 
   return useMemo(
@@ -72,6 +79,15 @@ export function useListParams(defaults: { sort: string; descending?: boolean }):
     }),
     [page, size, sort, descending, query, update, params],
   )
+}
+
+/**
+ * Goes to a list's dialog (`/apikeys/new`) or back to the list, keeping its page, sort and filter
+ * as the address bar has them at the click: a filter applied since the last render is kept.
+ */
+export function useListNavigate(): (pathname: string) => void {
+  const navigate = useNavigate()
+  return useCallback((pathname: string) => void navigate({ pathname, search: window.location.search }), [navigate])
 }
 
 /** The search filter of one page of a list: server-side paging, sorting and counting. */

@@ -1,6 +1,7 @@
+import { useListNavigate } from '../../components/list-params.js'
 import { Modal } from '@mantine/core'
 import { useState } from 'react'
-import { useLocation, useNavigate, useParams } from 'react-router'
+import { useParams } from 'react-router'
 import { ApiKeyPropertiesDialog } from './ApiKeyPropertiesDialog.js'
 import { SecretOnceDialog } from './SecretOnceDialog.js'
 
@@ -17,11 +18,10 @@ interface ShownSecret {
  */
 export function ApiKeyDialogRoute() {
   const { id } = useParams()
-  const navigate = useNavigate()
-  const { search } = useLocation()
+  const goTo = useListNavigate()
   const [secret, setSecret] = useState<ShownSecret | null>(null)
   const keyId = id === undefined ? undefined : Number(id)
-  const backToList = () => void navigate({ pathname: '/apikeys', search })
+  const backToList = () => goTo('/apikeys')
 
   return (
     <Modal.Stack key={secret ? 'secret' : 'properties'}>

@@ -2,14 +2,14 @@ import { Anchor, Button, Stack } from '@mantine/core'
 import { IconPlus } from '@tabler/icons-react'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation, useNavigate } from 'react-router'
+import { Link, useLocation } from 'react-router'
 import type { ApiKey } from '../../api/resources.js'
 import { ListTable, type Column } from '../../components/ListTable.js'
 import { NameFilter } from '../../components/NameFilter.js'
 import { PageHeader } from '../../components/PageHeader.js'
 import { QueryError } from '../../components/QueryError.js'
 import { StatusBadge } from '../../components/StatusBadge.js'
-import { useListParams } from '../../components/list-params.js'
+import { useListParams, useListNavigate } from '../../components/list-params.js'
 import { useDateFormat } from '../../format/date-format.js'
 import { useCan } from '../../rights/rights.js'
 import { Forbidden } from '../../app/NotFound.js'
@@ -40,13 +40,13 @@ export function ApiKeysPage() {
 function ApiKeyList() {
   const { t } = useTranslation()
   const can = useCan()
-  const navigate = useNavigate()
+  const goTo = useListNavigate()
   const { search } = useLocation()
   const params = useListParams({ sort: 'keyName' })
   const { apiKeys, total, error, isLoading, isValidating, mutate } = useApiKeys(params)
   const { roles } = useRoleList()
   const format = useDateFormat()
-  const open = (key: ApiKey) => void navigate({ pathname: `/apikeys/${key.ID}`, search })
+  const open = (key: ApiKey) => goTo(`/apikeys/${key.ID}`)
 
   const roleName = useRoleName()
   const roleNames = useMemo(() => new Map(roles?.map((role) => [role.ID, roleName(role)])), [roles, roleName])
@@ -92,7 +92,7 @@ function ApiKeyList() {
         intro={t('apiKeys.intro')}
         actions={
           can('apikeyRights.canCreateNewApiKeys') && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => void navigate({ pathname: '/apikeys/new', search })}>
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => goTo('/apikeys/new')}>
               {t('apiKeys.new')}
             </Button>
           )
@@ -109,7 +109,7 @@ function ApiKeyList() {
           columns={columns}
           params={params}
           fetching={isLoading || isValidating}
-          emptyText={t('apiKeys.empty')}
+          emptyText={t(params.query ? 'apiKeys.empty' : 'apiKeys.noneYet')}
           rowKey={(record) => record.ID}
           onOpen={open}
         />

@@ -173,7 +173,7 @@ function AuditLog() {
           columns={columns}
           params={params}
           fetching={isLoading || isValidating}
-          emptyText={t('audit.empty')}
+          emptyText={t(Object.values(filter).some(Boolean) ? 'audit.empty' : 'audit.noneYet')}
           rowKey={(record) => record.ID}
         />
       )}

@@ -1,6 +1,7 @@
 import { Alert, Center, Loader, Modal } from '@mantine/core'
+import { useListNavigate } from '../../components/list-params.js'
 import { useTranslation } from 'react-i18next'
-import { useLocation, useNavigate, useParams } from 'react-router'
+import { useParams } from 'react-router'
 import { QueryError } from '../../components/QueryError.js'
 import { useCan } from '../../rights/rights.js'
 import { RoleFormDialog, type RoleDialogMode } from './RoleFormDialog.js'
@@ -11,12 +12,11 @@ export function RoleDialogRoute({ mode }: { mode: RoleDialogMode }) {
   const { t } = useTranslation()
   const can = useCan()
   const { id } = useParams()
-  const navigate = useNavigate()
-  const { search } = useLocation()
+  const goTo = useListNavigate()
   const roleId = mode === 'new' ? undefined : Number(id)
   const valid = roleId === undefined || (Number.isInteger(roleId) && roleId > 0)
   const { role, error, mutate } = useRole(valid ? roleId : undefined)
-  const close = () => void navigate({ pathname: '/roles', search })
+  const close = () => goTo('/roles')
 
   if (mode !== 'new' && !role) {
     return (

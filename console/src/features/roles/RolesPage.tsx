@@ -1,14 +1,14 @@
 import { Anchor, Badge, Button, Stack } from '@mantine/core'
 import { IconPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation, useNavigate } from 'react-router'
+import { Link, useLocation } from 'react-router'
 import type { Role } from '../../api/resources.js'
 import { Forbidden } from '../../app/NotFound.js'
 import { ListTable, type Column } from '../../components/ListTable.js'
 import { NameFilter } from '../../components/NameFilter.js'
 import { PageHeader } from '../../components/PageHeader.js'
 import { QueryError } from '../../components/QueryError.js'
-import { useListParams } from '../../components/list-params.js'
+import { useListParams, useListNavigate } from '../../components/list-params.js'
 import { RIGHT_COUNT, countRights, useCan } from '../../rights/rights.js'
 import { useRolePage } from './api.js'
 import { useRoleName } from './role-name.js'
@@ -26,7 +26,7 @@ function RoleList() {
   const { t } = useTranslation()
   const can = useCan()
   const roleName = useRoleName()
-  const navigate = useNavigate()
+  const goTo = useListNavigate()
   const { search } = useLocation()
   const params = useListParams({ sort: 'name' })
   const { roles, total, error, isLoading, isValidating, mutate } = useRolePage(params)
@@ -87,7 +87,7 @@ function RoleList() {
         intro={t('roles.intro')}
         actions={
           can('administratorRoleRights.canCreateNewAdministratorRoles') && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => void navigate({ pathname: '/roles/new', search })}>
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => goTo('/roles/new')}>
               {t('roles.new')}
             </Button>
           )
@@ -104,9 +104,9 @@ function RoleList() {
           columns={columns}
           params={params}
           fetching={isLoading || isValidating}
-          emptyText={t('roles.empty')}
+          emptyText={t(params.query ? 'roles.empty' : 'roles.noneYet')}
           rowKey={(record) => record.ID}
-          onOpen={(role) => void navigate({ pathname: `/roles/${role.ID}`, search })}
+          onOpen={(role) => goTo(`/roles/${role.ID}`)}
         />
       )}
       <DialogOutlet />

@@ -1,6 +1,7 @@
 import { Alert, Center, Loader, Modal, Text } from '@mantine/core'
+import { useListNavigate } from '../../components/list-params.js'
 import { useTranslation } from 'react-i18next'
-import { useLocation, useNavigate, useParams } from 'react-router'
+import { useParams } from 'react-router'
 import { useSignedIn } from '../../api/session.js'
 import { QueryError } from '../../components/QueryError.js'
 import { notifySuccess } from '../../components/notify.js'
@@ -13,15 +14,14 @@ export function SetPasswordDialog() {
   const { t } = useTranslation()
   const can = useCan()
   const { id } = useParams()
-  const navigate = useNavigate()
-  const { search } = useLocation()
+  const goTo = useListNavigate()
   const userId = Number(id)
   const { administrator, error, mutate } = useAdministrator(Number.isInteger(userId) && userId > 0 ? userId : undefined)
   const actions = useAdministratorActions()
   const signedIn = useSignedIn()
   // Changing one's own password needs the present one (and a code when MFA is on), as /current does.
   const isSelf = administrator !== undefined && administrator.ID === signedIn.administrator.ID
-  const close = () => void navigate({ pathname: '/users', search })
+  const close = () => goTo('/users')
 
   return (
     <Modal.Stack>

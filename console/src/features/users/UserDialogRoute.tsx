@@ -1,8 +1,9 @@
 import { Alert, Button, Center, Checkbox, Fieldset, Group, Loader, Modal, PasswordInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState } from 'react'
+import { useListNavigate } from '../../components/list-params.js'
 import { useTranslation } from 'react-i18next'
-import { useLocation, useNavigate, useParams } from 'react-router'
+import { useParams } from 'react-router'
 import { ApiError } from '../../api/api-error.js'
 import { fieldOfError } from '../../api/field-errors.js'
 import type { Administrator, TimeFormat } from '../../api/resources.js'
@@ -50,12 +51,11 @@ interface UserFormValues {
 export function UserDialogRoute() {
   const { t } = useTranslation()
   const { id } = useParams()
-  const navigate = useNavigate()
-  const { search } = useLocation()
+  const goTo = useListNavigate()
   const userId = id === undefined ? undefined : Number(id)
   const valid = userId === undefined || (Number.isInteger(userId) && userId > 0)
   const { administrator, error, mutate } = useAdministrator(valid ? userId : undefined)
-  const close = () => void navigate({ pathname: '/users', search })
+  const close = () => goTo('/users')
 
   return (
     <Modal.Stack>
@@ -81,8 +81,7 @@ export function UserDialogRoute() {
 function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(): void }) {
   const { t } = useTranslation()
   const can = useCan()
-  const navigate = useNavigate()
-  const { search } = useLocation()
+  const goTo = useListNavigate()
   const { administrator: me } = useSignedIn()
   const format = useDateFormat()
   const actions = useAdministratorActions()
@@ -238,7 +237,7 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
             <DialogFooter>
               <Group gap="xs">
                 {user && can('administratorRights.canEditAdministratorProperties') && (
-                  <Button variant="outline" onClick={() => void navigate({ pathname: `/users/${user.ID}/password`, search })}>
+                  <Button variant="outline" onClick={() => goTo(`/users/${user.ID}/password`)}>
                     {t('users.setPassword')}
                   </Button>
                 )}

@@ -2,7 +2,7 @@ import { Anchor, Button, Stack } from '@mantine/core'
 import { IconPlus } from '@tabler/icons-react'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation, useNavigate } from 'react-router'
+import { Link, useLocation } from 'react-router'
 import type { Administrator } from '../../api/resources.js'
 import { useSignedIn } from '../../api/session.js'
 import { Forbidden } from '../../app/NotFound.js'
@@ -11,7 +11,7 @@ import { NameFilter } from '../../components/NameFilter.js'
 import { PageHeader } from '../../components/PageHeader.js'
 import { QueryError } from '../../components/QueryError.js'
 import { StatusBadge } from '../../components/StatusBadge.js'
-import { useListParams } from '../../components/list-params.js'
+import { useListParams, useListNavigate } from '../../components/list-params.js'
 import { useDateFormat } from '../../format/date-format.js'
 import { useCan } from '../../rights/rights.js'
 import { useRoleList } from '../roles/api.js'
@@ -30,7 +30,7 @@ export function UsersPage() {
 function UserList() {
   const { t } = useTranslation()
   const can = useCan()
-  const navigate = useNavigate()
+  const goTo = useListNavigate()
   const { search } = useLocation()
   const { administrator: me } = useSignedIn()
   const params = useListParams({ sort: 'username' })
@@ -84,7 +84,7 @@ function UserList() {
         intro={t('users.intro')}
         actions={
           can('administratorRights.canCreateNewAdministrators') && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => void navigate({ pathname: '/users/new', search })}>
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => goTo('/users/new')}>
               {t('users.new')}
             </Button>
           )
@@ -101,9 +101,9 @@ function UserList() {
           columns={columns}
           params={params}
           fetching={isLoading || isValidating}
-          emptyText={t('users.empty')}
+          emptyText={t(params.query ? 'users.empty' : 'users.noneYet')}
           rowKey={(record) => record.ID}
-          onOpen={(admin) => void navigate({ pathname: `/users/${admin.ID}`, search })}
+          onOpen={(admin) => goTo(`/users/${admin.ID}`)}
         />
       )}
       <DialogOutlet />

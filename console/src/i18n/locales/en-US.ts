@@ -140,6 +140,7 @@ export const enUS = {
     new: 'New…',
     filter: 'Filter by name',
     empty: 'No API keys match.',
+    noneYet: 'No API keys yet.',
     columns: {
       name: 'Name',
       description: 'Description',
@@ -224,6 +225,7 @@ export const enUS = {
     new: 'New…',
     filter: 'Filter by username',
     empty: 'No users match.',
+    noneYet: 'No users yet.',
     columns: {
       username: 'Username',
       fullName: 'Full name',
@@ -269,6 +271,7 @@ export const enUS = {
     new: 'New…',
     filter: 'Filter by name',
     empty: 'No roles match.',
+    noneYet: 'No roles yet.',
     columns: {
       name: 'Name',
       description: 'Description',
@@ -331,6 +334,7 @@ export const enUS = {
     resourcePlaceholder: 'Any resource',
     when: 'When',
     empty: 'No audit events match.',
+    noneYet: 'No audit events yet.',
     columns: {
       time: 'Time',
       who: 'Who',

@@ -138,6 +138,7 @@ export const jaJP: Messages = {
     new: '新規…',
     filter: '名前で絞り込み',
     empty: '該当する API キーはありません。',
+    noneYet: 'API キーはまだありません。',
     columns: {
       name: '名前',
       description: '説明',
@@ -224,6 +225,7 @@ export const jaJP: Messages = {
     new: '新規…',
     filter: 'ユーザ名で絞り込み',
     empty: '該当するユーザはいません。',
+    noneYet: 'ユーザはまだいません。',
     columns: {
       username: 'ユーザ名',
       fullName: 'フルネーム',
@@ -269,6 +271,7 @@ export const jaJP: Messages = {
     new: '新規…',
     filter: '名前で絞り込み',
     empty: '該当する役割はありません。',
+    noneYet: '役割はまだありません。',
     columns: {
       name: '名前',
       description: '説明',
@@ -332,6 +335,7 @@ export const jaJP: Messages = {
     resourcePlaceholder: 'すべてのリソース',
     when: '日時',
     empty: '該当する監査イベントはありません。',
+    noneYet: '監査イベントはまだありません。',
     columns: {
       time: '日時',
       who: '実行者',
