@@ -58,10 +58,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     closing = true
     done()
   })
-  app.addHook('onRequest', async (request, reply) => {
-    if (!closing) return
+  // A callback hook, not an async one: every request passes it, and a promise costs a microtask.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!closing) return done()
     const seconds = SHUTDOWN_RETRY_AFTER_SECONDS
-    return sendError(new KeywardError('server.shutting_down', { seconds }, { retryAfterSeconds: seconds }), request, reply)
+    sendError(new KeywardError('server.shutting_down', { seconds }, { retryAfterSeconds: seconds }), request, reply)
   })
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let keywardError: KeywardError
