@@ -30,6 +30,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs, promisify } from 'node:util'
 import autocannon, { type Result } from 'autocannon'
 import pg from 'pg'
+import { createSecret } from '../src/auth/secret-format.js'
 import {
   addProjectRoot,
   compareProfiles,
@@ -50,7 +51,17 @@ const DEFAULT_POSTGRES_URL = 'postgres://keyward:keyward@127.0.0.1:5432/postgres
 const run = promisify(execFile)
 
 type Engine = 'sqlite' | 'postgres'
-type RouteName = 'trivial' | 'authenticated' | 'bareTrivial' | 'bareAuthenticated' | 'verify' | 'bareVerify'
+type RouteName =
+  | 'trivial'
+  | 'authenticated'
+  | 'bareTrivial'
+  | 'bareAuthenticated'
+  | 'verify'
+  | 'bareVerify'
+  | 'floodedAuthenticated'
+  | 'floodedBareAuthenticated'
+/** Issue 12, goal 4: a flood of bad secrets slows valid keys by at most this. */
+const FLOOD_SLOWDOWN_TARGET = 0.1
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -68,6 +79,9 @@ const { values: flags } = parseArgs({
     'profile-dir': { type: 'string' },
     check: { type: 'boolean', default: false },
     root: { type: 'string' },
+    flood: { type: 'boolean', default: false },
+    'flood-rate': { type: 'string', default: '1000' },
+    'flood-connections': { type: 'string', default: '10' },
     help: { type: 'boolean', default: false },
   },
 })
@@ -89,6 +103,10 @@ if (flags.help) {
   --check                         exit 1 when an engine is below the ${TARGET_RATIO * 100}% target
   --root <dir>                    run the server and CLI of another checkout (with node_modules),
                                   e.g. a \`git archive\` of a commit; default: this checkout
+  --flood                         also measure /api/apikeys/current (Keyward and bare) while a
+                                  second load generator sends bad secrets (goal 4)
+  --flood-rate <n>                the flood's requests/s in all (default 1000)
+  --flood-connections <n>         the flood's connections (default 10)
 env KEYWARD_BENCH_POSTGRES_URL    PostgreSQL server (default ${DEFAULT_POSTGRES_URL})`)
   process.exit(0)
 }
@@ -106,6 +124,8 @@ const connections = numberFlag('connections', flags.connections, 1)
 const rounds = numberFlag('rounds', flags.rounds, 2)
 const warmup = numberFlag('warmup', flags.warmup, 0)
 const settleMs = numberFlag('settle', flags.settle, 0) * 1000
+const floodRate = numberFlag('flood-rate', flags['flood-rate'], 1)
+const floodConnections = numberFlag('flood-connections', flags['flood-connections'], 1)
 const postgresUrl = process.env.KEYWARD_BENCH_POSTGRES_URL || DEFAULT_POSTGRES_URL
 if (!['auto', 'on', 'off'].includes(flags.pin!)) throw new Error(`--pin must be auto, on or off (got "${flags.pin}")`)
 /** The checkout whose server and CLI are measured. */
@@ -237,6 +257,9 @@ class ServerChild {
         KEYWARD_LOG_LEVEL: 'warn',
         KEYWARD_DATABASE_URL: databaseUrl,
         KEYWARD_ADMIN_PASSWORD: randomBytes(18).toString('base64url'),
+        // The flood comes from one address; the throttle would answer most of it with a cheap
+        // 429. Off, every bad secret is checked and booked, as from a botnet of addresses.
+        ...(flags.flood ? { KEYWARD_AUTH_FAILURES_PER_MINUTE: '1000000000' } : {}),
         ...(bare ? { BARE_HEALTHZ_BODY: bare.healthz, BARE_CURRENT_BODY: bare.current, BARE_VERIFY_BODY: bare.verify } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -354,6 +377,44 @@ interface RouteSpec {
   readonly headers: Record<string, string>
   readonly method?: 'POST'
   readonly body?: string
+  /** Bad secrets a second load generator sends to the same server during the phase. */
+  readonly flood?: readonly string[]
+}
+
+interface FloodResult {
+  readonly total: number
+  readonly errors: number
+  readonly statusCodes: Record<string, number>
+}
+
+/**
+ * Starts the flood's own process (pinned with the load generator) and returns the function
+ * that sets it going, so it and the measured load start together.
+ */
+async function prepareFlood(server: ServerChild, secrets: readonly string[]): Promise<() => Promise<FloodResult>> {
+  const child = spawn(process.execPath, [join(BENCH_DIR, 'flood-client.mjs')], {
+    cwd: BENCH_DIR,
+    env: {
+      ...process.env,
+      FLOOD_URL: server.baseUrl,
+      FLOOD_SECRETS: JSON.stringify(secrets),
+      FLOOD_RATE: String(floodRate),
+      FLOOD_CONNECTIONS: String(floodConnections),
+      FLOOD_SECONDS: String(duration),
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  cleanups.push(async () => void child.kill())
+  if (pinning && child.pid !== undefined) await pin(child.pid, pinning.loadGenerator)
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the flood client exited (${code})`))))
+  await Promise.race([new Promise((resolve) => child.once('message', resolve)), exited])
+  return async () => {
+    const result = new Promise<FloodResult & { error?: string }>((resolve) => child.once('message', resolve))
+    child.send('go')
+    const flood = await Promise.race([result, exited])
+    if (flood.error) throw new Error(`flood: ${flood.error}`)
+    return flood
+  }
 }
 
 interface PhaseResult {
@@ -380,6 +441,8 @@ interface PhaseResult {
   readonly sqlStatements: number
   readonly sqlByStatement: Record<string, number>
   readonly pgStatsDelta?: PgStats
+  /** What the second load generator sent and got, when the phase was flooded. */
+  readonly flood?: FloodResult
 }
 
 function diffStatements(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
@@ -418,11 +481,12 @@ function assertAllOk(result: Result, what: string): void {
 
 async function measurePhase(server: ServerChild, db: Database, route: RouteSpec, round: number): Promise<PhaseResult> {
   await sleep(settleMs)
+  const startFlood = route.flood ? await prepareFlood(server, route.flood) : undefined
   const pgBefore = await db.pgStats?.()
   const before = await server.stats()
   const startedAt = process.hrtime.bigint()
   const ownBefore = process.cpuUsage()
-  const result = await load(server, route, duration)
+  const [result, flood] = await Promise.all([load(server, route, duration), startFlood?.()])
   const own = process.cpuUsage(ownBefore)
   const wallUs = Number(process.hrtime.bigint() - startedAt) / 1000
   const after = await server.stats()
@@ -430,7 +494,11 @@ async function measurePhase(server: ServerChild, db: Database, route: RouteSpec,
   const pgAfter = await db.pgStats?.()
   assertAllOk(result, `${route.name} round ${round}`)
 
+  if (flood && (flood.errors > 0 || flood.total === 0))
+    throw new Error(`${route.name} round ${round}: the flood had ${flood.errors} errors of ${flood.total} requests`)
   const cpuUs = after.cpuUserUs + after.cpuSystemUs - before.cpuUserUs - before.cpuSystemUs
+  // Server CPU and SQL per request count the flood's requests too.
+  const served = result.requests.total + (flood?.total ?? 0)
   const active = after.elu.active - before.elu.active
   const idle = after.elu.idle - before.elu.idle
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, Number(s.count)]))
@@ -446,14 +514,15 @@ async function measurePhase(server: ServerChild, db: Database, route: RouteSpec,
     errors: result.errors,
     timeouts: result.timeouts,
     statusCodes,
-    serverCpuUsPerRequest: cpuUs / result.requests.total,
-    serverSystemCpuUsPerRequest: (after.cpuSystemUs - before.cpuSystemUs) / result.requests.total,
+    serverCpuUsPerRequest: cpuUs / served,
+    serverSystemCpuUsPerRequest: (after.cpuSystemUs - before.cpuSystemUs) / served,
     serverCpuCores: cpuUs / wallUs,
     serverEventLoopUtilization: active / (active + idle),
     loadGeneratorCpuCores: (own.user + own.system) / wallUs,
     sqlStatements: after.sqlTotal - before.sqlTotal,
     sqlByStatement: diffStatements(after.sqlStatements, before.sqlStatements),
     ...(pgBefore && pgAfter ? { pgStatsDelta: diffPg(pgAfter, pgBefore) } : {}),
+    ...(flood ? { flood } : {}),
   }
 }
 
@@ -482,7 +551,7 @@ interface EngineResult {
   readonly startupSqlStatements: number
   readonly probeHooked: string[]
   readonly phases: PhaseResult[]
-  readonly summary: Record<RouteName, RouteSummary>
+  readonly summary: Partial<Record<RouteName, RouteSummary>> & Record<Exclude<RouteName, `flooded${string}`>, RouteSummary>
   /** Mean authenticated req/s ÷ mean trivial req/s. */
   readonly ratio: number
   /** Each round's authenticated ÷ the same round's trivial. */
@@ -505,9 +574,56 @@ interface EngineResult {
   readonly currentVsBare: VersusBare
   /** Keyward `POST /api/apikeys/verify` ÷ bare Fastify answering the same JSON to the same request (goal 3, target 0.85). */
   readonly verifyVsBare: VersusBare
+  /** Valid keys alone and during a flood of bad secrets, Keyward and bare (goal 4), with `--flood`. */
+  readonly flood?: FloodSummary
   readonly profiles?: { route: RouteName; file: string; requestsPerSecond: number; requestsTotal: number; summary: ProfileSummary }[]
   /** Extra CPU per request of the authenticated route over the trivial one, from the profiles. */
   readonly profileComparison?: ProfileComparison
+}
+
+interface FloodSummary {
+  /** 1 − valid req/s during the flood ÷ alone (mean of rounds), Keyward and bare Fastify under the same flood. */
+  readonly slowdown: number
+  readonly bareSlowdown: number
+  readonly medianRoundSlowdown: number
+  readonly bareMedianRoundSlowdown: number
+  readonly meetsTarget: boolean
+  readonly floodRequestsPerSecond: number
+  readonly floodStatusCodes: Record<string, number>
+  /** SQL statements the server ran per flood request (valid keys run none). */
+  readonly sqlStatementsPerFloodRequest: number
+}
+
+/**
+ * Goal 4's phases: the valid key's `/api/apikeys/current` on Keyward and on bare Fastify, each
+ * while a second load generator sends a wrong secret of the same key (checked and booked), a
+ * malformed secret (refused by its checksum) and a secret of a key that does not exist, in turn.
+ */
+function flooded(server: ServerChild, bare: ServerChild, route: RouteSpec, keyId: number): [ServerChild, RouteSpec][] {
+  const flood = [createSecret(keyId), `kw_${keyId}_${'x'.repeat(49)}`, createSecret(2_000_000_000)]
+  return [
+    [server, { ...route, name: 'floodedAuthenticated', flood }],
+    [bare, { ...route, name: 'floodedBareAuthenticated', flood }],
+  ]
+}
+
+function floodSummary(phases: PhaseResult[], roundRatiosOf: (numerator: RouteName, denominator: RouteName) => number[]): FloodSummary {
+  const slowdown = (numerator: RouteName, denominator: RouteName) =>
+    1 - summarise(phases, numerator).requestsPerSecond / summarise(phases, denominator).requestsPerSecond
+  const flooded = phases.filter((p) => p.route === 'floodedAuthenticated')
+  const floodTotal = flooded.reduce((a, p) => a + (p.flood?.total ?? 0), 0)
+  const floodStatusCodes: Record<string, number> = {}
+  for (const p of flooded) for (const [code, n] of Object.entries(p.flood?.statusCodes ?? {})) floodStatusCodes[code] = (floodStatusCodes[code] ?? 0) + n
+  const result = {
+    slowdown: slowdown('floodedAuthenticated', 'authenticated'),
+    bareSlowdown: slowdown('floodedBareAuthenticated', 'bareAuthenticated'),
+    medianRoundSlowdown: 1 - median(roundRatiosOf('floodedAuthenticated', 'authenticated')),
+    bareMedianRoundSlowdown: 1 - median(roundRatiosOf('floodedBareAuthenticated', 'bareAuthenticated')),
+    floodRequestsPerSecond: floodTotal / (flooded.length * duration),
+    floodStatusCodes,
+    sqlStatementsPerFloodRequest: flooded.reduce((a, p) => a + p.sqlStatements, 0) / floodTotal,
+  }
+  return { ...result, meetsTarget: result.slowdown <= FLOOD_SLOWDOWN_TARGET }
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
@@ -579,6 +695,7 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
       [bare, { ...routes.trivial, name: 'bareTrivial' }],
       [server, routes.authenticated],
       [bare, { ...routes.authenticated, name: 'bareAuthenticated' }],
+      ...(flags.flood ? flooded(server, bare, routes.authenticated, key.id) : []),
       [server, routes.verify],
       [bare, { ...routes.verify, name: 'bareVerify' }],
     ]
@@ -640,13 +757,16 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
       )
     }
 
-    const summary = {
+    const summary: EngineResult['summary'] = {
       trivial: summarise(phases, 'trivial'),
       authenticated: summarise(phases, 'authenticated'),
       bareTrivial: summarise(phases, 'bareTrivial'),
       bareAuthenticated: summarise(phases, 'bareAuthenticated'),
       verify: summarise(phases, 'verify'),
       bareVerify: summarise(phases, 'bareVerify'),
+      ...(flags.flood
+        ? { floodedAuthenticated: summarise(phases, 'floodedAuthenticated'), floodedBareAuthenticated: summarise(phases, 'floodedBareAuthenticated') }
+        : {}),
     }
     const roundRatiosOf = (numerator: RouteName, denominator: RouteName) => {
       const ratios = []
@@ -657,7 +777,8 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
       return ratios
     }
     const roundRatios = roundRatiosOf('authenticated', 'trivial')
-    const versusBare = (route: RouteName, reference: RouteName, target = TARGET_RATIO): VersusBare => ({
+    type Unflooded = Exclude<RouteName, `flooded${string}`>
+    const versusBare = (route: Unflooded, reference: Unflooded, target = TARGET_RATIO): VersusBare => ({
       ratio: summary[route].requestsPerSecond / summary[reference].requestsPerSecond,
       medianRoundRatio: median(roundRatiosOf(route, reference)),
       bestRoundRatio: best(phases, route, (p) => p.requestsPerSecond, Math.max) / best(phases, reference, (p) => p.requestsPerSecond, Math.max),
@@ -683,6 +804,7 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
       healthzVsBare: versusBare('trivial', 'bareTrivial'),
       currentVsBare: versusBare('authenticated', 'bareAuthenticated'),
       verifyVsBare: versusBare('verify', 'bareVerify', VERIFY_TARGET_RATIO),
+      ...(flags.flood ? { flood: floodSummary(phases, roundRatiosOf) } : {}),
       ...(profiles ? { profiles, profileComparison } : {}),
     }
   } finally {
@@ -757,6 +879,25 @@ function report(results: EngineResult[]): string {
         `${fmt(r.summary.bareAuthenticated.requestsPerSecond)} | ${fmt(r.summary.authenticated.requestsPerSecond)} | ${v(r.currentVsBare)} | ` +
         `${fmt(r.summary.bareVerify.requestsPerSecond)} | ${fmt(r.summary.verify.requestsPerSecond)} | ${v(r.verifyVsBare)} |`,
     )
+  }
+  const flooded = results.filter((r) => r.flood)
+  if (flooded.length > 0) {
+    lines.push('')
+    lines.push(
+      `| engine | valid req/s alone | during the flood | slowdown (median round) | bare alone | bare during the flood | bare slowdown (median round) | flood req/s | flood answers | SQL per flood request | target ≤ ${pct(FLOOD_SLOWDOWN_TARGET)} |`,
+    )
+    lines.push('|---|---:|---:|---|---:|---:|---|---:|---|---:|---|')
+    for (const r of flooded) {
+      const f = r.flood!
+      const s = r.summary
+      lines.push(
+        `| ${r.engine} | ${fmt(s.authenticated.requestsPerSecond)} | ${fmt(s.floodedAuthenticated!.requestsPerSecond)} | **${pct(f.slowdown)}** (${pct(f.medianRoundSlowdown)}) | ` +
+          `${fmt(s.bareAuthenticated.requestsPerSecond)} | ${fmt(s.floodedBareAuthenticated!.requestsPerSecond)} | ${pct(f.bareSlowdown)} (${pct(f.bareMedianRoundSlowdown)}) | ` +
+          `${fmt(f.floodRequestsPerSecond)} | ${Object.entries(f.floodStatusCodes)
+            .map(([code, n]) => `${n} × ${code}`)
+            .join(', ')} | ${fmt(f.sqlStatementsPerFloodRequest, 2)} | ${f.meetsTarget ? 'met' : '**missed**'} |`,
+      )
+    }
   }
   return lines.join('\n')
 }
