@@ -4,6 +4,7 @@ import { ChangeFeed, type Change } from './change-feed.js'
 import type { Tables } from './tables.js'
 
 const CHANNEL = 'keyward_changes'
+/** Between failed attempts to reconnect; the first attempt is made at once. */
 const RECONNECT_DELAY_MS = 1000
 
 interface Payload {
@@ -17,19 +18,23 @@ interface Payload {
  * The change feed of PostgreSQL: `pg_notify` inside the writing transaction (delivered when it
  * commits) and one dedicated connection per process that `LISTEN`s. When that connection is
  * lost, listeners hear `'deaf'`; notifications may be lost until it is back, so on every
- * (re)connect they hear `'all'`.
+ * (re)connect they hear `'all'`. The first reconnection is tried at once: a connection killed
+ * on a healthy server (`pg_terminate_backend`, a pooler's recycling) would otherwise leave
+ * changes of other processes unheard for the whole delay.
  */
 export class PostgresChangeFeed extends ChangeFeed {
   readonly #url: string
+  readonly #reconnectDelayMs: number
   #client: pg.Client | undefined
   #stopped = false
   #retry: NodeJS.Timeout | undefined
   /** Resolves when a connection is listening; `start()` waits for the first one. */
   #ready: Promise<void> | undefined
 
-  constructor(url: string) {
+  constructor(url: string, reconnectDelayMs = RECONNECT_DELAY_MS) {
     super()
     this.#url = url
+    this.#reconnectDelayMs = reconnectDelayMs
   }
 
   override async record(trx: Transaction<Tables>, changes: readonly Change[]): Promise<void> {
@@ -73,12 +78,11 @@ export class PostgresChangeFeed extends ChangeFeed {
     const attempt = (): void => {
       if (this.#stopped) return
       this.#connect().catch(() => {
-        this.#retry = setTimeout(attempt, RECONNECT_DELAY_MS)
+        this.#retry = setTimeout(attempt, this.#reconnectDelayMs)
         this.#retry.unref()
       })
     }
-    this.#retry = setTimeout(attempt, RECONNECT_DELAY_MS)
-    this.#retry.unref()
+    attempt()
   }
 
   #receive(raw: string | undefined): void {
