@@ -4,7 +4,7 @@ import type { Api } from '../http/api-types.js'
 import { principalOf } from '../http/api-guard.js'
 import { registerSearchOperation } from '../http/search-route.js'
 import { EMPTY_RESPONSE, sendEmpty } from '../http/empty-reply.js'
-import { API_KEY_SECURITY, errorResponses } from '../http/openapi.js'
+import { API_KEY_SECURITY, describeOperation, errorResponses } from '../http/openapi.js'
 import {
   AdministratorCreateSchema,
   AdministratorCurrentModifySchema,
@@ -31,7 +31,7 @@ export const administratorRoutes: FastifyPluginAsync<{ administrators: Administr
         ...OPERATION,
         operationId: 'createAdministrator',
         summary: 'Create an Administrator',
-        description: 'Creates an administrator; the password must satisfy the password policy. Needs `canCreateNewAdministrators`.',
+        description: describeOperation('createAdministrator', 'Creates an administrator; the password must satisfy the password policy.'),
         body: AdministratorCreateSchema,
         response: { 200: AdministratorSchema, ...errorResponses(403, 409, 413) },
       },
@@ -46,7 +46,7 @@ export const administratorRoutes: FastifyPluginAsync<{ administrators: Administr
         ...OPERATION,
         operationId: 'listAdministrators',
         summary: 'List Administrators',
-        description: 'Lists all administrators, by ID. Needs `canViewAdministrators`.',
+        description: describeOperation('listAdministrators', 'Lists all administrators, by ID.'),
         response: { 200: AdministratorListSchema, ...errorResponses(403) },
       },
     },
@@ -58,7 +58,7 @@ export const administratorRoutes: FastifyPluginAsync<{ administrators: Administr
     operation: OPERATION,
     operationId: 'searchAdministrators',
     summary: 'Search Administrators',
-    description: 'Searches administrators with the search-filter language. Needs `canViewAdministrators`.',
+    description: describeOperation('searchAdministrators', 'Searches administrators with the search-filter language.'),
     listSchema: AdministratorListSchema,
     listKey: 'administrators',
     search: (principal, filter) => administrators.search(principal, filter),
@@ -169,7 +169,7 @@ export const administratorRoutes: FastifyPluginAsync<{ administrators: Administr
         ...OPERATION,
         operationId: 'describeAdministrator',
         summary: 'Describe an Administrator',
-        description: 'Describes an administrator by ID (never its password). Needs `canViewAdministrators`.',
+        description: describeOperation('describeAdministrator', 'Describes an administrator by ID (never its password).'),
         params: AdministratorIdParamsSchema,
         response: { 200: AdministratorSchema, ...errorResponses(403, 404) },
       },
@@ -184,8 +184,10 @@ export const administratorRoutes: FastifyPluginAsync<{ administrators: Administr
         ...OPERATION,
         operationId: 'modifyAdministrator',
         summary: 'Modify an Administrator',
-        description:
-          'Changes the properties sent; the rest stay. `password` sets a new password; `active: false` locks the administrator out, `active: true` unlocks it; `mfaType: none` turns its second factor off. Needs `canEditAdministratorProperties`.',
+        description: describeOperation(
+          'modifyAdministrator',
+          'Changes the properties sent; the rest stay. `password` sets a new password; `active: false` locks the administrator out, `active: true` unlocks it; `mfaType: none` turns its second factor off.',
+        ),
         params: AdministratorIdParamsSchema,
         body: AdministratorModifySchema,
         response: { 200: AdministratorSchema, ...errorResponses(403, 404, 409, 413) },
@@ -201,8 +203,10 @@ export const administratorRoutes: FastifyPluginAsync<{ administrators: Administr
         ...OPERATION,
         operationId: 'deleteAdministrator',
         summary: 'Delete an Administrator',
-        description:
-          'Deletes an administrator and ends its sessions. Nobody can delete themselves or the last active administrator with Full Access. Answers 200 with no body. Needs `canDeleteAdministrators`.',
+        description: describeOperation(
+          'deleteAdministrator',
+          'Deletes an administrator and ends its sessions. Nobody can delete themselves or the last active administrator with Full Access. Answers 200 with no body.',
+        ),
         params: AdministratorIdParamsSchema,
         response: { 200: EMPTY_RESPONSE, ...errorResponses(403, 404, 409) },
       },

@@ -1,6 +1,7 @@
 import { auditRecord, diffFields, failureReason, type AuditDraft, type SignInFailureReason } from '../audit/audit-record.js'
 import { hashPassword } from '../auth/password-hash.js'
-import { requireRight, type Principal, type SessionPrincipal } from '../auth/principal.js'
+import { authorize } from '../auth/operations.js'
+import type { Principal, SessionPrincipal } from '../auth/principal.js'
 import type { SignInAttempts } from '../auth/sign-in-attempts.js'
 import { createRecoveryCodes, createTotpSecret, hashRecoveryCode, totpUri, verifyTotp } from '../auth/totp.js'
 import type { PasswordPolicy } from '../config.js'
@@ -38,19 +39,19 @@ export class AdministratorService {
 
   /** @throws KeywardError `administrator.view_denied`. */
   async list(principal: Principal): Promise<AdministratorRecord[]> {
-    requireRight(principal, 'administratorRights.canViewAdministrators', 'administrator.view_denied')
+    authorize(principal, 'listAdministrators')
     return this.#store.findAll()
   }
 
   /** @throws KeywardError `administrator.view_denied`, `search.*`. */
   async search(principal: Principal, filter: SearchFilter): Promise<SearchResult<AdministratorRecord>> {
-    requireRight(principal, 'administratorRights.canViewAdministrators', 'administrator.view_denied')
+    authorize(principal, 'searchAdministrators')
     return this.#store.search(filter)
   }
 
   /** @throws KeywardError `administrator.view_denied`, `administrator.not_found`. */
   async describe(principal: Principal, id: number): Promise<AdministratorRecord> {
-    requireRight(principal, 'administratorRights.canViewAdministrators', 'administrator.view_denied')
+    authorize(principal, 'describeAdministrator')
     return this.#existing(id)
   }
 
@@ -62,7 +63,7 @@ export class AdministratorService {
    * `administrator.name_in_use`.
    */
   async create(principal: Principal, input: AdministratorCreateInput): Promise<AdministratorRecord> {
-    requireRight(principal, 'administratorRights.canCreateNewAdministrators', 'administrator.create_denied')
+    authorize(principal, 'createAdministrator')
     const role = await assignableRole(this.#roles, principal, input.roleID, 'administrator.role_not_found')
     if (input.mfaType === 'local-totp') throw new KeywardError('administrator.mfa_enrolment_required')
     checkPassword(input.password, input.username, this.#policy)
@@ -108,7 +109,7 @@ export class AdministratorService {
    * `request.too_many_failures`, `server.busy`.
    */
   async modify(principal: Principal, id: number, input: AdministratorModifyInput): Promise<AdministratorRecord> {
-    requireRight(principal, 'administratorRights.canEditAdministratorProperties', 'administrator.modify_denied')
+    authorize(principal, 'modifyAdministrator')
     const existing = await this.#existing(id)
     await assertManages(this.#roles, principal, existing)
     const self = principal.kind === 'session' && principal.id === id ? principal : undefined
@@ -155,7 +156,7 @@ export class AdministratorService {
    * `administrator.self_delete`, `role.rights_exceed_own`, `administrator.last_full_access`.
    */
   async delete(principal: Principal, id: number): Promise<AdministratorRecord> {
-    requireRight(principal, 'administratorRights.canDeleteAdministrators', 'administrator.delete_denied')
+    authorize(principal, 'deleteAdministrator')
     const existing = await this.#existing(id)
     if (principal.kind === 'session' && principal.id === id) throw new KeywardError('administrator.self_delete')
     await assertManages(this.#roles, principal, existing)

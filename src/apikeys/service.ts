@@ -1,5 +1,6 @@
 import { auditRecord, diffFields, type AuditDraft } from '../audit/audit-record.js'
-import { requireRight, type ApiKeyPrincipal, type Principal } from '../auth/principal.js'
+import { authorize } from '../auth/operations.js'
+import type { ApiKeyPrincipal, Principal } from '../auth/principal.js'
 import { createSecret, hashSecret } from '../auth/secret-format.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import type { Locale } from '../i18n/translate.js'
@@ -56,7 +57,7 @@ export class ApiKeyService {
    * `apikey.expiry_in_past`, `apikey.name_in_use`, `request.date_time_invalid`, `limits.*`.
    */
   async create(principal: Principal, input: ApiKeyCreateInput): Promise<ApiKeyWithSecret> {
-    requireRight(principal, 'apikeyRights.canCreateNewApiKeys', 'apikey.create_denied')
+    authorize(principal, 'createApiKey')
     checkLimits(input.rateLimits, input.credits)
     // The CLI (bootstrap and recovery) makes keys that nothing throttles, unless it says so.
     const limits = limitChanges(
@@ -107,19 +108,19 @@ export class ApiKeyService {
 
   /** @throws KeywardError `apikey.view_denied`. */
   async list(principal: Principal): Promise<ApiKeyRecord[]> {
-    requireRight(principal, 'apikeyRights.canViewApiKeys', 'apikey.view_denied')
+    authorize(principal, 'listApiKeys')
     return this.#store.findAll()
   }
 
   /** @throws KeywardError `apikey.view_denied`, `search.*`. */
   async search(principal: Principal, filter: SearchFilter): Promise<SearchResult<ApiKeyRecord>> {
-    requireRight(principal, 'apikeyRights.canViewApiKeys', 'apikey.view_denied')
+    authorize(principal, 'searchApiKeys')
     return this.#store.search(filter)
   }
 
   /** @throws KeywardError `apikey.view_denied`, `apikey.not_found`. */
   async describe(principal: Principal, id: number): Promise<ApiKeyRecord> {
-    requireRight(principal, 'apikeyRights.canViewApiKeys', 'apikey.view_denied')
+    authorize(principal, 'describeApiKey')
     return this.#existing(id)
   }
 
@@ -132,7 +133,7 @@ export class ApiKeyService {
    * `apikey.expiry_in_past`, `apikey.name_in_use`, `limits.*`.
    */
   async modify(principal: Principal, id: number, input: ApiKeyModifyInput): Promise<ApiKeyRecord> {
-    requireRight(principal, 'apikeyRights.canEditApiKeyProperties', 'apikey.modify_denied')
+    authorize(principal, 'modifyApiKey')
     checkLimits(input.rateLimits, input.credits)
     const existing = await this.#existing(id)
     await assertManages(this.#roles, principal, existing)
@@ -156,7 +157,7 @@ export class ApiKeyService {
 
   /** @throws KeywardError `apikey.delete_denied`, `apikey.not_found`, `role.rights_exceed_own`. */
   async delete(principal: Principal, id: number): Promise<ApiKeyRecord> {
-    requireRight(principal, 'apikeyRights.canDeleteApiKeys', 'apikey.delete_denied')
+    authorize(principal, 'deleteApiKey')
     const existing = await this.#existing(id)
     await assertManages(this.#roles, principal, existing)
     const deleted = await this.#store.delete(id, this.#audit(principal, { action: 'apikey.delete', ...this.#auditTarget(existing.keyName, id) }))
@@ -170,7 +171,7 @@ export class ApiKeyService {
    * @throws KeywardError `apikey.secret_denied`, `apikey.not_found`, `role.rights_exceed_own`.
    */
   async newSecret(principal: Principal, id: number): Promise<ApiKeyWithSecret> {
-    requireRight(principal, 'apikeyRights.canEditApiKeyProperties', 'apikey.secret_denied')
+    authorize(principal, 'replaceApiSecretKey')
     const existing = await this.#existing(id)
     await assertManages(this.#roles, principal, existing)
     return this.#replaceSecret(principal, existing)

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { Api } from '../http/api-types.js'
 import { principalOf } from '../http/api-guard.js'
 import { registerSearchOperation } from '../http/search-route.js'
-import { API_KEY_SECURITY, errorResponses } from '../http/openapi.js'
+import { API_KEY_SECURITY, describeOperation, errorResponses } from '../http/openapi.js'
 import { AuditEventListSchema, toAuditEventBody } from './schema.js'
 import { AUDIT_LIST_LIMIT, type AuditService } from './service.js'
 
@@ -19,7 +19,7 @@ export const auditRoutes: FastifyPluginAsync<{ audit: AuditService }> = async (f
         ...OPERATION,
         operationId: 'listAuditEvents',
         summary: 'List Audit Events',
-        description: `Lists the ${AUDIT_LIST_LIMIT} most recent audit events, newest first; search to filter or page. Needs \`canViewAuditEvents\`.`,
+        description: describeOperation('listAuditEvents', `Lists the ${AUDIT_LIST_LIMIT} most recent audit events, newest first; search to filter or page.`),
         response: { 200: AuditEventListSchema, ...errorResponses(403) },
       },
     },
@@ -31,7 +31,7 @@ export const auditRoutes: FastifyPluginAsync<{ audit: AuditService }> = async (f
     operation: OPERATION,
     operationId: 'searchAuditEvents',
     summary: 'Search Audit Events',
-    description: 'Searches the audit log with the search-filter language. Needs `canViewAuditEvents`.',
+    description: describeOperation('searchAuditEvents', 'Searches the audit log with the search-filter language.'),
     listSchema: AuditEventListSchema,
     listKey: 'auditEvents',
     search: (principal, filter) => audit.search(principal, filter),

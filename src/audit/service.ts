@@ -1,4 +1,5 @@
-import { requireRight, type Principal } from '../auth/principal.js'
+import { authorize } from '../auth/operations.js'
+import type { Principal } from '../auth/principal.js'
 import type { SearchFilter, SearchResult } from '../search/schema.js'
 import type { AuditStore, StoredAuditEvent } from './store.js'
 
@@ -15,13 +16,13 @@ export class AuditService {
 
   /** The most recent events, newest first. @throws KeywardError `audit.view_denied`. */
   async list(principal: Principal): Promise<StoredAuditEvent[]> {
-    requireRight(principal, 'auditEventRights.canViewAuditEvents', 'audit.view_denied')
+    authorize(principal, 'listAuditEvents')
     return this.#store.findRecent(AUDIT_LIST_LIMIT)
   }
 
   /** @throws KeywardError `audit.view_denied`, `search.*`. */
   async search(principal: Principal, filter: SearchFilter): Promise<SearchResult<StoredAuditEvent>> {
-    requireRight(principal, 'auditEventRights.canViewAuditEvents', 'audit.view_denied')
+    authorize(principal, 'searchAuditEvents')
     return this.#store.search(filter)
   }
 }

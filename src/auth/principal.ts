@@ -1,9 +1,6 @@
 import type { AdministratorRecord } from '../administrators/administrator.js'
 import type { ApiKeyRecord } from '../apikeys/api-key.js'
-import type { ErrorCode } from '../errors/error-codes.js'
-import { KeywardError } from '../errors/keyward-error.js'
 import type { Locale } from '../i18n/translate.js'
-import type { Right } from '../roles/rights.js'
 import type { Role } from '../roles/role.js'
 
 /** What every principal has: who it is, its role, and how to speak to it. */
@@ -43,12 +40,3 @@ export interface SystemPrincipal extends PrincipalBase {
  * where a rule holds for one kind only.
  */
 export type Principal = ApiKeyPrincipal | SessionPrincipal | SystemPrincipal
-
-/**
- * Checks that a principal's role holds a right.
- *
- * @throws KeywardError with the given 403 code when it does not.
- */
-export function requireRight(principal: Principal, right: Right, denied: ErrorCode): void {
-  if (!principal.role.rights.has(right)) throw new KeywardError(denied)
-}

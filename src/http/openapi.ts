@@ -1,4 +1,5 @@
 import type { FastifySchema } from 'fastify'
+import { type OperationId, rightNote } from '../auth/operations.js'
 import { API_VERSION, SESSION_COOKIE } from './api-guard.js'
 import { ErrorSchema } from './schemas.js'
 
@@ -29,6 +30,11 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: 'The change conflicts with another resource (e.g. a name in use).',
   413: 'The request body is too large.',
   429: 'Too many requests or failed authentications; see Retry-After.',
+}
+
+/** An operation's description, ending with the right it needs as the rights table says. */
+export function describeOperation(operation: OperationId, description: string): string {
+  return `${description}${rightNote(operation)}`
 }
 
 /** Error responses of an operation, each with the shared `{message, code}` body. */

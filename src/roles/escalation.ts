@@ -1,11 +1,10 @@
+import { MANAGING_RIGHTS } from '../auth/operations.js'
 import type { Principal } from '../auth/principal.js'
 import type { ErrorCode } from '../errors/error-codes.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import { PermissionSet } from '../permissions/permission.js'
 import type { RoleDirectory } from './role-directory.js'
 import type { Role } from './role.js'
-
-const MANAGING = /\.can(CreateNew|Delete|Edit)/
 
 /**
  * Whether `target` would give more than `own` holds: a right `own` lacks, access (console or
@@ -18,7 +17,7 @@ export function roleExceeds(target: Role, own: Role, ownPermissions: PermissionS
   if (target.allowUserInterface && !own.allowUserInterface) return true
   if (target.allowWebService && !own.allowWebService) return true
   if (own.canOnlyManipulateUsersWithEqualOrLesserRights && !target.canOnlyManipulateUsersWithEqualOrLesserRights) {
-    return [...target.rights].some((right) => MANAGING.test(right))
+    return [...target.rights].some((right) => MANAGING_RIGHTS.has(right))
   }
   return false
 }

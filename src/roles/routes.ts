@@ -3,7 +3,7 @@ import { principalOf } from '../http/api-guard.js'
 import { registerSearchOperation } from '../http/search-route.js'
 import type { Api } from '../http/api-types.js'
 import { EMPTY_RESPONSE, sendEmpty } from '../http/empty-reply.js'
-import { API_KEY_SECURITY, errorResponses } from '../http/openapi.js'
+import { API_KEY_SECURITY, describeOperation, errorResponses } from '../http/openapi.js'
 import { RoleCreateSchema, RoleIdParamsSchema, RoleListSchema, RoleModifySchema, RoleSchema, toRoleBody } from './schema.js'
 import type { RoleService } from './service.js'
 
@@ -20,7 +20,7 @@ export const roleRoutes: FastifyPluginAsync<{ roles: RoleService }> = async (fas
         ...OPERATION,
         operationId: 'createAdministratorRole',
         summary: 'Create an Administrator Role',
-        description: 'Creates a custom role. Needs `canCreateNewAdministratorRoles`.',
+        description: describeOperation('createAdministratorRole', 'Creates a custom role.'),
         body: RoleCreateSchema,
         response: { 200: RoleSchema, ...errorResponses(403, 409, 413) },
       },
@@ -35,7 +35,7 @@ export const roleRoutes: FastifyPluginAsync<{ roles: RoleService }> = async (fas
         ...OPERATION,
         operationId: 'listAdministratorRoles',
         summary: 'List Administrator Roles',
-        description: 'Lists all roles, by ID. Needs `canViewAdministratorRoles`.',
+        description: describeOperation('listAdministratorRoles', 'Lists all roles, by ID.'),
         response: { 200: RoleListSchema, ...errorResponses(403) },
       },
     },
@@ -47,7 +47,7 @@ export const roleRoutes: FastifyPluginAsync<{ roles: RoleService }> = async (fas
     operation: OPERATION,
     operationId: 'searchAdministratorRoles',
     summary: 'Search Administrator Roles',
-    description: 'Searches roles with the search-filter language. Needs `canViewAdministratorRoles`.',
+    description: describeOperation('searchAdministratorRoles', 'Searches roles with the search-filter language.'),
     listSchema: RoleListSchema,
     listKey: 'roles',
     search: (principal, filter) => roles.search(principal, filter),
@@ -61,7 +61,7 @@ export const roleRoutes: FastifyPluginAsync<{ roles: RoleService }> = async (fas
         ...OPERATION,
         operationId: 'describeAdministratorRole',
         summary: 'Describe an Administrator Role',
-        description: 'Describes a role by ID. Needs `canViewAdministratorRoles`.',
+        description: describeOperation('describeAdministratorRole', 'Describes a role by ID.'),
         params: RoleIdParamsSchema,
         response: { 200: RoleSchema, ...errorResponses(403, 404) },
       },
@@ -76,8 +76,10 @@ export const roleRoutes: FastifyPluginAsync<{ roles: RoleService }> = async (fas
         ...OPERATION,
         operationId: 'modifyAdministratorRole',
         summary: 'Modify an Administrator Role',
-        description:
-          'Changes the properties sent; the rest stay. Holders of the role get its new rights at once. The built-in roles (Full Access, Auditor) cannot be changed. Needs `canEditAdministratorRoleProperties`.',
+        description: describeOperation(
+          'modifyAdministratorRole',
+          'Changes the properties sent; the rest stay. Holders of the role get its new rights at once. The built-in roles (Full Access, Auditor) cannot be changed.',
+        ),
         params: RoleIdParamsSchema,
         body: RoleModifySchema,
         response: { 200: RoleSchema, ...errorResponses(403, 404, 409, 413) },
@@ -93,8 +95,10 @@ export const roleRoutes: FastifyPluginAsync<{ roles: RoleService }> = async (fas
         ...OPERATION,
         operationId: 'deleteAdministratorRole',
         summary: 'Delete an Administrator Role',
-        description:
-          'Deletes a role that no administrator or API key holds (409 otherwise, saying how many do). The built-in roles (Full Access, Auditor) cannot be deleted. Answers 200 with no body. Needs `canDeleteAdministratorRoles`.',
+        description: describeOperation(
+          'deleteAdministratorRole',
+          'Deletes a role that no administrator or API key holds (409 otherwise, saying how many do). The built-in roles (Full Access, Auditor) cannot be deleted. Answers 200 with no body.',
+        ),
         params: RoleIdParamsSchema,
         response: { 200: EMPTY_RESPONSE, ...errorResponses(403, 404, 409) },
       },

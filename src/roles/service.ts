@@ -1,5 +1,6 @@
 import { auditRecord, diffFields, type AuditDraft } from '../audit/audit-record.js'
-import { requireRight, type Principal } from '../auth/principal.js'
+import { authorize } from '../auth/operations.js'
+import type { Principal } from '../auth/principal.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import { mergePermissions, samePermissions } from '../permissions/permission.js'
 import type { SearchFilter, SearchResult } from '../search/schema.js'
@@ -26,19 +27,19 @@ export class RoleService {
 
   /** @throws KeywardError `role.view_denied`. */
   async list(principal: Principal): Promise<Role[]> {
-    requireRight(principal, 'administratorRoleRights.canViewAdministratorRoles', 'role.view_denied')
+    authorize(principal, 'listAdministratorRoles')
     return this.#store.findAll()
   }
 
   /** @throws KeywardError `role.view_denied`, `search.*`. */
   async search(principal: Principal, filter: SearchFilter): Promise<SearchResult<Role>> {
-    requireRight(principal, 'administratorRoleRights.canViewAdministratorRoles', 'role.view_denied')
+    authorize(principal, 'searchAdministratorRoles')
     return this.#store.search(filter)
   }
 
   /** @throws KeywardError `role.view_denied`, `role.not_found`. */
   async describe(principal: Principal, id: number): Promise<Role> {
-    requireRight(principal, 'administratorRoleRights.canViewAdministratorRoles', 'role.view_denied')
+    authorize(principal, 'describeAdministratorRole')
     return this.#existing(id)
   }
 
@@ -49,7 +50,7 @@ export class RoleService {
    * @throws KeywardError `role.create_denied`, `role.rights_exceed_own`, `role.name_in_use`.
    */
   async create(principal: Principal, input: RoleCreateInput): Promise<Role> {
-    requireRight(principal, 'administratorRoleRights.canCreateNewAdministratorRoles', 'role.create_denied')
+    authorize(principal, 'createAdministratorRole')
     const now = this.#clock()
     const role = {
       name: nameOf(input.name),
@@ -79,7 +80,7 @@ export class RoleService {
    * `role.rights_exceed_own`, `role.name_in_use`.
    */
   async modify(principal: Principal, id: number, input: RoleModifyInput): Promise<Role> {
-    requireRight(principal, 'administratorRoleRights.canEditAdministratorRoleProperties', 'role.modify_denied')
+    authorize(principal, 'modifyAdministratorRole')
     const existing = await this.#existing(id)
     if (existing.immutable) throw new KeywardError('role.immutable', { role: existing.name })
     assertWithinOwnRights(principal, existing)
@@ -120,7 +121,7 @@ export class RoleService {
    * `role.rights_exceed_own`, `role.in_use`.
    */
   async delete(principal: Principal, id: number): Promise<Role> {
-    requireRight(principal, 'administratorRoleRights.canDeleteAdministratorRoles', 'role.delete_denied')
+    authorize(principal, 'deleteAdministratorRole')
     const existing = await this.#existing(id)
     if (existing.immutable) throw new KeywardError('role.immutable', { role: existing.name })
     assertWithinOwnRights(principal, existing)

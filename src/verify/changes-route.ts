@@ -3,7 +3,7 @@ import { Type } from 'typebox'
 import { API_KEY_OPERATION } from '../apikeys/routes/common.js'
 import { principalOf } from '../http/api-guard.js'
 import type { Api } from '../http/api-types.js'
-import { errorResponses } from '../http/openapi.js'
+import { describeOperation, errorResponses } from '../http/openapi.js'
 import type { KeyChangeStream } from './key-changes.js'
 import { KeyChangeSchema, type KeyChange } from './schema.js'
 
@@ -45,8 +45,10 @@ export const keyChangeRoutes: FastifyPluginAsync<{ changes: KeyChangeStream }> =
         ...API_KEY_OPERATION,
         operationId: 'streamApiKeyChanges',
         summary: 'Stream API Key Changes (Keyward extension)',
-        description:
-          'Server-Sent Events (text/event-stream) of every change that can make a cached verification wrong: apikey.modify, apikey.lock, apikey.auto_lock, apikey.unlock, apikey.delete, apikey.new_secret, role.modify and role.delete. Each event has the audit entry\'s ID as its event ID and `{"id", "action", "time", "keyID" or "roleID", "fields"}` as data (for a role, every key of that role is affected). The first event, `ready`, carries the resume point. Send `Last-Event-ID` (or `since`) to resume after an event; nothing is lost across reconnects or restarts. Needs `canVerifyApiKeys`.',
+        description: describeOperation(
+          'streamApiKeyChanges',
+          'Server-Sent Events (text/event-stream) of every change that can make a cached verification wrong: apikey.modify, apikey.lock, apikey.auto_lock, apikey.unlock, apikey.delete, apikey.new_secret, role.modify and role.delete. Each event has the audit entry\'s ID as its event ID and `{"id", "action", "time", "keyID" or "roleID", "fields"}` as data (for a role, every key of that role is affected). The first event, `ready`, carries the resume point. Send `Last-Event-ID` (or `since`) to resume after an event; nothing is lost across reconnects or restarts.',
+        ),
         querystring: QuerySchema,
         // The schema is each change event's data, for clients to type their events by.
         response: { 200: { description: 'A stream of events.', content: { 'text/event-stream': { schema: KeyChangeSchema } } }, ...errorResponses(403) },

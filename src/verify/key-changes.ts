@@ -1,5 +1,6 @@
 import type { AuditStore, StoredAuditEvent } from '../audit/store.js'
-import { requireRight, type Principal } from '../auth/principal.js'
+import { authorize } from '../auth/operations.js'
+import type { Principal } from '../auth/principal.js'
 import type { ChangeFeed } from '../store/change-feed.js'
 import { KEY_CHANGE_ACTIONS, type KeyChange } from './schema.js'
 
@@ -43,7 +44,7 @@ export class KeyChangeStream {
 
   /** @throws KeywardError `apikey.verify_denied` without `canVerifyApiKeys`. */
   authorize(principal: Principal): void {
-    requireRight(principal, 'apikeyRights.canVerifyApiKeys', 'apikey.verify_denied')
+    authorize(principal, 'streamApiKeyChanges')
   }
 
   /** The newest change's ID (0 when there is none): where a new subscriber starts. */

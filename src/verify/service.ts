@@ -1,6 +1,7 @@
 import type { ApiKeyRecord } from '../apikeys/api-key.js'
 import type { FailureThrottle } from '../auth/failure-throttle.js'
-import { requireRight, type Principal } from '../auth/principal.js'
+import { authorize } from '../auth/operations.js'
+import type { Principal } from '../auth/principal.js'
 import { KeyRefusedError, type Verifier } from '../auth/verifier.js'
 import type { ErrorCode } from '../errors/error-codes.js'
 import { KeywardError } from '../errors/keyward-error.js'
@@ -68,7 +69,7 @@ export class VerifyService {
   }
 
   async #verify(principal: Principal, request: VerifyRequest): Promise<VerifyAnswer> {
-    requireRight(principal, 'apikeyRights.canVerifyApiKeys', 'apikey.verify_denied')
+    authorize(principal, 'verifyApiKey')
     const query = request.permissions === undefined ? undefined : parsePermissionQuery(request.permissions)
     const { address } = request
 

@@ -1,6 +1,6 @@
 import { principalOf } from '../../http/api-guard.js'
 import type { Api } from '../../http/api-types.js'
-import { errorResponses } from '../../http/openapi.js'
+import { describeOperation, errorResponses } from '../../http/openapi.js'
 import { ApiKeyCreateSchema, ApiKeySchema } from '../schema.js'
 import type { ApiKeyService } from '../service.js'
 import { API_KEY_OPERATION } from './common.js'
@@ -14,7 +14,7 @@ export function registerCreate(app: Api, apiKeys: ApiKeyService): void {
         ...API_KEY_OPERATION,
         operationId: 'createApiKey',
         summary: 'Create an API Key',
-        description: 'Creates an API key and returns it with its `secretKey`, which is shown this once and never again. Needs `canCreateNewApiKeys`.',
+        description: describeOperation('createApiKey', 'Creates an API key and returns it with its `secretKey`, which is shown this once and never again.'),
         body: ApiKeyCreateSchema,
         response: { 200: ApiKeySchema, ...errorResponses(403, 409, 413) },
       },

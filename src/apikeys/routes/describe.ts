@@ -1,6 +1,6 @@
 import { principalOf } from '../../http/api-guard.js'
 import type { Api } from '../../http/api-types.js'
-import { errorResponses } from '../../http/openapi.js'
+import { describeOperation, errorResponses } from '../../http/openapi.js'
 import { ApiKeyIdParamsSchema, ApiKeySchema } from '../schema.js'
 import type { ApiKeyService } from '../service.js'
 import { API_KEY_OPERATION } from './common.js'
@@ -14,7 +14,7 @@ export function registerDescribe(app: Api, apiKeys: ApiKeyService): void {
         ...API_KEY_OPERATION,
         operationId: 'describeApiKey',
         summary: 'Describe an API Key',
-        description: 'Describes an API key by ID (never its secret). Needs `canViewApiKeys`.',
+        description: describeOperation('describeApiKey', 'Describes an API key by ID (never its secret).'),
         params: ApiKeyIdParamsSchema,
         response: { 200: ApiKeySchema, ...errorResponses(403, 404) },
       },

@@ -1,6 +1,6 @@
 import { principalOf } from '../../http/api-guard.js'
 import type { Api } from '../../http/api-types.js'
-import { errorResponses } from '../../http/openapi.js'
+import { describeOperation, errorResponses } from '../../http/openapi.js'
 import { ApiKeyListSchema } from '../schema.js'
 import type { ApiKeyService } from '../service.js'
 import { API_KEY_OPERATION } from './common.js'
@@ -14,7 +14,7 @@ export function registerList(app: Api, apiKeys: ApiKeyService): void {
         ...API_KEY_OPERATION,
         operationId: 'listApiKeys',
         summary: 'List API Keys',
-        description: 'Lists all API keys, by ID. To page through many, use search. Needs `canViewApiKeys`.',
+        description: describeOperation('listApiKeys', 'Lists all API keys, by ID. To page through many, use search.'),
         response: { 200: ApiKeyListSchema, ...errorResponses(403) },
       },
     },

@@ -1,6 +1,6 @@
 import { principalOf } from '../../http/api-guard.js'
 import type { Api } from '../../http/api-types.js'
-import { errorResponses } from '../../http/openapi.js'
+import { describeOperation, errorResponses } from '../../http/openapi.js'
 import { ApiKeyIdParamsSchema, ApiKeyModifySchema, ApiKeySchema } from '../schema.js'
 import type { ApiKeyService } from '../service.js'
 import { API_KEY_OPERATION } from './common.js'
@@ -14,8 +14,10 @@ export function registerModify(app: Api, apiKeys: ApiKeyService): void {
         ...API_KEY_OPERATION,
         operationId: 'modifyApiKey',
         summary: 'Modify an API Key',
-        description:
-          'Changes the properties sent; the rest stay. `active: false` locks the key out, `active: true` unlocks it and clears its failure count. Needs `canEditApiKeyProperties`.',
+        description: describeOperation(
+          'modifyApiKey',
+          'Changes the properties sent; the rest stay. `active: false` locks the key out, `active: true` unlocks it and clears its failure count.',
+        ),
         params: ApiKeyIdParamsSchema,
         body: ApiKeyModifySchema,
         response: { 200: ApiKeySchema, ...errorResponses(403, 404, 409, 413) },

@@ -1,4 +1,5 @@
 import { registerSearchOperation } from '../../http/search-route.js'
+import { describeOperation } from '../../http/openapi.js'
 import type { Api } from '../../http/api-types.js'
 import { ApiKeyListSchema } from '../schema.js'
 import type { ApiKeyService } from '../service.js'
@@ -11,7 +12,7 @@ export function registerSearch(app: Api, apiKeys: ApiKeyService): void {
     operation: API_KEY_OPERATION,
     operationId: 'searchApiKeys',
     summary: 'Search API Keys',
-    description: 'Searches API keys with the search-filter language; no body returns all. Needs `canViewApiKeys`.',
+    description: describeOperation('searchApiKeys', 'Searches API keys with the search-filter language; no body returns all.'),
     listSchema: ApiKeyListSchema,
     listKey: 'apiKeys',
     search: (principal, filter) => apiKeys.search(principal, filter),
