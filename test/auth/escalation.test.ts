@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { isRuled, type OperationId, OPERATIONS, type OperationRule } from '../../src/auth/operations.js'
 import { ALL_RIGHTS, rightsToObject, type Right } from '../../src/roles/rights.js'
 import { FULL_ACCESS_ROLE_ID } from '../../src/roles/role.js'
+import { type DocumentedOperation, documentedOperations } from '../helpers/documented-operations.js'
 import { QUICK_PASSWORD, quickAdministrator } from '../helpers/quick-administrator.js'
 import { administratorRow, roleRow } from '../helpers/stored-rows.js'
 import { expectStatus, Harness, type RequestOptions, type TestAdministrator, type TestKey, type TestSession } from '../helpers/harness.js'
@@ -10,6 +12,13 @@ import { testEngine } from '../helpers/test-database.js'
 /** Every right but the audit log: enough to manage everything, less than Full Access. */
 const OWN_RIGHTS = ALL_RIGHTS.filter((r) => r !== 'auditEventRights.canViewAuditEvents')
 const LESSER_RIGHTS: Right[] = ['apikeyRights.canViewApiKeys', 'administratorRights.canViewAdministrators']
+
+/** The writes of the rights table: the operations whose right the equal-or-lesser rule guards. */
+type ManagingOperationId = { [Id in OperationId]: (typeof OPERATIONS)[Id] extends { manages: true } ? Id : never }[OperationId]
+const MANAGING_OPERATIONS = (Object.keys(OPERATIONS) as OperationId[]).filter((id) => {
+  const rule: OperationRule = OPERATIONS[id]
+  return isRuled(rule) && rule.manages
+}) as ManagingOperationId[]
 
 const exceeds = (role: string) => `Not authorized: the role '${role}' has rights that your own role does not have.`
 
@@ -28,9 +37,11 @@ describe(`${testEngine()}: escalation (a role that may only manipulate equal or 
   let strongerAdmin: TestAdministrator
   let lesserKey: TestKey
   let lesserAdmin: TestAdministrator
+  let operations: DocumentedOperation[]
 
   beforeAll(async () => {
     h = await Harness.start()
+    operations = await documentedOperations(h)
     own = await h.role({ name: 'Key Manager', rights: OWN_RIGHTS, equalOrLesser: true })
     stronger = await h.role({ name: 'Key Manager and Auditor', rights: [...ALL_RIGHTS], equalOrLesser: true })
     lesser = await h.role({ name: 'Viewer', rights: LESSER_RIGHTS })
@@ -47,130 +58,119 @@ describe(`${testEngine()}: escalation (a role that may only manipulate equal or 
   const asKey = (): RequestOptions => ({ secret: ownKey.secret })
   const asSession = (): RequestOptions => ({ session })
 
-  type Attempt = [what: string, method: 'POST' | 'DELETE', url: () => string, body: () => unknown, role: () => string]
-  const attempts: Attempt[] = [
-    [
-      'create a role with a right it lacks',
-      'POST',
-      () => '/api/roles',
-      () => ({
-        name: 'With Audit',
-        canOnlyManipulateUsersWithEqualOrLesserRights: true,
-        rights: { platformRights: { auditEventRights: { canViewAuditEvents: true } } },
-      }),
-      () => 'With Audit',
+  /** What an attempt sends, and the role the refusal must name; the method is the operation's. */
+  type Attempt = [what: string, url: () => string, body: () => unknown, role: () => string]
+  /** Attempts per write of the rights table: the type makes every managing operation list some. */
+  const attempts: { [Id in ManagingOperationId]: Attempt[] } = {
+    createAdministratorRole: [
+      [
+        'create a role with a right it lacks',
+        () => '/api/roles',
+        () => ({
+          name: 'With Audit',
+          canOnlyManipulateUsersWithEqualOrLesserRights: true,
+          rights: { platformRights: { auditEventRights: { canViewAuditEvents: true } } },
+        }),
+        () => 'With Audit',
+      ],
+      [
+        'create a role with its own rights but free of the equal-or-lesser rule',
+        () => '/api/roles',
+        () => ({ name: 'Unbound', canOnlyManipulateUsersWithEqualOrLesserRights: false, rights: rightsToObject(new Set(OWN_RIGHTS)) }),
+        () => 'Unbound',
+      ],
     ],
-    [
-      'create a role with its own rights but free of the equal-or-lesser rule',
-      'POST',
-      () => '/api/roles',
-      () => ({ name: 'Unbound', canOnlyManipulateUsersWithEqualOrLesserRights: false, rights: rightsToObject(new Set(OWN_RIGHTS)) }),
-      () => 'Unbound',
+    modifyAdministratorRole: [
+      [
+        'add a right to its own role',
+        () => `/api/roles/${own.id}`,
+        () => ({ rights: { platformRights: { auditEventRights: { canViewAuditEvents: true } } } }),
+        () => own.name,
+      ],
+      [
+        'free its own role from the equal-or-lesser rule',
+        () => `/api/roles/${own.id}`,
+        () => ({ canOnlyManipulateUsersWithEqualOrLesserRights: false }),
+        () => own.name,
+      ],
+      [
+        'raise a lesser role above its own',
+        () => `/api/roles/${lesser.id}`,
+        () => ({ rights: { platformRights: { auditEventRights: { canViewAuditEvents: true } } } }),
+        () => lesser.name,
+      ],
+      ['edit a stronger role', () => `/api/roles/${stronger.id}`, () => ({ description: 'mine now' }), () => stronger.name],
+      [
+        'weaken a stronger role',
+        () => `/api/roles/${stronger.id}`,
+        () => ({ rights: { platformRights: { auditEventRights: { canViewAuditEvents: false } } } }),
+        () => stronger.name,
+      ],
     ],
-    [
-      'add a right to its own role',
-      'POST',
-      () => `/api/roles/${own.id}`,
-      () => ({ rights: { platformRights: { auditEventRights: { canViewAuditEvents: true } } } }),
-      () => own.name,
+    deleteAdministratorRole: [['delete a stronger role', () => `/api/roles/${stronger.id}`, () => undefined, () => stronger.name]],
+    createApiKey: [
+      ['create a key with Full Access', () => '/api/apikeys', () => ({ keyName: 'full-access-key', roleID: FULL_ACCESS_ROLE_ID }), () => 'Full Access'],
+      ['create a key with a stronger custom role', () => '/api/apikeys', () => ({ keyName: 'stronger-custom-key', roleID: stronger.id }), () => stronger.name],
     ],
-    [
-      'free its own role from the equal-or-lesser rule',
-      'POST',
-      () => `/api/roles/${own.id}`,
-      () => ({ canOnlyManipulateUsersWithEqualOrLesserRights: false }),
-      () => own.name,
+    modifyApiKey: [
+      ['give a lesser key Full Access', () => `/api/apikeys/${lesserKey.id}`, () => ({ roleID: FULL_ACCESS_ROLE_ID }), () => 'Full Access'],
+      ['give its own key Full Access', () => `/api/apikeys/${ownKey.id}`, () => ({ roleID: FULL_ACCESS_ROLE_ID }), () => 'Full Access'],
+      ['edit a key that holds Full Access', () => `/api/apikeys/${strongerKey.id}`, () => ({ description: 'mine now' }), () => 'Full Access'],
+      ['lock out a key that holds Full Access', () => `/api/apikeys/${strongerKey.id}`, () => ({ active: false }), () => 'Full Access'],
     ],
-    [
-      'raise a lesser role above its own',
-      'POST',
-      () => `/api/roles/${lesser.id}`,
-      () => ({ rights: { platformRights: { auditEventRights: { canViewAuditEvents: true } } } }),
-      () => lesser.name,
+    replaceApiSecretKey: [
+      ['take over a key that holds Full Access with a new secret', () => `/api/apikeys/${strongerKey.id}/secretkey`, () => undefined, () => 'Full Access'],
     ],
-    ['edit a stronger role', 'POST', () => `/api/roles/${stronger.id}`, () => ({ description: 'mine now' }), () => stronger.name],
-    [
-      'weaken a stronger role',
-      'POST',
-      () => `/api/roles/${stronger.id}`,
-      () => ({ rights: { platformRights: { auditEventRights: { canViewAuditEvents: false } } } }),
-      () => stronger.name,
+    deleteApiKey: [['delete a key that holds Full Access', () => `/api/apikeys/${strongerKey.id}`, () => undefined, () => 'Full Access']],
+    createAdministrator: [
+      [
+        'create an administrator with Full Access',
+        () => '/api/administrators',
+        () => ({ username: 'new-full-access', password: 'Escalate-passw0rd', roleID: FULL_ACCESS_ROLE_ID }),
+        () => 'Full Access',
+      ],
+      [
+        'create an administrator with a stronger custom role',
+        () => '/api/administrators',
+        () => ({ username: 'new-stronger', password: 'Escalate-passw0rd', roleID: stronger.id }),
+        () => stronger.name,
+      ],
     ],
-    ['delete a stronger role', 'DELETE', () => `/api/roles/${stronger.id}`, () => undefined, () => stronger.name],
-    ['create a key with Full Access', 'POST', () => '/api/apikeys', () => ({ keyName: 'full-access-key', roleID: FULL_ACCESS_ROLE_ID }), () => 'Full Access'],
-    [
-      'create a key with a stronger custom role',
-      'POST',
-      () => '/api/apikeys',
-      () => ({ keyName: 'stronger-custom-key', roleID: stronger.id }),
-      () => stronger.name,
+    modifyAdministrator: [
+      ['give a lesser administrator Full Access', () => `/api/administrators/${lesserAdmin.id}`, () => ({ roleID: FULL_ACCESS_ROLE_ID }), () => 'Full Access'],
+      [
+        'give a lesser administrator a stronger custom role',
+        () => `/api/administrators/${lesserAdmin.id}`,
+        () => ({ roleID: stronger.id }),
+        () => stronger.name,
+      ],
+      ['give its own administrator Full Access', () => `/api/administrators/${ownAdmin.id}`, () => ({ roleID: FULL_ACCESS_ROLE_ID }), () => 'Full Access'],
+      ['edit an administrator with Full Access', () => `/api/administrators/${strongerAdmin.id}`, () => ({ fullName: 'Mine Now' }), () => 'Full Access'],
+      [
+        'set the password of an administrator with Full Access',
+        () => `/api/administrators/${strongerAdmin.id}`,
+        () => ({ password: 'Taken-over-passw0rd' }),
+        () => 'Full Access',
+      ],
+      ['lock out an administrator with Full Access', () => `/api/administrators/${strongerAdmin.id}`, () => ({ active: false }), () => 'Full Access'],
+      ['demote an administrator with Full Access', () => `/api/administrators/${strongerAdmin.id}`, () => ({ roleID: lesser.id }), () => 'Full Access'],
     ],
-    ['give a lesser key Full Access', 'POST', () => `/api/apikeys/${lesserKey.id}`, () => ({ roleID: FULL_ACCESS_ROLE_ID }), () => 'Full Access'],
-    ['give its own key Full Access', 'POST', () => `/api/apikeys/${ownKey.id}`, () => ({ roleID: FULL_ACCESS_ROLE_ID }), () => 'Full Access'],
-    ['edit a key that holds Full Access', 'POST', () => `/api/apikeys/${strongerKey.id}`, () => ({ description: 'mine now' }), () => 'Full Access'],
-    ['lock out a key that holds Full Access', 'POST', () => `/api/apikeys/${strongerKey.id}`, () => ({ active: false }), () => 'Full Access'],
-    [
-      'take over a key that holds Full Access with a new secret',
-      'POST',
-      () => `/api/apikeys/${strongerKey.id}/secretkey`,
-      () => undefined,
-      () => 'Full Access',
-    ],
-    ['delete a key that holds Full Access', 'DELETE', () => `/api/apikeys/${strongerKey.id}`, () => undefined, () => 'Full Access'],
-    [
-      'create an administrator with Full Access',
-      'POST',
-      () => '/api/administrators',
-      () => ({ username: 'new-full-access', password: 'Escalate-passw0rd', roleID: FULL_ACCESS_ROLE_ID }),
-      () => 'Full Access',
-    ],
-    [
-      'create an administrator with a stronger custom role',
-      'POST',
-      () => '/api/administrators',
-      () => ({ username: 'new-stronger', password: 'Escalate-passw0rd', roleID: stronger.id }),
-      () => stronger.name,
-    ],
-    [
-      'give a lesser administrator Full Access',
-      'POST',
-      () => `/api/administrators/${lesserAdmin.id}`,
-      () => ({ roleID: FULL_ACCESS_ROLE_ID }),
-      () => 'Full Access',
-    ],
-    [
-      'give a lesser administrator a stronger custom role',
-      'POST',
-      () => `/api/administrators/${lesserAdmin.id}`,
-      () => ({ roleID: stronger.id }),
-      () => stronger.name,
-    ],
-    [
-      'give its own administrator Full Access',
-      'POST',
-      () => `/api/administrators/${ownAdmin.id}`,
-      () => ({ roleID: FULL_ACCESS_ROLE_ID }),
-      () => 'Full Access',
-    ],
-    ['edit an administrator with Full Access', 'POST', () => `/api/administrators/${strongerAdmin.id}`, () => ({ fullName: 'Mine Now' }), () => 'Full Access'],
-    [
-      'set the password of an administrator with Full Access',
-      'POST',
-      () => `/api/administrators/${strongerAdmin.id}`,
-      () => ({ password: 'Taken-over-passw0rd' }),
-      () => 'Full Access',
-    ],
-    ['lock out an administrator with Full Access', 'POST', () => `/api/administrators/${strongerAdmin.id}`, () => ({ active: false }), () => 'Full Access'],
-    ['demote an administrator with Full Access', 'POST', () => `/api/administrators/${strongerAdmin.id}`, () => ({ roleID: lesser.id }), () => 'Full Access'],
-    ['delete an administrator with Full Access', 'DELETE', () => `/api/administrators/${strongerAdmin.id}`, () => undefined, () => 'Full Access'],
-  ]
+    deleteAdministrator: [['delete an administrator with Full Access', () => `/api/administrators/${strongerAdmin.id}`, () => undefined, () => 'Full Access']],
+  }
 
   describe.each([
     ['with its API key', asKey],
     ['signed in to the console', asSession],
   ])('%s', (_how, credentials) => {
-    it.each(attempts)('cannot %s (403 role.rights_exceed_own, nothing changes)', async (_what, method, url, body, role) => {
-      await expectRefusal(h, () => h.request(method, url(), { ...credentials(), body: body() }), 403, 'role.rights_exceed_own', exceeds(role()))
+    describe.each(MANAGING_OPERATIONS)('%s', (operation) => {
+      const tried: Attempt[] = attempts[operation] ?? []
+      if (tried.length === 0) it('is tried (a write of the rights table with no escalation attempt here)', () => expect.fail(`add an attempt for ${operation}`))
+      else
+        it.each(tried)('cannot %s (403 role.rights_exceed_own, nothing changes)', async (_what, url, body, role) => {
+          const { method, path } = operations.find((o) => o.operationId === operation)!
+          expect(url(), `the URL of ${operation}`).toMatch(new RegExp(`^/api${path.replace(/\{\w+\}/g, '[^/]+')}$`))
+          await expectRefusal(h, () => h.request(method, url(), { ...credentials(), body: body() }), 403, 'role.rights_exceed_own', exceeds(role()))
+        })
     })
   })
 
