@@ -17,7 +17,7 @@ import { registerErrorHandling } from './http/error-handler.js'
 import { registerHealthRoutes } from './http/health.js'
 import { registerJsonBodyParser } from './http/json-body.js'
 import { consoleSecurityHeaders, registerSecurityHeaders } from './http/security-headers.js'
-import { documentApiVersion, SECURITY_SCHEMES } from './http/openapi.js'
+import { documentApiVersion, requireRightsTableEntries, SECURITY_SCHEMES } from './http/openapi.js'
 import { createValidatorCompiler } from './http/validation.js'
 import { roleRoutes } from './roles/routes.js'
 import { sessionRoutes } from './sessions/routes.js'
@@ -178,6 +178,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       })
       api.get('/openapi.json', { config: { public: true, unversioned: true }, schema: { hide: true } }, async () => fastify.swagger())
       registerApiDocs(api)
+      requireRightsTableEntries(api)
       await api.register(apiKeyRoutes, { apiKeys: context.services.apiKeys })
       await api.register(roleRoutes, { roles: context.services.roles })
       await api.register(auditRoutes, { audit: context.services.audit })

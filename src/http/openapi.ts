@@ -1,5 +1,5 @@
-import type { FastifySchema } from 'fastify'
-import { type OperationId, rightNote } from '../auth/operations.js'
+import type { FastifyInstance, FastifySchema } from 'fastify'
+import { type OperationId, OPERATIONS, rightNote } from '../auth/operations.js'
 import { API_VERSION, SESSION_COOKIE } from './api-guard.js'
 import { ErrorSchema } from './schemas.js'
 
@@ -35,6 +35,21 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 /** An operation's description, ending with the right it needs as the rights table says. */
 export function describeOperation(operation: OperationId, description: string): string {
   return `${description}${rightNote(operation)}`
+}
+
+/**
+ * Refuses, while the app is built, a documented API route that the rights table does not know:
+ * no guard, description or rights-matrix case would cover what it needs.
+ */
+export function requireRightsTableEntries(api: FastifyInstance): void {
+  api.addHook('onRoute', ({ method, url, schema }) => {
+    const documented = schema as (FastifySchema & { hide?: boolean; operationId?: string }) | undefined
+    if (documented?.hide) return
+    const operation = documented?.operationId
+    if (operation === undefined || !Object.hasOwn(OPERATIONS, operation)) {
+      throw new Error(`${String(method)} ${url}: operation ${operation ?? '(no operationId)'} has no entry in the rights table (src/auth/operations.ts)`)
+    }
+  })
 }
 
 /** Error responses of an operation, each with the shared `{message, code}` body. */
