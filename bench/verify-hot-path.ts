@@ -98,7 +98,8 @@ if (flags.help) {
                                   CPU 0 (taskset), so they do not take each other's core;
                                   auto: when taskset exists and there are 2+ CPUs (default)
   --cpu-prof                      after the measured rounds, profile the server during one
-                                  authenticated and one trivial phase (V8 CPU profiler)
+                                  authenticated and one trivial phase (V8 CPU profiler), and
+                                  with --flood one flooded authenticated phase
   --profile-dir <dir>             where .cpuprofile files go (default: a temp folder)
   --check                         exit 1 when an engine is below the ${TARGET_RATIO * 100}% target
   --root <dir>                    run the server and CLI of another checkout (with node_modules),
@@ -729,11 +730,14 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
         [server, routes.authenticated],
         [server, routes.trivial],
         [bare, { ...routes.trivial, name: 'bareTrivial' }],
+        // Where a flood of bad secrets costs Keyward (goal 4): its valid-key phase, flooded.
+        ...(flags.flood ? flooded(server, bare, routes.authenticated, key.id).slice(0, 1) : []),
       ] as [ServerChild, RouteSpec][]) {
         const file = join(dir, `verify-hot-path-${stamp}-${engine}-${route.name}.cpuprofile`)
         await sleep(settleMs)
+        const startFlood = route.flood ? await prepareFlood(target, route.flood) : undefined
         await target.ask({ type: 'profile-start', intervalUs: 500 })
-        const result = await load(target, route, duration)
+        const [result] = await Promise.all([load(target, route, duration), startFlood?.()])
         await target.ask({ type: 'profile-stop', path: file })
         assertAllOk(result, `profiled ${route.name}`)
         const summary = summariseProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, 25)
