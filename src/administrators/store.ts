@@ -239,9 +239,16 @@ export function createAdministratorStore(store: Store) {
       return row && toAdministratorRecord(row)
     },
 
-    /** Counts a failed sign-in (or re-authentication) of the administrator, atomically. */
-    async countFailedSignIn(id: number): Promise<void> {
-      await db.updateTable('administrators').set({ unsuccessful_sign_in_attempts: sql`unsuccessful_sign_in_attempts + 1` }).where('id', '=', id).execute()
+    /** Counts a failed sign-in (or re-authentication) of the administrator, atomically, with its audit entry. */
+    async countFailedSignIn(id: number, audit: AuditRecord): Promise<void> {
+      await store.write({ audit }, (trx) =>
+        trx
+          .updateTable('administrators')
+          .set({ unsuccessful_sign_in_attempts: sql`unsuccessful_sign_in_attempts + 1` })
+          .where('id', '=', id)
+          .returning('id')
+          .executeTakeFirst(),
+      )
     },
 
     /**

@@ -1,6 +1,5 @@
 import type { Selectable } from 'kysely'
 import type { SearchableResource } from '../search/search-query.js'
-import { insertAuditEvent } from '../store/audit-log.js'
 import type { Store } from '../store/store.js'
 import { searchableTable } from '../store/searchable-table.js'
 import type { AuditEventsTable } from '../store/tables.js'
@@ -45,9 +44,9 @@ function toEvent(row: Selectable<AuditEventsTable>): StoredAuditEvent {
 export function createAuditStore(store: Store) {
   const { db } = store
   return {
-    /** Records an event that changes nothing else (a sign-in, a failed one). */
-    async insert(event: AuditRecord): Promise<void> {
-      await store.transaction((trx) => insertAuditEvent(trx, event))
+    /** Records an event that changes nothing else (a refused sign-in). */
+    insert(event: AuditRecord): Promise<void> {
+      return store.write({ audit: event })
     },
 
     /** Events with one of `actions` after an ID, oldest first (the stream of key changes). */

@@ -103,8 +103,8 @@ export class SignInAttempts {
   /** Records a failure: the reservation stays counted (a lock-out it makes is reported); the administrator's count (if given) grows; audited. */
   async failed(attempt: Attempt, admin: AdministratorRecord | undefined, audit: AuditRecord): Promise<void> {
     if (attempt.locksOut) this.#deps.lockedOut()
-    if (admin) await this.#deps.administrators.countFailedSignIn(admin.id)
-    await this.#deps.audit.insert(audit)
+    if (admin) await this.#deps.administrators.countFailedSignIn(admin.id, audit)
+    else await this.#deps.audit.insert(audit)
   }
 
   /** The attempt succeeded: the pair's failures are forgotten and the address's reservation taken back. */

@@ -188,8 +188,8 @@ export class SessionService {
    */
   async signOut(principal: Principal): Promise<void> {
     if (principal.kind !== 'session') throw new KeywardError('administrator.current_needs_session')
-    await this.#sessions.delete(principal.session.tokenHash)
-    await this.#audit.insert(
+    await this.#sessions.delete(
+      principal.session.tokenHash,
       auditRecord(principal, { action: 'session.sign_out', resourceType: 'session', resourceId: principal.id, resourceName: principal.name }, this.#clock()),
     )
   }

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely'
+import type { AuditRecord } from '../audit/audit-record.js'
 import { toAdministratorRecord, type AdministratorRecord } from '../administrators/administrator.js'
 import type { Store, Trx } from '../store/store.js'
 import type { SessionsTable } from '../store/tables.js'
@@ -87,8 +88,11 @@ export function createSessionStore(store: Store) {
       await db.updateTable('sessions').set({ last_seen: now }).where('token_hash', '=', tokenHash).execute()
     },
 
-    async delete(tokenHash: string): Promise<void> {
-      await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute()
+    /** Ends a session; with `audit` (a sign-out), its entry is written with the deletion. */
+    async delete(tokenHash: string, audit?: AuditRecord): Promise<void> {
+      await store.write({ audit }, (trx) =>
+        trx.deleteFrom('sessions').where('token_hash', '=', tokenHash).returning('administrator_id as id').executeTakeFirst(),
+      )
     },
 
     /** Removes sessions past their end, so the table does not grow without bound. */

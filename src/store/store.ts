@@ -107,21 +107,27 @@ export class Store {
    * The one audited write path: runs `work` (the SQL of a change, returning what it wrote, or
    * undefined when nothing was there to change), then its audit entry and its change notice,
    * all in one transaction; a change is never without its entry, and caches never keep a row
-   * that changed.
+   * that changed. Without `work`, it writes the entry of an event that changes no row (a
+   * refused sign-in).
    *
    * @throws KeywardError `effects.nameInUse.code` (409) when the name is taken.
    */
+  async write(effects: { readonly audit: AuditRecord }): Promise<void>
   async write<Written extends { readonly id: number } | undefined>(
     effects: WriteEffects<NonNullable<Written>>,
     work: (trx: Trx) => Promise<Written>,
-  ): Promise<Written> {
+  ): Promise<Written>
+  async write<Written extends { readonly id: number } | undefined>(
+    effects: WriteEffects<NonNullable<Written>>,
+    work?: (trx: Trx) => Promise<Written>,
+  ): Promise<Written | undefined> {
     try {
       return await this.transaction(async (trx, changed) => {
-        const written = await work(trx)
-        if (written === undefined) return written
-        if (effects.notify) changed({ resource: effects.notify, id: written.id })
-        const audit = typeof effects.audit === 'function' ? effects.audit(written) : effects.audit
-        if (audit) await insertAuditEvent(trx, { ...audit, resourceId: audit.resourceId ?? written.id })
+        const written = work && (await work(trx))
+        if (work && written === undefined) return written
+        if (written && effects.notify) changed({ resource: effects.notify, id: written.id })
+        const audit = typeof effects.audit === 'function' ? written && effects.audit(written) : effects.audit
+        if (audit) await insertAuditEvent(trx, { ...audit, resourceId: audit.resourceId ?? written?.id })
         return written
       })
     } catch (error) {
