@@ -8,7 +8,7 @@ import { FULL_ACCESS_ROLE_ID } from '../roles/role.js'
 import type { SearchableResource } from '../search/search-query.js'
 import { deleteSessionsOf } from '../sessions/store.js'
 import { flag, toColumns, type ColumnsOf } from '../store/columns.js'
-import { exactFirst } from '../store/constraint-errors.js'
+import { findByName } from '../store/name-lookup.js'
 import type { Store, Trx } from '../store/store.js'
 import { searchableTable } from '../store/searchable-table.js'
 import type { AdministratorsTable } from '../store/tables.js'
@@ -114,8 +114,6 @@ const COLUMNS: ColumnsOf<AdministratorChanges, AdministratorsTable> = {
 export function createAdministratorStore(store: Store) {
   const { db } = store
   const byId = (id: number) => db.selectFrom('administrators').selectAll().where('id', '=', id)
-  const searchable = searchableTable(store, 'administrators', ADMINISTRATOR_SEARCH, toAdministratorRecord)
-
   /**
    * Within a transaction: after the change, some administrator must still hold Full Access
    * and be able to sign in (failed sign-ins never lock an account). On PostgreSQL the Full
@@ -150,14 +148,9 @@ export function createAdministratorStore(store: Store) {
       return row && toAdministratorRecord(row)
     },
 
-    /** The administrator whose username is this one in its normalised form (see {@link exactFirst}). */
+    /** The administrator whose username is this one in its normalised form (see {@link findByName}). */
     async findByUsername(username: string): Promise<AdministratorRecord | undefined> {
-      const rows = await db
-        .selectFrom('administrators')
-        .selectAll()
-        .where((eb) => eb.or([eb('username_key', '=', nameKey(username)), eb('username', '=', username)]))
-        .execute()
-      const row = exactFirst(rows, username, (r) => r.username)
+      const row = await findByName(db, 'administrators', username)
       return row && toAdministratorRecord(row)
     },
 
@@ -166,7 +159,7 @@ export function createAdministratorStore(store: Store) {
       return rows.map(toAdministratorRecord)
     },
 
-    search: searchable.search,
+    ...searchableTable(store, 'administrators', ADMINISTRATOR_SEARCH, toAdministratorRecord),
 
     /** @throws KeywardError `administrator.name_in_use`. */
     async insert(admin: NewAdministrator, audit?: AuditRecord): Promise<AdministratorRecord> {

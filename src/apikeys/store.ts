@@ -6,7 +6,7 @@ import { toApiKeyRecord, type ApiKeyRecord, type KeyMeta } from './api-key.js'
 import { LOCALES } from '../i18n/translate.js'
 import type { SearchableResource } from '../search/search-query.js'
 import { flag, toColumns, type ColumnsOf } from '../store/columns.js'
-import { exactFirst } from '../store/constraint-errors.js'
+import { findByName } from '../store/name-lookup.js'
 import { nameKey } from '../auth/name-key.js'
 import { failedAttemptColumns, isLockedNow } from '../store/failed-attempts.js'
 import type { Store } from '../store/store.js'
@@ -109,14 +109,9 @@ export function createApiKeyStore(store: Store) {
       return row && toApiKeyRecord(row)
     },
 
-    /** The key whose name is this one in its normalised form (see {@link exactFirst}). */
+    /** The key whose name is this one in its normalised form (see {@link findByName}). */
     async findByName(keyName: string): Promise<ApiKeyRecord | undefined> {
-      const rows = await db
-        .selectFrom('api_keys')
-        .selectAll()
-        .where((eb) => eb.or([eb('key_name_key', '=', nameKey(keyName)), eb('key_name', '=', keyName)]))
-        .execute()
-      const row = exactFirst(rows, keyName, (r) => r.key_name)
+      const row = await findByName(db, 'api_keys', keyName)
       return row && toApiKeyRecord(row)
     },
 

@@ -32,12 +32,3 @@ export function rethrowNameInUse(error: unknown, code: ErrorCode, name: string |
   if (name !== undefined && isUniqueViolation(error)) throw new KeywardError(code, { name }, { cause: error })
   throw error
 }
-
-/**
- * Of the rows found by a name's normalised form or by the exact name, the one with the exact
- * name, else the other: names that collided before names were unique in their normalised form
- * (see migration `2026-12-01-09-name-keys`) each still reach their own row.
- */
-export function exactFirst<Row>(rows: readonly Row[], name: string, nameOf: (row: Row) => string): Row | undefined {
-  return rows.find((row) => nameOf(row) === name) ?? rows[0]
-}
