@@ -5,7 +5,7 @@
  * @module
  */
 import type { VerifiedKey } from '../verified-key.js'
-import { first, protect, secretOf, verifyOptionsOf, type ProtectOptions, type Verify } from './protect.js'
+import { addressOf, first, protect, secretOf, verifyOptionsOf, type ProtectOptions, type Verify } from './protect.js'
 
 /** The parts of an Express request the middleware reads. */
 export interface ExpressLikeRequest {
@@ -32,7 +32,7 @@ export function expressMiddleware(
   const verifyOptions = verifyOptionsOf(options)
   return (request, response, next) => {
     const secret = secretOf((name) => first(request.headers[name]), options.header)
-    const address = options.address === false ? undefined : options.address ? options.address(request) : (request.ip ?? request.socket?.remoteAddress)
+    const address = addressOf(request, options.address, (r) => r.ip ?? r.socket?.remoteAddress)
     protect(verify, secret, address, verifyOptions).then((outcome) => {
       if ('key' in outcome) {
         remember(request, outcome.key)

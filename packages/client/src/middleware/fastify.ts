@@ -5,7 +5,7 @@
  * @module
  */
 import type { VerifiedKey } from '../verified-key.js'
-import { first, protect, secretOf, verifyOptionsOf, type ProtectOptions, type Verify } from './protect.js'
+import { addressOf, first, protect, secretOf, verifyOptionsOf, type ProtectOptions, type Verify } from './protect.js'
 
 /** The parts of a Fastify request the hook reads. */
 export interface FastifyLikeRequest {
@@ -26,7 +26,7 @@ export function fastifyHook(verify: Verify, remember: (request: object, key: Ver
   const verifyOptions = verifyOptionsOf(options)
   return async (request, reply) => {
     const secret = secretOf((name) => first(request.headers[name]), options.header)
-    const address = options.address === false ? undefined : options.address ? options.address(request) : request.ip
+    const address = addressOf(request, options.address, (r) => r.ip)
     const outcome = await protect(verify, secret, address, verifyOptions)
     if ('key' in outcome) {
       remember(request, outcome.key)

@@ -6,7 +6,7 @@
  * @module
  */
 import type { VerifiedKey } from '../verified-key.js'
-import { protect, secretOf, verifyOptionsOf, type ProtectOptions, type Verify } from './protect.js'
+import { addressOf, protect, secretOf, verifyOptionsOf, type ProtectOptions, type Verify } from './protect.js'
 
 /** The parts of a Hono context the middleware reads. */
 export interface HonoLikeContext {
@@ -32,7 +32,7 @@ export function honoMiddleware(
   const verifyOptions = verifyOptionsOf(options)
   return async (context, next) => {
     const secret = secretOf((name) => context.req.header(name), options.header)
-    const address = options.address === false ? undefined : options.address ? options.address(context) : nodeAddressOf(context)
+    const address = addressOf(context, options.address, nodeAddressOf)
     const outcome = await protect(verify, secret, address, verifyOptions)
     if ('key' in outcome) {
       remember(context, outcome.key)

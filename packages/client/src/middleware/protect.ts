@@ -94,6 +94,16 @@ export async function protect(verify: Verify, secret: string | undefined, addres
   return { refusal: { status, headers, body: { code: answer.code, message: answer.message } } }
 }
 
+/** The end client's address a middleware sends: none when `option` is `false`, else the option's, else the framework's (`byDefault`). */
+export function addressOf<Request>(
+  request: Request,
+  option: ProtectOptions<Request>['address'],
+  byDefault: (request: Request) => string | undefined,
+): string | undefined {
+  if (option === false) return undefined
+  return option ? option(request) : byDefault(request)
+}
+
 /** The verify options of a middleware's options (what is left once its own are taken out). */
 export function verifyOptionsOf<Request>(options: ProtectOptions<Request>): VerifyOptions {
   const { header: _header, address: _address, ...verify } = options
