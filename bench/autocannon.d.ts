@@ -21,6 +21,8 @@ declare module 'autocannon' {
     method?: string
     headers?: Record<string, string>
     body?: string
+    /** Requests in turn; `setupRequest` may change each one (its headers, say) before it is sent. */
+    requests?: { setupRequest?: (request: { headers?: Record<string, string> }) => { headers?: Record<string, string> } }[]
     timeout?: number
     title?: string
   }

@@ -32,6 +32,8 @@ export interface Config {
   readonly changePollIntervalMs: number
   /** How many API keys the verifier keeps in memory. */
   readonly keyCacheSize: number
+  /** How many API keys a list (`GET /api/apikeys`) reads and sends at once. */
+  readonly listPageSize: number
   /** Largest accepted request body, in bytes. */
   readonly bodyLimitBytes: number
   /** A request must arrive whole (headers and body) within this long, in ms, or it is answered 408. */
@@ -166,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     usageFlushIntervalMs: parseDuration('KEYWARD_USAGE_FLUSH_INTERVAL', get('KEYWARD_USAGE_FLUSH_INTERVAL', '1s')),
     changePollIntervalMs: parseDuration('KEYWARD_CHANGE_POLL_INTERVAL', get('KEYWARD_CHANGE_POLL_INTERVAL', '250ms')),
     keyCacheSize: parseInteger('KEYWARD_KEY_CACHE_SIZE', get('KEYWARD_KEY_CACHE_SIZE', '100000'), 1),
+    listPageSize: parseInteger('KEYWARD_LIST_PAGE_SIZE', get('KEYWARD_LIST_PAGE_SIZE', '1000'), 1),
     bodyLimitBytes: parseInteger('KEYWARD_BODY_LIMIT', get('KEYWARD_BODY_LIMIT', '1048576'), 1024),
     requestTimeoutMs: parseDuration('KEYWARD_REQUEST_TIMEOUT', get('KEYWARD_REQUEST_TIMEOUT', '30s')),
     headersTimeoutMs: parseDuration('KEYWARD_HEADERS_TIMEOUT', get('KEYWARD_HEADERS_TIMEOUT', '10s')),

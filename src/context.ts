@@ -121,7 +121,7 @@ export class KeywardContext {
       { threshold: config.lockoutThreshold, durationMs: config.lockoutDurationMs },
     )
     this.services = {
-      apiKeys: new ApiKeyService({ store: this.stores.apiKeys, roles: this.roleDirectory, clock, defaultRateLimits }),
+      apiKeys: new ApiKeyService({ store: this.stores.apiKeys, roles: this.roleDirectory, clock, defaultRateLimits, listPageSize: config.listPageSize }),
       roles: new RoleService({ store: this.stores.roles, directory: this.roleDirectory, clock }),
       audit: new AuditService({ store: this.stores.audit }),
       administrators: new AdministratorService({

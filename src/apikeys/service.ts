@@ -40,13 +40,18 @@ export class ApiKeyService {
   readonly #roles: RoleDirectory
   readonly #clock: Clock
   readonly #defaultRateLimits: readonly RateLimit[] | undefined
+  readonly #listPageSize: number
 
-  /** `defaultRateLimits`: what a key created through the API gets unless it says otherwise. */
-  constructor(deps: { store: ApiKeyStore; roles: RoleDirectory; clock: Clock; defaultRateLimits?: readonly RateLimit[] }) {
+  /**
+   * `defaultRateLimits`: what a key created through the API gets unless it says otherwise;
+   * `listPageSize`: how many keys a list reads at once.
+   */
+  constructor(deps: { store: ApiKeyStore; roles: RoleDirectory; clock: Clock; defaultRateLimits?: readonly RateLimit[]; listPageSize: number }) {
     this.#store = deps.store
     this.#roles = deps.roles
     this.#clock = deps.clock
     this.#defaultRateLimits = deps.defaultRateLimits
+    this.#listPageSize = deps.listPageSize
   }
 
   /**
@@ -106,10 +111,26 @@ export class ApiKeyService {
     )
   }
 
-  /** @throws KeywardError `apikey.view_denied`. */
-  async list(principal: Principal): Promise<ApiKeyRecord[]> {
+  /**
+   * Every API key, by ID, a page at a time, so that a million keys are never all in memory
+   * nor serialised in one go.
+   *
+   * @throws KeywardError `apikey.view_denied`, before the first page.
+   */
+  list(principal: Principal): AsyncGenerator<ApiKeyRecord[]> {
     authorize(principal, 'listApiKeys')
-    return this.#store.findAll()
+    return this.#pages()
+  }
+
+  /** Every key, by ID, read a page after the last ID seen: keys made meanwhile may show, none twice. */
+  async *#pages(): AsyncGenerator<ApiKeyRecord[]> {
+    const maxItems = this.#listPageSize
+    for (let after = 0; ; ) {
+      const { items: page } = await this.#store.search({ maxItems, sortByObjectID: true, searchCriteria: [{ idTest: 'greater-than', idValue: after }] })
+      if (page.length > 0) yield page
+      if (page.length < maxItems) return
+      after = page[page.length - 1]!.id
+    }
   }
 
   /** @throws KeywardError `apikey.view_denied`, `search.*`. */

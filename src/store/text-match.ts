@@ -26,6 +26,10 @@ export function textMatcherFor(engine: Engine): TextMatcher {
     const pattern = contains ? `%${escaped}%` : escaped
     const like = sql.raw(negate ? 'not like' : 'like')
     if (engine === 'sqlite') return sql<SqlBool>`${column} ${like} ${pattern} escape '\\'`
-    return sql<SqlBool>`translate(${column}, ${UPPER}, ${LOWER}) ${like} translate(${pattern}, ${UPPER}, ${LOWER}) escape '\\'`
+    // The folding is spelt in literals, as the search indexes' expression is (migration
+    // 2026-12-03-20), so that the planner can match it; the pattern is folded here alike.
+    return sql<SqlBool>`translate(${column}, ${sql.lit(UPPER)}, ${sql.lit(LOWER)}) ${like} ${foldAscii(pattern)} escape '\\'`
   }
 }
+
+const foldAscii = (text: string) => text.replace(/[A-Z]/g, (letter) => letter.toLowerCase())

@@ -1,6 +1,8 @@
+import { Readable } from 'node:stream'
 import { principalOf } from '../../http/api-guard.js'
 import type { Api } from '../../http/api-types.js'
 import { describeOperation, errorResponses } from '../../http/openapi.js'
+import type { ApiKeyRecord } from '../api-key.js'
 import { ApiKeyListSchema } from '../schema.js'
 import type { ApiKeyService } from '../service.js'
 import { API_KEY_OPERATION } from './common.js'
@@ -14,10 +16,30 @@ export function registerList(app: Api, apiKeys: ApiKeyService): void {
         ...API_KEY_OPERATION,
         operationId: 'listApiKeys',
         summary: 'List API Keys',
-        description: describeOperation('listApiKeys', 'Lists all API keys, by ID. To page through many, use search.'),
+        description: describeOperation(
+          'listApiKeys',
+          'Lists all API keys, by ID, streamed as they are read a page at a time (`KEYWARD_LIST_PAGE_SIZE`), so a key made or deleted meanwhile may or may not show. To page through many, use search.',
+        ),
         response: { 200: ApiKeyListSchema, ...errorResponses(403) },
       },
     },
-    async (request) => ({ apiKeys: (await apiKeys.list(principalOf(request))).map((record) => toApiKeyBody(record)) }),
+    async (request, reply) => {
+      const pages = apiKeys.list(principalOf(request))
+      // Bytes, not objects: the socket's backpressure then holds the reading to about a page.
+      const body = Readable.from(listBody(pages), { objectMode: false })
+      // Fastify sends a stream as it is, unserialised; the schema documents what it holds.
+      return reply.type('application/json; charset=utf-8').send(body as never)
+    },
   )
+}
+
+/** `{"apiKeys": [...]}` as the schema would write it, a page at a time. */
+async function* listBody(pages: AsyncIterable<ApiKeyRecord[]>): AsyncGenerator<string> {
+  let separator = ''
+  yield '{"apiKeys":['
+  for await (const page of pages) {
+    yield separator + page.map((record) => JSON.stringify(toApiKeyBody(record))).join(',')
+    separator = ','
+  }
+  yield ']}'
 }

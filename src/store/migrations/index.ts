@@ -7,6 +7,7 @@ import * as signInFailures from './2026-12-01-03-sign-in-failures.js'
 import * as builtInRolesImmutable from './2026-12-01-04-built-in-roles-immutable.js'
 import * as rateLimitsCredits from './2026-12-01-05-rate-limits-credits.js'
 import * as nameKeys from './2026-12-01-09-name-keys.js'
+import * as searchIndexes from './2026-12-03-20-search-indexes.js'
 
 /** Every migration, by name; Kysely runs them in name order. New ones are added at the end. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01-04-built-in-roles-immutable': builtInRolesImmutable,
   '2026-12-01-05-rate-limits-credits': rateLimitsCredits,
   '2026-12-01-09-name-keys': nameKeys,
+  '2026-12-03-20-search-indexes': searchIndexes,
 }

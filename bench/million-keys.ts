@@ -1,0 +1,472 @@
+/**
+ * Issue 12, goal 5: Keyward with 1,000,000 API keys.
+ *
+ * For each engine it makes two fresh databases, one with `--keys` API keys (default 1,000,000)
+ * and one with 1,000, seeded straight through SQL (valid keys as Keyward stores them: secret
+ * hashes of real secrets, normalised names, so they authenticate) plus a few roles, starts the
+ * real server (`node bin/keyward.js serve`) on each, and measures over loopback HTTP:
+ *   (a) authenticated throughput (`GET /api/apikeys/current`, a random key of 1,000 sampled
+ *       across the ID range per request), the two servers alternately, and the ratio;
+ *   (b) search pages (`maxItems` 25) as the console and scripts ask for them: p50/p99;
+ *   (c) `GET /api/apikeys` (list): time, size, status, the server's peak RSS, and how long
+ *       `/healthz` waits meanwhile (event-loop blocking);
+ *   and the server's start-up time and RSS (the verifier's cache is filled lazily).
+ *
+ *   npx tsx bench/million-keys.ts [--engine sqlite|postgres|both] [--keys 1000000]
+ *     [--duration 5] [--rounds 3] [--samples 200] [--keep]
+ *
+ * PostgreSQL: KEYWARD_BENCH_POSTGRES_URL (default postgres://keyward:keyward@127.0.0.1:5432/postgres).
+ *
+ * @module
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import { join, resolve } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { fileURLToPath } from 'node:url'
+import { parseArgs, promisify } from 'node:util'
+import autocannon from 'autocannon'
+import Database from 'better-sqlite3'
+import pg from 'pg'
+import { createSecret, hashSecret } from '../src/auth/secret-format.js'
+
+const run = promisify(execFile)
+type Engine = 'sqlite' | 'postgres'
+
+const text = (value?: string) => ({ type: 'string' as const, default: value })
+const { values: flags } = parseArgs({
+  options: {
+    engine: text('both'),
+    keys: text('1000000'),
+    duration: text('5'),
+    rounds: text('3'),
+    samples: text('200'),
+    connections: text('20'),
+    keep: { type: 'boolean', default: false },
+    root: text(),
+  },
+})
+/** The checkout whose server is measured (another worktree's, for a before/after). */
+const ROOT = resolve(flags.root ?? fileURLToPath(new URL('..', import.meta.url)))
+const engines: Engine[] = flags.engine === 'both' ? ['sqlite', 'postgres'] : [flags.engine as Engine]
+const bigCount = Number(flags.keys)
+const SMALL_COUNT = 1000
+const postgresUrl = process.env.KEYWARD_BENCH_POSTGRES_URL || 'postgres://keyward:keyward@127.0.0.1:5432/postgres'
+
+const cleanups: (() => Promise<void>)[] = []
+async function cleanUp(): Promise<void> {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch((error) => console.error('clean-up failed:', error))
+}
+process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)))
+
+const log = (line: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${line}`)
+
+// ---------------------------------------------------------------------------------------------
+// Seeding
+
+const TEAMS = ['billing', 'ci', 'data', 'edge', 'fraud', 'growth', 'infra', 'ledger', 'mobile', 'ops', 'payments', 'search', 'support', 'web']
+const LOCALES = ['en-US', 'ja-JP']
+const ZONES = ['UTC', 'Asia/Tokyo', 'Europe/Paris', 'America/New_York']
+const ROLE_COUNT = 20
+
+/** The row of seeded key `id` (IDs from 2: key 1 is made by the CLI), and its secret. */
+function seedKey(id: number, roleIds: number[], now: number) {
+  const secret = createSecret(id)
+  const name = `${TEAMS[id % TEAMS.length]}-${(id * 7919) % 1_000_003}-${id}`
+  return {
+    secret,
+    row: [
+      name,
+      name,
+      `seeded key ${id}`,
+      LOCALES[id % 2],
+      roleIds[id % roleIds.length],
+      ZONES[id % ZONES.length],
+      id % 50 === 0 ? 0 : 1,
+      now - id * 1000,
+      hashSecret(secret),
+    ] as const,
+  }
+}
+const COLUMNS = 'key_name, key_name_key, description, locale, role_id, time_zone, active, created, secret_hash'
+const PG_TYPES = ['text', 'text', 'text', 'text', 'int', 'text', 'smallint', 'bigint', 'text']
+
+interface Seeded {
+  readonly url: string
+  readonly first: { id: number; secret: string }
+  /** Secrets of keys spread across the ID range (all active). */
+  readonly sample: string[]
+  readonly seconds: number
+  readonly dropAfter?: () => Promise<void>
+}
+
+async function cli(args: string[], databaseUrl: string): Promise<string> {
+  const { stdout } = await run(process.execPath, ['bin/keyward.js', ...args, '--database-url', databaseUrl], {
+    cwd: ROOT,
+    env: { ...process.env, KEYWARD_LOG_LEVEL: 'warn' },
+  })
+  return stdout
+}
+
+async function seed(engine: Engine, count: number): Promise<Seeded> {
+  const started = performance.now()
+  let url: string
+  let insert: (rows: (readonly unknown[])[]) => Promise<void>
+  let addRoles: (names: string[], now: number) => Promise<number[]>
+  let finish: () => Promise<void>
+  let dropAfter: (() => Promise<void>) | undefined
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(os.tmpdir(), 'keyward-million-'))
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }))
+    url = `sqlite:${join(dir, 'keyward.db')}`
+  } else {
+    const admin = new pg.Client({ connectionString: postgresUrl })
+    await admin.connect()
+    const name = `keyward_million_${count}_${Date.now()}`
+    await admin.query(`CREATE DATABASE ${name}`)
+    dropAfter = async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await admin.end()
+    }
+    if (!flags.keep) cleanups.push(dropAfter)
+    const target = new URL(postgresUrl)
+    target.pathname = `/${name}`
+    url = target.href
+  }
+  await cli(['migrate'], url)
+  const first = JSON.parse(
+    ((s) => s.slice(s.indexOf('{')))(await cli(['apikeys', 'create', '--name', 'bench-first', '--role', 'Full Access', '--json'], url)),
+  ) as {
+    ID: number
+    secretKey: string
+  }
+  if (engine === 'sqlite') {
+    const db = new Database(url.slice('sqlite:'.length))
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = OFF')
+    const statement = db.prepare(
+      `insert into api_keys (${COLUMNS}) values (${COLUMNS.split(',')
+        .map(() => '?')
+        .join(', ')})`,
+    )
+    const many = db.transaction((rows: (readonly unknown[])[]) => {
+      for (const row of rows) statement.run(...row)
+    })
+    insert = async (rows) => many(rows)
+    addRoles = async (names, now) => {
+      const role = db.prepare(`insert into roles (name, rights, created) values (?, '["apikeyRights.canViewApiKeys"]', ?) returning id`)
+      return names.map((name) => (role.get(name, now) as { id: number }).id)
+    }
+    finish = async () => {
+      db.exec('analyze')
+      db.close()
+    }
+  } else {
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    const unnest = PG_TYPES.map((type, i) => `$${i + 1}::${type}[]`).join(', ')
+    insert = async (rows) => {
+      await client.query(
+        `insert into api_keys (${COLUMNS}) select * from unnest(${unnest})`,
+        PG_TYPES.map((_, column) => rows.map((row) => row[column])),
+      )
+    }
+    addRoles = async (names, now) => {
+      const { rows } = await client.query(
+        `insert into roles (name, rights, created) select unnest($1::text[]), '["apikeyRights.canViewApiKeys"]', $2 returning id`,
+        [names, now],
+      )
+      return rows.map((row: { id: number }) => row.id)
+    }
+    finish = async () => {
+      await client.query('vacuum analyze')
+      await client.end()
+    }
+  }
+  const now = Date.now()
+  const roleIds = [
+    1,
+    2,
+    ...(await addRoles(
+      Array.from({ length: ROLE_COUNT }, (_, i) => `bench role ${i + 1}`),
+      now,
+    )),
+  ]
+  const sampleEvery = Math.max(1, Math.floor(count / 1000))
+  const sample: string[] = []
+  const BATCH = 10_000
+  for (let from = 2; from <= count; from += BATCH) {
+    const rows: (readonly unknown[])[] = []
+    for (let id = from; id < Math.min(from + BATCH, count + 1); id++) {
+      const { secret, row } = seedKey(id, roleIds, now)
+      rows.push(row)
+      if ((id - 2) % sampleEvery === 0 && row[6] === 1 && sample.length < 1000) sample.push(secret)
+    }
+    await insert(rows)
+    if ((from - 2) % 100_000 === 0) log(`${engine}: ${from - 2 + rows.length} keys seeded`)
+  }
+  await finish()
+  const seconds = (performance.now() - started) / 1000
+  log(`${engine}: ${count} keys seeded in ${seconds.toFixed(1)} s`)
+  return { url, first: { id: first.ID, secret: first.secretKey }, sample, seconds, dropAfter }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server
+
+interface Server {
+  readonly base: string
+  readonly pid: number
+  readonly startSeconds: number
+  stop(): Promise<void>
+}
+
+const keywardEnv = (settings: Record<string, string>) => Object.fromEntries(Object.entries(settings).map(([name, value]) => [`KEYWARD_${name}`, value]))
+
+async function startServer(url: string): Promise<Server> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000)
+  const started = performance.now()
+  const child: ChildProcess = spawn(process.execPath, ['bin/keyward.js', 'serve'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ...keywardEnv({
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: url,
+        ADMIN_PASSWORD: `Bench-${randomBytes(12).toString('base64url')}1!`,
+      }),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    child.kill('SIGTERM')
+    if ((await Promise.race([exited.then(() => 'done'), sleep(10_000)])) !== 'done') child.kill('SIGKILL')
+  }
+  cleanups.push(stop)
+  const base = `http://127.0.0.1:${port}`
+  for (let tries = 0; tries < 1200; tries++) {
+    if (child.exitCode !== null) throw new Error('the server exited')
+    const ready = await fetch(`${base}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    )
+    if (ready) return { base, pid: child.pid!, startSeconds: (performance.now() - started) / 1000, stop }
+    await sleep(50)
+  }
+  throw new Error('the server did not become ready')
+}
+
+/** Resident and peak resident memory of a process, in MB (Linux). */
+function memoryOf(pid: number): { rssMb: number; peakMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurements
+
+const headers = (secret: string) => ({ 'api-version': 'v1', 'api-secret-key': secret, 'content-type': 'application/json' })
+
+async function throughput(server: Server, sample: string[], seconds: number): Promise<number> {
+  const result = await autocannon({
+    url: `${server.base}/api/apikeys/current`,
+    connections: Number(flags.connections),
+    duration: seconds,
+    requests: [
+      {
+        setupRequest: (request) => ({ ...request, headers: headers(sample[Math.floor(Math.random() * sample.length)]!) }),
+      },
+    ],
+  })
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`throughput: ${result.non2xx} non-2xx (${JSON.stringify(result.statusCodeStats)}), ${result.errors} errors`)
+  return result.requests.average
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+
+/** The search pages measured: a filter made fresh for each request (i = 0, 1, …). */
+function searchCases(count: number): Record<string, (i: number) => object> {
+  const randomId = () => 1 + Math.floor(Math.random() * count)
+  return {
+    'ID paging (idTest greater-than, sortByObjectID)': () => ({
+      maxItems: 25,
+      sortByObjectID: true,
+      searchCriteria: [{ idTest: 'greater-than', idValue: randomId() }],
+    }),
+    'name prefix': (i) => ({ maxItems: 25, searchCriteria: [{ fieldName: 'keyName', stringValue: `${TEAMS[i % TEAMS.length]}-${i % 97}%` }] }),
+    'name prefix + count': (i) => ({
+      maxItems: 25,
+      countTotal: true,
+      searchCriteria: [{ fieldName: 'keyName', stringValue: `${TEAMS[i % TEAMS.length]}-${i % 97}%` }],
+    }),
+    'sorted by keyName, page 1': () => ({ maxItems: 25, sortField: 'keyName' }),
+    'sorted by created desc, page 1': () => ({ maxItems: 25, sortField: 'created', sortDescending: true }),
+    'sorted by roleID, page 1': () => ({ maxItems: 25, sortField: 'roleID' }),
+    'console page 1 (sort keyName, count)': () => ({ maxItems: 25, offset: 0, sortField: 'keyName', sortDescending: false, countTotal: true }),
+    'console page 1 filtered (contains, sort keyName, count)': (i) => ({
+      maxItems: 25,
+      offset: 0,
+      sortField: 'keyName',
+      countTotal: true,
+      searchCriteria: [{ fieldName: 'keyName', stringTest: 'contains', stringValue: `-${(i * 31) % 1000}-` }],
+    }),
+    'console page 100 (offset 2475, sort keyName, count)': () => ({ maxItems: 25, offset: 2475, sortField: 'keyName', countTotal: true }),
+  }
+}
+
+async function searchLatencies(server: Server, secret: string, count: number, samples: number) {
+  const results: Record<string, { p50: number; p99: number; max: number; total?: string }> = {}
+  for (const [name, filterOf] of Object.entries(searchCases(count))) {
+    const times: number[] = []
+    let total: string | undefined
+    for (let i = 0; i < samples + 10; i++) {
+      const started = performance.now()
+      const response = await fetch(`${server.base}/api/apikeys/search`, { method: 'POST', headers: headers(secret), body: JSON.stringify(filterOf(i)) })
+      await response.arrayBuffer()
+      if (!response.ok) throw new Error(`search "${name}": ${response.status}`)
+      if (i === 10) total = response.headers.get('x-total-count') ?? undefined
+      if (i >= 10) times.push(performance.now() - started)
+    }
+    times.sort((a, b) => a - b)
+    results[name] = { p50: quantile(times, 0.5), p99: quantile(times, 0.99), max: times.at(-1)!, total }
+  }
+  return results
+}
+
+/** One list request, with /healthz asked every 10 ms meanwhile: the longest wait is the event loop's blocking. */
+async function listProbe(server: Server, secret: string) {
+  let listing = true
+  let worstHealthMs = 0
+  let healthFailures = 0
+  const prober = (async () => {
+    while (listing) {
+      const started = performance.now()
+      // A keep-alive socket the server closed after a long block answers ECONNRESET: counted.
+      await fetch(`${server.base}/healthz`).then(
+        (r) => r.arrayBuffer(),
+        () => healthFailures++,
+      )
+      worstHealthMs = Math.max(worstHealthMs, performance.now() - started)
+      await sleep(10)
+    }
+  })()
+  const before = memoryOf(server.pid)
+  const started = performance.now()
+  const response = await fetch(`${server.base}/api/apikeys`, { headers: headers(secret) })
+  const bytes = (await response.arrayBuffer()).byteLength
+  const seconds = (performance.now() - started) / 1000
+  listing = false
+  await prober
+  const after = memoryOf(server.pid)
+  return { status: response.status, seconds, megabytes: bytes / 1e6, worstHealthMs, healthFailures, rssBeforeMb: before.rssMb, peakRssMb: after.peakMb }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function measureEngine(engine: Engine) {
+  const big = await seed(engine, bigCount)
+  const small = await seed(engine, SMALL_COUNT)
+  const bigServer = await startServer(big.url)
+  const smallServer = await startServer(small.url)
+  log(`${engine}: started in ${bigServer.startSeconds.toFixed(1)} s (${bigCount} keys) / ${smallServer.startSeconds.toFixed(1)} s (${SMALL_COUNT} keys)`)
+  const memoryAtStart = { big: memoryOf(bigServer.pid), small: memoryOf(smallServer.pid) }
+
+  // Warm both caches with every sampled key, then alternate.
+  await throughput(bigServer, big.sample, 2)
+  await throughput(smallServer, small.sample, 2)
+  const rounds: { big: number; small: number }[] = []
+  for (let round = 0; round < Number(flags.rounds); round++) {
+    const bigRate = await throughput(bigServer, big.sample, Number(flags.duration))
+    const smallRate = await throughput(smallServer, small.sample, Number(flags.duration))
+    rounds.push({ big: bigRate, small: smallRate })
+    log(`${engine}: round ${round + 1}: ${bigRate.toFixed(0)} req/s at ${bigCount} keys, ${smallRate.toFixed(0)} at ${SMALL_COUNT}`)
+  }
+  const memoryAfterAuth = { big: memoryOf(bigServer.pid), small: memoryOf(smallServer.pid) }
+
+  const search = {
+    big: await searchLatencies(bigServer, big.first.secret, bigCount, Number(flags.samples)),
+    small: await searchLatencies(smallServer, small.first.secret, SMALL_COUNT, 50),
+  }
+  log(`${engine}: searches measured`)
+  const list = { big: await listProbe(bigServer, big.first.secret), small: await listProbe(smallServer, small.first.secret) }
+  log(`${engine}: list measured`)
+  await bigServer.stop()
+  await smallServer.stop()
+  if (!flags.keep) {
+    await big.dropAfter?.()
+    await small.dropAfter?.()
+  }
+  const sum = (pick: (r: { big: number; small: number }) => number) => rounds.reduce((total, r) => total + pick(r), 0)
+  return {
+    engine,
+    keys: bigCount,
+    seedSeconds: big.seconds,
+    startSeconds: { big: bigServer.startSeconds, small: smallServer.startSeconds },
+    memoryAtStart,
+    memoryAfterAuth,
+    rounds,
+    throughputRatio: sum((r) => r.big) / sum((r) => r.small),
+    search,
+    list,
+  }
+}
+
+function report(results: Awaited<ReturnType<typeof measureEngine>>[]): string {
+  const f = (n: number, d = 1) => n.toFixed(d)
+  const lines = [
+    `load average ${os
+      .loadavg()
+      .map((n) => f(n, 2))
+      .join(' ')}, ${os.cpus().length} CPUs`,
+    '',
+  ]
+  for (const r of results) {
+    lines.push(`### ${r.engine}: ${r.keys} keys (seeded in ${f(r.seedSeconds)} s)`, '')
+    lines.push(
+      `- start-up to /readyz: ${f(r.startSeconds.big)} s at ${r.keys} keys, ${f(r.startSeconds.small)} s at ${SMALL_COUNT}; RSS at start ${f(r.memoryAtStart.big.rssMb, 0)} / ${f(r.memoryAtStart.small.rssMb, 0)} MB, after the throughput runs (1,000 keys cached) ${f(r.memoryAfterAuth.big.rssMb, 0)} / ${f(r.memoryAfterAuth.small.rssMb, 0)} MB`,
+      `- authenticated throughput (GET /api/apikeys/current, random key of 1,000): ${r.rounds.map((x) => `${f(x.big, 0)} vs ${f(x.small, 0)}`).join('; ')} req/s → ratio **${f(r.throughputRatio, 3)}** (goal ≥ 0.90)`,
+      '',
+      `| search page (maxItems 25) | p50 ms at ${r.keys} | p99 ms at ${r.keys} | max ms | X-Total-Count | p50 ms at ${SMALL_COUNT} | p99 ms at ${SMALL_COUNT} |`,
+      '|---|---:|---:|---:|---:|---:|---:|',
+    )
+    for (const [name, s] of Object.entries(r.search.big)) {
+      const t = r.search.small[name]!
+      lines.push(`| ${name} | ${f(s.p50)} | ${f(s.p99)} | ${f(s.max)} | ${s.total ?? ''} | ${f(t.p50)} | ${f(t.p99)} |`)
+    }
+    lines.push('')
+    for (const [size, l] of Object.entries(r.list)) {
+      lines.push(
+        `- GET /api/apikeys (${size === 'big' ? r.keys : SMALL_COUNT} keys): ${l.status}, ${f(l.megabytes)} MB in ${f(l.seconds, 2)} s; worst /healthz wait meanwhile ${f(l.worstHealthMs, 0)} ms (${l.healthFailures} failed); server RSS ${f(l.rssBeforeMb, 0)} MB before, peak ${f(l.peakRssMb, 0)} MB`,
+      )
+    }
+    lines.push('')
+  }
+  return lines.join('\n')
+}
+
+async function main(): Promise<void> {
+  const results = []
+  try {
+    for (const engine of engines) {
+      results.push(await measureEngine(engine))
+      console.log(report(results.slice(-1)))
+    }
+  } finally {
+    await cleanUp()
+  }
+  const dir = fileURLToPath(new URL('results', import.meta.url))
+  mkdirSync(dir, { recursive: true })
+  const file = join(dir, `million-keys-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.json`)
+  writeFileSync(file, JSON.stringify({ loadavg: os.loadavg(), results }, null, 2))
+  log(`written to ${file}`)
+}
+
+await main()
