@@ -2488,7 +2488,7 @@ export abstract class KeywardOperations {
     return this.call('POST', `/apikeys`, body)
   }
 
-  /** List API Keys. Lists all API keys, by ID. To page through many, use search. Needs `canViewApiKeys`. */
+  /** List API Keys. Lists all API keys, by ID, streamed as they are read a page at a time (`KEYWARD_LIST_PAGE_SIZE`), so a key made or deleted meanwhile may or may not show. To page through many, use search. Needs `canViewApiKeys`. */
   listApiKeys(): Promise<ListApiKeysResponse> {
     return this.call('GET', `/apikeys`)
   }
