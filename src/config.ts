@@ -166,7 +166,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     authFailuresPerMinute: parseInteger('KEYWARD_AUTH_FAILURES_PER_MINUTE', get('KEYWARD_AUTH_FAILURES_PER_MINUTE', '30'), 1),
     keyLockout: parseBoolean('KEYWARD_KEY_LOCKOUT', get('KEYWARD_KEY_LOCKOUT', 'false')),
     usageFlushIntervalMs: parseDuration('KEYWARD_USAGE_FLUSH_INTERVAL', get('KEYWARD_USAGE_FLUSH_INTERVAL', '1s')),
-    changePollIntervalMs: parseDuration('KEYWARD_CHANGE_POLL_INTERVAL', get('KEYWARD_CHANGE_POLL_INTERVAL', '250ms')),
+    // Issue 12: 250 ms missed the 300 ms p99 goal for SQLite nodes; a poll costs no idle CPU that can be measured (bench/README.md).
+    changePollIntervalMs: parseDuration('KEYWARD_CHANGE_POLL_INTERVAL', get('KEYWARD_CHANGE_POLL_INTERVAL', '50ms')),
     keyCacheSize: parseInteger('KEYWARD_KEY_CACHE_SIZE', get('KEYWARD_KEY_CACHE_SIZE', '100000'), 1),
     listPageSize: parseInteger('KEYWARD_LIST_PAGE_SIZE', get('KEYWARD_LIST_PAGE_SIZE', '1000'), 1),
     bodyLimitBytes: parseInteger('KEYWARD_BODY_LIMIT', get('KEYWARD_BODY_LIMIT', '1048576'), 1024),
