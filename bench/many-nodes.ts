@@ -75,11 +75,19 @@ async function startServer(databaseUrl: string): Promise<Server> {
     child.stderr!.on('data', (chunk) => (output += String(chunk)))
     child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)))
   })
+  // A server that dies mid-run is a finding: say so with what it printed.
+  child.on('exit', (code, signal) => {
+    if (!stopping.has(child)) process.stdout.write(`a server exited (${code ?? signal}) during the run:\n${output.slice(-4000)}\n`)
+  })
   return { child, url, output: () => output }
 }
 
+/** Servers the bench is stopping (their exit is expected). */
+const stopping = new Set<ChildProcess>()
+
 async function stopServer(server: Server): Promise<void> {
   if (server.child.exitCode !== null) return
+  stopping.add(server.child)
   const exited = new Promise((r) => server.child.once('exit', r))
   server.child.kill('SIGTERM')
   await exited
