@@ -66,7 +66,9 @@ function objectOf(schema: JsonSchema, side: Side, indent: string): string {
   const hidden = side === 'request' ? 'readOnly' : 'writeOnly'
   const fields = Object.entries(schema.properties ?? {}).filter(([, field]) => !field[hidden])
   const open = schema.additionalProperties === true || typeof schema.additionalProperties === 'object'
-  if (fields.length === 0) return open ? 'Record<string, unknown>' : 'Record<string, never>'
+  // A record's values keep their type (an audit entry's `changes` are `{from?, to?}` each).
+  const values = typeof schema.additionalProperties === 'object' ? typeOf(schema.additionalProperties, side, indent) : 'unknown'
+  if (fields.length === 0) return open ? `Record<string, ${values}>` : 'Record<string, never>'
   const inner = `${indent}  `
   const required = new Set(schema.required ?? [])
   const lines = fields.map(

@@ -8,10 +8,12 @@ const KEPT_FIELDS = ['allComputers', 'allPolicies', 'computerIDs', 'computerGrou
 function keptEntriesOf(role: Role | undefined): [string, string][] {
   if (!role) return []
   const entries = keptEntries(role, KEPT_FIELDS)
+  // Read by the names in KEPT_RIGHT_GROUPS, not by the generated type's own keys.
+  const rights: RightsObject | undefined = role.rights
   for (const [group, subgroups] of Object.entries(KEPT_RIGHT_GROUPS)) {
     for (const [subgroup, names] of Object.entries(subgroups)) {
       for (const name of names) {
-        const value = role.rights?.[group]?.[subgroup]?.[name]
+        const value = rights?.[group]?.[subgroup]?.[name]
         if (value !== undefined) entries.push([`${group}.${subgroup}.${name}`, String(value)])
       }
     }

@@ -2198,7 +2198,10 @@ export type ListAuditEventsResponse = {
     /** Name of the resource at the time. Searchable as String. */
     resourceName: string
     /** Changed fields with old and new values; secrets and passwords appear only as changed, never with a value. A failed sign-in has why in reason.to (unknown_username, wrong_password, wrong_code, locked_out, locked_manually, console_denied). */
-    changes: Record<string, unknown>
+    changes: Record<string, {
+      from?: unknown
+      to?: unknown
+    }>
     /** Client address. Searchable as String. */
     address?: string
   }>
