@@ -1,11 +1,9 @@
 import i18next from 'i18next'
 import { enUS } from './locales/en-US.js'
 import { jaJP } from './locales/ja-JP.js'
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './locale.js'
 
-/** Languages Keyward speaks, as the model API names them (`locale` fields). */
-export const LOCALES = ['en-US', 'ja-JP'] as const
-export type Locale = (typeof LOCALES)[number]
-export const DEFAULT_LOCALE: Locale = 'en-US'
+export { DEFAULT_LOCALE, LOCALES, type Locale }
 
 export type MessageParams = Record<string, string | number>
 

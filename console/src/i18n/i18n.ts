@@ -7,10 +7,10 @@ import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { enUS, type Messages } from './locales/en-US.js'
 import { jaJP } from './locales/ja-JP.js'
+// The server's list: a language added there is one the console offers (and needs a catalog for).
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../../src/i18n/locale.js'
 
-export const LOCALES = ['en-US', 'ja-JP'] as const
-export type Locale = (typeof LOCALES)[number]
-export const DEFAULT_LOCALE: Locale = 'en-US'
+export { DEFAULT_LOCALE, LOCALES, type Locale }
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -37,9 +37,12 @@ export function initialLocale(): Locale {
 /** Only the language is remembered in the browser, for the sign-in page; never anything secret. */
 export const LOCALE_STORAGE_KEY = 'keyward.locale'
 
+/** A catalog per language of the server's list: tsc asks for one when a language is added. */
+const CATALOGS: Record<Locale, { translation: Messages }> = { 'en-US': { translation: enUS }, 'ja-JP': { translation: jaJP } }
+
 export const i18n = i18next.createInstance()
 void i18n.use(initReactI18next).init({
-  resources: { 'en-US': { translation: enUS }, 'ja-JP': { translation: jaJP } },
+  resources: CATALOGS,
   lng: initialLocale(),
   fallbackLng: DEFAULT_LOCALE,
   initAsync: false,

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation, useNavigate } from 'react-router'
 import { ApiError } from '../../api/api-error.js'
 import { useSession } from '../../api/session.js'
-import { LanguageSelect } from '../../components/LanguageSelect.js'
+import { LanguageSelect } from '../../components/ChoiceSelect.js'
 import { applyLocale } from '../../i18n/i18n.js'
 
 type Step = 'password' | 'mfa'
