@@ -1,18 +1,15 @@
-import { Alert, Button, Checkbox, Center, Fieldset, Group, Loader, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { DatePickerInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
 import { IconCalendar } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiError } from '../../api/api-error.js'
 import { fieldOfError } from '../../api/field-errors.js'
 import type { ApiKey } from '../../api/resources.js'
 import { useSignedIn } from '../../api/session.js'
 import { ConfirmDialog } from '../../components/ConfirmDialog.js'
-import { DialogActions, DialogFooter } from '../../components/DialogActions.js'
-import { useDiscardGuard } from '../../components/CloseConfirmation.js'
 import { LanguageSelect } from '../../components/ChoiceSelect.js'
-import { QueryError } from '../../components/QueryError.js'
+import { ResourceDialogPending, ResourceFormDialog, useSubmitFailure } from '../../components/ResourceDialog.js'
 import { StatusBadge } from '../../components/StatusBadge.js'
 import { TimeZoneSelect } from '../../components/TimeZoneSelect.js'
 import { notifySuccess } from '../../components/notify.js'
@@ -85,26 +82,20 @@ export interface ApiKeyPropertiesDialogProps {
 export function ApiKeyPropertiesDialog(props: ApiKeyPropertiesDialogProps) {
   const { t } = useTranslation()
   const { apiKey, error, mutate } = useApiKey(props.isNew ? undefined : props.keyId)
-  const loading = !props.isNew && !apiKey
-  return (
-    <>
-      {loading ? (
-        <Modal opened stackId="properties" onClose={props.onClose} title={t('apiKeys.propertiesTitle')} size="lg">
-          {error ? (
-            <QueryError error={error} onRetry={() => void mutate()} />
-          ) : props.keyId === undefined ? (
-            <Alert color="gray">{t('app.notFoundBody')}</Alert>
-          ) : (
-            <Center py="xl">
-              <Loader aria-label={t('common.loading')} />
-            </Center>
-          )}
-        </Modal>
-      ) : (
-        <ApiKeyForm {...props} apiKey={apiKey} />
-      )}
-    </>
-  )
+  if (!props.isNew && !apiKey) {
+    return (
+      <ResourceDialogPending
+        stackId="properties"
+        title={t('apiKeys.propertiesTitle')}
+        size="lg"
+        error={error}
+        notFound={props.keyId === undefined}
+        onRetry={() => void mutate()}
+        onClose={props.onClose}
+      />
+    )
+  }
+  return <ApiKeyForm {...props} apiKey={apiKey} />
 }
 
 function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | undefined }) {
@@ -113,7 +104,6 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
   const can = useCan()
   const format = useDateFormat()
   const actions = useApiKeyActions()
-  const [failure, setFailure] = useState<string | undefined>()
   const [confirming, setConfirming] = useState<'delete' | 'secret' | undefined>()
   const { apiKey } = props
   const readOnly = apiKey ? !can('apikeyRights.canEditApiKeyProperties') : !can('apikeyRights.canCreateNewApiKeys')
@@ -128,9 +118,12 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
     },
   })
 
-  const submit = form.onSubmit(async (values) => {
-    setFailure(undefined)
-    try {
+  const { failure, attempt } = useSubmitFailure(form.setFieldError, (error) => {
+    const field = fieldOfError(error, FIELDS, FIELD_BY_CODE)
+    return field && formFieldOf(field)
+  })
+  const submit = form.onSubmit((values) =>
+    attempt(async () => {
       if (!apiKey) {
         const input: ApiKeyInput = {
           keyName: values.keyName.trim(),
@@ -160,13 +153,8 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
         notifySuccess(t('common.saved'))
       }
       props.onClose()
-    } catch (error) {
-      const field = fieldOfError(error, FIELDS, FIELD_BY_CODE)
-      if (field) form.setFieldError(formFieldOf(field), (error as ApiError).message)
-      else if (error instanceof ApiError) setFailure(error.message)
-      else throw error
-    }
-  })
+    }),
+  )
 
   const today = format.day(Date.now(), form.values.timeZone)
   const { expiryDate, timeZone } = form.values
@@ -176,89 +164,75 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
       : expiryDate === initial.expiryDate && apiKey?.expiryDate !== undefined
         ? apiKey.expiryDate
         : format.endOfDay(expiryDate, timeZone)
-  const guard = useDiscardGuard({ stackId: 'confirm-discard', isDirty: () => form.isDirty(), onClose: props.onClose })
   return (
     <>
-      <Modal
-        opened
+      <ResourceFormDialog
         stackId="properties"
-        onClose={guard.requestClose}
         title={apiKey ? `${t('apiKeys.propertiesTitle')}: ${apiKey.keyName}` : t('apiKeys.newTitle')}
         size="lg"
-      >
-        <form
-          onSubmit={(event) => {
-            event.stopPropagation()
-            submit(event)
-          }}
-          noValidate
-        >
-          <Stack>
-            {readOnly && <Alert color="gray">{t('common.readOnly')}</Alert>}
-            {failure && (
-              <Alert color="red" role="alert">
-                {failure}
-              </Alert>
+        readOnly={readOnly}
+        failure={failure}
+        submitting={form.submitting}
+        submitLabel={apiKey ? undefined : t('apiKeys.next')}
+        isDirty={() => form.isDirty()}
+        onSubmit={submit}
+        onClose={props.onClose}
+        buttons={
+          <>
+            {apiKey && can('apikeyRights.canEditApiKeyProperties') && (
+              <Button variant="outline" onClick={() => setConfirming('secret')}>
+                {t('apiKeys.newSecret')}
+              </Button>
             )}
-            <Fieldset legend={t('apiKeys.general')} disabled={readOnly}>
-              <Stack gap="sm">
-                <TextInput label={t('apiKeys.name')} required data-autofocus {...form.getInputProps('keyName')} />
-                <Textarea label={t('apiKeys.description')} autosize minRows={1} maxRows={5} {...form.getInputProps('description')} />
-                <RoleSelect
-                  label={t('apiKeys.role')}
-                  value={form.values.roleID}
-                  error={form.errors.roleID}
-                  readOnly={readOnly}
-                  newRoleAccess={KEY_ROLE_ACCESS}
-                  onChange={(roleId) => form.setFieldValue('roleID', roleId)}
-                />
-                <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <LanguageSelect label={t('apiKeys.language')} {...form.getInputProps('locale')} onChange={(locale) => form.setFieldValue('locale', locale)} />
-                  <TimeZoneSelect
-                    label={t('apiKeys.timeZone')}
-                    {...form.getInputProps('timeZone')}
-                    value={form.values.timeZone}
-                    onChange={(zone) => form.setFieldValue('timeZone', zone)}
-                  />
-                </SimpleGrid>
-                <DatePickerInput
-                  label={t('apiKeys.expiresOn')}
-                  description={expiresAt === undefined ? t('apiKeys.expiresHint') : t('apiKeys.expiresAt', { time: format.inZone(expiresAt, timeZone) })}
-                  clearable
-                  clearButtonProps={{ 'aria-label': t('common.clear') }}
-                  minDate={today}
-                  valueFormat="YYYY-MM-DD"
-                  leftSection={<IconCalendar size={16} aria-hidden />}
-                  {...form.getInputProps('expiryDate')}
-                />
-                {apiKey && <Checkbox label={t('apiKeys.lockedOut')} {...form.getInputProps('lockedOut', { type: 'checkbox' })} />}
-                {apiKey && !apiKey.active && apiKey.unlockTime !== undefined && (
-                  <Text size="sm">{t('apiKeys.lockedOutUntil', { time: format.dateTime(apiKey.unlockTime) })}</Text>
-                )}
-              </Stack>
-            </Fieldset>
-            <UsageLimitsFieldset form={form} readOnly={readOnly} isNew={!apiKey} />
-            <KeySettingsFieldset form={form} readOnly={readOnly} />
-            {apiKey && <KeyDetails apiKey={apiKey} format={format} />}
-            <DialogFooter>
-              <Group gap="xs">
-                {apiKey && can('apikeyRights.canEditApiKeyProperties') && (
-                  <Button variant="outline" onClick={() => setConfirming('secret')}>
-                    {t('apiKeys.newSecret')}
-                  </Button>
-                )}
-                {apiKey && can('apikeyRights.canDeleteApiKeys') && (
-                  <Button variant="outline" color="red.9" onClick={() => setConfirming('delete')}>
-                    {t('common.delete')}
-                  </Button>
-                )}
-              </Group>
-              <DialogActions readOnly={readOnly} submitting={form.submitting} onClose={props.onClose} submitLabel={apiKey ? undefined : t('apiKeys.next')} />
-            </DialogFooter>
+            {apiKey && can('apikeyRights.canDeleteApiKeys') && (
+              <Button variant="outline" color="red.9" onClick={() => setConfirming('delete')}>
+                {t('common.delete')}
+              </Button>
+            )}
+          </>
+        }
+      >
+        <Fieldset legend={t('apiKeys.general')} disabled={readOnly}>
+          <Stack gap="sm">
+            <TextInput label={t('apiKeys.name')} required data-autofocus {...form.getInputProps('keyName')} />
+            <Textarea label={t('apiKeys.description')} autosize minRows={1} maxRows={5} {...form.getInputProps('description')} />
+            <RoleSelect
+              label={t('apiKeys.role')}
+              value={form.values.roleID}
+              error={form.errors.roleID}
+              readOnly={readOnly}
+              newRoleAccess={KEY_ROLE_ACCESS}
+              onChange={(roleId) => form.setFieldValue('roleID', roleId)}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <LanguageSelect label={t('apiKeys.language')} {...form.getInputProps('locale')} onChange={(locale) => form.setFieldValue('locale', locale)} />
+              <TimeZoneSelect
+                label={t('apiKeys.timeZone')}
+                {...form.getInputProps('timeZone')}
+                value={form.values.timeZone}
+                onChange={(zone) => form.setFieldValue('timeZone', zone)}
+              />
+            </SimpleGrid>
+            <DatePickerInput
+              label={t('apiKeys.expiresOn')}
+              description={expiresAt === undefined ? t('apiKeys.expiresHint') : t('apiKeys.expiresAt', { time: format.inZone(expiresAt, timeZone) })}
+              clearable
+              clearButtonProps={{ 'aria-label': t('common.clear') }}
+              minDate={today}
+              valueFormat="YYYY-MM-DD"
+              leftSection={<IconCalendar size={16} aria-hidden />}
+              {...form.getInputProps('expiryDate')}
+            />
+            {apiKey && <Checkbox label={t('apiKeys.lockedOut')} {...form.getInputProps('lockedOut', { type: 'checkbox' })} />}
+            {apiKey && !apiKey.active && apiKey.unlockTime !== undefined && (
+              <Text size="sm">{t('apiKeys.lockedOutUntil', { time: format.dateTime(apiKey.unlockTime) })}</Text>
+            )}
           </Stack>
-        </form>
-      </Modal>
-      {guard.question}
+        </Fieldset>
+        <UsageLimitsFieldset form={form} readOnly={readOnly} isNew={!apiKey} />
+        <KeySettingsFieldset form={form} readOnly={readOnly} />
+        {apiKey && <KeyDetails apiKey={apiKey} format={format} />}
+      </ResourceFormDialog>
       {apiKey && (
         <>
           <ConfirmDialog

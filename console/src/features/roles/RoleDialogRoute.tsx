@@ -1,8 +1,8 @@
-import { Alert, Center, Loader, Modal } from '@mantine/core'
+import { Modal } from '@mantine/core'
 import { useListNavigate } from '../../components/list-params.js'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
-import { QueryError } from '../../components/QueryError.js'
+import { ResourceDialogPending } from '../../components/ResourceDialog.js'
 import { useCan } from '../../rights/rights.js'
 import { RoleFormDialog, type RoleDialogMode } from './RoleFormDialog.js'
 import { useRole } from './api.js'
@@ -21,17 +21,15 @@ export function RoleDialogRoute({ mode }: { mode: RoleDialogMode }) {
   if (mode !== 'new' && !role) {
     return (
       <Modal.Stack>
-        <Modal opened stackId="role" onClose={close} title={t('roles.propertiesTitle')} size="xl">
-          {error ? (
-            <QueryError error={error} onRetry={() => void mutate()} />
-          ) : !valid ? (
-            <Alert color="gray">{t('app.notFoundBody')}</Alert>
-          ) : (
-            <Center py="xl">
-              <Loader aria-label={t('common.loading')} />
-            </Center>
-          )}
-        </Modal>
+        <ResourceDialogPending
+          stackId="role"
+          title={t('roles.propertiesTitle')}
+          size="xl"
+          error={error}
+          notFound={!valid}
+          onRetry={() => void mutate()}
+          onClose={close}
+        />
       </Modal.Stack>
     )
   }

@@ -1,16 +1,14 @@
-import { Alert, Button, Checkbox, Fieldset, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
+import { Button, Checkbox, Fieldset, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiError } from '../../api/api-error.js'
 import { fieldOfError } from '../../api/field-errors.js'
 import type { RightsObject, Role } from '../../api/resources.js'
 import { ConfirmDialog } from '../../components/ConfirmDialog.js'
-import { DialogActions, DialogFooter } from '../../components/DialogActions.js'
-import { useDiscardGuard } from '../../components/CloseConfirmation.js'
 import { entriesOf, textOf } from '../../components/ListTextarea.js'
 import { notifySuccess } from '../../components/notify.js'
 import { permissionsError, PermissionsInput } from '../../components/PermissionsInput.js'
+import { ResourceFormDialog, useSubmitFailure } from '../../components/ResourceDialog.js'
 import { RIGHT_GROUP_NAMES, RIGHT_GROUPS, hasRight, withViewRight, type RightGroup } from '../../rights/rights.js'
 import { useRoleActions, type RoleInput } from './api.js'
 import { useRoleName } from './role-name.js'
@@ -86,7 +84,6 @@ export function RoleFormDialog(props: RoleFormDialogProps) {
   const { role } = props
   const { t } = useTranslation()
   const actions = useRoleActions()
-  const [failure, setFailure] = useState<string | undefined>()
   const [confirmingDelete, setConfirmingDelete] = useState(false)
   const immutable = props.mode === 'properties' && role?.immutable === true
   const readOnly = props.readOnly || immutable
@@ -103,8 +100,8 @@ export function RoleFormDialog(props: RoleFormDialogProps) {
 
   const title = props.mode === 'new' ? t('roles.newTitle') : props.mode === 'duplicate' ? t('roles.duplicateTitle') : t('roles.propertiesTitle')
 
+  const { failure, attempt } = useSubmitFailure(form.setFieldError, (error) => fieldOfError(error, FIELDS, FIELD_BY_CODE))
   const submit = form.onSubmit(async (values) => {
-    setFailure(undefined)
     const input: RoleInput = {
       name: values.name.trim(),
       description: values.description,
@@ -115,87 +112,73 @@ export function RoleFormDialog(props: RoleFormDialogProps) {
       // A modify leaves the kept fields as they are; a duplicate copies them.
       ...(props.mode === 'duplicate' ? withKeptFieldsOf(role, rightsObject(values.rights)) : { rights: rightsObject(values.rights) }),
     }
-    try {
+    await attempt(async () => {
       const saved = props.mode === 'properties' && role ? await actions.modify(role.ID, input) : await actions.create(input)
       notifySuccess(props.mode === 'properties' ? t('common.saved') : t('common.created', { name: saved.name }))
       props.onSaved(saved)
-    } catch (error) {
-      const field = fieldOfError(error, FIELDS, FIELD_BY_CODE)
-      if (field) form.setFieldError(field, (error as ApiError).message)
-      else if (error instanceof ApiError) setFailure(error.message)
-      else throw error
-    }
+    })
   })
 
-  const guard = useDiscardGuard({ stackId: `${props.stackId}-discard`, isDirty: () => form.isDirty(), onClose: props.onClose })
   return (
     <>
-      <Modal opened={props.opened ?? true} stackId={props.stackId} onClose={guard.requestClose} title={title} size="xl">
-        {/* A nested dialog's submit must not bubble (through the portal) to the form that opened it. */}
-        <form
-          onSubmit={(event) => {
-            event.stopPropagation()
-            submit(event)
-          }}
-          noValidate
-        >
-          <Stack>
-            {immutable && <Alert color="gray">{t('roles.immutable')}</Alert>}
-            {!immutable && props.readOnly && <Alert color="gray">{t('common.readOnly')}</Alert>}
-            {failure && (
-              <Alert color="red" role="alert">
-                {failure}
-              </Alert>
-            )}
-            <Fieldset legend={t('roles.general')} disabled={readOnly}>
-              <Stack gap="sm">
-                <TextInput label={t('roles.name')} required data-autofocus {...form.getInputProps('name')} />
-                <Textarea label={t('roles.description')} autosize minRows={2} maxRows={5} {...form.getInputProps('description')} />
-              </Stack>
-            </Fieldset>
-            <Fieldset legend={t('roles.access')} disabled={readOnly}>
-              <Stack gap="xs">
-                <Checkbox label={t('roles.allowUserInterface')} {...form.getInputProps('allowUserInterface', { type: 'checkbox' })} />
-                <Checkbox label={t('roles.allowWebService')} {...form.getInputProps('allowWebService', { type: 'checkbox' })} />
-                <Checkbox label={t('roles.equalOrLesser')} {...form.getInputProps('canOnlyManipulateUsersWithEqualOrLesserRights', { type: 'checkbox' })} />
-              </Stack>
-            </Fieldset>
-            <Fieldset legend={t('roles.rights')} disabled={readOnly}>
-              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" verticalSpacing="md">
-                {RIGHT_GROUP_NAMES.map((group) => (
-                  <Checkbox.Group
-                    key={group}
-                    label={t(`roles.groups.${group}`)}
-                    {...form.getInputProps(`rights.${group}`)}
-                    onChange={(next) => form.setFieldValue(`rights.${group}`, withViewRight(group, form.values.rights[group], next))}
-                  >
-                    <Stack gap={6} mt={6}>
-                      {RIGHT_GROUPS[group].map((right) => (
-                        <Checkbox key={right} value={right} label={t(`roles.rightNames.${right}`)} />
-                      ))}
-                    </Stack>
-                  </Checkbox.Group>
-                ))}
-              </SimpleGrid>
-            </Fieldset>
-            <Fieldset legend={t('roles.permissions')} disabled={readOnly}>
-              <PermissionsInput description={t('roles.permissionsHint')} {...form.getInputProps('permissions')} />
-            </Fieldset>
-            <KeptRoleFields role={props.mode === 'new' ? undefined : role} />
-            <DialogFooter>
-              <Group>
-                {props.mode === 'properties' && props.canDelete && !immutable && (
-                  <Button color="red" variant="outline" onClick={() => setConfirmingDelete(true)}>
-                    {t('common.delete')}
-                  </Button>
-                )}
-              </Group>
-              <DialogActions readOnly={readOnly} submitting={form.submitting} onClose={props.onClose} />
-            </DialogFooter>
+      <ResourceFormDialog
+        opened={props.opened}
+        stackId={props.stackId}
+        title={title}
+        size="xl"
+        readOnly={readOnly}
+        readOnlyNote={immutable ? t('roles.immutable') : undefined}
+        failure={failure}
+        submitting={form.submitting}
+        isDirty={() => form.isDirty()}
+        onSubmit={submit}
+        onClose={props.onClose}
+        buttons={
+          props.mode === 'properties' &&
+          props.canDelete &&
+          !immutable && (
+            <Button color="red" variant="outline" onClick={() => setConfirmingDelete(true)}>
+              {t('common.delete')}
+            </Button>
+          )
+        }
+      >
+        <Fieldset legend={t('roles.general')} disabled={readOnly}>
+          <Stack gap="sm">
+            <TextInput label={t('roles.name')} required data-autofocus {...form.getInputProps('name')} />
+            <Textarea label={t('roles.description')} autosize minRows={2} maxRows={5} {...form.getInputProps('description')} />
           </Stack>
-        </form>
-      </Modal>
-      {guard.question}
+        </Fieldset>
+        <Fieldset legend={t('roles.access')} disabled={readOnly}>
+          <Stack gap="xs">
+            <Checkbox label={t('roles.allowUserInterface')} {...form.getInputProps('allowUserInterface', { type: 'checkbox' })} />
+            <Checkbox label={t('roles.allowWebService')} {...form.getInputProps('allowWebService', { type: 'checkbox' })} />
+            <Checkbox label={t('roles.equalOrLesser')} {...form.getInputProps('canOnlyManipulateUsersWithEqualOrLesserRights', { type: 'checkbox' })} />
+          </Stack>
+        </Fieldset>
+        <Fieldset legend={t('roles.rights')} disabled={readOnly}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" verticalSpacing="md">
+            {RIGHT_GROUP_NAMES.map((group) => (
+              <Checkbox.Group
+                key={group}
+                label={t(`roles.groups.${group}`)}
+                {...form.getInputProps(`rights.${group}`)}
+                onChange={(next) => form.setFieldValue(`rights.${group}`, withViewRight(group, form.values.rights[group], next))}
+              >
+                <Stack gap={6} mt={6}>
+                  {RIGHT_GROUPS[group].map((right) => (
+                    <Checkbox key={right} value={right} label={t(`roles.rightNames.${right}`)} />
+                  ))}
+                </Stack>
+              </Checkbox.Group>
+            ))}
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend={t('roles.permissions')} disabled={readOnly}>
+          <PermissionsInput description={t('roles.permissionsHint')} {...form.getInputProps('permissions')} />
+        </Fieldset>
+        <KeptRoleFields role={props.mode === 'new' ? undefined : role} />
+      </ResourceFormDialog>
       {role && (
         <ConfirmDialog
           opened={confirmingDelete}

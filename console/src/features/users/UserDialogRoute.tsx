@@ -1,19 +1,16 @@
-import { Alert, Button, Center, Checkbox, Fieldset, Group, Loader, Modal, PasswordInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Button, Checkbox, Fieldset, Modal, PasswordInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { useListNavigate } from '../../components/list-params.js'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
-import { ApiError } from '../../api/api-error.js'
 import { fieldOfError } from '../../api/field-errors.js'
 import type { Administrator, TimeFormat } from '../../api/resources.js'
 import { useSignedIn } from '../../api/session.js'
 import { ConfirmDialog } from '../../components/ConfirmDialog.js'
-import { DialogActions, DialogFooter } from '../../components/DialogActions.js'
-import { useDiscardGuard } from '../../components/CloseConfirmation.js'
 import { KeptFields, keptEntries } from '../../components/KeptFields.js'
 import { LanguageSelect, TimeFormatSelect } from '../../components/ChoiceSelect.js'
-import { QueryError } from '../../components/QueryError.js'
+import { ResourceDialogPending, ResourceFormDialog, useSubmitFailure } from '../../components/ResourceDialog.js'
 import { TimeZoneSelect } from '../../components/TimeZoneSelect.js'
 import { notifySuccess } from '../../components/notify.js'
 import { useDateFormat } from '../../format/date-format.js'
@@ -59,17 +56,15 @@ export function UserDialogRoute() {
   return (
     <Modal.Stack>
       {id !== undefined && !administrator ? (
-        <Modal opened stackId="user" onClose={close} title={t('users.propertiesTitle')} size="lg">
-          {error ? (
-            <QueryError error={error} onRetry={() => void mutate()} />
-          ) : !valid ? (
-            <Alert color="gray">{t('app.notFoundBody')}</Alert>
-          ) : (
-            <Center py="xl">
-              <Loader aria-label={t('common.loading')} />
-            </Center>
-          )}
-        </Modal>
+        <ResourceDialogPending
+          stackId="user"
+          title={t('users.propertiesTitle')}
+          size="lg"
+          error={error}
+          notFound={!valid}
+          onRetry={() => void mutate()}
+          onClose={close}
+        />
       ) : (
         <UserForm key={administrator?.ID ?? 'new'} user={administrator} onClose={close} />
       )}
@@ -84,7 +79,6 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
   const { administrator: me } = useSignedIn()
   const format = useDateFormat()
   const actions = useAdministratorActions()
-  const [failure, setFailure] = useState<string | undefined>()
   const [confirmingDelete, setConfirmingDelete] = useState(false)
   const isSelf = user?.ID === me.ID
   const readOnly = user ? !can('administratorRights.canEditAdministratorProperties') : !can('administratorRights.canCreateNewAdministrators')
@@ -119,8 +113,10 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
     },
   })
 
+  const { failure, attempt } = useSubmitFailure(form.setFieldError, (error) =>
+    isPasswordError(error.code) ? 'password' : fieldOfError(error, FIELDS, FIELD_BY_CODE),
+  )
   const submit = form.onSubmit(async (values) => {
-    setFailure(undefined)
     const profile = {
       fullName: values.fullName,
       description: values.description,
@@ -130,7 +126,7 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
       timeZone: values.timeZone,
       timeFormat: values.timeFormat,
     }
-    try {
+    await attempt(async () => {
       if (!user) {
         const created = await actions.create({ username: values.username.trim(), password: values.password, ...profile })
         notifySuccess(t('common.created', { name: created.username }))
@@ -149,109 +145,87 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
         notifySuccess(t('common.saved'))
       }
       onClose()
-    } catch (error) {
-      const field = error instanceof ApiError && isPasswordError(error.code) ? 'password' : fieldOfError(error, FIELDS, FIELD_BY_CODE)
-      if (field) form.setFieldError(field, (error as ApiError).message)
-      else if (error instanceof ApiError) setFailure(error.message)
-      else throw error
-    }
+    })
   })
 
-  const guard = useDiscardGuard({ stackId: 'confirm-discard', isDirty: () => form.isDirty(), onClose })
   return (
     <>
-      <Modal
-        opened
+      <ResourceFormDialog
         stackId="user"
-        onClose={guard.requestClose}
         title={user ? `${t('users.propertiesTitle')}: ${user.username}` : t('users.newTitle')}
         size="lg"
+        readOnly={readOnly}
+        failure={failure}
+        submitting={form.submitting}
+        isDirty={() => form.isDirty()}
+        onSubmit={submit}
+        onClose={onClose}
+        buttons={
+          <>
+            {user && can('administratorRights.canEditAdministratorProperties') && (
+              <Button variant="outline" onClick={() => goTo(`/users/${user.ID}/password`)}>
+                {t('users.setPassword')}
+              </Button>
+            )}
+            {user && !isSelf && can('administratorRights.canDeleteAdministrators') && (
+              <Button variant="outline" color="red.9" onClick={() => setConfirmingDelete(true)}>
+                {t('common.delete')}
+              </Button>
+            )}
+          </>
+        }
       >
-        <form
-          onSubmit={(event) => {
-            event.stopPropagation()
-            submit(event)
-          }}
-          noValidate
-        >
-          <Stack>
-            {readOnly && <Alert color="gray">{t('common.readOnly')}</Alert>}
-            {failure && (
-              <Alert color="red" role="alert">
-                {failure}
-              </Alert>
+        <Fieldset legend={t('apiKeys.general')} disabled={readOnly}>
+          <Stack gap="sm">
+            <TextInput label={t('users.username')} required autoComplete="off" data-autofocus {...form.getInputProps('username')} />
+            {!user && (
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <PasswordInput label={t('users.password')} required autoComplete="new-password" {...form.getInputProps('password')} />
+                <PasswordInput label={t('users.confirmPassword')} required autoComplete="new-password" {...form.getInputProps('confirmPassword')} />
+              </SimpleGrid>
             )}
-            <Fieldset legend={t('apiKeys.general')} disabled={readOnly}>
-              <Stack gap="sm">
-                <TextInput label={t('users.username')} required autoComplete="off" data-autofocus {...form.getInputProps('username')} />
-                {!user && (
-                  <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                    <PasswordInput label={t('users.password')} required autoComplete="new-password" {...form.getInputProps('password')} />
-                    <PasswordInput label={t('users.confirmPassword')} required autoComplete="new-password" {...form.getInputProps('confirmPassword')} />
-                  </SimpleGrid>
-                )}
-                <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <TextInput label={t('users.fullName')} {...form.getInputProps('fullName')} />
-                  <TextInput label={t('users.email')} type="email" {...form.getInputProps('emailAddress')} />
-                </SimpleGrid>
-                <Textarea label={t('users.description')} autosize minRows={2} maxRows={4} {...form.getInputProps('description')} />
-                <RoleSelect
-                  label={t('fields.role')}
-                  value={form.values.roleID}
-                  error={form.errors.roleID}
-                  readOnly={readOnly}
-                  onChange={(roleId) => form.setFieldValue('roleID', roleId)}
-                />
-                {/* Two columns: a third is too narrow for the Japanese time formats. */}
-                <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <LanguageSelect label={t('fields.language')} {...form.getInputProps('locale')} onChange={(locale) => form.setFieldValue('locale', locale)} />
-                  <TimeZoneSelect
-                    label={t('fields.timeZone')}
-                    {...form.getInputProps('timeZone')}
-                    value={form.values.timeZone}
-                    onChange={(zone) => form.setFieldValue('timeZone', zone)}
-                  />
-                  <TimeFormatSelect
-                    label={t('fields.timeFormat')}
-                    {...form.getInputProps('timeFormat')}
-                    onChange={(timeFormat) => form.setFieldValue('timeFormat', timeFormat)}
-                  />
-                </SimpleGrid>
-                {user && !isSelf && <Checkbox label={t('users.lockedOut')} {...form.getInputProps('lockedOut', { type: 'checkbox' })} />}
-                {user && !user.active && user.unlockTime !== undefined && (
-                  <Text size="sm">{t('users.lockedOutUntil', { time: format.dateTime(user.unlockTime) })}</Text>
-                )}
-                {user?.mfaType === 'local-totp' && !isSelf && (
-                  <Checkbox label={t('users.mfaTurnOff')} {...form.getInputProps('mfaOff', { type: 'checkbox' })} />
-                )}
-              </Stack>
-            </Fieldset>
-            <KeptFields entries={keptEntries(user, KEPT_FIELDS)} />
-            {user && (
-              <Text size="sm" c="dimmed">
-                {t('users.mfa')}: {user.mfaType === 'local-totp' ? t('users.mfaOn') : t('users.mfaOff')} · {t('fields.created')}:{' '}
-                {format.dateTime(user.created)} · {t('fields.lastSignIn')}: {format.dateTime(user.lastSignIn) || t('common.never')}
-              </Text>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput label={t('users.fullName')} {...form.getInputProps('fullName')} />
+              <TextInput label={t('users.email')} type="email" {...form.getInputProps('emailAddress')} />
+            </SimpleGrid>
+            <Textarea label={t('users.description')} autosize minRows={2} maxRows={4} {...form.getInputProps('description')} />
+            <RoleSelect
+              label={t('fields.role')}
+              value={form.values.roleID}
+              error={form.errors.roleID}
+              readOnly={readOnly}
+              onChange={(roleId) => form.setFieldValue('roleID', roleId)}
+            />
+            {/* Two columns: a third is too narrow for the Japanese time formats. */}
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <LanguageSelect label={t('fields.language')} {...form.getInputProps('locale')} onChange={(locale) => form.setFieldValue('locale', locale)} />
+              <TimeZoneSelect
+                label={t('fields.timeZone')}
+                {...form.getInputProps('timeZone')}
+                value={form.values.timeZone}
+                onChange={(zone) => form.setFieldValue('timeZone', zone)}
+              />
+              <TimeFormatSelect
+                label={t('fields.timeFormat')}
+                {...form.getInputProps('timeFormat')}
+                onChange={(timeFormat) => form.setFieldValue('timeFormat', timeFormat)}
+              />
+            </SimpleGrid>
+            {user && !isSelf && <Checkbox label={t('users.lockedOut')} {...form.getInputProps('lockedOut', { type: 'checkbox' })} />}
+            {user && !user.active && user.unlockTime !== undefined && (
+              <Text size="sm">{t('users.lockedOutUntil', { time: format.dateTime(user.unlockTime) })}</Text>
             )}
-            <DialogFooter>
-              <Group gap="xs">
-                {user && can('administratorRights.canEditAdministratorProperties') && (
-                  <Button variant="outline" onClick={() => goTo(`/users/${user.ID}/password`)}>
-                    {t('users.setPassword')}
-                  </Button>
-                )}
-                {user && !isSelf && can('administratorRights.canDeleteAdministrators') && (
-                  <Button variant="outline" color="red.9" onClick={() => setConfirmingDelete(true)}>
-                    {t('common.delete')}
-                  </Button>
-                )}
-              </Group>
-              <DialogActions readOnly={readOnly} submitting={form.submitting} onClose={onClose} />
-            </DialogFooter>
+            {user?.mfaType === 'local-totp' && !isSelf && <Checkbox label={t('users.mfaTurnOff')} {...form.getInputProps('mfaOff', { type: 'checkbox' })} />}
           </Stack>
-        </form>
-      </Modal>
-      {guard.question}
+        </Fieldset>
+        <KeptFields entries={keptEntries(user, KEPT_FIELDS)} />
+        {user && (
+          <Text size="sm" c="dimmed">
+            {t('users.mfa')}: {user.mfaType === 'local-totp' ? t('users.mfaOn') : t('users.mfaOff')} · {t('fields.created')}: {format.dateTime(user.created)} ·{' '}
+            {t('fields.lastSignIn')}: {format.dateTime(user.lastSignIn) || t('common.never')}
+          </Text>
+        )}
+      </ResourceFormDialog>
       {user && (
         <ConfirmDialog
           opened={confirmingDelete}
