@@ -74,6 +74,7 @@ export const API_KEY_SEARCH: SearchableResource = {
     serviceAccount: { column: 'service_account', kind: 'boolean' },
     externalID: { column: 'external_id', kind: 'string' },
   },
+  sortLookups: { roleName: { column: 'roles.name', idColumn: 'roles.id', via: 'api_keys.role_id' } },
 }
 
 const COLUMNS: ColumnsOf<Omit<ApiKeyChanges, keyof KeyLimits | 'meta'> & { meta?: string | null }, ApiKeysTable> = {

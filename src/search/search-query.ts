@@ -12,18 +12,32 @@ export interface SearchField {
   readonly choices?: readonly string[]
 }
 
+/**
+ * A field to sort by only, read from another table (Keyward extension): a key's or an
+ * administrator's role name (`roleName`), so a Role column sorts by what it shows.
+ */
+export interface SortLookup {
+  /** The table and column read, e.g. `roles.name`. */
+  readonly column: string
+  /** Its row's ID column, e.g. `roles.id`, equal to `via`. */
+  readonly idColumn: string
+  /** The searched table's column that holds that ID, qualified: `api_keys.role_id`. */
+  readonly via: string
+}
+
 /** What a resource lets clients search: its ID column and its searchable fields by JSON name. */
 export interface SearchableResource {
   readonly idColumn: string
   readonly fields: Readonly<Record<string, SearchField>>
+  readonly sortLookups?: Readonly<Record<string, SortLookup>>
 }
 
 export interface CompiledSearch {
   readonly conditions: RawBuilder<SqlBool>[]
   readonly limit: number
   readonly offset: number
-  /** Sort column (then the ID column) and direction. */
-  readonly sortColumn: string
+  /** What to sort by (then the ID column), or nothing for the ID column alone; and the direction. */
+  readonly sortBy: RawBuilder<unknown> | undefined
   readonly idColumn: string
   readonly descending: boolean
 }
@@ -78,20 +92,31 @@ const TEST_KEYS: Record<TestKind, readonly (keyof SearchCriteria)[]> = {
  */
 export function compileSearch(filter: SearchFilter, resource: SearchableResource, matchText: TextMatcher): CompiledSearch {
   const conditions = (filter.searchCriteria ?? []).map((criterion, index) => compileCriterion(criterion, index + 1, resource, matchText))
-  let sortColumn = resource.idColumn
-  if (filter.sortField !== undefined && filter.sortField !== 'ID' && !filter.sortByObjectID) {
-    const field = fieldOf(resource, filter.sortField)
-    if (!field) throw new KeywardError('search.sort_field_unknown', { field: filter.sortField, fields: ['ID', ...Object.keys(resource.fields)].join(', ') })
-    sortColumn = field.column
-  }
   return {
     conditions,
     limit: filter.maxItems ?? DEFAULT_MAX_ITEMS,
     offset: filter.offset ?? 0,
-    sortColumn,
+    sortBy: filter.sortByObjectID ? undefined : sortOf(resource, filter.sortField),
     idColumn: resource.idColumn,
     descending: filter.sortDescending ?? false,
   }
+}
+
+function sortOf(resource: SearchableResource, sortField: string | undefined): RawBuilder<unknown> | undefined {
+  if (sortField === undefined || sortField === 'ID') return undefined
+  const field = fieldOf(resource, sortField)
+  if (field) return field.column === resource.idColumn ? undefined : sql`${sql.ref(field.column)}`
+  const lookups = resource.sortLookups ?? {}
+  const lookup = Object.hasOwn(lookups, sortField) ? lookups[sortField] : undefined
+  if (!lookup) {
+    throw new KeywardError('search.sort_field_unknown', {
+      field: sortField,
+      fields: ['ID', ...Object.keys(resource.fields), ...Object.keys(lookups)].join(', '),
+    })
+  }
+  // A subquery, not a join: the searched table's unqualified columns stay unambiguous.
+  const [table = ''] = lookup.column.split('.')
+  return sql`(select ${sql.ref(lookup.column)} from ${sql.table(table)} where ${sql.ref(lookup.idColumn)} = ${sql.ref(lookup.via)})`
 }
 
 /** Applies a compiled search to a query: its conditions, order, offset and limit. */
@@ -101,7 +126,7 @@ export function applySearch<DB, TB extends keyof DB, O>(query: SelectQueryBuilde
   for (const condition of search.conditions) result = result.where(condition)
   // Unset values sort as the largest on both engines (SQLite would put them first).
   const nulls = search.descending ? sql.raw('nulls first') : sql.raw('nulls last')
-  if (search.sortColumn !== search.idColumn) result = result.orderBy(sql`${sql.ref(search.sortColumn)} ${direction} ${nulls}`)
+  if (search.sortBy) result = result.orderBy(sql`${search.sortBy} ${direction} ${nulls}`)
   return result
     .orderBy(sql`${sql.ref(search.idColumn)} ${direction}`)
     .offset(search.offset)

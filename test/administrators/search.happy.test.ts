@@ -91,4 +91,9 @@ describe(`${testEngine()}: administrators search (happy)`, () => {
     expect(res.headers['x-total-count']).toBe('4')
     expect(ids.alice).toBeLessThan(ids.carol)
   })
+
+  it('sorts by the role name (roleName): Auditor before Full Access, ties by ID', async () => {
+    expect(await names({ sortField: 'roleName' })).toEqual(['srch-bob', 'srch-Carol', 'admin', 'srch-alice'])
+    expect(await names({ sortField: 'roleName', sortDescending: true, maxItems: 2 })).toEqual(['srch-alice', 'admin'])
+  })
 })

@@ -353,4 +353,15 @@ describe(`${testEngine()}: apikeys search (happy)`, () => {
     expect(new Set(seen).size, 'no key twice').toBe(seen.length)
     expect(seen).toEqual(all)
   })
+
+  it('sorts by the role name (roleName, a Keyward extension for the Role column), not the role ID; ties by ID', async () => {
+    const sorted = async (sortDescending: boolean) =>
+      (await search({ searchCriteria: [{ fieldName: 'keyName', stringValue: 'srch-%' }], sortField: 'roleName', sortDescending })).map((key) => key.keyName)
+    // Auditor (ID 2), Full Access (ID 1), search-viewer.
+    expect(await sorted(false)).toEqual(['srch-Beta', 'srch-gammaX1', 'srch-alpha', 'srch-delta', 'srch-gamma_1'])
+    expect(await sorted(true)).toEqual(['srch-gamma_1', 'srch-delta', 'srch-alpha', 'srch-gammaX1', 'srch-Beta'])
+    const res = await h.post('/api/apikeys/search', { secret: h.keys.fullAccess.secret, body: { sortField: 'roleNames' } })
+    expectStatus(res, 400)
+    expect(res.body.code).toBe('search.sort_field_unknown')
+  })
 })

@@ -37,14 +37,15 @@ describe.each(LOCALES)('%s: console traps', (locale) => {
   const longKey = longName(`long-key-${tag}-`)
   let cp: ConsolePage
   let user: { username: string; password: string }
+  let longRole: { id: number }
   const page = () => cp.page
   const dialog = (name: string | RegExp) => page().getByRole('dialog', { name })
   const table = () => page().getByRole('table')
 
   beforeAll(async () => {
-    const role = await ch.h.role({ name: longName(`long-role-${tag}-`), rights: ['apikeyRights.canViewApiKeys'] })
-    await ch.h.key({ name: longKey, role: role.id })
-    await ch.h.administrator({ username: longName(`long-user-${tag}-`), role: role.id })
+    longRole = await ch.h.role({ name: longName(`long-role-${tag}-`), rights: ['apikeyRights.canViewApiKeys'] })
+    await ch.h.key({ name: longKey, role: longRole.id })
+    await ch.h.administrator({ username: longName(`long-user-${tag}-`), role: longRole.id })
     user = await ch.h.administrator({ locale })
     cp = await ch.newPage(locale)
     await page().setViewportSize({ width: 1440, height: 900 })
@@ -159,12 +160,23 @@ describe.each(LOCALES)('%s: console traps', (locale) => {
     expect((await ch.http(`/api/apikeys/${key.id}`, { method: 'DELETE', secret: ch.h.keys.fullAccess.secret })).status).toBe(200)
   })
 
-  it('the Role column sorts', async () => {
-    await page().getByLabel(t.apiKeys.filter).fill('')
+  it('the Role column sorts by the role name it shows, not the role ID', async () => {
+    // Full Access is role 1 and Auditor role 2; by name Auditor comes first, in Japanese too
+    // (監査者, read かんさしゃ, before フルアクセス): the server sorts by the stored name.
+    await ch.h.key({ name: `rs-${tag}-full`, role: 1 })
+    await ch.h.key({ name: `rs-${tag}-auditor`, role: 2 })
+    await ch.h.key({ name: `rs-${tag}-long`, role: longRole.id })
+    await page().getByLabel(t.apiKeys.filter).fill(`rs-${tag}-`)
+    await expect.poll(() => table().getByRole('row').count()).toBe(4)
     const header = table().getByRole('columnheader', { name: t.apiKeys.columns.role })
     await header.getByRole('button').click()
     await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending')
-    await expect.poll(() => page().url()).toContain('sort=roleID')
+    await expect.poll(() => page().url()).toContain('sort=roleName')
+    const names = () => table().getByRole('link').allTextContents()
+    await expect.poll(names).toEqual([`rs-${tag}-auditor`, `rs-${tag}-full`, `rs-${tag}-long`])
+    await header.getByRole('button').click()
+    await expect.poll(names).toEqual([`rs-${tag}-long`, `rs-${tag}-full`, `rs-${tag}-auditor`])
+    await page().getByLabel(t.apiKeys.filter).fill('')
     // The filter cleared above applies after a debounce: let it land before the next case clicks New.
     await expect.poll(() => page().url()).not.toContain('q=')
   })

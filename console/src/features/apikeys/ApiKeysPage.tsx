@@ -65,7 +65,7 @@ function ApiKeyList() {
       ),
     },
     { accessor: 'description', title: t('apiKeys.columns.description'), sortable: true, ellipsis: true },
-    { truncate: { width: 160, text: roleOf }, accessor: 'roleID', title: t('apiKeys.columns.role'), sortable: true, render: roleOf },
+    { truncate: { width: 160, text: roleOf }, accessor: 'roleName', title: t('apiKeys.columns.role'), sortable: true, render: roleOf },
     { noWrap: true, accessor: 'locale', title: t('apiKeys.columns.language'), sortable: true, render: (key) => t(`languages.${key.locale}`) },
     { noWrap: true, accessor: 'timeZone', title: t('apiKeys.columns.timeZone'), sortable: true },
     { noWrap: true, accessor: 'created', title: t('apiKeys.columns.created'), sortable: true, render: (key) => format.dateTime(key.created) },

@@ -57,7 +57,7 @@ function UserList() {
       ),
     },
     { truncate: { width: 200, text: (admin) => admin.fullName ?? '' }, accessor: 'fullName', title: t('users.columns.fullName'), sortable: true },
-    { truncate: { width: 200, text: roleOf }, accessor: 'roleID', title: t('users.columns.role'), sortable: true, render: roleOf },
+    { truncate: { width: 200, text: roleOf }, accessor: 'roleName', title: t('users.columns.role'), sortable: true, render: roleOf },
     { noWrap: true, accessor: 'locale', title: t('users.columns.language'), sortable: true, render: (admin) => t(`languages.${admin.locale}`) },
     { noWrap: true, accessor: 'timeZone', title: t('users.columns.timeZone'), sortable: true },
     { accessor: 'lastSignIn', title: t('users.columns.lastSignIn'), sortable: true, render: (admin) => format.dateTime(admin.lastSignIn) || t('common.never') },
