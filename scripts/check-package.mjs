@@ -10,7 +10,7 @@
  * better-sqlite3 installs from this checkout's compiled module, offered as a local prebuild:
  * compiling SQLite again would take minutes and prove nothing about Keyward.
  */
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -45,7 +45,16 @@ try {
     },
   )
   process.env.npm_config_better_sqlite3_local_prebuilds = prebuilds
-  npm(['install', '--global', '--prefix', prefix, '--omit=dev', '--no-audit', '--no-fund', '--allow-scripts=better-sqlite3', join(work, tarball)], work)
+  const install = spawnSync(
+    'npm',
+    ['install', '--global', '--prefix', prefix, '--omit=dev', '--no-audit', '--no-fund', '--allow-scripts=better-sqlite3', join(work, tarball)],
+    { cwd: work, encoding: 'utf8' },
+  )
+  process.stderr.write(install.stderr)
+  if (install.status !== 0) fail(`npm install of the tarball failed (${install.status})`)
+  // package.json's overrides apply to this checkout only, never to a user's install: a package
+  // that refuses the Node floor (cookie@2 wants 22) must be kept out by the dependencies themselves.
+  if (install.stderr.includes('EBADENGINE')) fail('installing the tarball warned EBADENGINE (see above)')
   const installed = join(prefix, 'lib', 'node_modules', 'keyward')
   const packages = readdirSync(join(installed, 'node_modules'))
   for (const devOnly of ['vite', 'react', 'tsx', '@mantine', 'typescript', 'express', 'hono', '@hono', 'keyward-client']) {

@@ -1,3 +1,4 @@
+import { parseCookie } from 'cookie'
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, onRequestHookHandler, RouteOptions } from 'fastify'
 import type { FailureThrottle } from '../auth/failure-throttle.js'
 import { constantTimeEqual } from '../auth/secret-format.js'
@@ -35,25 +36,11 @@ export function principalOf(request: FastifyRequest): Principal {
 
 /**
  * The session cookie's value from a `Cookie` header, read only by a request without an API
- * key: parsing every request's cookies (as `@fastify/cookie`'s hook does) costs requests that
- * send none. The token is base64url, but a value is URI-decoded as `@fastify/cookie` would.
+ * key: parsing every request's cookies costs requests that send none. RFC 6265 lets a value be
+ * quoted, and cookie@1 keeps the quotes.
  */
 export function sessionTokenOf(header: string | undefined): string | undefined {
-  if (!header) return undefined
-  for (const pair of header.split(';')) {
-    const at = pair.indexOf('=')
-    if (at === -1 || pair.slice(0, at).trim() !== SESSION_COOKIE) continue
-    const value = pair
-      .slice(at + 1)
-      .trim()
-      .replace(/^"(.*)"$/, '$1')
-    try {
-      return decodeURIComponent(value)
-    } catch {
-      return value
-    }
-  }
-  return undefined
+  return header ? parseCookie(header)[SESSION_COOKIE]?.replace(/^"(.*)"$/, '$1') : undefined
 }
 
 /**

@@ -1,4 +1,4 @@
-import cookie from '@fastify/cookie'
+import { stringifySetCookie } from 'cookie'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { toAdministratorBody } from '../administrators/schema.js'
 import type { Api } from '../http/api-types.js'
@@ -24,14 +24,16 @@ function sessionBody(session: SessionView) {
 
 /** The cookie is HttpOnly and SameSite=Strict, and Secure whenever the request came over TLS. */
 function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number): void {
-  void reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', path: '/', maxAge: maxAgeSeconds })
+  void reply.header(
+    'set-cookie',
+    stringifySetCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', path: '/', maxAge: maxAgeSeconds }),
+  )
 }
 
 /** `/session`: signing in to the console with a password (and a second factor), and out again. */
 export const sessionRoutes: FastifyPluginAsync<{ sessions: SessionService }> = async (fastify, { sessions }) => {
-  // Only these routes set cookies, so only they pay for the plugin's onSend hook; the API guard
-  // reads the session cookie itself (hook: false: no parsing of every request's cookies).
-  await fastify.register(cookie, { hook: false })
+  // Only these routes set the one cookie, written with `cookie` (no plugin hook on every
+  // request); the API guard reads it itself (sessionTokenOf).
   const app = fastify as unknown as Api
 
   app.post(
@@ -85,7 +87,7 @@ export const sessionRoutes: FastifyPluginAsync<{ sessions: SessionService }> = a
     },
     async (request, reply) => {
       await sessions.signOut(principalOf(request))
-      void reply.clearCookie(SESSION_COOKIE, { path: '/' })
+      void reply.header('set-cookie', stringifySetCookie(SESSION_COOKIE, '', { path: '/', expires: new Date(0), maxAge: 0 }))
       return sendEmpty(reply)
     },
   )
