@@ -400,10 +400,6 @@ async function measureEngine(engine: Engine) {
   log(`${engine}: list measured`)
   await bigServer.stop()
   await smallServer.stop()
-  if (!flags.keep) {
-    await big.dropAfter?.()
-    await small.dropAfter?.()
-  }
   const sum = (pick: (r: { big: number; small: number }) => number) => rounds.reduce((total, r) => total + pick(r), 0)
   return {
     engine,
