@@ -1,6 +1,5 @@
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import type { Api } from '../http/api-types.js'
 import { principalOf } from '../http/api-guard.js'
 import { registerSearchOperation } from '../http/search-route.js'
 import { EMPTY_RESPONSE, sendEmpty } from '../http/empty-reply.js'
@@ -21,9 +20,7 @@ const CURRENT = { tags: ['Administrators'], security: [{ Session: [] }] }
 const SIGNED_IN = 'The signed-in administrator acts on itself, whatever its role (a Keyward extension).'
 
 /** `/administrators`: the six operations of the model API, plus the signed-in administrator's own. */
-export const administratorRoutes: FastifyPluginAsync<{ administrators: AdministratorService }> = async (fastify, { administrators }) => {
-  const app = fastify as unknown as Api
-
+export const administratorRoutes: FastifyPluginAsyncTypebox<{ administrators: AdministratorService }> = async (app, { administrators }) => {
   app.post(
     '/administrators',
     {

@@ -1,5 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify'
-import type { Api } from '../http/api-types.js'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { principalOf } from '../http/api-guard.js'
 import { registerSearchOperation } from '../http/search-route.js'
 import { API_KEY_SECURITY, describeOperation, errorResponses } from '../http/openapi.js'
@@ -9,9 +8,7 @@ import { AUDIT_LIST_LIMIT, type AuditService } from './service.js'
 const OPERATION = { tags: ['Audit Events'], security: API_KEY_SECURITY }
 
 /** `/auditevents`: the audit log, read-only (a Keyward addition to the model API). */
-export const auditRoutes: FastifyPluginAsync<{ audit: AuditService }> = async (fastify, { audit }) => {
-  const app = fastify as unknown as Api
-
+export const auditRoutes: FastifyPluginAsyncTypebox<{ audit: AuditService }> = async (app, { audit }) => {
   app.get(
     '/auditevents',
     {

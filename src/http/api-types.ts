@@ -1,5 +1,4 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 
-/** The Fastify instance routes are declared on: schemas are TypeBox, so handlers are typed by them. */
-export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>
+/** The Fastify instance a typed route plugin receives: schemas are TypeBox, so handlers are typed by them. */
+export type Api = Parameters<FastifyPluginAsyncTypebox>[0]

@@ -1,7 +1,6 @@
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { principalOf } from '../http/api-guard.js'
 import { registerSearchOperation } from '../http/search-route.js'
-import type { Api } from '../http/api-types.js'
 import { EMPTY_RESPONSE, sendEmpty } from '../http/empty-reply.js'
 import { API_KEY_SECURITY, describeOperation, errorResponses } from '../http/openapi.js'
 import { RoleCreateSchema, RoleIdParamsSchema, RoleListSchema, RoleModifySchema, RoleSchema, toRoleBody } from './schema.js'
@@ -10,9 +9,7 @@ import type { RoleService } from './service.js'
 const OPERATION = { tags: ['Administrator Roles'], security: API_KEY_SECURITY }
 
 /** `/roles`: the six operations of the model API's administrator roles. */
-export const roleRoutes: FastifyPluginAsync<{ roles: RoleService }> = async (fastify, { roles }) => {
-  const app = fastify as unknown as Api
-
+export const roleRoutes: FastifyPluginAsyncTypebox<{ roles: RoleService }> = async (app, { roles }) => {
   app.post(
     '/roles',
     {

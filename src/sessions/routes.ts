@@ -1,7 +1,7 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { stringifySetCookie } from 'cookie'
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import { toAdministratorBody } from '../administrators/schema.js'
-import type { Api } from '../http/api-types.js'
 import { principalOf, SESSION_COOKIE } from '../http/api-guard.js'
 import { EMPTY_RESPONSE, sendEmpty } from '../http/empty-reply.js'
 import { errorResponses } from '../http/openapi.js'
@@ -31,10 +31,9 @@ function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: s
 }
 
 /** `/session`: signing in to the console with a password (and a second factor), and out again. */
-export const sessionRoutes: FastifyPluginAsync<{ sessions: SessionService }> = async (fastify, { sessions }) => {
+export const sessionRoutes: FastifyPluginAsyncTypebox<{ sessions: SessionService }> = async (app, { sessions }) => {
   // Only these routes set the one cookie, written with `cookie` (no plugin hook on every
   // request); the API guard reads it itself (sessionTokenOf).
-  const app = fastify as unknown as Api
 
   app.post(
     '/session',

@@ -1,8 +1,8 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
 import { API_KEY_OPERATION } from '../apikeys/routes/common.js'
 import { principalOf } from '../http/api-guard.js'
-import type { Api } from '../http/api-types.js'
 import { describeOperation, errorResponses } from '../http/openapi.js'
 import type { KeyChangeStream } from './key-changes.js'
 import { KeyChangeSchema, type KeyChange } from './schema.js'
@@ -31,10 +31,9 @@ function eventText(change: KeyChange): string {
  * client cached wrong. Every event's ID is an audit-log ID, so `Last-Event-ID` (or `since`)
  * resumes exactly where a client left off, across reconnects and Keyward restarts.
  */
-export const keyChangeRoutes: FastifyPluginAsync<{ changes: KeyChangeStream }> = async (fastify, { changes }) => {
-  const app = fastify as unknown as Api
+export const keyChangeRoutes: FastifyPluginAsyncTypebox<{ changes: KeyChangeStream }> = async (app, { changes }) => {
   const open = new Set<FastifyReply>()
-  fastify.addHook('preClose', async () => {
+  app.addHook('preClose', async () => {
     for (const reply of open) reply.raw.end()
   })
 

@@ -1,14 +1,12 @@
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { API_KEY_OPERATION } from '../apikeys/routes/common.js'
 import { principalOf } from '../http/api-guard.js'
-import type { Api } from '../http/api-types.js'
 import { describeOperation, errorResponses } from '../http/openapi.js'
 import { VerifyRequestSchema, VerifyResponseSchema } from './schema.js'
 import type { VerifyService } from './service.js'
 
 /** `POST /apikeys/verify`: Keyward's extension for the operator's own services. */
-export const verifyRoutes: FastifyPluginAsync<{ verify: VerifyService }> = async (fastify, { verify }) => {
-  const app = fastify as unknown as Api
+export const verifyRoutes: FastifyPluginAsyncTypebox<{ verify: VerifyService }> = async (app, { verify }) => {
   app.post(
     '/apikeys/verify',
     {

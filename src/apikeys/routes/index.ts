@@ -1,5 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify'
-import type { Api } from '../../http/api-types.js'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { ApiKeyService } from '../service.js'
 import { registerCreate } from './create.js'
 import { registerCurrent } from './current.js'
@@ -11,8 +10,7 @@ import { registerNewSecret } from './new-secret.js'
 import { registerSearch } from './search.js'
 
 /** `/apikeys`: the ten API key operations of the model API. */
-export const apiKeyRoutes: FastifyPluginAsync<{ apiKeys: ApiKeyService }> = async (fastify, { apiKeys }) => {
-  const app = fastify as unknown as Api
+export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ apiKeys: ApiKeyService }> = async (app, { apiKeys }) => {
   for (const register of [registerCreate, registerList, registerSearch, registerCurrent, registerDescribe, registerModify, registerDelete, registerNewSecret]) {
     register(app, apiKeys)
   }
