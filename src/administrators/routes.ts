@@ -11,9 +11,9 @@ import {
   AdministratorListSchema,
   AdministratorModifySchema,
   AdministratorSchema,
-  toAdministratorBody,
 } from './schema.js'
 import type { AdministratorService } from './service.js'
+import { toAdministratorBody } from './present.js'
 
 const OPERATION = { tags: ['Administrators'], security: API_KEY_SECURITY }
 const CURRENT = { tags: ['Administrators'], security: [{ Session: [] }] }

@@ -8,7 +8,6 @@ import { Type, type Static } from 'typebox'
 import { IdSchema, LocaleSchema, NAME, TimestampSchema, TimeZoneSchema } from '../http/schemas.js'
 import { IGNORED_ADMINISTRATOR_SCHEMAS, KEPT_ADMINISTRATOR_SCHEMAS } from './kept-fields.js'
 import { PASSWORD_MAX_LENGTH } from './password-policy.js'
-import type { AdministratorRecord } from './administrator.js'
 
 const profile = {
   fullName: Type.String({ maxLength: 255, description: 'Full name of the administrator. Searchable as String.' }),
@@ -124,26 +123,3 @@ export type AdministratorBody = Static<typeof AdministratorSchema>
 export type AdministratorCreateInput = Static<typeof AdministratorCreateSchema>
 export type AdministratorModifyInput = Static<typeof AdministratorModifySchema>
 export type AdministratorCurrentModifyInput = Static<typeof AdministratorCurrentModifySchema>
-
-export function toAdministratorBody(admin: AdministratorRecord): AdministratorBody {
-  return {
-    ...admin.kept,
-    username: admin.username,
-    fullName: admin.fullName,
-    description: admin.description,
-    locale: admin.locale,
-    timeZone: admin.timeZone,
-    timeFormat: admin.timeFormat,
-    emailAddress: admin.emailAddress,
-    roleID: admin.roleId,
-    active: admin.active,
-    passwordNeverExpires: admin.passwordNeverExpires,
-    mfaType: admin.mfaType,
-    created: admin.created,
-    lastSignIn: admin.lastSignIn,
-    lastPasswordChange: admin.lastPasswordChange,
-    unlockTime: admin.unlockTime,
-    unsuccessfulSignInAttempts: admin.unsuccessfulSignInAttempts,
-    ID: admin.id,
-  }
-}

@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { principalOf } from '../http/api-guard.js'
 import { registerSearchOperation } from '../http/search-route.js'
 import { API_KEY_SECURITY, describeOperation, errorResponses } from '../http/openapi.js'
-import { AuditEventListSchema, toAuditEventBody } from './schema.js'
+import { AuditEventListSchema } from './schema.js'
 import { AUDIT_LIST_LIMIT, type AuditService } from './service.js'
+import { toAuditEventBody } from './present.js'
 
 const OPERATION = { tags: ['Audit Events'], security: API_KEY_SECURITY }
 

@@ -4,7 +4,6 @@
  * @module
  */
 import { Type, type Static } from 'typebox'
-import type { StoredAuditEvent } from './store.js'
 
 export const AuditEventSchema = Type.Object(
   {
@@ -29,19 +28,3 @@ export const AuditEventSchema = Type.Object(
 export const AuditEventListSchema = Type.Object({ auditEvents: Type.Array(AuditEventSchema) }, { description: 'Audit log entries.' })
 
 export type AuditEventBody = Static<typeof AuditEventSchema>
-
-export function toAuditEventBody(event: StoredAuditEvent): AuditEventBody {
-  return {
-    ID: event.id,
-    time: event.time,
-    actorType: event.actorType,
-    actorID: event.actorId,
-    actorName: event.actorName,
-    action: event.action,
-    resourceType: event.resourceType,
-    resourceID: event.resourceId,
-    resourceName: event.resourceName,
-    changes: event.changes as AuditEventBody['changes'],
-    address: event.address,
-  }
-}

@@ -7,7 +7,7 @@
  * @module
  */
 import { Option, type Command } from 'commander'
-import { toAdministratorBody } from '../administrators/schema.js'
+import { toAdministratorBody } from '../administrators/present.js'
 import type { KeywardContext } from '../context.js'
 import { LOCALES } from '../i18n/translate.js'
 import { findRemoteRole } from './apikeys-commands.js'

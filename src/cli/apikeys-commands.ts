@@ -7,7 +7,7 @@
  * @module
  */
 import { InvalidArgumentError, Option, type Command } from 'commander'
-import { toApiKeyBody } from '../apikeys/routes/present.js'
+import { toApiKeyBody } from '../apikeys/present.js'
 import { ApiKeyCreateSchema, type ApiKeyCreateInput, type ApiKeyModifyInput } from '../apikeys/schema.js'
 import type { KeywardContext } from '../context.js'
 import { validateBody } from '../http/validation.js'

@@ -3,8 +3,9 @@ import { principalOf } from '../http/api-guard.js'
 import { registerSearchOperation } from '../http/search-route.js'
 import { EMPTY_RESPONSE, sendEmpty } from '../http/empty-reply.js'
 import { API_KEY_SECURITY, describeOperation, errorResponses } from '../http/openapi.js'
-import { RoleCreateSchema, RoleIdParamsSchema, RoleListSchema, RoleModifySchema, RoleSchema, toRoleBody } from './schema.js'
+import { RoleCreateSchema, RoleIdParamsSchema, RoleListSchema, RoleModifySchema, RoleSchema } from './schema.js'
 import type { RoleService } from './service.js'
+import { toRoleBody } from './present.js'
 
 const OPERATION = { tags: ['Administrator Roles'], security: API_KEY_SECURITY }
 

@@ -5,10 +5,9 @@
  */
 import { Type, type Static, type TSchema } from 'typebox'
 import { IdSchema } from '../http/schemas.js'
-import { KEPT_ROLE_SCHEMAS, KEPT_TOP_RIGHT_SCHEMAS, keptRightSchemas, withKeptRights } from './kept-fields.js'
+import { KEPT_ROLE_SCHEMAS, KEPT_TOP_RIGHT_SCHEMAS, keptRightSchemas } from './kept-fields.js'
 import { PermissionsSchema } from '../permissions/schema.js'
-import { RIGHT_GROUPS, rightsToObject } from './rights.js'
-import type { Role } from './role.js'
+import { RIGHT_GROUPS } from './rights.js'
 
 function groupSchema(rights: Record<string, string>) {
   const properties: Record<string, TSchema> = {}
@@ -90,24 +89,3 @@ export const RoleListSchema = Type.Object({ roles: Type.Array(RoleSchema) }, { d
 export const RoleIdParamsSchema = Type.Object({ roleID: IdSchema('ID of the role.') })
 
 export type RoleBody = Static<typeof RoleSchema>
-
-export function roleUrn(role: Role): string {
-  return `urn:keyward:identity::0:role/${role.name}`
-}
-
-export function toRoleBody(role: Role): RoleBody {
-  const { rights: keptRights, ...keptFields } = role.kept
-  return {
-    ...keptFields,
-    name: role.name,
-    description: role.description,
-    urn: roleUrn(role),
-    immutable: role.immutable,
-    canOnlyManipulateUsersWithEqualOrLesserRights: role.canOnlyManipulateUsersWithEqualOrLesserRights,
-    allowUserInterface: role.allowUserInterface,
-    allowWebService: role.allowWebService,
-    rights: withKeptRights(rightsToObject(role.rights), keptRights) as RoleBody['rights'],
-    permissions: [...role.permissions],
-    ID: role.id,
-  }
-}

@@ -1,26 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { stringifySetCookie } from 'cookie'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { toAdministratorBody } from '../administrators/schema.js'
 import { principalOf, SESSION_COOKIE } from '../http/api-guard.js'
 import { EMPTY_RESPONSE, sendEmpty } from '../http/empty-reply.js'
 import { errorResponses } from '../http/openapi.js'
-import { toRoleBody } from '../roles/schema.js'
 import { SessionSchema, SignInSchema } from './schema.js'
-import type { SessionService, SessionView } from './service.js'
+import { sessionBody } from './present.js'
+import type { SessionService } from './service.js'
 
 const OPERATION = { tags: ['Sessions'] }
 const SESSION_SECURITY = [{ Session: [] }]
-
-function sessionBody(session: SessionView) {
-  return {
-    administrator: toAdministratorBody(session.administrator),
-    role: toRoleBody(session.role),
-    csrfToken: session.csrfToken,
-    expires: session.expires,
-    idleTimeout: session.idleTimeout,
-  }
-}
 
 /** The cookie is HttpOnly and SameSite=Strict, and Secure whenever the request came over TLS. */
 function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number): void {

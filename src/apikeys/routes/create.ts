@@ -4,7 +4,7 @@ import { describeOperation, errorResponses } from '../../http/openapi.js'
 import { ApiKeyCreateSchema, ApiKeySchema } from '../schema.js'
 import type { ApiKeyService } from '../service.js'
 import { API_KEY_OPERATION } from './common.js'
-import { toApiKeyBody } from './present.js'
+import { toApiKeyBody } from '../present.js'
 
 export function registerCreate(app: Api, apiKeys: ApiKeyService): void {
   app.post(

@@ -4,7 +4,7 @@ import { errorResponses } from '../../http/openapi.js'
 import { ApiKeyCurrentModifySchema, ApiKeyCurrentSchema, ApiKeySchema } from '../schema.js'
 import type { ApiKeyService } from '../service.js'
 import { API_KEY_OPERATION } from './common.js'
-import { toApiKeyBody } from './present.js'
+import { toApiKeyBody } from '../present.js'
 
 const ANY_ROLE = 'Any API key may use this on itself, whatever its role.'
 

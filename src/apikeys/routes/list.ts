@@ -6,7 +6,7 @@ import type { ApiKeyRecord } from '../api-key.js'
 import { ApiKeyListSchema } from '../schema.js'
 import type { ApiKeyService } from '../service.js'
 import { API_KEY_OPERATION } from './common.js'
-import { toApiKeyBody } from './present.js'
+import { toApiKeyBody } from '../present.js'
 
 export function registerList(app: Api, apiKeys: ApiKeyService): void {
   app.get(

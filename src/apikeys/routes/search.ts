@@ -4,7 +4,7 @@ import type { Api } from '../../http/api-types.js'
 import { ApiKeyListSchema } from '../schema.js'
 import type { ApiKeyService } from '../service.js'
 import { API_KEY_OPERATION } from './common.js'
-import { toApiKeyBody } from './present.js'
+import { toApiKeyBody } from '../present.js'
 
 export function registerSearch(app: Api, apiKeys: ApiKeyService): void {
   registerSearchOperation(app, {

@@ -1,7 +1,7 @@
-import type { Role } from '../../roles/role.js'
-import { roleUrn } from '../../roles/schema.js'
-import type { ApiKeyCurrentBody } from '../schema.js'
-import type { ApiKeyRecord } from '../api-key.js'
+import type { Role } from '../roles/role.js'
+import { roleUrn } from '../roles/present.js'
+import type { ApiKeyCurrentBody } from './schema.js'
+import type { ApiKeyRecord } from './api-key.js'
 
 /** What a response adds to the stored key: a new secret, a sign-in newer than the stored one, the role's URN. */
 export interface ApiKeyExtras {
