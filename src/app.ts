@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { DestinationStream } from 'pino'
-import { administratorRoutes } from './administrators/routes.js'
+import { administratorRoutes } from './administrators/routes/index.js'
 import { apiKeyRoutes } from './apikeys/routes/index.js'
 import { auditRoutes } from './audit/routes.js'
 import { redactSecrets } from './auth/secret-format.js'

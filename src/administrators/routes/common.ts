@@ -1,0 +1,6 @@
+import { API_KEY_SECURITY } from '../../http/openapi.js'
+
+/** What every administrator operation's OpenAPI entry shares; the signed-in administrator's own take a console session only. */
+export const OPERATION = { tags: ['Administrators'], security: API_KEY_SECURITY }
+export const CURRENT = { tags: ['Administrators'], security: [{ Session: [] }] }
+export const SIGNED_IN = 'The signed-in administrator acts on itself, whatever its role (a Keyward extension).'
