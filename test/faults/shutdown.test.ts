@@ -67,9 +67,23 @@ function responses(raw: Buffer): { status: number; headers: string; body: Buffer
     const end = rest.indexOf('\r\n\r\n')
     if (end < 0) break
     const headers = rest.subarray(0, end).toString('latin1')
+    rest = rest.subarray(end + 4)
+    if (/transfer-encoding: chunked/i.test(headers)) {
+      // A streamed answer (the API key list): chunks of hexadecimal length, ending with one of 0.
+      const chunks: Buffer[] = []
+      for (;;) {
+        const line = rest.indexOf('\r\n')
+        const size = Number.parseInt(rest.subarray(0, line).toString('latin1'), 16)
+        chunks.push(rest.subarray(line + 2, line + 2 + size))
+        rest = rest.subarray(line + 2 + size + 2)
+        if (size === 0 || Number.isNaN(size)) break
+      }
+      out.push({ status: Number(headers.split(' ')[1]), headers, body: Buffer.concat(chunks) })
+      continue
+    }
     const length = Number(/content-length: (\d+)/i.exec(headers)?.[1] ?? 0)
-    out.push({ status: Number(headers.split(' ')[1]), headers, body: rest.subarray(end + 4, end + 4 + length) })
-    rest = rest.subarray(end + 4 + length)
+    out.push({ status: Number(headers.split(' ')[1]), headers, body: rest.subarray(0, length) })
+    rest = rest.subarray(length)
   }
   return out
 }
