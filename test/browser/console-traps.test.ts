@@ -125,6 +125,9 @@ describe.each(LOCALES)('%s: console traps', (locale) => {
       await route.fulfill({ response, json: body, headers: { ...response.headers(), 'x-total-count': '0' } })
     }
     await page().route('**/api/*/search', nothing)
+    // A fresh page: the console would otherwise show a list it read in the last seconds from its
+    // cache, without asking again.
+    await page().reload()
     const pages = [
       [t.nav.users, t.users],
       [t.nav.roles, t.roles],
