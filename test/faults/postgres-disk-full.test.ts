@@ -6,16 +6,15 @@ import pg from 'pg'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectStatus, Harness, type TestResponse } from '../helpers/harness.js'
+import { rootOnlyCasesRun } from '../helpers/root-only.js'
 import { testEngine } from '../helpers/test-database.js'
 
 // A tablespace on a tmpfs needs root (mount, chown) and a server on this machine.
 const serverUrl = process.env.KEYWARD_TEST_POSTGRES_URL
 const local = serverUrl !== undefined && ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(serverUrl).hostname)
-const canMount = process.getuid?.() === 0 && local
-if (!canMount && testEngine() === 'postgres') {
-  if (!['', '0', 'false'].includes(process.env.CI ?? '')) throw new Error('CI must run as root beside its PostgreSQL: the disk-full case needs it')
-  process.stderr.write('\n*** WARNING: test/faults/postgres-disk-full.test.ts is SKIPPED (it needs root and a local PostgreSQL) ***\n\n')
-}
+const canMount =
+  testEngine() === 'postgres' &&
+  rootOnlyCasesRun('test/faults/postgres-disk-full.test.ts: the disk-full case (root and a local PostgreSQL)', process.getuid?.() === 0 && local)
 
 /**
  * A full disk on PostgreSQL (SQLSTATE 53100): the api_keys table moved to a tablespace on a
@@ -23,7 +22,7 @@ if (!canMount && testEngine() === 'postgres') {
  * sqlite-file.test.ts), leave nothing half-written, name the cause in the log, and work again
  * once there is room.
  */
-describe.runIf(testEngine() === 'postgres' && canMount)('postgres: the disk full (a tablespace on a 1 MB tmpfs)', () => {
+describe.runIf(canMount)('postgres: the disk full (a tablespace on a 1 MB tmpfs)', () => {
   const tablespace = `keyward_full_${process.pid}`
   let mountPoint: string
   let h: Harness

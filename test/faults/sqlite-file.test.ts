@@ -5,15 +5,11 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CLI_TEST_OPTIONS, startServer } from '../helpers/cli.js'
 import { expectStatus, Harness, type TestResponse } from '../helpers/harness.js'
+import { rootOnlyCasesRun } from '../helpers/root-only.js'
 import { testEngine } from '../helpers/test-database.js'
 
-const canMount = process.getuid?.() === 0
-// Mounting a tmpfs and chattr need root: elsewhere two of this file's cases are left out,
-// loudly, and CI (which runs as root) may not leave them out.
-if (!canMount && testEngine() === 'sqlite') {
-  if (!['', '0', 'false'].includes(process.env.CI ?? '')) throw new Error('CI must run as root: the read-only and disk-full SQLite cases need it')
-  process.stderr.write('\n*** WARNING: test/faults/sqlite-file.test.ts: the read-only and disk-full cases are SKIPPED (they need root) ***\n\n')
-}
+// Mounting a tmpfs and chattr need root.
+const canMount = testEngine() !== 'sqlite' || rootOnlyCasesRun('test/faults/sqlite-file.test.ts: the read-only and disk-full cases', process.getuid?.() === 0)
 
 /**
  * Issue 11, cases 2 and 4 on SQLite: the database file deleted under a running server (once
