@@ -34,6 +34,8 @@ export interface Config {
   readonly keyCacheSize: number
   /** How many API keys a list (`GET /api/apikeys`) reads and sends at once. */
   readonly listPageSize: number
+  /** A search's `countTotal` stops counting past this many matches and says its total is a lower bound. */
+  readonly searchCountLimit: number
   /** Largest accepted request body, in bytes. */
   readonly bodyLimitBytes: number
   /** A request must arrive whole (headers and body) within this long, in ms, or it is answered 408. */
@@ -170,6 +172,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     changePollIntervalMs: parseDuration('KEYWARD_CHANGE_POLL_INTERVAL', get('KEYWARD_CHANGE_POLL_INTERVAL', '50ms')),
     keyCacheSize: parseInteger('KEYWARD_KEY_CACHE_SIZE', get('KEYWARD_KEY_CACHE_SIZE', '100000'), 1),
     listPageSize: parseInteger('KEYWARD_LIST_PAGE_SIZE', get('KEYWARD_LIST_PAGE_SIZE', '1000'), 1),
+    // Issue 12: an exact count of a million keys costs PostgreSQL ~200 ms, more than the 20 ms a search page may take.
+    searchCountLimit: parseInteger('KEYWARD_SEARCH_COUNT_LIMIT', get('KEYWARD_SEARCH_COUNT_LIMIT', '10000'), 1),
     bodyLimitBytes: parseInteger('KEYWARD_BODY_LIMIT', get('KEYWARD_BODY_LIMIT', '1048576'), 1024),
     requestTimeoutMs: parseDuration('KEYWARD_REQUEST_TIMEOUT', get('KEYWARD_REQUEST_TIMEOUT', '30s')),
     headersTimeoutMs: parseDuration('KEYWARD_HEADERS_TIMEOUT', get('KEYWARD_HEADERS_TIMEOUT', '10s')),

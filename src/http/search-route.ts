@@ -21,7 +21,7 @@ export interface SearchOperation<Item> {
 
 /**
  * Registers `POST <resource>/search`: the search-filter body, the list answer and, when the
- * filter asks `countTotal`, the total in `X-Total-Count`. Every resource searches this one way.
+ * filter asks `countTotal`, the total in `X-Total-Count` (a lower bound when `X-Total-Count-Relation` is `gte`). Every resource searches this one way.
  */
 export function registerSearchOperation<Item>(app: Api, search: SearchOperation<Item>): void {
   app.post(
@@ -37,8 +37,8 @@ export function registerSearchOperation<Item>(app: Api, search: SearchOperation<
       },
     },
     async (request, reply) => {
-      const { items, total } = await search.search(principalOf(request), request.body)
-      if (total !== undefined) void reply.header('x-total-count', String(total))
+      const { items, total, totalIsLowerBound } = await search.search(principalOf(request), request.body)
+      if (total !== undefined) void reply.header('x-total-count', String(total)).header('x-total-count-relation', totalIsLowerBound ? 'gte' : 'eq')
       return { [search.listKey]: items.map(search.present) }
     },
   )

@@ -57,7 +57,10 @@ export const SearchFilterSchema = Type.Object(
     sortDescending: Type.Optional(Type.Boolean({ description: 'Keyward extension: sort in descending order.' })),
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647, description: 'Keyward extension: skip this many matching objects first.' })),
     countTotal: Type.Optional(
-      Type.Boolean({ description: 'Keyward extension: also count every matching object (ignoring maxItems and offset) into the X-Total-Count header.' }),
+      Type.Boolean({
+        description:
+          'Keyward extension: also count the matching objects (ignoring maxItems and offset) into the X-Total-Count header, with X-Total-Count-Relation "eq". Counting stops past KEYWARD_SEARCH_COUNT_LIMIT matches (10,000 by default): X-Total-Count is then that limit and X-Total-Count-Relation "gte", a lower bound.',
+      }),
     ),
   },
   {
@@ -75,4 +78,6 @@ export type Comparison = (typeof COMPARISONS)[number]
 export interface SearchResult<Item> {
   readonly items: Item[]
   readonly total?: number
+  /** Whether `total` is a lower bound: more match, and counting stopped at the store's count limit. */
+  readonly totalIsLowerBound?: boolean
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely'
+import { sql, type Kysely, type Selectable } from 'kysely'
 import type { SearchFilter, SearchResult } from '../search/schema.js'
 import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
 import type { Store } from './store.js'
@@ -19,13 +19,19 @@ export function searchableTable<Table extends keyof Tables & string, Item>(
   // Kysely cannot check a query on a table chosen by a type parameter; `toItem` types the rows.
   // biome-ignore lint/suspicious/noExplicitAny: see above
   const db: Kysely<any> = store.searchDb
-  /** How many items match a search filter, whatever its maxItems and offset. */
-  async function count(filter: SearchFilter): Promise<number> {
-    const search = compileSearch(filter, resource, matchText)
-    const row = await applyConditions(db.selectFrom(table), search)
+  const countLimit = store.searchCountLimit
+  /**
+   * How many items match a search filter, whatever its maxItems and offset; past the count
+   * limit, the limit as a lower bound: counting stops there, so it reads no more rows than that.
+   */
+  async function count(filter: SearchFilter): Promise<Pick<SearchResult<Item>, 'total' | 'totalIsLowerBound'>> {
+    const matches = applyConditions(db.selectFrom(table), compileSearch(filter, resource, matchText)).select(sql.lit(1).as('match'))
+    const row = await db
+      .selectFrom((countLimit === undefined ? matches : matches.limit(countLimit + 1)).as('matches'))
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirst()
-    return Number(row?.n ?? 0)
+    const total = Number(row?.n ?? 0)
+    return countLimit !== undefined && total > countLimit ? { total: countLimit, totalIsLowerBound: true } : { total, totalIsLowerBound: false }
   }
 
   return {
@@ -37,7 +43,7 @@ export function searchableTable<Table extends keyof Tables & string, Item>(
     async search(filter: SearchFilter): Promise<SearchResult<Item>> {
       const rows = await applySearch(db.selectFrom(table).selectAll(), compileSearch(filter, resource, matchText)).execute()
       const items = rows.map((row) => toItem(row as Selectable<Tables[Table]>))
-      return filter.countTotal ? { items, total: await count(filter) } : { items }
+      return filter.countTotal ? { items, ...(await count(filter)) } : { items }
     },
   }
 }

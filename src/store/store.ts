@@ -17,6 +17,8 @@ export type Trx = Transaction<Tables>
 /** What `Store.open` needs to know; the app's `Config` has all of it. */
 export interface StoreOptions extends Omit<DatabaseOptions, 'onQuery'> {
   readonly changePollIntervalMs: number
+  /** Where a search's count stops (see {@link Store.searchCountLimit}); none counts every match. */
+  readonly searchCountLimit?: number
 }
 
 /** Collects the changes a transaction makes, to publish them when it commits. */
@@ -43,13 +45,16 @@ export class Store {
   readonly engine: Engine
   readonly feed: ChangeFeed
   readonly displayUrl: string
+  /** A search's count stops past this many matches, so it costs no more than reading them; undefined for none. */
+  readonly searchCountLimit: number | undefined
   readonly #counter: { queries: number; failures: number }
   readonly #sqliteFile: SqliteFile | undefined
   /** See {@link Database.poolConnections}. */
   readonly poolConnections: Database['poolConnections']
 
-  private constructor(database: Database, feed: ChangeFeed, counter: { queries: number; failures: number }) {
+  private constructor(database: Database, feed: ChangeFeed, counter: { queries: number; failures: number }, searchCountLimit: number | undefined) {
     this.#counter = counter
+    this.searchCountLimit = searchCountLimit
     this.#sqliteFile = database.sqliteFile
     this.poolConnections = database.poolConnections
     this.db = database.db
@@ -81,7 +86,7 @@ export class Store {
       const feed =
         database.engine === 'postgres' ? new PostgresChangeFeed(database.postgresUrl!) : new SqliteChangeFeed(database.db, options.changePollIntervalMs)
       await feed.start()
-      return new Store(database, feed, counter)
+      return new Store(database, feed, counter, options.searchCountLimit)
     } catch (error) {
       await database.db.destroy()
       throw error

@@ -28,7 +28,8 @@ describe(`${testEngine()}: apikeys search (happy)`, () => {
   }
 
   beforeAll(async () => {
-    h = await Harness.start()
+    // Fewer than every key here: see the count test.
+    h = await Harness.start({ searchCountLimit: 6 })
     customRoleId = (await h.role({ name: 'search-viewer', rights: ['apikeyRights.canViewApiKeys'] })).id
     const start = h.clock()
     const make = async (name: string, options: Parameters<Harness['key']>[0], description: string) => {
@@ -352,6 +353,19 @@ describe(`${testEngine()}: apikeys search (happy)`, () => {
     expect(pageSizes).toEqual([...Array(full).fill(7), ...(all.length % 7 ? [all.length % 7] : []), 0])
     expect(new Set(seen).size, 'no key twice').toBe(seen.length)
     expect(seen).toEqual(all)
+  })
+
+  // Issue 12, goal 5: an exact count of a million keys took PostgreSQL ~200 ms a page.
+  it('counts the matches exactly up to the count limit, and past it says the total is at least the limit', async () => {
+    const counted = async (searchCriteria: Criterion[]) => {
+      const res = await h.post('/api/apikeys/search', { secret: h.keys.fullAccess.secret, body: { searchCriteria, maxItems: 1, countTotal: true } })
+      expectStatus(res, 200)
+      expect(res.body.apiKeys).toHaveLength(1)
+      return [res.headers['x-total-count'], res.headers['x-total-count-relation']]
+    }
+    expect(await counted([{ fieldName: 'keyName', stringValue: 'srch-gamma%' }])).toEqual(['2', 'eq'])
+    expect(await counted([{ fieldName: 'keyName', stringValue: 'srch-%' }])).toEqual(['5', 'eq'])
+    expect(await counted([])).toEqual(['6', 'gte'])
   })
 
   it('sorts by the role name (roleName, a Keyward extension for the Role column), not the role ID; ties by ID', async () => {

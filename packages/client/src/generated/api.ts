@@ -255,7 +255,7 @@ export type SearchApiKeysRequest = {
   sortDescending?: boolean
   /** Keyward extension: skip this many matching objects first. */
   offset?: number
-  /** Keyward extension: also count every matching object (ignoring maxItems and offset) into the X-Total-Count header. */
+  /** Keyward extension: also count the matching objects (ignoring maxItems and offset) into the X-Total-Count header, with X-Total-Count-Relation "eq". Counting stops past KEYWARD_SEARCH_COUNT_LIMIT matches (10,000 by default): X-Total-Count is then that limit and X-Total-Count-Relation "gte", a lower bound. */
   countTotal?: boolean
 }
 
