@@ -5,7 +5,7 @@ import { ApiKeyService } from './apikeys/service.js'
 import { AuditService } from './audit/service.js'
 import { createAuditStore, type AuditStore } from './audit/store.js'
 import { createApiKeyStore, type ApiKeyStore } from './apikeys/store.js'
-import { FailureRecorder } from './auth/failure-recorder.js'
+import type { FailureRecorder } from './auth/failure-recorder.js'
 import { FailureThrottle } from './auth/failure-throttle.js'
 import { PasswordChecks } from './auth/password-checks.js'
 import type { Principal } from './auth/principal.js'
@@ -97,9 +97,8 @@ export class KeywardContext {
     this.limits = new UsageLimits(createLimitStore(store), clock)
     const defaultRateLimits = config.defaultRateLimit && [{ name: 'default', ...config.defaultRateLimit }]
     this.usage = new UsageRecorder(this.stores.apiKeys, log)
-    this.failures = new FailureRecorder(log)
     this.verifier = new Verifier(
-      { apiKeys: this.stores.apiKeys, roles: this.roleDirectory, feed: store.feed, usage: this.usage, failures: this.failures, clock, metrics: this.metrics },
+      { apiKeys: this.stores.apiKeys, roles: this.roleDirectory, feed: store.feed, usage: this.usage, clock, metrics: this.metrics, log },
       {
         lockoutThreshold: config.keyLockout ? config.lockoutThreshold : undefined,
         lockoutDurationMs: config.lockoutDurationMs,
@@ -107,6 +106,7 @@ export class KeywardContext {
         feedOutageGraceMs: config.feedOutageGraceMs,
       },
     )
+    this.failures = this.verifier.failures
     this.signInAttempts = new SignInAttempts(
       {
         failures: createSignInFailureStore(store),

@@ -8,7 +8,7 @@ import type { SearchableResource } from '../search/search-query.js'
 import { flag, toColumns, type ColumnsOf } from '../store/columns.js'
 import { findByName } from '../store/name-lookup.js'
 import { nameKey } from '../auth/name-key.js'
-import { failedAttemptColumns, isLockedNow } from '../store/failed-attempts.js'
+import { failedAttemptColumns, isLockedNow, type FailedAttempts } from '../store/failed-attempts.js'
 import type { Store } from '../store/store.js'
 import { searchableTable } from '../store/searchable-table.js'
 import type { ApiKeysTable } from '../store/tables.js'
@@ -200,13 +200,14 @@ export function createApiKeyStore(store: Store) {
     },
 
     /**
-     * Counts a failed authentication, atomically, and locks the key out until `lockUntil`
+     * Counts failed authentications, atomically, and locks the key out until `lockUntil`
      * when the count reaches `threshold` (see `failedAttemptColumns`); that lock-out is audited.
      *
-     * @returns the key as it is now and whether this failure locked it, or undefined.
+     * @returns the key as it is now and whether these failures locked it, or undefined.
      */
-    async recordFailedAttempt(
+    async recordFailedAttempts(
       id: number,
+      attempts: FailedAttempts,
       threshold: number | undefined,
       now: number,
       lockUntil: number,
@@ -220,7 +221,7 @@ export function createApiKeyStore(store: Store) {
           if (!before) return undefined
           const row = await trx
             .updateTable('api_keys')
-            .set(failedAttemptColumns(threshold, now, lockUntil))
+            .set(failedAttemptColumns(attempts, threshold, now, lockUntil))
             .where('id', '=', id)
             .returningAll()
             .executeTakeFirst()
@@ -231,9 +232,15 @@ export function createApiKeyStore(store: Store) {
       return written
     },
 
-    /** Clears the failure count after a successful authentication. */
-    async resetFailedAttempts(id: number): Promise<void> {
-      await db.updateTable('api_keys').set({ unsuccessful_sign_in_attempts: 0 }).where('id', '=', id).execute()
+    /**
+     * Clears the failure count after a successful authentication. Other processes are not told:
+     * a count they still cache only makes their next success clear it again.
+     *
+     * @returns the key as it is now, or undefined.
+     */
+    async resetFailedAttempts(id: number): Promise<ApiKeyRecord | undefined> {
+      const row = await db.updateTable('api_keys').set({ unsuccessful_sign_in_attempts: 0 }).where('id', '=', id).returningAll().executeTakeFirst()
+      return row && toApiKeyRecord(row)
     },
 
     /**

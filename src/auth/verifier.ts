@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify'
 import type { ApiKeyStore } from '../apikeys/store.js'
 import type { ApiKeyRecord } from '../apikeys/api-key.js'
 import { auditRecord } from '../audit/audit-record.js'
@@ -8,7 +9,7 @@ import type { Role } from '../roles/role.js'
 import type { Metrics } from '../metrics/metrics.js'
 import type { ChangeFeed } from '../store/change-feed.js'
 import type { Clock } from '../time/clock.js'
-import type { FailureRecorder } from './failure-recorder.js'
+import { FailureRecorder, type FailureTally } from './failure-recorder.js'
 import { isAddressAllowed } from './ip-allow-list.js'
 import type { ApiKeyPrincipal } from './principal.js'
 import { claimedKeyId, hashSecret, parseSecret, secretMatchesHash } from './secret-format.js'
@@ -43,9 +44,9 @@ export interface VerifierDependencies {
   readonly roles: RoleDirectory
   readonly feed: ChangeFeed
   readonly usage: UsageRecorder
-  readonly failures: FailureRecorder
   readonly clock: Clock
   readonly metrics?: Metrics
+  readonly log?: FastifyBaseLogger
 }
 
 /** Compared against when a key ID is unknown, so that costs what a wrong secret costs. */
@@ -54,10 +55,12 @@ const DECOY_HASH = hashSecret('keyward decoy')
 /**
  * Verifies API secret keys. A valid key that is cached costs a parse, a checksum, one SHA-256
  * and a constant-time compare: no I/O. Unlocks are written at once; failed attempts (and the
- * lock-outs they may cause) just after the answer, by the {@link FailureRecorder}; "last
+ * lock-outs they may cause) and the reset of a count after the answer, by the {@link FailureRecorder}; "last
  * sign-in" is batched by the {@link UsageRecorder}.
  */
 export class Verifier {
+  /** The bookkeeping of this verifier's failures and of the successes that clear them. */
+  readonly failures: FailureRecorder
   readonly #deps: VerifierDependencies
   readonly #options: VerifierOptions
   readonly #cache: VerifierCache
@@ -69,6 +72,7 @@ export class Verifier {
     this.#deps = deps
     this.#options = options
     this.#cache = new VerifierCache(options.cacheSize)
+    this.failures = new FailureRecorder((id, tally) => this.#writeTally(id, tally), deps.log)
     deps.feed.subscribe((change) => {
       if (change === 'deaf') this.#deafSince ??= deps.clock()
       else if (change === 'all') {
@@ -110,6 +114,7 @@ export class Verifier {
       const isPlain =
         record.active &&
         record.unsuccessfulSignInAttempts === 0 &&
+        !this.failures.has(record.id) &&
         (record.expiryDate === undefined || now <= record.expiryDate) &&
         isAddressAllowed(record.ipAllowList, address)
       if (isPlain && role && secretMatchesHash(secret, record.secretHash)) {
@@ -135,13 +140,16 @@ export class Verifier {
 
   /** The full verification, which may read (a cache miss) or write (a failure, an unlock). */
   async #verifyWithIo(id: number, secret: string, address: string | undefined): Promise<ApiKeyPrincipal> {
-    // Taken before any await: a change heard while this runs must not be undone by the `set` below.
-    const generation = this.#cache.generation
     const entry = this.#cache.get(id) ?? (await this.#load(id))
     const matches = secretMatchesHash(secret, entry === ABSENT ? DECOY_HASH : entry.secretHash)
     if (entry === ABSENT || !matches) {
-      if (entry !== ABSENT) this.#deps.failures.defer(() => this.#recordFailure(entry, address))
+      if (entry !== ABSENT) this.failures.failed(id, address)
       throw new KeywardError('auth.secret_invalid')
+    }
+    if (this.#mayBeLockedOut(entry)) {
+      // Failures noted but not yet written reach the threshold: the key is locked once they are.
+      await this.failures.settled()
+      return this.#verifyWithIo(id, secret, address)
     }
 
     const now = this.#deps.clock()
@@ -152,10 +160,9 @@ export class Verifier {
     if (!role) throw new KeywardError('auth.secret_invalid')
     if (!role.allowWebService) throw new KeyRefusedError('auth.web_service_denied', record)
     if (!isAddressAllowed(record.ipAllowList, address)) throw new KeyRefusedError('auth.address_not_allowed', record)
-    if (record.unsuccessfulSignInAttempts > 0) {
-      await this.#deps.apiKeys.resetFailedAttempts(id)
+    if (record.unsuccessfulSignInAttempts > 0 || this.failures.has(id)) {
+      this.failures.succeeded(id)
       record = { ...record, unsuccessfulSignInAttempts: 0 }
-      this.#cache.set(id, record, generation)
     }
     return this.#signedIn(record, role, now, address)
   }
@@ -190,19 +197,33 @@ export class Verifier {
     return loading
   }
 
-  /**
-   * Counts a failure, then loads the key again: the count's change notice dropped it from the
-   * cache, and the next attempt must not pay for a read that an unknown key ID does not.
-   */
-  async #recordFailure(record: ApiKeyRecord, address: string | undefined): Promise<void> {
-    await this.#countFailure(record, address)
-    await this.#load(record.id)
+  #mayBeLockedOut(record: ApiKeyRecord): boolean {
+    const threshold = this.#options.lockoutThreshold
+    return threshold !== undefined && record.active && record.unsuccessfulSignInAttempts + this.failures.unwritten(record.id) >= threshold
   }
 
-  async #countFailure(record: ApiKeyRecord, address: string | undefined): Promise<void> {
+  /**
+   * Writes a key's tally, and caches the row it wrote in place of the key: the next attempt
+   * must not pay for a read that an unknown key ID does not.
+   */
+  async #writeTally(id: number, tally: FailureTally): Promise<void> {
+    const generation = this.#cache.generation
+    if (tally.failures === 0) {
+      const record = await this.#deps.apiKeys.resetFailedAttempts(id)
+      if (record) this.#cache.set(id, record, generation)
+      return
+    }
+    const written = await this.#countFailures(id, tally)
+    // Its change notice dropped the key from the cache, one generation on; a change of anyone
+    // else heard meanwhile moved it further, and the key is read again on its next use.
+    if (written) this.#cache.set(id, written.record, generation + 1)
+  }
+
+  #countFailures(id: number, tally: FailureTally) {
     const { lockoutThreshold, lockoutDurationMs } = this.#options
     const now = this.#deps.clock()
-    await this.#deps.apiKeys.recordFailedAttempt(record.id, lockoutThreshold, now, now + lockoutDurationMs, (locked) => {
+    const address = tally.address
+    return this.#deps.apiKeys.recordFailedAttempts(id, tally, lockoutThreshold, now, now + lockoutDurationMs, (locked) => {
       this.#deps.metrics?.lockout('apikey')
       return auditRecord(
         { kind: 'anonymous', name: address ?? 'unknown client', address },

@@ -67,10 +67,26 @@ describe(`${testEngine()}: verify lock-out, when turned on`, () => {
     expect((await h.get('/api/apikeys/current', { secret: key.secret })).body.code).toBe('auth.key_locked')
   })
 
-  it('resets the count on a successful authentication', async () => {
+  it('locks the key at once when a burst of failures reaches the threshold, before their count is written', async () => {
+    const key = await h.key()
+    expectStatus(await h.get('/api/apikeys/current', { secret: key.secret }), 200)
+    // Sent together, the right secret last: it is verified before the failures are written.
+    const answers = await Promise.all([
+      ...[...Array(5)].map(() => h.get('/api/apikeys/current', { secret: createSecret(key.id) })),
+      h.get('/api/apikeys/current', { secret: key.secret }),
+    ])
+    const right = answers.pop()!
+    for (const res of answers) expect(res.body.code).toBe('auth.secret_invalid')
+    expectStatus(right, 401)
+    expect(right.body.code).toBe('auth.key_locked')
+    expect(await h.row(key.id)).toMatchObject({ active: 0, unsuccessful_sign_in_attempts: 5 })
+  })
+
+  it('resets the count on a successful authentication, after the answer', async () => {
     const key = await h.key()
     await fail(key.id, 3)
     expectStatus(await h.get('/api/apikeys/current', { secret: key.secret }), 200)
+    await h.app.context.failures.settled()
     expect((await h.row(key.id))?.unsuccessful_sign_in_attempts).toBe(0)
     await fail(key.id, 4)
     expect((await h.row(key.id))?.active).toBe(1)
