@@ -145,7 +145,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   fastify.setValidatorCompiler(createValidatorCompiler())
   registerJsonBodyParser(fastify)
   registerErrorHandling(fastify)
-  registerSecurityHeaders(fastify)
+  registerSecurityHeaders(fastify, { https: Boolean(config.tlsCertFile && config.tlsKeyFile) || config.trustProxy !== false })
   await fastify.register(swagger, {
     openapi: {
       openapi: '3.0.3',

@@ -3,6 +3,7 @@ import { KeywardError } from '../errors/keyward-error.js'
 import { negotiateLocale, translate } from '../i18n/translate.js'
 import { redactSecrets } from '../auth/secret-format.js'
 import { databaseOutageOf } from '../store/database-errors.js'
+import { setApiSecurityHeaders } from './security-headers.js'
 import { toValidationError } from './validation.js'
 
 /** How long a client is asked to wait when the database is out (`Retry-After`). */
@@ -42,6 +43,7 @@ export function toKeywardError(error: FastifyError, request: FastifyRequest): Ke
 /** Renders an error in the caller's language: the principal's (or the refused key's), else `Accept-Language`. */
 export function sendError(error: KeywardError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const locale = request.principal?.locale ?? error.locale ?? negotiateLocale(request.headers['accept-language'])
+  setApiSecurityHeaders(request, reply)
   if (error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds))
   if (error.status === 401) void reply.header('www-authenticate', 'ApiKey realm="keyward"')
   return reply

@@ -1,4 +1,4 @@
-import type { FastifyInstance, onRequestHookHandler } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler, RouteOptions } from 'fastify'
 import helmet from 'helmet'
 
 type Directives = Record<string, string[]>
@@ -13,31 +13,51 @@ const HSTS = 'max-age=31536000; includeSubDomains'
  * on the raw response sends Node's `writeHead` down its slow path, which sets every other
  * header of the answer one by one again.
  */
-const API_HEADERS: [string, string][] = [
-  ['x-content-type-options', 'nosniff'],
-  ['x-frame-options', 'DENY'],
-  ['content-security-policy', "default-src 'none'; frame-ancestors 'none'"],
-]
+const API_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+}
+
+/** The hooks that give the console's routes helmet's set instead of the API's. */
+const consoleHooks = new WeakSet<onRequestHookHandler>()
+
+/** The API's headers on an error answer, which may end a request before its route's hooks ran (a refused credential, a 404). */
+export function setApiSecurityHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  void reply.headers(API_HEADERS)
+  if (request.protocol === 'https') void reply.header('strict-transport-security', HSTS)
+}
 
 /**
- * Every answer gets the few headers above, as constants: helmet's full set (the console's
- * Content-Security-Policy and a dozen others) cost a measurable share of a JSON request.
+ * Every route but the console's gets the few headers above, as constants, from a hook of its
+ * own (chosen once, as the route is declared, rather than per request): helmet's full set (the
+ * console's Content-Security-Policy and a dozen others) cost a measurable share of a JSON
+ * request. `https` says whether a request can come over HTTPS at all (TLS here, or a trusted
+ * proxy that says so); if not, no request asks which protocol it came over.
  */
-export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onRequest', (request, reply, done) => {
-    for (const [name, value] of API_HEADERS) void reply.header(name, value)
-    if (request.protocol === 'https') void reply.header('strict-transport-security', HSTS)
+export function registerSecurityHeaders(app: FastifyInstance, options: { https: boolean }): void {
+  const plain: onRequestHookHandler = (_request, reply, done) => {
+    void reply.headers(API_HEADERS)
     done()
+  }
+  const maybeHttps: onRequestHookHandler = (request, reply, done) => {
+    setApiSecurityHeaders(request, reply)
+    done()
+  }
+  const apiHeaders = options.https ? maybeHttps : plain
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const onRequest = [route.onRequest ?? []].flat()
+    if (!onRequest.some((hook) => consoleHooks.has(hook))) route.onRequest = [...onRequest, apiHeaders]
   })
 }
 
 /** Helmet's full set with the console's Content-Security-Policy, for the routes that serve the console. */
 export function consoleSecurityHeaders(contentSecurityPolicy: Directives): onRequestHookHandler {
   const apply = helmet({ contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy }, strictTransportSecurity: false })
-  return (request, reply, done) => {
-    // Fastify's headers would override helmet's (set on the raw response) at send time.
-    for (const [name] of API_HEADERS) void reply.removeHeader(name)
+  const hook: onRequestHookHandler = (request, reply, done) => {
     if (request.protocol === 'https') reply.raw.setHeader('strict-transport-security', HSTS)
     apply(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined))
   }
+  consoleHooks.add(hook)
+  return hook
 }
