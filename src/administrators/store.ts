@@ -6,7 +6,7 @@ import { nameKey } from '../auth/name-key.js'
 import { LOCALES } from '../i18n/translate.js'
 import { FULL_ACCESS_ROLE_ID } from '../roles/role.js'
 import type { SearchableResource } from '../search/search-query.js'
-import { deleteSessionsOf } from '../sessions/store.js'
+import { deleteSessionsOf, insertSession, type SessionRecord } from '../sessions/store.js'
 import { flag, toColumns, type ColumnsOf } from '../store/columns.js'
 import { findByName } from '../store/name-lookup.js'
 import type { Store, Trx } from '../store/store.js'
@@ -62,6 +62,8 @@ export interface ChangeEffects {
   readonly keepFullAccess?: boolean
   /** End the administrator's sessions, but for this one (the session making the change). */
   readonly endSessions?: { readonly except?: string }
+  /** Start this session (a sign-in). */
+  readonly startSession?: SessionRecord
 }
 
 export const ADMINISTRATOR_SEARCH: SearchableResource = {
@@ -211,6 +213,7 @@ export function createAdministratorStore(store: Store) {
         if (!row) return undefined
         if (effects.keepFullAccess) await assertFullAccessRemains(trx, row.username)
         if (effects.endSessions) await deleteSessionsOf(trx, id, effects.endSessions.except)
+        if (effects.startSession) await insertSession(trx, effects.startSession)
         return row
       })
       return row && toAdministratorRecord(row)

@@ -138,8 +138,9 @@ export class SessionService {
       address: client.address,
       userAgent: client.userAgent?.slice(0, 500),
     }
-    const signedIn = await this.#administrators.update(admin.id, { unsuccessfulSignInAttempts: 0, lastSignIn: now }, this.#signInAudit(admin, client, now))
-    await this.#sessions.insert(session)
+    const signedIn = await this.#administrators.update(admin.id, { unsuccessfulSignInAttempts: 0, lastSignIn: now }, this.#signInAudit(admin, client, now), {
+      startSession: session,
+    })
     return {
       ...this.#view(signedIn ?? admin, role, session.csrfToken, session.expires, now),
       token,

@@ -38,26 +38,27 @@ export async function deleteSessionsOf(trx: Trx, administratorId: number, except
   await query.execute()
 }
 
+/** Stores a new session inside its sign-in's transaction, so a sign-in is audited only with its session. */
+export async function insertSession(trx: Trx, session: SessionRecord): Promise<void> {
+  await trx
+    .insertInto('sessions')
+    .values({
+      token_hash: session.tokenHash,
+      administrator_id: session.administratorId,
+      csrf_token: session.csrfToken,
+      created: session.created,
+      last_seen: session.lastSeen,
+      expires: session.expires,
+      address: session.address ?? null,
+      user_agent: session.userAgent ?? null,
+    })
+    .execute()
+}
+
 /** The SQL of console sessions. Only the SHA-256 of a session token is stored. */
 export function createSessionStore(store: Store) {
   const { db } = store
   return {
-    async insert(session: SessionRecord): Promise<void> {
-      await db
-        .insertInto('sessions')
-        .values({
-          token_hash: session.tokenHash,
-          administrator_id: session.administratorId,
-          csrf_token: session.csrfToken,
-          created: session.created,
-          last_seen: session.lastSeen,
-          expires: session.expires,
-          address: session.address ?? null,
-          user_agent: session.userAgent ?? null,
-        })
-        .execute()
-    },
-
     /** A session and its administrator, read together: one query per console request. */
     async findWithAdministrator(tokenHash: string): Promise<{ session: SessionRecord; administrator: AdministratorRecord } | undefined> {
       const row = await db
