@@ -4,14 +4,12 @@ import { type SearchFilter, SearchFilterSchema, type SearchResult } from '../sea
 import { principalOf } from './api-guard.js'
 import type { Api } from './api-types.js'
 import { errorResponses } from './openapi.js'
+import { type OperationDoc, type OperationGroup, operationSchema } from './operation-routes.js'
 
 /** One resource's search operation: what it is called and documented as, whom it asks and how it shows each item. */
-export interface SearchOperation<Item> {
+export interface SearchOperation<Item> extends OperationDoc {
   readonly url: string
-  readonly operation: { readonly tags: string[]; readonly security: { [scheme: string]: string[] }[] }
-  readonly operationId: string
-  readonly summary: string
-  readonly description: string
+  readonly group: OperationGroup
   /** The list body (`{ [listKey]: Body[] }`), shared with the resource's list operation. */
   readonly listSchema: TSchema
   readonly listKey: string
@@ -26,16 +24,7 @@ export interface SearchOperation<Item> {
 export function registerSearchOperation<Item>(app: Api, search: SearchOperation<Item>): void {
   app.post(
     search.url,
-    {
-      schema: {
-        ...search.operation,
-        operationId: search.operationId,
-        summary: search.summary,
-        description: search.description,
-        body: SearchFilterSchema,
-        response: { 200: search.listSchema, ...errorResponses(403, 413) },
-      },
-    },
+    { schema: { ...operationSchema(search.group, search), body: SearchFilterSchema, response: { 200: search.listSchema, ...errorResponses(403, 413) } } },
     async (request, reply) => {
       const { items, total, totalIsLowerBound } = await search.search(principalOf(request), request.body)
       if (total !== undefined) void reply.header('x-total-count', String(total)).header('x-total-count-relation', totalIsLowerBound ? 'gte' : 'eq')

@@ -1,25 +1,25 @@
 import { Readable } from 'node:stream'
 import { principalOf } from '../../http/api-guard.js'
 import type { Api } from '../../http/api-types.js'
-import { describeOperation, errorResponses } from '../../http/openapi.js'
+import { errorResponses } from '../../http/openapi.js'
+import { operationSchema } from '../../http/operation-routes.js'
 import type { ApiKeyRecord } from '../api-key.js'
 import { ApiKeyListSchema } from '../schema.js'
 import type { ApiKeyService } from '../service.js'
-import { API_KEY_OPERATION } from './common.js'
+import { API_KEYS } from './common.js'
 import { toApiKeyBody } from '../present.js'
 
 export function registerList(app: Api, apiKeys: ApiKeyService): void {
   app.get(
-    '/apikeys',
+    API_KEYS.path,
     {
       schema: {
-        ...API_KEY_OPERATION,
-        operationId: 'listApiKeys',
-        summary: 'List API Keys',
-        description: describeOperation(
-          'listApiKeys',
-          'Lists all API keys, by ID, streamed as they are read a page at a time (`KEYWARD_LIST_PAGE_SIZE`), so a key made or deleted meanwhile may or may not show. To page through many, use search.',
-        ),
+        ...operationSchema(API_KEYS.group, {
+          operationId: 'listApiKeys',
+          summary: 'List API Keys',
+          description:
+            'Lists all API keys, by ID, streamed as they are read a page at a time (`KEYWARD_LIST_PAGE_SIZE`), so a key made or deleted meanwhile may or may not show. To page through many, use search.',
+        }),
         response: { 200: ApiKeyListSchema, ...errorResponses(403) },
       },
     },
