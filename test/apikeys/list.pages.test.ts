@@ -1,5 +1,7 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectStatus, Harness } from '../helpers/harness.js'
+import { listen, rawConnection } from '../helpers/raw-socket.js'
 import { testEngine } from '../helpers/test-database.js'
 
 /**
@@ -11,6 +13,8 @@ describe(`${testEngine()}: apikeys list, read a page at a time`, () => {
   let h: Harness
   /** The most keys any one read of the store returned. */
   let largestRead = 0
+  /** Run once after the next read of the store, before its page is sent. */
+  let afterNextRead: (() => Promise<unknown>) | undefined
 
   beforeAll(async () => {
     h = await Harness.start({ listPageSize: 2 })
@@ -21,6 +25,9 @@ describe(`${testEngine()}: apikeys list, read a page at a time`, () => {
       ;(store as Record<typeof method, unknown>)[method] = async (...args: unknown[]) => {
         const result = await read(...args)
         largestRead = Math.max(largestRead, Array.isArray(result) ? result.length : result.items.length)
+        const fault = afterNextRead
+        afterNextRead = undefined
+        await fault?.()
         return result
       }
     }
@@ -46,5 +53,37 @@ describe(`${testEngine()}: apikeys list, read a page at a time`, () => {
     const listed = await h.get('/api/apikeys', { secret: h.keys.fullAccess.secret })
     expectStatus(listed, 200)
     expect(listed.body.apiKeys).toHaveLength(4)
+  })
+
+  // The answer is sent before the failure: the status is said and cannot change, so only a cut
+  // (no closing bracket, no last chunk) tells the client the list is not whole.
+  it('cuts the answer off when the database fails after the first page; the server logs it and stays up', async () => {
+    const renameKeys = (from: string, to: string) => sql`alter table ${sql.table(from)} rename to ${sql.table(to)}`.execute(h.app.context.store.db)
+    const exchange = await rawConnection(await listen(h))
+    afterNextRead = () => renameKeys('api_keys', 'api_keys_gone')
+    let answer: string
+    try {
+      exchange.socket.write(
+        `GET /api/apikeys HTTP/1.1\r\nhost: 127.0.0.1\r\napi-version: v1\r\napi-secret-key: ${h.keys.fullAccess.secret}\r\nconnection: close\r\n\r\n`,
+      )
+      answer = await exchange.closed
+    } finally {
+      await renameKeys('api_keys_gone', 'api_keys')
+    }
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /)
+    expect(answer).toMatch(/transfer-encoding: chunked/i)
+    expect(answer, 'the first page is sent').toContain('"keyName":"harness-auditor"')
+    expect(answer, 'no list end').not.toContain(']}')
+    expect(answer, 'no last chunk').not.toMatch(/\r\n0\r\n\r\n$/)
+    const errors = h.logs.map((line) => JSON.parse(line)).filter((entry) => entry.level >= 50)
+    expect(errors, h.logs.join('')).toContainEqual(
+      expect.objectContaining({
+        msg: expect.stringContaining('list was cut off'),
+        err: expect.objectContaining({ message: expect.stringMatching(/api_keys/) }),
+      }),
+    )
+    const listed = await h.get('/api/apikeys', { secret: h.keys.fullAccess.secret })
+    expectStatus(listed, 200)
+    expect(listed.body.apiKeys.length).toBeGreaterThan(2)
   })
 })

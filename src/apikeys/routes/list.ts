@@ -27,6 +27,9 @@ export function registerList(app: Api, apiKeys: ApiKeyService): void {
       const pages = apiKeys.list(principalOf(request))
       // Bytes, not objects: the socket's backpressure then holds the reading to about a page.
       const body = Readable.from(listBody(pages), { objectMode: false })
+      // Once sent, the 200 cannot change: a failed read cuts the answer off (no closing bracket)
+      // and is a failed request for the logs, as a 500 would be (Fastify itself only warns).
+      body.once('error', (error) => request.log.error({ err: error }, 'request failed: the API key list was cut off'))
       // Fastify sends a stream as it is, unserialised; the schema documents what it holds.
       return reply.type('application/json; charset=utf-8').send(body as never)
     },
