@@ -60,7 +60,7 @@ export type SecretMaker = (id: number) => { secret: string; hash: string }
 export const API_KEY_SEARCH: SearchableResource = {
   idColumn: 'id',
   fields: {
-    keyName: { column: 'key_name', kind: 'string' },
+    keyName: { column: 'key_name', kind: 'string', trigrams: 'api_keys_name_trigrams' },
     description: { column: 'description', kind: 'string' },
     locale: { column: 'locale', kind: 'choice', choices: LOCALES },
     roleID: { column: 'role_id', kind: 'numeric' },

@@ -10,6 +10,8 @@ export interface SearchField {
   readonly kind: SearchFieldKind
   /** Allowed values of a choice field. */
   readonly choices?: readonly string[]
+  /** An SQLite FTS5 trigram table of a string field, whose rowid is the ID, for `contains` tests (PostgreSQL indexes the column itself). */
+  readonly trigrams?: string
 }
 
 /**
@@ -175,7 +177,8 @@ function compileCriterion(c: SearchCriteria, index: number, resource: Searchable
       const negate = c.stringTest === 'not-equal'
       const contains = c.stringTest === 'contains'
       if (c.stringWildcards === false && !contains) return negate ? sql<SqlBool>`${column} <> ${c.stringValue}` : sql<SqlBool>`${column} = ${c.stringValue}`
-      return matchText(column, c.stringValue, { negate, contains, wildcards: c.stringWildcards !== false })
+      const trigrams = field.trigrams === undefined ? undefined : { table: field.trigrams, column: field.column, idColumn: resource.idColumn }
+      return matchText(column, c.stringValue, { negate, contains, wildcards: c.stringWildcards !== false, trigrams })
     }
     case 'choice': {
       if (c.choiceValue === undefined) throw new KeywardError('search.value_missing', { index, test: TEST_NAMES.choice, value: 'choiceValue' })

@@ -9,6 +9,15 @@ export interface TextMatch {
   readonly negate: boolean
   readonly contains: boolean
   readonly wildcards: boolean
+  /** The column's trigram index, where it has one (`SearchField.trigrams`). */
+  readonly trigrams?: TrigramIndex
+}
+
+/** An SQLite FTS5 trigram table over a column: its `column` holds the column's text, its rowid is the row's `idColumn`. */
+export interface TrigramIndex {
+  readonly table: string
+  readonly column: string
+  readonly idColumn: string
 }
 
 /** A LIKE match of a column against a value. */
@@ -19,13 +28,21 @@ export type TextMatcher = (column: RawBuilder<unknown>, value: string, match: Te
  * ASCII letters only, so PostgreSQL folds A-Z alone (ILIKE would fold every letter).
  */
 export function textMatcherFor(engine: Engine): TextMatcher {
-  return (column, value, { negate, contains, wildcards }) => {
+  return (column, value, { negate, contains, wildcards, trigrams }) => {
     // `%` and `_` stay wildcards unless a literal match asks otherwise; the escape character
     // itself is always escaped.
     const escaped = value.replace(wildcards ? /\\/g : /[\\%_]/g, '\\$&')
     const pattern = contains ? `%${escaped}%` : escaped
     const like = sql.raw(negate ? 'not like' : 'like')
-    if (engine === 'sqlite') return sql<SqlBool>`${column} ${like} ${pattern} escape '\\'`
+    if (engine === 'sqlite') {
+      const matches = sql<SqlBool>`${column} ${like} ${pattern} escape '\\'`
+      // FTS5 reads a LIKE off its trigrams when the pattern has three characters in a row. It
+      // takes no ESCAPE and folds more than ASCII case, so it finds a superset: the LIKE above
+      // then keeps exactly what it alone would.
+      if (!trigrams || negate || !contains || !/[^%_]{3}/.test(value)) return matches
+      const candidates = sql`select rowid from ${sql.table(trigrams.table)} where ${sql.ref(trigrams.column)} like ${`%${value}%`}`
+      return sql<SqlBool>`(${sql.ref(trigrams.idColumn)} in (${candidates}) and ${matches})`
+    }
     // The folding is spelt in literals, as the search indexes' expression is (migration
     // 2026-12-03-20), so that the planner can match it; the pattern is folded here alike.
     return sql<SqlBool>`translate(${column}, ${sql.lit(UPPER)}, ${sql.lit(LOWER)}) ${like} ${foldAscii(pattern)} escape '\\'`

@@ -102,6 +102,19 @@ describe(`${testEngine()}: apikeys search (happy)`, () => {
       expect(await names({ fieldName: 'keyName', stringTest: 'contains', stringValue: 'A_1', stringWildcards: false })).toEqual(['srch-gamma_1'])
     })
 
+    // On SQLite through a trigram table kept by triggers (migration 2026-12-04-20).
+    it('finds a contained name as it is now: renamed, not by its old name; deleted, not at all', async () => {
+      const contained = async (stringValue: string) =>
+        (await search({ searchCriteria: [{ fieldName: 'keyName', stringTest: 'contains', stringValue }] })).map((x) => x.ID)
+      const key = await h.key({ name: 'trigram-before' })
+      expect(await contained('AM-BEF')).toEqual([key.id])
+      await h.app.context.services.apiKeys.modify(h.system, key.id, { keyName: 'trigram-after' })
+      expect(await contained('am-bef')).toEqual([])
+      expect(await contained('am-aft')).toEqual([key.id])
+      await h.app.context.services.apiKeys.delete(h.system, key.id)
+      expect(await contained('am-aft')).toEqual([])
+    })
+
     it('matches not-equal, with and without wildcards', async () => {
       expect(await names({ fieldName: 'keyName', stringTest: 'not-equal', stringValue: 'srch-alpha' })).toEqual([
         'srch-Beta',
@@ -140,6 +153,10 @@ describe(`${testEngine()}: apikeys search (happy)`, () => {
       const found = async (stringValue: string) => (await search({ searchCriteria: [{ fieldName: 'keyName', stringValue }] })).map((x) => x.ID)
       expect(await found('Équipe-ASCII-CASE')).toEqual([key.id])
       expect(await found('équipe-ascii-case')).toEqual([])
+      const contained = async (stringValue: string) =>
+        (await search({ searchCriteria: [{ fieldName: 'keyName', stringTest: 'contains', stringValue }] })).map((x) => x.ID)
+      expect(await contained('QUIPE-ascii')).toEqual([key.id])
+      expect(await contained('éQUIPE')).toEqual([])
       await h.app.context.services.apiKeys.delete(h.system, key.id)
     })
 

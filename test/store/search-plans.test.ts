@@ -51,9 +51,9 @@ describe(`${testEngine()}: API key search plans`, () => {
     expect(plan).toMatch(engine === 'sqlite' ? /SEARCH api_keys USING (COVERING )?INDEX api_keys_key_name_nocase/ : /api_keys_key_name_folded/)
   })
 
-  it.runIf(engine === 'postgres')('finds a contained name through the trigram index', async () => {
+  it('finds a contained name through a trigram index', async () => {
     const plan = await planOf({ maxItems: 25, searchCriteria: [{ fieldName: 'keyName', stringTest: 'contains', stringValue: 'ILL-12' }] })
-    expect(plan).toMatch(/api_keys_key_name_trigrams/)
+    expect(plan).toMatch(engine === 'sqlite' ? /SCAN api_keys_name_trigrams VIRTUAL TABLE INDEX/ : /api_keys_key_name_trigrams/)
   })
 
   it.each(['ID', 'keyName', 'description', 'roleID', 'locale', 'timeZone', 'created', 'active'])(
