@@ -13,7 +13,12 @@
  *   and the server's start-up time and RSS (the verifier's cache is filled lazily).
  *
  *   npx tsx bench/million-keys.ts [--engine sqlite|postgres|both] [--keys 1000000]
- *     [--duration 5] [--rounds 3] [--samples 200] [--keep]
+ *     [--duration 5] [--rounds 3] [--samples 200] [--keep] [--reuse DIR [--seed-only]]
+ *
+ * `--reuse DIR` keeps the seeded databases (SQLite files in DIR, PostgreSQL databases
+ * `keyward_million_<keys>`) and what the bench must know of them (DIR/<engine>-<keys>.json),
+ * and uses them again on the next run after migrating them: seeding a million keys costs
+ * minutes of CPU. `--seed-only` seeds them and stops (run it nice'd: it has no timing role).
  *
  * PostgreSQL: KEYWARD_BENCH_POSTGRES_URL (default postgres://keyward:keyward@127.0.0.1:5432/postgres).
  *
@@ -21,7 +26,7 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { join, resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -45,6 +50,8 @@ const { values: flags } = parseArgs({
     samples: text('200'),
     connections: text('20'),
     keep: { type: 'boolean', default: false },
+    reuse: text(),
+    'seed-only': { type: 'boolean', default: false },
     root: text(),
   },
 })
@@ -110,27 +117,49 @@ async function cli(args: string[], databaseUrl: string): Promise<string> {
   return stdout
 }
 
-async function seed(engine: Engine, count: number): Promise<Seeded> {
+/** A database seeded by an earlier run with `--reuse`, migrated to this checkout's schema; else a fresh one, kept for the next run. */
+async function seedOrReuse(engine: Engine, count: number): Promise<Seeded> {
+  if (!flags.reuse) return seed(engine, count)
+  const saved = join(resolve(flags.reuse), `${engine}-${count}.json`)
+  if (existsSync(saved)) {
+    const seeded = JSON.parse(readFileSync(saved, 'utf8')) as Seeded
+    await cli(['migrate'], seeded.url)
+    log(`${engine}: reusing ${count} keys seeded in ${seeded.seconds.toFixed(1)} s`)
+    return seeded
+  }
+  const seeded = await seed(engine, count, resolve(flags.reuse))
+  writeFileSync(saved, JSON.stringify(seeded))
+  return seeded
+}
+
+async function seed(engine: Engine, count: number, keepIn?: string): Promise<Seeded> {
   const started = performance.now()
   let url: string
   let insert: (rows: (readonly unknown[])[]) => Promise<void>
   let addRoles: (names: string[], now: number) => Promise<number[]>
   let finish: () => Promise<void>
   let dropAfter: (() => Promise<void>) | undefined
-  if (engine === 'sqlite') {
+  if (engine === 'sqlite' && keepIn) {
+    mkdirSync(keepIn, { recursive: true })
+    const file = join(keepIn, `sqlite-${count}.db`)
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
+    url = `sqlite:${file}`
+  } else if (engine === 'sqlite') {
     const dir = mkdtempSync(join(os.tmpdir(), 'keyward-million-'))
     cleanups.push(async () => rmSync(dir, { recursive: true, force: true }))
     url = `sqlite:${join(dir, 'keyward.db')}`
   } else {
     const admin = new pg.Client({ connectionString: postgresUrl })
     await admin.connect()
-    const name = `keyward_million_${count}_${Date.now()}`
+    const name = keepIn ? `keyward_million_${count}` : `keyward_million_${count}_${Date.now()}`
+    if (keepIn) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
     await admin.query(`CREATE DATABASE ${name}`)
     dropAfter = async () => {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
       await admin.end()
     }
-    if (!flags.keep) cleanups.push(dropAfter)
+    if (keepIn) cleanups.push(() => admin.end())
+    else if (!flags.keep) cleanups.push(dropAfter)
     const target = new URL(postgresUrl)
     target.pathname = `/${name}`
     url = target.href
@@ -372,8 +401,8 @@ async function listProbe(server: Server, secret: string) {
 // ---------------------------------------------------------------------------------------------
 
 async function measureEngine(engine: Engine) {
-  const big = await seed(engine, bigCount)
-  const small = await seed(engine, SMALL_COUNT)
+  const big = await seedOrReuse(engine, bigCount)
+  const small = await seedOrReuse(engine, SMALL_COUNT)
   const bigServer = await startServer(big.url)
   const smallServer = await startServer(small.url)
   log(`${engine}: started in ${bigServer.startSeconds.toFixed(1)} s (${bigCount} keys) / ${smallServer.startSeconds.toFixed(1)} s (${SMALL_COUNT} keys)`)
@@ -451,6 +480,10 @@ function report(results: Awaited<ReturnType<typeof measureEngine>>[]): string {
 async function main(): Promise<void> {
   const results = []
   try {
+    if (flags['seed-only']) {
+      for (const engine of engines) for (const count of [bigCount, SMALL_COUNT]) await seedOrReuse(engine, count)
+      return
+    }
     for (const engine of engines) {
       results.push(await measureEngine(engine))
       console.log(report(results.slice(-1)))
