@@ -63,15 +63,27 @@ export class UsageLimits implements LimitsHook {
   /**
    * Applies a verification's cost to a key: to the rate limits named in `names` (all of them
    * when undefined; names the key lacks are skipped), then, if they allowed it, to its
-   * credits. A refused verification counts against nothing.
+   * credits. A refused verification counts against nothing. Synchronous, as
+   * {@link admitApiCall}, while this process holds enough of the limits and the key has no
+   * credits (which are spent in the database).
    */
-  async verify(key: LimitedKey, cost: number, names: readonly string[] | undefined): Promise<UsageOutcome> {
+  verify(key: LimitedKey, cost: number, names: readonly string[] | undefined): UsageOutcome | Promise<UsageOutcome> {
     const rateLimits = (key.rateLimits ?? []).filter((limit) => names === undefined || names.includes(limit.name))
-    const limited = await this.#rateLimiter.consume(key.id, rateLimits, cost)
-    if (!limited.allowed) return { code: 'RATE_LIMITED', rateLimits: limited.limits, credits: await this.#balanceOf(key), retryAfterMs: limited.retryAfterMs }
+    const limited = this.#rateLimiter.consume(key.id, rateLimits, cost)
+    if (limited instanceof Promise) return limited.then((outcome) => this.#afterRateLimits(key, cost, rateLimits, outcome))
+    return this.#afterRateLimits(key, cost, rateLimits, limited)
+  }
+
+  #afterRateLimits(key: LimitedKey, cost: number, rateLimits: readonly RateLimit[], limited: RateLimitOutcome): UsageOutcome | Promise<UsageOutcome> {
+    if (!limited.allowed)
+      return this.#balanceOf(key).then((credits) => ({ code: 'RATE_LIMITED', rateLimits: limited.limits, credits, retryAfterMs: limited.retryAfterMs }))
     if (!key.credits) return { code: undefined, rateLimits: limited.limits, credits: undefined, retryAfterMs: 0 }
+    return this.#spendCredits(key, key.credits, cost, rateLimits, limited)
+  }
+
+  async #spendCredits(key: LimitedKey, credits: Credits, cost: number, rateLimits: readonly RateLimit[], limited: RateLimitOutcome): Promise<UsageOutcome> {
     const now = this.#clock()
-    const boundary = key.credits.refill ? lastRefillAt(key.credits.refill, key.timeZone, now) : -1
+    const boundary = credits.refill ? lastRefillAt(credits.refill, key.timeZone, now) : -1
     const spent = await this.#store.spendCredits(key.id, cost, now, boundary)
     if (spent === undefined) return { code: undefined, rateLimits: limited.limits, credits: undefined, retryAfterMs: 0 }
     if ('remaining' in spent) return { code: undefined, rateLimits: limited.limits, credits: spent, retryAfterMs: 0 }
@@ -85,16 +97,9 @@ export class UsageLimits implements LimitsHook {
   }
 
   /** The verify operation's view of {@link verify}: its code and the fields it adds to the answer. */
-  async consume(request: LimitsRequest): Promise<LimitsVerdict> {
-    const outcome = await this.verify(request.key, request.cost, request.rateLimits)
-    const fields = {
-      ...(outcome.rateLimits.length > 0
-        ? { rateLimits: outcome.rateLimits.map(({ name, limit, remaining, reset }) => ({ name, limit, remaining, reset })) }
-        : {}),
-      ...(outcome.credits ? { credits: outcome.credits } : {}),
-      ...(outcome.code === 'RATE_LIMITED' ? { retryAfter: secondsOf(outcome.retryAfterMs) } : {}),
-    }
-    return outcome.code ? { code: outcome.code, fields } : { fields }
+  consume(request: LimitsRequest): LimitsVerdict | Promise<LimitsVerdict> {
+    const outcome = this.verify(request.key, request.cost, request.rateLimits)
+    return outcome instanceof Promise ? outcome.then(verdictOf) : verdictOf(outcome)
   }
 
   /** The balance as it is now, a due refill included, without spending. */
@@ -115,6 +120,17 @@ export class UsageLimits implements LimitsHook {
     clearInterval(this.#sweeper)
     await this.#rateLimiter.release()
   }
+}
+
+function verdictOf(outcome: UsageOutcome): LimitsVerdict {
+  const fields = {
+    ...(outcome.rateLimits.length > 0
+      ? { rateLimits: outcome.rateLimits.map(({ name, limit, remaining, reset }) => ({ name, limit, remaining, reset })) }
+      : {}),
+    ...(outcome.credits ? { credits: outcome.credits } : {}),
+    ...(outcome.code === 'RATE_LIMITED' ? { retryAfter: secondsOf(outcome.retryAfterMs) } : {}),
+  }
+  return outcome.code ? { code: outcome.code, fields } : { fields }
 }
 
 /** A stored balance with the refill that is due at `now` applied. */

@@ -1,18 +1,18 @@
 import type { ApiKeyRecord } from '../apikeys/api-key.js'
 import type { FailureThrottle } from '../auth/failure-throttle.js'
 import { authorize } from '../auth/operations.js'
-import type { Principal } from '../auth/principal.js'
+import type { ApiKeyPrincipal, Principal } from '../auth/principal.js'
 import { KeyRefusedError, type Verifier } from '../auth/verifier.js'
 import type { ErrorCode } from '../errors/error-codes.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import { translateMessage, type Locale } from '../i18n/translate.js'
 import { mergePermissions, PermissionSet } from '../permissions/permission.js'
-import { parsePermissionQuery, satisfies } from '../permissions/permission-query.js'
+import { parsePermissionQuery, satisfies, type PermissionQuery } from '../permissions/permission-query.js'
 import type { RoleDirectory } from '../roles/role-directory.js'
 import type { Role } from '../roles/role.js'
 import type { Clock } from '../time/clock.js'
 import type { VerifyAnswer, VerifyCode, VerifyRequest } from './schema.js'
-import type { LimitsHook } from './limits-hook.js'
+import type { LimitsHook, LimitsVerdict } from './limits-hook.js'
 
 /** How the verifier's refusals of a key whose secret was right read as verify codes. */
 const REFUSALS: Partial<Record<ErrorCode, VerifyCode>> = {
@@ -62,35 +62,50 @@ export class VerifyService {
    * @throws KeywardError `apikey.verify_denied` without `canVerifyApiKeys`;
    * `permission.query_*` for a bad query.
    */
-  async verify(principal: Principal, request: VerifyRequest): Promise<VerifyAnswer> {
-    const answer = await this.#verify(principal, request)
+  verify(principal: Principal, request: VerifyRequest): VerifyAnswer | Promise<VerifyAnswer> {
+    const answer = this.#verify(principal, request)
+    return answer instanceof Promise ? answer.then((settled) => this.#told(settled)) : this.#told(answer)
+  }
+
+  #told(answer: VerifyAnswer): VerifyAnswer {
     this.#deps.answered?.(answer.code)
     return answer
   }
 
-  async #verify(principal: Principal, request: VerifyRequest): Promise<VerifyAnswer> {
+  /** Synchronous for a cached key whose limits this process holds (no promise and no microtask on the hot path). */
+  #verify(principal: Principal, request: VerifyRequest): VerifyAnswer | Promise<VerifyAnswer> {
     authorize(principal, 'verifyApiKey')
     const query = request.permissions === undefined ? undefined : parsePermissionQuery(request.permissions)
-    const { address } = request
-
-    let key: Principal
+    let verified: ApiKeyPrincipal | Promise<ApiKeyPrincipal>
     try {
-      const verified = this.#deps.verifier.verify(request.secretKey, address)
-      key = verified instanceof Promise ? await verified : verified
+      verified = this.#deps.verifier.verify(request.secretKey, request.address)
     } catch (error) {
-      if (error instanceof KeyRefusedError && REFUSALS[error.code]) {
-        return this.#answer(REFUSALS[error.code]!, error.record, await this.#deps.roles.get(error.record.roleId))
-      }
-      if (!(error instanceof KeywardError) || error.status !== 401) throw error
-      return this.#notFound(principal, address)
+      return this.#refused(principal, request.address, error)
     }
+    if (verified instanceof Promise)
+      return verified.then(
+        (key) => this.#verified(key, request, query),
+        (error: unknown) => this.#refused(principal, request.address, error),
+      )
+    return this.#verified(verified, request, query)
+  }
 
+  #verified(key: ApiKeyPrincipal, request: VerifyRequest, query: PermissionQuery | undefined): VerifyAnswer | Promise<VerifyAnswer> {
     const record = key.apiKey
     const answer = this.#answer('VALID', record, key.role)
     if (query !== undefined && !satisfies(new PermissionSet(answer.permissions!), query)) return this.#answer('INSUFFICIENT_PERMISSIONS', record, key.role)
-    const usage = await this.#deps.limits.consume({ key: record, cost: request.cost ?? 1, rateLimits: request.rateLimits, now: this.#deps.clock() })
-    if (usage.code) return { ...this.#answer(usage.code, record, key.role), ...usage.fields }
-    return { ...answer, ...usage.fields }
+    const usage = this.#deps.limits.consume({ key: record, cost: request.cost ?? 1, rateLimits: request.rateLimits, now: this.#deps.clock() })
+    const withUsage = (verdict: LimitsVerdict): VerifyAnswer =>
+      verdict.code ? { ...this.#answer(verdict.code, record, key.role), ...verdict.fields } : { ...answer, ...verdict.fields }
+    return usage instanceof Promise ? usage.then(withUsage) : withUsage(usage)
+  }
+
+  async #refused(principal: Principal, address: string | undefined, error: unknown): Promise<VerifyAnswer> {
+    if (error instanceof KeyRefusedError && REFUSALS[error.code]) {
+      return this.#answer(REFUSALS[error.code]!, error.record, await this.#deps.roles.get(error.record.roleId))
+    }
+    if (!(error instanceof KeywardError) || error.status !== 401) throw error
+    return this.#notFound(principal, address)
   }
 
   /** A wrong or unknown secret; RATE_LIMITED once its address has failed too often (the API's rule). */

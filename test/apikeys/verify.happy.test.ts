@@ -79,6 +79,24 @@ describe(`${testEngine()}: apikeys verify (happy)`, () => {
     expect(h.app.context.store.queryCount - before).toBe(0)
   })
 
+  // The request frame of issue 12: a promise and its microtasks per verification cost as much as the verification.
+  it('answers a cached key whose rate limits this process holds synchronously, without a promise', async () => {
+    const key = await h.key()
+    expectStatus(await verify({ secretKey: key.secret }), 200)
+    const caller = h.app.context.verifier.verify(service.secret, '127.0.0.1')
+    expect(caller).not.toBeInstanceOf(Promise)
+    const answer = h.app.context.services.verify.verify(caller as Exclude<typeof caller, Promise<unknown>>, {
+      secretKey: key.secret,
+      permissions: 'x.y OR a.b',
+    })
+    expect(answer).not.toBeInstanceOf(Promise)
+    expect(answer).toMatchObject({ code: 'INSUFFICIENT_PERMISSIONS', keyID: key.id })
+    expect(h.app.context.services.verify.verify(caller as Exclude<typeof caller, Promise<unknown>>, { secretKey: key.secret })).toMatchObject({
+      code: 'VALID',
+      keyID: key.id,
+    })
+  })
+
   it('is documented in the OpenAPI document with its right', async () => {
     const res = await h.get('/api/openapi.json', { apiVersion: null })
     const operation = res.body.paths['/apikeys/verify'].post
