@@ -7,10 +7,12 @@
 //   { type: 'profile-start', intervalUs } → starts V8's CPU profiler (what `node --cpu-prof` uses)
 //   { type: 'profile-stop', path }        → stops it and writes a .cpuprofile file
 //
-// SQL statements are counted by wrapping the two calls every statement goes through:
-// `better-sqlite3`'s `Database#prepare` (Kysely prepares each statement it runs) and `pg`'s
-// `Client#query` (Kysely's pool clients and the LISTEN connection). The wrapper costs one Map
-// update per statement; on a hot path that runs no SQL it costs nothing at all.
+// SQL statements are counted by wrapping the calls every statement goes through:
+// `better-sqlite3`'s `Statement#run`, `#all`, `#get` and `#iterate` (Keyward's driver keeps
+// prepared statements, so `Database#prepare` would count only the first run; `Database#exec`,
+// its BEGIN and COMMIT, is not counted) and `pg`'s `Client#query` (Kysely's pool clients and the
+// LISTEN connection). The wrapper costs one Map update per statement; on a hot path that runs no
+// SQL it costs nothing at all.
 import { writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector'
 import { createRequire } from 'node:module'
@@ -33,10 +35,15 @@ function count(sql) {
 const hooked = []
 try {
   const Sqlite = require('better-sqlite3')
-  const prepare = Sqlite.prototype.prepare
-  Sqlite.prototype.prepare = function countedPrepare(sql, ...rest) {
-    count(sql)
-    return prepare.call(this, sql, ...rest)
+  const probe = new Sqlite(':memory:')
+  const Statement = Object.getPrototypeOf(probe.prepare('select 1'))
+  probe.close()
+  for (const name of ['run', 'all', 'get', 'iterate']) {
+    const execute = Statement[name]
+    Statement[name] = function countedExecution(...rest) {
+      count(this.source)
+      return execute.apply(this, rest)
+    }
   }
   hooked.push('better-sqlite3')
 } catch {

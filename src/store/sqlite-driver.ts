@@ -18,6 +18,8 @@ import type { SqliteFile } from './sqlite-file.js'
 
 const FIRST_RETRY_MS = 2
 const LONGEST_RETRY_MS = 50
+/** Prepared statements kept per connection: Kysely's SQL differs only by list lengths, so few. */
+const STATEMENTS_KEPT = 256
 
 function isBusy(error: unknown): boolean {
   return typeof (error as { code?: unknown })?.code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test((error as { code: string }).code)
@@ -65,6 +67,31 @@ class SqliteConnection implements DatabaseConnection {
   }
 }
 
+/**
+ * A connection's prepared statements by SQL text, the oldest dropped first once full: preparing
+ * (parsing and planning) costs more than running most of Keyward's statements. A cached one is
+ * never stale: SQLite prepares it again on its next run when the schema changed, whichever
+ * connection or process changed it, and its rows take the new columns.
+ */
+class Statements {
+  readonly #connection: BetterSqlite3.Database
+  readonly #bySql = new Map<string, BetterSqlite3.Statement>()
+
+  constructor(connection: BetterSqlite3.Database) {
+    this.#connection = connection
+  }
+
+  get(text: string): BetterSqlite3.Statement {
+    let statement = this.#bySql.get(text)
+    if (statement === undefined) {
+      statement = this.#connection.prepare(text)
+      if (this.#bySql.size >= STATEMENTS_KEPT) this.#bySql.delete(this.#bySql.keys().next().value!)
+      this.#bySql.set(text, statement)
+    }
+    return statement
+  }
+}
+
 function run<R>(statement: BetterSqlite3.Statement, query: CompiledQuery): QueryResult<R> {
   const parameters = query.parameters as unknown[]
   if (statement.reader) return { rows: statement.all(parameters) as R[] }
@@ -83,9 +110,13 @@ function run<R>(statement: BetterSqlite3.Statement, query: CompiledQuery): Query
 class KeywardSqliteDriver implements Driver {
   readonly #connections: SqliteConnections
   readonly #writers = new Mutex()
+  readonly #written: Statements
+  readonly #read: Statements
 
   constructor(connections: SqliteConnections) {
     this.#connections = connections
+    this.#written = new Statements(connections.writer)
+    this.#read = connections.reader === connections.writer ? this.#written : new Statements(connections.reader)
   }
 
   async init(): Promise<void> {}
@@ -130,14 +161,13 @@ class KeywardSqliteDriver implements Driver {
   }
 
   async execute<R>(connection: SqliteConnection, query: CompiledQuery): Promise<QueryResult<R>> {
-    const { writer, reader, file } = this.#connections
-    if (connection.release) return run<R>(writer.prepare(query.sql), query)
-    const read = reader.prepare(query.sql)
+    if (connection.release) return run<R>(this.#written.get(query.sql), query)
+    const read = this.#read.get(query.sql)
     if (read.readonly) return this.#retryWhileBusy(() => run<R>(read, query))
     const release = await this.#writers.lock()
     try {
-      file?.assertPresent()
-      return await this.#retryWhileBusy(() => run<R>(writer.prepare(query.sql), query))
+      this.#connections.file?.assertPresent()
+      return await this.#retryWhileBusy(() => run<R>(this.#written.get(query.sql), query))
     } finally {
       release()
     }
