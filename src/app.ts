@@ -19,6 +19,7 @@ import { registerJsonBodyParser } from './http/json-body.js'
 import { consoleSecurityHeaders, registerSecurityHeaders } from './http/security-headers.js'
 import { documentApiVersion, requireRightsTableEntries, SECURITY_SCHEMES } from './http/openapi.js'
 import { createValidatorCompiler } from './http/validation.js'
+import { registerRequestMetrics } from './metrics/request-metrics.js'
 import { roleRoutes } from './roles/routes.js'
 import { sessionRoutes } from './sessions/routes.js'
 import { keyChangeRoutes } from './verify/changes-route.js'
@@ -144,7 +145,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   fastify.setValidatorCompiler(createValidatorCompiler())
   registerJsonBodyParser(fastify)
-  registerErrorHandling(fastify)
+  registerErrorHandling(fastify, { onUnmatchedResponse: registerRequestMetrics(fastify, context.metrics) })
   registerSecurityHeaders(fastify, { https: Boolean(config.tlsCertFile && config.tlsKeyFile) || config.trustProxy !== false })
   await fastify.register(swagger, {
     openapi: {
@@ -162,10 +163,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     transform: documentApiVersion,
   })
   registerHealthRoutes(fastify, store)
-  fastify.addHook('onResponse', (request, reply, done) => {
-    context.metrics.request(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000)
-    done()
-  })
 
   await fastify.register(
     async (api) => {
