@@ -1,4 +1,5 @@
 import { Center, Loader } from '@mantine/core'
+import type { ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, Route, Routes, useLocation } from 'react-router'
 import { useSession } from '../api/session.js'
@@ -12,8 +13,9 @@ import { RolesPage } from '../features/roles/RolesPage.js'
 import { SetPasswordDialog } from '../features/users/SetPasswordDialog.js'
 import { UserDialogRoute } from '../features/users/UserDialogRoute.js'
 import { UsersPage } from '../features/users/UsersPage.js'
-import { useCan } from '../rights/rights.js'
-import { NotFound } from './NotFound.js'
+import type { ListText } from '../components/ListPage.js'
+import { type Right, useCan } from '../rights/rights.js'
+import { Forbidden, NotFound } from './NotFound.js'
 import { Shell } from './Shell.js'
 
 function Loading() {
@@ -34,6 +36,13 @@ function RequireSession() {
   return <Shell />
 }
 
+/** A list page, for a role with the right to view its records; any other is told so, and nothing is read. */
+function RequireRight({ right, text, page: Page }: { readonly right: Right; readonly text: ListText; readonly page: ComponentType }) {
+  const { t } = useTranslation()
+  const can = useCan()
+  return can(right) ? <Page /> : <Forbidden title={t(`${text}.title`)} />
+}
+
 /** The first page the administrator's role lets them see. */
 function Home() {
   const can = useCan()
@@ -51,21 +60,21 @@ export function AppRoutes() {
       <Route path="/signin" element={state.status === 'loading' ? <Loading /> : <SignInPage />} />
       <Route element={<RequireSession />}>
         <Route index element={<Home />} />
-        <Route path="apikeys" element={<ApiKeysPage />}>
+        <Route path="apikeys" element={<RequireRight right="apikeyRights.canViewApiKeys" text="apiKeys" page={ApiKeysPage} />}>
           <Route path="new" element={<ApiKeyDialogRoute />} />
           <Route path=":id" element={<ApiKeyDialogRoute />} />
         </Route>
-        <Route path="users" element={<UsersPage />}>
+        <Route path="users" element={<RequireRight right="administratorRights.canViewAdministrators" text="users" page={UsersPage} />}>
           <Route path="new" element={<UserDialogRoute />} />
           <Route path=":id" element={<UserDialogRoute />} />
           <Route path=":id/password" element={<SetPasswordDialog />} />
         </Route>
-        <Route path="roles" element={<RolesPage />}>
+        <Route path="roles" element={<RequireRight right="administratorRoleRights.canViewAdministratorRoles" text="roles" page={RolesPage} />}>
           <Route path="new" element={<RoleDialogRoute mode="new" />} />
           <Route path=":id" element={<RoleDialogRoute mode="properties" />} />
           <Route path=":id/duplicate" element={<RoleDialogRoute mode="duplicate" />} />
         </Route>
-        <Route path="audit" element={<AuditPage />} />
+        <Route path="audit" element={<RequireRight right="auditEventRights.canViewAuditEvents" text="audit" page={AuditPage} />} />
         <Route path="preferences" element={<PreferencesPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -6,7 +6,9 @@
  */
 import { useCallback, useMemo } from 'react'
 import { useNavigate, useResolvedPath, useSearchParams } from 'react-router'
+import type { ApiError } from '../api/api-error.js'
 import type { SearchCriterion, SearchFilter } from '../api/resources.js'
+import { useApiQuery } from '../api/use-api.js'
 
 export const PAGE_SIZES = [25, 50, 100]
 
@@ -22,7 +24,6 @@ export interface ListParamsControl extends ListParams {
   setPage(page: number): void
   setSize(size: number): void
   setSort(sort: string, descending: boolean): void
-  setQuery(query: string): void
   /** Another search parameter of the page (the audit log's filters). */
   get(name: string): string
   set(values: Record<string, string | undefined>): void
@@ -73,7 +74,6 @@ export function useListParams(defaults: { sort: string; descending?: boolean }):
       setPage: (p: number) => update({ page: p === 1 ? undefined : String(p) }, false),
       setSize: (s: number) => update({ size: String(s) }, true),
       setSort: (field: string, desc: boolean) => update({ sort: field, desc: desc ? '1' : '0' }, true),
-      setQuery: (q: string) => update({ q }, true),
       get: (name: string) => params.get(name) ?? '',
       set: (values: Record<string, string | undefined>) => update(values, true),
     }),
@@ -90,15 +90,62 @@ export function useListNavigate(): (pathname: string) => void {
   return useCallback((pathname: string) => void navigate({ pathname, search: window.location.search }), [navigate])
 }
 
-/** The search filter of one page of a list: server-side paging, sorting and counting. */
-export function pageFilter(params: ListParams, criteria: SearchCriterion[]): SearchFilter {
+/** The search filter of one page of a list: server-side paging and sorting, and counting when asked. */
+function pageFilter(params: ListParams, page: number, criteria: SearchCriterion[], countTotal: boolean): SearchFilter {
   return {
     maxItems: params.size,
-    offset: (params.page - 1) * params.size,
+    offset: (page - 1) * params.size,
     sortField: params.sort,
     sortDescending: params.descending,
-    countTotal: true,
+    ...(countTotal ? { countTotal } : {}),
     ...(criteria.length > 0 ? { searchCriteria: criteria } : {}),
+  }
+}
+
+/** One page of a list as the table shows it. */
+export interface SearchPage<T> {
+  readonly params: ListParamsControl
+  /** Whether a filter is set: an empty table then says none match, not none yet. */
+  readonly filtered: boolean
+  readonly records: T[] | undefined
+  /** How many records match the filter, on every page. */
+  readonly total: number | undefined
+  readonly error: ApiError | undefined
+  readonly fetching: boolean
+  retry(): void
+}
+
+/**
+ * One page of a resource's search (`POST /apikeys/search`, the records under `field` of the
+ * answer), filtered, sorted and paged by the server as the list's URL says (`order` where it
+ * names no sort). Only the first page asks the server to
+ * count: counting is the costly part of a search of a large table, and the total is the same
+ * on every page, so a later page takes it from the first page's answer (read again only when
+ * that is not cached, as after following a link to page 3).
+ */
+export function useSearchPage<T>(
+  path: string,
+  field: string,
+  order: { sort: string; descending?: boolean },
+  criteriaOf: (params: ListParamsControl) => SearchCriterion[],
+): SearchPage<T> {
+  const params = useListParams(order)
+  const criteria = criteriaOf(params)
+  const search = (page: number) => ({ method: 'POST' as const, path, body: pageFilter(params, page, criteria, page === 1) })
+  // On the first page both are the same request, which SWR sends once.
+  const counted = useApiQuery<Record<string, T[]>>(search(1), { keepPrevious: true })
+  const shown = useApiQuery<Record<string, T[]>>(search(params.page), { keepPrevious: true })
+  return {
+    params,
+    filtered: criteria.length > 0,
+    records: shown.data?.data[field],
+    total: totalOf(counted.data?.headers),
+    error: shown.error ?? counted.error,
+    fetching: shown.isValidating || counted.isValidating,
+    retry: () => {
+      void shown.mutate()
+      void counted.mutate()
+    },
   }
 }
 
@@ -108,7 +155,7 @@ export function containsCriterion(fieldName: string, text: string): SearchCriter
   return trimmed === '' ? [] : [{ fieldName, stringTest: 'contains', stringValue: trimmed, stringWildcards: false }]
 }
 
-export function totalOf(headers: Headers | undefined): number | undefined {
+function totalOf(headers: Headers | undefined): number | undefined {
   const total = headers?.get('x-total-count')
   return total === null || total === undefined ? undefined : Number(total)
 }

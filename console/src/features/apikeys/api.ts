@@ -1,14 +1,10 @@
 import type { ApiKey, Credits, RateLimit } from '../../api/resources.js'
 import { useApi, useApiQuery } from '../../api/use-api.js'
-import { containsCriterion, pageFilter, totalOf, type ListParams } from '../../components/list-params.js'
+import { containsCriterion, useSearchPage } from '../../components/list-params.js'
 
 /** One page of API keys, searched, sorted and counted by the server. */
-export function useApiKeys(params: ListParams) {
-  const query = useApiQuery<{ apiKeys: ApiKey[] }>(
-    { method: 'POST', path: '/apikeys/search', body: pageFilter(params, containsCriterion('keyName', params.query)) },
-    { keepPrevious: true },
-  )
-  return { ...query, apiKeys: query.data?.data.apiKeys, total: totalOf(query.data?.headers) }
+export function useApiKeys() {
+  return useSearchPage<ApiKey>('/apikeys/search', 'apiKeys', { sort: 'keyName' }, (params) => containsCriterion('keyName', params.query))
 }
 
 export function useApiKey(id: number | undefined) {

@@ -1,12 +1,10 @@
 import { Stack, Text } from '@mantine/core'
-import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuditEvent } from '../../api/resources.js'
 import type { DateFormat } from '../../format/date-format.js'
 import { isLocale } from '../../i18n/i18n.js'
 import type { Messages } from '../../i18n/locales/en-US.js'
-import { useRoleList } from '../roles/api.js'
-import { useRoleName } from '../roles/role-name.js'
+import { useRoleNameOf } from '../roles/role-name.js'
 
 type Field = keyof Messages['audit']['fields']
 type Reason = keyof Messages['audit']['reasons']
@@ -28,9 +26,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  */
 export function AuditChanges({ event, format }: { event: AuditEvent; format: DateFormat }) {
   const { t } = useTranslation()
-  const { roles } = useRoleList()
-  const roleName = useRoleName()
-  const roleNames = useMemo(() => new Map(roles?.map((role) => [role.ID, roleName(role)])), [roles, roleName])
+  const roleNameOf = useRoleNameOf()
   const messages = t('audit', { returnObjects: true }) as Messages['audit']
   const rightNames = t('roles.rightNames', { returnObjects: true }) as Messages['roles']['rightNames']
 
@@ -38,7 +34,7 @@ export function AuditChanges({ event, format }: { event: AuditEvent; format: Dat
     if (value === undefined || value === null || value === '') return t('audit.none')
     if (TIME_FIELDS.has(field) && typeof value === 'number') return format.dateTime(value)
     if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no')
-    if (field === 'roleID' && typeof value === 'number') return roleNames.get(value) ?? t('apiKeys.roleUnknown', { id: value })
+    if (field === 'roleID' && typeof value === 'number') return roleNameOf(value)
     if (field === 'locale' && isLocale(value)) return t(`languages.${value}`)
     if (field === 'timeFormat' && (value === '12' || value === '24')) return t(`timeFormats.${value}`)
     if (field === 'reason' && has(messages.reasons, value)) return t(`audit.reasons.${value as Reason}`)

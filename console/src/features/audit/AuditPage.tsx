@@ -1,19 +1,14 @@
-import { Group, Select, Stack, Text, TextInput } from '@mantine/core'
+import { Group, Select, type SelectProps, Text } from '@mantine/core'
 import { DatePickerInput } from '@mantine/dates'
-import { useDebouncedCallback } from '@mantine/hooks'
-import { IconCalendar, IconSearch } from '@tabler/icons-react'
-
-import { useState } from 'react'
+import { IconCalendar } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { AuditEvent } from '../../api/resources.js'
-import { Forbidden } from '../../app/NotFound.js'
-import { ListTable, type Column } from '../../components/ListTable.js'
-import { PageHeader } from '../../components/PageHeader.js'
-import { QueryError } from '../../components/QueryError.js'
-import { useListParams } from '../../components/list-params.js'
+import { ListPage } from '../../components/ListPage.js'
+import type { Column } from '../../components/ListTable.js'
+import { NameFilter } from '../../components/NameFilter.js'
+import type { ListParamsControl } from '../../components/list-params.js'
 import { useDateFormat } from '../../format/date-format.js'
 import type { Messages } from '../../i18n/locales/en-US.js'
-import { useCan } from '../../rights/rights.js'
 import { useAuditEvents } from './api.js'
 import { AuditChanges } from './AuditChanges.js'
 
@@ -54,27 +49,8 @@ function isAction(action: string): action is Action {
 /** Administration > Audit Log: who did what, when; filtered on the server. */
 export function AuditPage() {
   const { t } = useTranslation()
-  const can = useCan()
-  if (!can('auditEventRights.canViewAuditEvents')) return <Forbidden title={t('audit.title')} />
-  return <AuditLog />
-}
-
-function AuditLog() {
-  const { t } = useTranslation()
   const format = useDateFormat()
-  const params = useListParams({ sort: 'time', descending: true })
-  const [who, setWho] = useState(params.get('who'))
-  const applyWho = useDebouncedCallback((value: string) => params.set({ who: value }), 250)
-  const fromDay = params.get('from')
-  const toDay = params.get('to')
-  const filter = {
-    who: params.get('who'),
-    action: params.get('action'),
-    resourceType: params.get('resource'),
-    from: fromDay ? format.startOfDay(fromDay) : undefined,
-    to: toDay ? format.endOfDay(toDay) : undefined,
-  }
-  const { events, total, error, isLoading, isValidating, mutate } = useAuditEvents(params, filter)
+  const list = useAuditEvents()
 
   const columns: Column<AuditEvent>[] = [
     { accessor: 'time', title: t('audit.columns.time'), sortable: true, noWrap: true, render: (event) => format.dateTime(event.time) },
@@ -112,71 +88,52 @@ function AuditLog() {
     { accessor: 'changes', title: t('audit.columns.changes'), render: (event) => <AuditChanges event={event} format={format} /> },
   ]
 
+  return <ListPage<AuditEvent> text="audit" filters={<AuditFilters params={list.params} />} list={list} columns={columns} />
+}
+
+/** Who, what and when: each in the list's URL, so a filtered log can be linked to. */
+function AuditFilters({ params }: { readonly params: ListParamsControl }) {
+  const { t } = useTranslation()
   return (
-    <Stack gap="md">
-      <PageHeader title={t('audit.title')} intro={t('audit.intro')} />
-      <Group align="flex-end" gap="sm" wrap="wrap">
-        <TextInput
-          label={t('audit.who')}
-          placeholder={t('audit.whoPlaceholder')}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          type="search"
-          value={who}
-          w={220}
-          onChange={(event) => {
-            setWho(event.currentTarget.value)
-            applyWho(event.currentTarget.value)
-          }}
-        />
-        <Select
-          label={t('audit.what')}
-          placeholder={t('audit.whatPlaceholder')}
-          clearable
-          searchable
-          w={260}
-          data={ACTIONS.map((action) => ({ value: action, label: t(`audit.actions.${action}`) }))}
-          value={filter.action || null}
-          onChange={(value) => params.set({ action: value ?? undefined })}
-        />
-        <Select
-          label={t('audit.resource')}
-          placeholder={t('audit.resourcePlaceholder')}
-          clearable
-          w={200}
-          data={RESOURCE_TYPES.map((type) => ({ value: type, label: t(`audit.resourceTypes.${type}`) }))}
-          value={filter.resourceType || null}
-          onChange={(value) => params.set({ resource: value ?? undefined })}
-        />
-        <DatePickerInput
-          type="range"
-          allowSingleDateInRange
-          label={t('audit.when')}
-          clearable
-          clearButtonProps={{ 'aria-label': t('common.clear') }}
-          valueFormat="YYYY-MM-DD"
-          leftSection={<IconCalendar size={16} aria-hidden />}
-          w={280}
-          value={[fromDay || null, toDay || null]}
-          onChange={([from, to]) => {
-            if (from && !to) return
-            params.set({ from: from ?? undefined, to: to ?? undefined })
-          }}
-        />
-      </Group>
-      {error ? (
-        <QueryError error={error} onRetry={() => void mutate()} />
-      ) : (
-        <ListTable<AuditEvent>
-          label={t('audit.title')}
-          records={events}
-          total={total}
-          columns={columns}
-          params={params}
-          fetching={isLoading || isValidating}
-          emptyText={t(Object.values(filter).some(Boolean) ? 'audit.empty' : 'audit.noneYet')}
-          rowKey={(record) => record.ID}
-        />
-      )}
-    </Stack>
+    <Group align="flex-end" gap="sm" wrap="wrap">
+      <NameFilter params={params} param="who" label={t('audit.who')} placeholder={t('audit.whoPlaceholder')} w={220} />
+      <ChoiceFilter
+        params={params}
+        param="action"
+        label={t('audit.what')}
+        placeholder={t('audit.whatPlaceholder')}
+        searchable
+        w={260}
+        data={ACTIONS.map((action) => ({ value: action, label: t(`audit.actions.${action}`) }))}
+      />
+      <ChoiceFilter
+        params={params}
+        param="resource"
+        label={t('audit.resource')}
+        placeholder={t('audit.resourcePlaceholder')}
+        w={200}
+        data={RESOURCE_TYPES.map((type) => ({ value: type, label: t(`audit.resourceTypes.${type}`) }))}
+      />
+      <DatePickerInput
+        type="range"
+        allowSingleDateInRange
+        label={t('audit.when')}
+        clearable
+        clearButtonProps={{ 'aria-label': t('common.clear') }}
+        valueFormat="YYYY-MM-DD"
+        leftSection={<IconCalendar size={16} aria-hidden />}
+        w={280}
+        value={[params.get('from') || null, params.get('to') || null]}
+        onChange={([from, to]) => {
+          if (from && !to) return
+          params.set({ from: from ?? undefined, to: to ?? undefined })
+        }}
+      />
+    </Group>
   )
+}
+
+/** A choice that filters the log, kept in the list's search parameter `param` (none chosen: not filtered). */
+function ChoiceFilter({ params, param, ...select }: { readonly params: ListParamsControl; readonly param: string } & SelectProps) {
+  return <Select clearable {...select} value={params.get(param) || null} onChange={(value) => params.set({ [param]: value ?? undefined })} />
 }

@@ -1,37 +1,32 @@
 import type { AuditEvent, SearchCriterion } from '../../api/resources.js'
-import { useApiQuery } from '../../api/use-api.js'
-import { containsCriterion, pageFilter, totalOf, type ListParams } from '../../components/list-params.js'
+import { containsCriterion, type ListParamsControl, useSearchPage } from '../../components/list-params.js'
+import { type DateFormat, useDateFormat } from '../../format/date-format.js'
 
-export interface AuditFilter {
-  /** Part of the actor's name. */
-  readonly who: string
-  /** One action, e.g. `apikey.lock`. */
-  readonly action: string
-  readonly resourceType: string
-  /** Inclusive range in ms. */
-  readonly from?: number
-  readonly to?: number
-}
-
-function criteriaOf(filter: AuditFilter): SearchCriterion[] {
-  const criteria = containsCriterion('actorName', filter.who)
-  if (filter.action) criteria.push({ fieldName: 'action', stringValue: filter.action, stringWildcards: false })
-  if (filter.resourceType) criteria.push({ fieldName: 'resourceType', choiceValue: filter.resourceType })
-  if (filter.from !== undefined || filter.to !== undefined) {
+/**
+ * The audit log's filter, from its URL: part of the actor's name (`who`), one action (`action`,
+ * e.g. `apikey.lock`), a resource type (`resource`), and an inclusive range of days (`from`,
+ * `to`, YYYY-MM-DD in the administrator's time zone).
+ */
+function criteriaOf(params: ListParamsControl, format: DateFormat): SearchCriterion[] {
+  const criteria = containsCriterion('actorName', params.get('who'))
+  const action = params.get('action')
+  const resourceType = params.get('resource')
+  const fromDay = params.get('from')
+  const toDay = params.get('to')
+  if (action) criteria.push({ fieldName: 'action', stringValue: action, stringWildcards: false })
+  if (resourceType) criteria.push({ fieldName: 'resourceType', choiceValue: resourceType })
+  if (fromDay || toDay) {
     criteria.push({
       fieldName: 'time',
-      ...(filter.from !== undefined ? { firstDateValue: filter.from } : {}),
-      ...(filter.to !== undefined ? { lastDateValue: filter.to } : {}),
+      ...(fromDay ? { firstDateValue: format.startOfDay(fromDay) } : {}),
+      ...(toDay ? { lastDateValue: format.endOfDay(toDay) } : {}),
     })
   }
   return criteria
 }
 
 /** One page of the audit log, filtered by who, what and when, on the server. */
-export function useAuditEvents(params: ListParams, filter: AuditFilter) {
-  const query = useApiQuery<{ auditEvents: AuditEvent[] }>(
-    { method: 'POST', path: '/auditevents/search', body: pageFilter(params, criteriaOf(filter)) },
-    { keepPrevious: true },
-  )
-  return { ...query, events: query.data?.data.auditEvents, total: totalOf(query.data?.headers) }
+export function useAuditEvents() {
+  const format = useDateFormat()
+  return useSearchPage<AuditEvent>('/auditevents/search', 'auditEvents', { sort: 'time', descending: true }, (params) => criteriaOf(params, format))
 }

@@ -1,35 +1,20 @@
-import { Anchor, Badge, Button, Stack } from '@mantine/core'
-import { IconPlus } from '@tabler/icons-react'
+import { Badge, Button } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
 import type { Role } from '../../api/resources.js'
-import { Forbidden } from '../../app/NotFound.js'
-import { ListTable, type Column } from '../../components/ListTable.js'
-import { NameFilter } from '../../components/NameFilter.js'
-import { PageHeader } from '../../components/PageHeader.js'
-import { QueryError } from '../../components/QueryError.js'
-import { useListParams, useListNavigate } from '../../components/list-params.js'
+import { ListPage, RecordLink } from '../../components/ListPage.js'
+import type { Column } from '../../components/ListTable.js'
 import { RIGHT_COUNT, countRights, useCan } from '../../rights/rights.js'
 import { useRolePage } from './api.js'
 import { useRoleName } from './role-name.js'
-import { DialogOutlet } from '../../components/DialogOutlet.js'
 
 /** Administration > User Management > Roles. */
 export function RolesPage() {
   const { t } = useTranslation()
   const can = useCan()
-  if (!can('administratorRoleRights.canViewAdministratorRoles')) return <Forbidden title={t('roles.title')} />
-  return <RoleList />
-}
-
-function RoleList() {
-  const { t } = useTranslation()
-  const can = useCan()
   const roleName = useRoleName()
-  const goTo = useListNavigate()
   const { search } = useLocation()
-  const params = useListParams({ sort: 'name' })
-  const { roles, total, error, isLoading, isValidating, mutate } = useRolePage(params)
+  const list = useRolePage()
   const yesNo = (value: boolean | undefined) => (value ? t('common.yes') : t('common.no'))
 
   const columns: Column<Role>[] = [
@@ -40,9 +25,7 @@ function RoleList() {
       sortable: true,
       render: (role) => (
         <>
-          <Anchor component={Link} to={{ pathname: `/roles/${role.ID}`, search }} fw={500} fz="sm">
-            {roleName(role)}
-          </Anchor>
+          <RecordLink to={`/roles/${role.ID}`}>{roleName(role)}</RecordLink>
           {role.immutable && (
             <Badge variant="outline" color="gray.7" size="sm" ml="xs">
               {t('roles.builtIn')}
@@ -80,36 +63,5 @@ function RoleList() {
     },
   ]
 
-  return (
-    <Stack gap="md">
-      <PageHeader
-        title={t('roles.title')}
-        intro={t('roles.intro')}
-        actions={
-          can('administratorRoleRights.canCreateNewAdministratorRoles') && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => goTo('/roles/new')}>
-              {t('roles.new')}
-            </Button>
-          )
-        }
-      />
-      <NameFilter label={t('roles.filter')} params={params} />
-      {error ? (
-        <QueryError error={error} onRetry={() => void mutate()} />
-      ) : (
-        <ListTable<Role>
-          label={t('roles.title')}
-          records={roles}
-          total={total}
-          columns={columns}
-          params={params}
-          fetching={isLoading || isValidating}
-          emptyText={t(params.query ? 'roles.empty' : 'roles.noneYet')}
-          rowKey={(record) => record.ID}
-          onOpen={(role) => goTo(`/roles/${role.ID}`)}
-        />
-      )}
-      <DialogOutlet />
-    </Stack>
-  )
+  return <ListPage<Role> text="roles" path="/roles" create="administratorRoleRights.canCreateNewAdministratorRoles" list={list} columns={columns} />
 }

@@ -1,6 +1,6 @@
 import { useSession, useSignedIn } from '../../api/session.js'
 import { useApi, useApiQuery } from '../../api/use-api.js'
-import { containsCriterion, pageFilter, totalOf, type ListParams } from '../../components/list-params.js'
+import { containsCriterion, useSearchPage } from '../../components/list-params.js'
 import type { Role } from '../../api/resources.js'
 import { useCan } from '../../rights/rights.js'
 
@@ -45,10 +45,6 @@ export function useRoleActions() {
 }
 
 /** One page of roles, searched, sorted and counted by the server. */
-export function useRolePage(params: ListParams) {
-  const query = useApiQuery<{ roles: Role[] }>(
-    { method: 'POST', path: '/roles/search', body: pageFilter(params, containsCriterion('name', params.query)) },
-    { keepPrevious: true },
-  )
-  return { ...query, roles: query.data?.data.roles, total: totalOf(query.data?.headers) }
+export function useRolePage() {
+  return useSearchPage<Role>('/roles/search', 'roles', { sort: 'name' }, (params) => containsCriterion('name', params.query))
 }

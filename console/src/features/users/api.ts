@@ -1,7 +1,7 @@
 import type { Administrator } from '../../api/resources.js'
 import { useSession, useSignedIn } from '../../api/session.js'
 import { useApi, useApiQuery } from '../../api/use-api.js'
-import { containsCriterion, pageFilter, totalOf, type ListParams } from '../../components/list-params.js'
+import { containsCriterion, useSearchPage } from '../../components/list-params.js'
 
 /** Whether an error is about the password the administrator was given (its policy). */
 export function isPasswordError(code: string): boolean {
@@ -9,12 +9,8 @@ export function isPasswordError(code: string): boolean {
 }
 
 /** One page of administrators, searched, sorted and counted by the server. */
-export function useAdministrators(params: ListParams) {
-  const query = useApiQuery<{ administrators: Administrator[] }>(
-    { method: 'POST', path: '/administrators/search', body: pageFilter(params, containsCriterion('username', params.query)) },
-    { keepPrevious: true },
-  )
-  return { ...query, administrators: query.data?.data.administrators, total: totalOf(query.data?.headers) }
+export function useAdministrators() {
+  return useSearchPage<Administrator>('/administrators/search', 'administrators', { sort: 'username' }, (params) => containsCriterion('username', params.query))
 }
 
 export function useAdministrator(id: number | undefined) {
