@@ -51,3 +51,29 @@ export function useApi(): Api {
   )
   return { call, invalidate }
 }
+
+/**
+ * Create, modify and delete of one resource (`/apikeys`): each reloads every read of it, lists
+ * and records. `modified` runs after a change, e.g. to reload the session when it was one's own.
+ */
+export function useResourceActions<T, Input>(path: string, modified?: (id: number) => Promise<void>) {
+  const api = useApi()
+  const done = () => api.invalidate(path)
+  return {
+    async create(input: Input): Promise<T> {
+      const created = await api.call<T>('POST', path, input)
+      await done()
+      return created
+    },
+    async modify(id: number, changes: Partial<Input>): Promise<T> {
+      const changed = await api.call<T>('POST', `${path}/${id}`, changes)
+      await done()
+      await modified?.(id)
+      return changed
+    },
+    async remove(id: number): Promise<void> {
+      await api.call('DELETE', `${path}/${id}`)
+      await done()
+    },
+  }
+}

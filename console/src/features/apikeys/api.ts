@@ -1,5 +1,5 @@
 import type { ApiKey, Credits, RateLimit } from '../../api/resources.js'
-import { useApi, useApiQuery } from '../../api/use-api.js'
+import { useApi, useApiQuery, useResourceActions } from '../../api/use-api.js'
 import { containsCriterion, useSearchPage } from '../../components/list-params.js'
 
 /** One page of API keys, searched, sorted and counted by the server. */
@@ -32,26 +32,12 @@ export interface ApiKeyInput {
 /** Writes to API keys; each reloads the list. Answers that carry a secret are not cached. */
 export function useApiKeyActions() {
   const api = useApi()
-  const done = () => api.invalidate('/apikeys')
   return {
-    async create(input: ApiKeyInput): Promise<ApiKey> {
-      const created = await api.call<ApiKey>('POST', '/apikeys', input)
-      await done()
-      return created
-    },
-    async modify(id: number, changes: Partial<ApiKeyInput>): Promise<ApiKey> {
-      const modified = await api.call<ApiKey>('POST', `/apikeys/${id}`, changes)
-      await done()
-      return modified
-    },
+    ...useResourceActions<ApiKey, ApiKeyInput>('/apikeys'),
     async newSecret(id: number): Promise<ApiKey> {
       const replaced = await api.call<ApiKey>('POST', `/apikeys/${id}/secretkey`)
-      await done()
+      await api.invalidate('/apikeys')
       return replaced
-    },
-    async remove(id: number): Promise<void> {
-      await api.call('DELETE', `/apikeys/${id}`)
-      await done()
     },
   }
 }

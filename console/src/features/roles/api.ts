@@ -1,5 +1,5 @@
 import { useSession, useSignedIn } from '../../api/session.js'
-import { useApi, useApiQuery } from '../../api/use-api.js'
+import { useApiQuery, useResourceActions } from '../../api/use-api.js'
 import { containsCriterion, useSearchPage } from '../../components/list-params.js'
 import type { Role } from '../../api/resources.js'
 import { useCan } from '../../rights/rights.js'
@@ -22,26 +22,11 @@ export function useRole(id: number | undefined) {
 export type RoleInput = Omit<Role, 'ID' | 'immutable'>
 
 export function useRoleActions() {
-  const api = useApi()
   const { refresh } = useSession()
   const session = useSignedIn()
-  return {
-    async create(input: RoleInput): Promise<Role> {
-      const role = await api.call<Role>('POST', '/roles', input)
-      await api.invalidate('/roles')
-      return role
-    },
-    async modify(id: number, changes: Partial<RoleInput>): Promise<Role> {
-      const role = await api.call<Role>('POST', `/roles/${id}`, changes)
-      await api.invalidate('/roles')
-      if (id === session.role.ID) await refresh()
-      return role
-    },
-    async remove(id: number): Promise<void> {
-      await api.call('DELETE', `/roles/${id}`)
-      await api.invalidate('/roles')
-    },
-  }
+  return useResourceActions<Role, RoleInput>('/roles', async (id) => {
+    if (id === session.role.ID) await refresh()
+  })
 }
 
 /** One page of roles, searched, sorted and counted by the server. */

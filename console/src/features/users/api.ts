@@ -1,6 +1,6 @@
 import type { Administrator } from '../../api/resources.js'
 import { useSession, useSignedIn } from '../../api/session.js'
-import { useApi, useApiQuery } from '../../api/use-api.js'
+import { useApiQuery, useResourceActions } from '../../api/use-api.js'
 import { containsCriterion, useSearchPage } from '../../components/list-params.js'
 
 /** Whether an error is about the password the administrator was given (its policy). */
@@ -25,25 +25,9 @@ export type AdministratorInput = Partial<
 }
 
 export function useAdministratorActions() {
-  const api = useApi()
   const { refresh } = useSession()
   const session = useSignedIn()
-  const done = () => api.invalidate('/administrators')
-  return {
-    async create(input: AdministratorInput): Promise<Administrator> {
-      const created = await api.call<Administrator>('POST', '/administrators', input)
-      await done()
-      return created
-    },
-    async modify(id: number, changes: AdministratorInput): Promise<Administrator> {
-      const modified = await api.call<Administrator>('POST', `/administrators/${id}`, changes)
-      await done()
-      if (id === session.administrator.ID) await refresh()
-      return modified
-    },
-    async remove(id: number): Promise<void> {
-      await api.call('DELETE', `/administrators/${id}`)
-      await done()
-    },
-  }
+  return useResourceActions<Administrator, AdministratorInput>('/administrators', async (id) => {
+    if (id === session.administrator.ID) await refresh()
+  })
 }
