@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { notifyError } from './notify.js'
+import { notifyError, notifySuccess } from './notify.js'
 
 export interface ConfirmDialogProps {
   readonly opened: boolean
@@ -47,4 +47,38 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       </Stack>
     </Modal>
   )
+}
+
+/** The catalog sections of what can be deleted: each has `deleteTitle`, `deleteBody` (with the name) and `deleteConfirm`. */
+type DeletableText = 'apiKeys' | 'users' | 'roles'
+
+/**
+ * The question before deleting a record (none for one not created yet): `ask` opens it, and
+ * once the record is deleted the console says so and `onDeleted` runs.
+ */
+export function useDeleteQuestion(
+  stackId: string,
+  text: DeletableText,
+  record: { readonly name: string; remove(): Promise<void> } | undefined,
+  onDeleted?: () => void,
+) {
+  const { t } = useTranslation()
+  const [asking, setAsking] = useState(false)
+  const question = record && (
+    <ConfirmDialog
+      opened={asking}
+      stackId={stackId}
+      title={t(`${text}.deleteTitle`)}
+      body={t(`${text}.deleteBody`, { name: record.name })}
+      confirmLabel={t(`${text}.deleteConfirm`)}
+      danger
+      onConfirm={async () => {
+        await record.remove()
+        notifySuccess(t('common.deleted', { name: record.name }))
+        onDeleted?.()
+      }}
+      onCancel={() => setAsking(false)}
+    />
+  )
+  return { ask: () => setAsking(true), question }
 }

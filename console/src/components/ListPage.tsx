@@ -67,13 +67,9 @@ export function ListPage<T extends { readonly ID: number }>(props: ListPageProps
       ) : (
         <ListTable<T>
           label={t(`${text}.title`)}
-          records={list.records}
-          total={list.total}
+          list={list}
           columns={props.columns}
-          params={list.params}
-          fetching={list.fetching}
           emptyText={t(list.filtered ? `${text}.empty` : `${text}.noneYet`)}
-          rowKey={(record) => record.ID}
           onOpen={path === undefined ? undefined : (record) => goTo(`${path}/${record.ID}`)}
         />
       )}

@@ -2,7 +2,7 @@ import { Box, Group, LoadingOverlay, Pagination, Select, Table, Text, Tooltip, U
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react'
 import { Fragment, type CSSProperties, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { PAGE_SIZES, type ListParamsControl } from './list-params.js'
+import { PAGE_SIZES, type SearchPage } from './list-params.js'
 
 export interface Column<T> {
   /** The API field: what the column shows and, when sortable, the search filter's `sortField`. */
@@ -37,13 +37,10 @@ function cellContent<T>(column: Column<T>, record: T): ReactNode {
 
 export interface ListTableProps<T> {
   readonly label: string
-  readonly records: T[] | undefined
-  readonly total: number | undefined
+  /** The page on screen, its total (a lower bound where the server stopped counting) and the list's URL state. */
+  readonly list: SearchPage<T>
   readonly columns: Column<T>[]
-  readonly params: ListParamsControl
-  readonly fetching: boolean
   readonly emptyText: string
-  readonly rowKey: (record: T) => string | number
   /** Opens a record's properties (double-click, as in the model console). */
   onOpen?(record: T): void
 }
@@ -79,9 +76,9 @@ function cellStyle<T>(column: Column<T>, header = false): CSSProperties {
  * screen is loaded, whatever the total. Sortable headers are buttons and carry `aria-sort`;
  * each row's first cell links to its properties, so the keyboard reaches them too.
  */
-export function ListTable<T>(props: ListTableProps<T>) {
+export function ListTable<T extends { readonly ID: number }>(props: ListTableProps<T>) {
   const { t } = useTranslation()
-  const { params, records, total } = props
+  const { params, records, total, fetching } = props.list
   const pages = Math.max(1, Math.ceil((total ?? 0) / params.size))
   const from = total ? (params.page - 1) * params.size + 1 : 0
   const to = Math.min(total ?? 0, params.page * params.size)
@@ -117,25 +114,16 @@ export function ListTable<T>(props: ListTableProps<T>) {
   return (
     <Box>
       <Box pos="relative">
-        <LoadingOverlay visible={props.fetching} zIndex={2} overlayProps={{ blur: 0, backgroundOpacity: 0.35 }} loaderProps={{ size: 'sm' }} />
+        <LoadingOverlay visible={fetching} zIndex={2} overlayProps={{ blur: 0, backgroundOpacity: 0.35 }} loaderProps={{ size: 'sm' }} />
         <Table.ScrollContainer minWidth={960}>
-          <Table
-            striped
-            highlightOnHover
-            withTableBorder
-            verticalSpacing="xs"
-            horizontalSpacing="sm"
-            fz="sm"
-            aria-label={props.label}
-            aria-busy={props.fetching}
-          >
+          <Table striped highlightOnHover withTableBorder verticalSpacing="xs" horizontalSpacing="sm" fz="sm" aria-label={props.label} aria-busy={fetching}>
             <Table.Thead>
               <Table.Tr>{props.columns.map(header)}</Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {records && records.length > 0 ? (
                 records.map((record) => (
-                  <Table.Tr key={props.rowKey(record)} onDoubleClick={props.onOpen ? () => props.onOpen?.(record) : undefined}>
+                  <Table.Tr key={record.ID} onDoubleClick={props.onOpen ? () => props.onOpen?.(record) : undefined}>
                     {props.columns.map((column) => (
                       <Table.Td key={column.accessor} style={cellStyle(column)}>
                         {cellContent(column, record)}
@@ -158,7 +146,7 @@ export function ListTable<T>(props: ListTableProps<T>) {
       </Box>
       <Group justify="space-between" mt="sm" gap="sm">
         <Text size="sm" aria-live="polite">
-          {total ? t('common.pageSummary', { from, to, total }) : null}
+          {total ? t(props.list.totalAtLeast ? 'common.pageSummaryAtLeast' : 'common.pageSummary', { from, to, total }) : null}
         </Text>
         <Group gap="sm">
           <Select

@@ -14,17 +14,23 @@ interface DialogFrame {
   onClose(): void
 }
 
+/** The read of a resource (an SWR answer): its failure, and how to read it again. */
+interface PendingRead {
+  readonly error: ApiError | undefined
+  mutate(): Promise<unknown>
+}
+
 /**
  * A resource's Properties dialog while the resource is not there: loading, the read's failure
  * (with Retry where it may help), or not found for an ID that cannot exist. The form's dialog
  * takes its place once the resource is loaded.
  */
-export function ResourceDialogPending(props: DialogFrame & { readonly error: ApiError | undefined; readonly notFound: boolean; onRetry(): void }) {
+export function ResourceDialogPending(props: DialogFrame & { readonly read: PendingRead; readonly notFound: boolean }) {
   const { t } = useTranslation()
   return (
     <Modal opened stackId={props.stackId} onClose={props.onClose} title={props.title} size={props.size}>
-      {props.error ? (
-        <QueryError error={props.error} onRetry={props.onRetry} />
+      {props.read.error ? (
+        <QueryError error={props.read.error} onRetry={() => void props.read.mutate()} />
       ) : props.notFound ? (
         <Alert color="gray">{t('app.notFoundBody')}</Alert>
       ) : (
@@ -45,12 +51,12 @@ export interface ResourceFormDialogProps extends DialogFrame {
   readonly readOnlyNote?: string
   /** The API's refusal of the last submit, when no field of the form explains it. */
   readonly failure: string | undefined
-  readonly submitting: boolean
+  /** The dialog's form: whether it is being submitted, and whether it holds typed input. */
+  readonly form: { readonly submitting: boolean; isDirty(): boolean }
   readonly submitLabel?: string
   /** The footer's left-hand buttons (New secret, Set password, Delete). */
   readonly buttons?: ReactNode
   readonly children: ReactNode
-  isDirty(): boolean
   onSubmit(event: FormEvent<HTMLFormElement>): void
 }
 
@@ -60,7 +66,7 @@ export interface ResourceFormDialogProps extends DialogFrame {
  */
 export function ResourceFormDialog(props: ResourceFormDialogProps) {
   const { t } = useTranslation()
-  const guard = useDiscardGuard({ stackId: `${props.stackId}-discard`, isDirty: props.isDirty, onClose: props.onClose })
+  const guard = useDiscardGuard({ stackId: `${props.stackId}-discard`, isDirty: () => props.form.isDirty(), onClose: props.onClose })
   return (
     <>
       <Modal opened={props.opened ?? true} stackId={props.stackId} onClose={guard.requestClose} title={props.title} size={props.size}>
@@ -82,7 +88,7 @@ export function ResourceFormDialog(props: ResourceFormDialogProps) {
             {props.children}
             <DialogFooter>
               <Group gap="xs">{props.buttons}</Group>
-              <DialogActions readOnly={props.readOnly} submitting={props.submitting} onClose={props.onClose} submitLabel={props.submitLabel} />
+              <DialogActions readOnly={props.readOnly} submitting={props.form.submitting} onClose={props.onClose} submitLabel={props.submitLabel} />
             </DialogFooter>
           </Stack>
         </form>

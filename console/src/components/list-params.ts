@@ -110,6 +110,8 @@ export interface SearchPage<T> {
   readonly records: T[] | undefined
   /** How many records match the filter, on every page. */
   readonly total: number | undefined
+  /** Whether the server stopped counting at `total`: at least that many match (`X-Total-Count-Relation: gte`). */
+  readonly totalAtLeast: boolean
   readonly error: ApiError | undefined
   readonly fetching: boolean
   retry(): void
@@ -140,6 +142,7 @@ export function useSearchPage<T>(
     filtered: criteria.length > 0,
     records: shown.data?.data[field],
     total: totalOf(counted.data?.headers),
+    totalAtLeast: counted.data?.headers.get('x-total-count-relation') === 'gte',
     error: shown.error ?? counted.error,
     fetching: shown.isValidating || counted.isValidating,
     retry: () => {

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { fieldOfError } from '../../api/field-errors.js'
 import type { ApiKey } from '../../api/resources.js'
 import { useSignedIn } from '../../api/session.js'
-import { ConfirmDialog } from '../../components/ConfirmDialog.js'
+import { ConfirmDialog, useDeleteQuestion } from '../../components/ConfirmDialog.js'
 import { LanguageSelect } from '../../components/ChoiceSelect.js'
 import { ResourceDialogPending, ResourceFormDialog, useSubmitFailure } from '../../components/ResourceDialog.js'
 import { StatusBadge } from '../../components/StatusBadge.js'
@@ -81,16 +81,16 @@ export interface ApiKeyPropertiesDialogProps {
 /** Loads the key (unless new), then shows its Properties. */
 export function ApiKeyPropertiesDialog(props: ApiKeyPropertiesDialogProps) {
   const { t } = useTranslation()
-  const { apiKey, error, mutate } = useApiKey(props.isNew ? undefined : props.keyId)
+  const read = useApiKey(props.isNew ? undefined : props.keyId)
+  const { apiKey } = read
   if (!props.isNew && !apiKey) {
     return (
       <ResourceDialogPending
         stackId="properties"
         title={t('apiKeys.propertiesTitle')}
         size="lg"
-        error={error}
+        read={read}
         notFound={props.keyId === undefined}
-        onRetry={() => void mutate()}
         onClose={props.onClose}
       />
     )
@@ -104,8 +104,9 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
   const can = useCan()
   const format = useDateFormat()
   const actions = useApiKeyActions()
-  const [confirming, setConfirming] = useState<'delete' | 'secret' | undefined>()
+  const [confirmingSecret, setConfirmingSecret] = useState(false)
   const { apiKey } = props
+  const deletion = useDeleteQuestion('confirm-delete', 'apiKeys', apiKey && { name: apiKey.keyName, remove: () => actions.remove(apiKey.ID) }, props.onClose)
   const readOnly = apiKey ? !can('apikeyRights.canEditApiKeyProperties') : !can('apikeyRights.canCreateNewApiKeys')
   const initial = valuesOf(apiKey, administrator, format)
   const form = useForm<KeyFormValues>({
@@ -172,20 +173,19 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
         size="lg"
         readOnly={readOnly}
         failure={failure}
-        submitting={form.submitting}
+        form={form}
         submitLabel={apiKey ? undefined : t('apiKeys.next')}
-        isDirty={() => form.isDirty()}
         onSubmit={submit}
         onClose={props.onClose}
         buttons={
           <>
             {apiKey && can('apikeyRights.canEditApiKeyProperties') && (
-              <Button variant="outline" onClick={() => setConfirming('secret')}>
+              <Button variant="outline" onClick={() => setConfirmingSecret(true)}>
                 {t('apiKeys.newSecret')}
               </Button>
             )}
             {apiKey && can('apikeyRights.canDeleteApiKeys') && (
-              <Button variant="outline" color="red.9" onClick={() => setConfirming('delete')}>
+              <Button variant="outline" color="red.9" onClick={deletion.ask}>
                 {t('common.delete')}
               </Button>
             )}
@@ -205,13 +205,8 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
               onChange={(roleId) => form.setFieldValue('roleID', roleId)}
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <LanguageSelect label={t('apiKeys.language')} {...form.getInputProps('locale')} onChange={(locale) => form.setFieldValue('locale', locale)} />
-              <TimeZoneSelect
-                label={t('apiKeys.timeZone')}
-                {...form.getInputProps('timeZone')}
-                value={form.values.timeZone}
-                onChange={(zone) => form.setFieldValue('timeZone', zone)}
-              />
+              <LanguageSelect label={t('apiKeys.language')} {...form.getInputProps('locale')} />
+              <TimeZoneSelect label={t('apiKeys.timeZone')} {...form.getInputProps('timeZone')} value={form.values.timeZone} />
             </SimpleGrid>
             <DatePickerInput
               label={t('apiKeys.expiresOn')}
@@ -233,35 +228,20 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
         <KeySettingsFieldset form={form} readOnly={readOnly} />
         {apiKey && <KeyDetails apiKey={apiKey} format={format} />}
       </ResourceFormDialog>
+      {deletion.question}
       {apiKey && (
-        <>
-          <ConfirmDialog
-            opened={confirming === 'secret'}
-            stackId="confirm-secret"
-            title={t('apiKeys.newSecretTitle')}
-            body={t('apiKeys.newSecretBody', { name: apiKey.keyName })}
-            confirmLabel={t('apiKeys.newSecretConfirm')}
-            onConfirm={async () => {
-              const replaced = await actions.newSecret(apiKey.ID)
-              if (replaced.secretKey) props.onSecret(replaced.keyName, replaced.secretKey)
-            }}
-            onCancel={() => setConfirming(undefined)}
-          />
-          <ConfirmDialog
-            opened={confirming === 'delete'}
-            stackId="confirm-delete"
-            title={t('apiKeys.deleteTitle')}
-            body={t('apiKeys.deleteBody', { name: apiKey.keyName })}
-            confirmLabel={t('apiKeys.deleteConfirm')}
-            danger
-            onConfirm={async () => {
-              await actions.remove(apiKey.ID)
-              notifySuccess(t('common.deleted', { name: apiKey.keyName }))
-              props.onClose()
-            }}
-            onCancel={() => setConfirming(undefined)}
-          />
-        </>
+        <ConfirmDialog
+          opened={confirmingSecret}
+          stackId="confirm-secret"
+          title={t('apiKeys.newSecretTitle')}
+          body={t('apiKeys.newSecretBody', { name: apiKey.keyName })}
+          confirmLabel={t('apiKeys.newSecretConfirm')}
+          onConfirm={async () => {
+            const replaced = await actions.newSecret(apiKey.ID)
+            if (replaced.secretKey) props.onSecret(replaced.keyName, replaced.secretKey)
+          }}
+          onCancel={() => setConfirmingSecret(false)}
+        />
       )}
     </>
   )

@@ -59,18 +59,9 @@ export function PreferencesPage() {
               </Alert>
             )}
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <LanguageSelect label={t('preferences.language')} {...form.getInputProps('locale')} onChange={(locale) => form.setFieldValue('locale', locale)} />
-              <TimeZoneSelect
-                label={t('preferences.timeZone')}
-                {...form.getInputProps('timeZone')}
-                value={form.values.timeZone}
-                onChange={(zone) => form.setFieldValue('timeZone', zone)}
-              />
-              <TimeFormatSelect
-                label={t('preferences.timeFormat')}
-                {...form.getInputProps('timeFormat')}
-                onChange={(timeFormat) => form.setFieldValue('timeFormat', timeFormat)}
-              />
+              <LanguageSelect label={t('preferences.language')} {...form.getInputProps('locale')} />
+              <TimeZoneSelect label={t('preferences.timeZone')} {...form.getInputProps('timeZone')} value={form.values.timeZone} />
+              <TimeFormatSelect label={t('preferences.timeFormat')} {...form.getInputProps('timeFormat')} />
             </SimpleGrid>
             <Group justify="space-between">
               <Text size="sm" c="dimmed" data-testid="preferences-now">

@@ -15,21 +15,14 @@ export function RoleDialogRoute({ mode }: { mode: RoleDialogMode }) {
   const goTo = useListNavigate()
   const roleId = mode === 'new' ? undefined : Number(id)
   const valid = roleId === undefined || (Number.isInteger(roleId) && roleId > 0)
-  const { role, error, mutate } = useRole(valid ? roleId : undefined)
+  const read = useRole(valid ? roleId : undefined)
+  const { role } = read
   const close = () => goTo('/roles')
 
   if (mode !== 'new' && !role) {
     return (
       <Modal.Stack>
-        <ResourceDialogPending
-          stackId="role"
-          title={t('roles.propertiesTitle')}
-          size="xl"
-          error={error}
-          notFound={!valid}
-          onRetry={() => void mutate()}
-          onClose={close}
-        />
+        <ResourceDialogPending stackId="role" title={t('roles.propertiesTitle')} size="xl" read={read} notFound={!valid} onClose={close} />
       </Modal.Stack>
     )
   }

@@ -1,10 +1,9 @@
 import { Button, Checkbox, Fieldset, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { fieldOfError } from '../../api/field-errors.js'
 import type { RightsObject, Role } from '../../api/resources.js'
-import { ConfirmDialog } from '../../components/ConfirmDialog.js'
+import { useDeleteQuestion } from '../../components/ConfirmDialog.js'
 import { entriesOf, textOf } from '../../components/ListTextarea.js'
 import { notifySuccess } from '../../components/notify.js'
 import { permissionsError, PermissionsInput } from '../../components/PermissionsInput.js'
@@ -84,7 +83,7 @@ export function RoleFormDialog(props: RoleFormDialogProps) {
   const { role } = props
   const { t } = useTranslation()
   const actions = useRoleActions()
-  const [confirmingDelete, setConfirmingDelete] = useState(false)
+  const deletion = useDeleteQuestion(`${props.stackId}-delete`, 'roles', role && { name: role.name, remove: () => actions.remove(role.ID) }, props.onDeleted)
   const immutable = props.mode === 'properties' && role?.immutable === true
   const readOnly = props.readOnly || immutable
   const roleName = useRoleName()
@@ -129,15 +128,14 @@ export function RoleFormDialog(props: RoleFormDialogProps) {
         readOnly={readOnly}
         readOnlyNote={immutable ? t('roles.immutable') : undefined}
         failure={failure}
-        submitting={form.submitting}
-        isDirty={() => form.isDirty()}
+        form={form}
         onSubmit={submit}
         onClose={props.onClose}
         buttons={
           props.mode === 'properties' &&
           props.canDelete &&
           !immutable && (
-            <Button color="red" variant="outline" onClick={() => setConfirmingDelete(true)}>
+            <Button color="red" variant="outline" onClick={deletion.ask}>
               {t('common.delete')}
             </Button>
           )
@@ -179,22 +177,7 @@ export function RoleFormDialog(props: RoleFormDialogProps) {
         </Fieldset>
         <KeptRoleFields role={props.mode === 'new' ? undefined : role} />
       </ResourceFormDialog>
-      {role && (
-        <ConfirmDialog
-          opened={confirmingDelete}
-          stackId={`${props.stackId}-delete`}
-          title={t('roles.deleteTitle')}
-          body={t('roles.deleteBody', { name: role.name })}
-          confirmLabel={t('roles.deleteConfirm')}
-          danger
-          onConfirm={async () => {
-            await actions.remove(role.ID)
-            notifySuccess(t('common.deleted', { name: role.name }))
-            props.onDeleted?.()
-          }}
-          onCancel={() => setConfirmingDelete(false)}
-        />
-      )}
+      {deletion.question}
     </>
   )
 }

@@ -1,13 +1,12 @@
 import { Button, Checkbox, Fieldset, Modal, PasswordInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { useState } from 'react'
 import { useListNavigate } from '../../components/list-params.js'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
 import { fieldOfError } from '../../api/field-errors.js'
 import type { Administrator, TimeFormat } from '../../api/resources.js'
 import { useSignedIn } from '../../api/session.js'
-import { ConfirmDialog } from '../../components/ConfirmDialog.js'
+import { useDeleteQuestion } from '../../components/ConfirmDialog.js'
 import { KeptFields, keptEntries } from '../../components/KeptFields.js'
 import { LanguageSelect, TimeFormatSelect } from '../../components/ChoiceSelect.js'
 import { ResourceDialogPending, ResourceFormDialog, useSubmitFailure } from '../../components/ResourceDialog.js'
@@ -50,21 +49,14 @@ export function UserDialogRoute() {
   const goTo = useListNavigate()
   const userId = id === undefined ? undefined : Number(id)
   const valid = userId === undefined || (Number.isInteger(userId) && userId > 0)
-  const { administrator, error, mutate } = useAdministrator(valid ? userId : undefined)
+  const read = useAdministrator(valid ? userId : undefined)
+  const { administrator } = read
   const close = () => goTo('/users')
 
   return (
     <Modal.Stack>
       {id !== undefined && !administrator ? (
-        <ResourceDialogPending
-          stackId="user"
-          title={t('users.propertiesTitle')}
-          size="lg"
-          error={error}
-          notFound={!valid}
-          onRetry={() => void mutate()}
-          onClose={close}
-        />
+        <ResourceDialogPending stackId="user" title={t('users.propertiesTitle')} size="lg" read={read} notFound={!valid} onClose={close} />
       ) : (
         <UserForm key={administrator?.ID ?? 'new'} user={administrator} onClose={close} />
       )}
@@ -79,7 +71,7 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
   const { administrator: me } = useSignedIn()
   const format = useDateFormat()
   const actions = useAdministratorActions()
-  const [confirmingDelete, setConfirmingDelete] = useState(false)
+  const deletion = useDeleteQuestion('confirm-delete', 'users', user && { name: user.username, remove: () => actions.remove(user.ID) }, onClose)
   const isSelf = user?.ID === me.ID
   const readOnly = user ? !can('administratorRights.canEditAdministratorProperties') : !can('administratorRights.canCreateNewAdministrators')
   const form = useForm<UserFormValues>({
@@ -156,8 +148,7 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
         size="lg"
         readOnly={readOnly}
         failure={failure}
-        submitting={form.submitting}
-        isDirty={() => form.isDirty()}
+        form={form}
         onSubmit={submit}
         onClose={onClose}
         buttons={
@@ -168,7 +159,7 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
               </Button>
             )}
             {user && !isSelf && can('administratorRights.canDeleteAdministrators') && (
-              <Button variant="outline" color="red.9" onClick={() => setConfirmingDelete(true)}>
+              <Button variant="outline" color="red.9" onClick={deletion.ask}>
                 {t('common.delete')}
               </Button>
             )}
@@ -198,18 +189,9 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
             />
             {/* Two columns: a third is too narrow for the Japanese time formats. */}
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <LanguageSelect label={t('fields.language')} {...form.getInputProps('locale')} onChange={(locale) => form.setFieldValue('locale', locale)} />
-              <TimeZoneSelect
-                label={t('fields.timeZone')}
-                {...form.getInputProps('timeZone')}
-                value={form.values.timeZone}
-                onChange={(zone) => form.setFieldValue('timeZone', zone)}
-              />
-              <TimeFormatSelect
-                label={t('fields.timeFormat')}
-                {...form.getInputProps('timeFormat')}
-                onChange={(timeFormat) => form.setFieldValue('timeFormat', timeFormat)}
-              />
+              <LanguageSelect label={t('fields.language')} {...form.getInputProps('locale')} />
+              <TimeZoneSelect label={t('fields.timeZone')} {...form.getInputProps('timeZone')} value={form.values.timeZone} />
+              <TimeFormatSelect label={t('fields.timeFormat')} {...form.getInputProps('timeFormat')} />
             </SimpleGrid>
             {user && !isSelf && <Checkbox label={t('users.lockedOut')} {...form.getInputProps('lockedOut', { type: 'checkbox' })} />}
             {user && !user.active && user.unlockTime !== undefined && (
@@ -226,22 +208,7 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
           </Text>
         )}
       </ResourceFormDialog>
-      {user && (
-        <ConfirmDialog
-          opened={confirmingDelete}
-          stackId="confirm-delete"
-          title={t('users.deleteTitle')}
-          body={t('users.deleteBody', { name: user.username })}
-          confirmLabel={t('users.deleteConfirm')}
-          danger
-          onConfirm={async () => {
-            await actions.remove(user.ID)
-            notifySuccess(t('common.deleted', { name: user.username }))
-            onClose()
-          }}
-          onCancel={() => setConfirmingDelete(false)}
-        />
-      )}
+      {deletion.question}
     </>
   )
 }

@@ -24,6 +24,7 @@ export const enUS = {
     noRecords: 'Nothing to show',
     readOnly: 'Read-only: your role does not allow changes here.',
     pageSummary: '{{from}}–{{to}} of {{total}}',
+    pageSummaryAtLeast: '{{from}}–{{to}} of at least {{total}}',
     firstPage: 'First page',
     previousPage: 'Previous page',
     nextPage: 'Next page',

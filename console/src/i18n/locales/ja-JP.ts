@@ -22,6 +22,7 @@ export const jaJP: Messages = {
     noRecords: '表示する項目はありません',
     readOnly: '読み取り専用: この役割ではここを変更できません。',
     pageSummary: '{{total}} 件中 {{from}}–{{to}} 件',
+    pageSummaryAtLeast: '{{total}} 件以上のうち {{from}}–{{to}} 件',
     firstPage: '最初のページ',
     previousPage: '前のページ',
     nextPage: '次のページ',
