@@ -49,6 +49,9 @@ export interface VerifierDependencies {
   readonly log?: FastifyBaseLogger
 }
 
+/** How a bad secret is refused: without a stack trace, as floods of them are refused one by one. */
+const REFUSAL = { stack: false } as const
+
 /** Compared against when a key ID is unknown, so that costs what a wrong secret costs. */
 const DECOY_HASH = hashSecret('keyward decoy')
 
@@ -123,7 +126,7 @@ export class Verifier {
       }
     }
     const checkedId = parseSecret(secret)
-    if (checkedId === undefined) throw new KeywardError('auth.secret_malformed')
+    if (checkedId === undefined) throw new KeywardError('auth.secret_malformed', {}, REFUSAL)
     return this.#verifyWithIo(checkedId, secret, address)
   }
 
@@ -144,7 +147,7 @@ export class Verifier {
     const matches = secretMatchesHash(secret, entry === ABSENT ? DECOY_HASH : entry.secretHash)
     if (entry === ABSENT || !matches) {
       if (entry !== ABSENT) this.failures.failed(id, address)
-      throw new KeywardError('auth.secret_invalid')
+      throw new KeywardError('auth.secret_invalid', {}, REFUSAL)
     }
     if (this.#mayBeLockedOut(entry)) {
       // Failures noted but not yet written reach the threshold: the key is locked once they are.

@@ -20,6 +20,11 @@ export interface KeywardErrorOptions {
   retryAfterSeconds?: number
   /** The language to answer in when the request has no principal yet, e.g. a refused key's. */
   locale?: Locale
+  /**
+   * false: no stack trace, for refusals a client can repeat at will (a bad secret): capturing
+   * one costs more than the rest of the error, and a 4xx is logged without it.
+   */
+  stack?: boolean
 }
 
 /**
@@ -43,7 +48,13 @@ export class KeywardError extends Error {
 
   constructor(code: ErrorCode, params: MessageParams = {}, options: KeywardErrorOptions = {}) {
     const safe = sanitize(params)
-    super(translate(code, 'en-US', safe), { cause: options.cause })
+    const stackTraceLimit = Error.stackTraceLimit
+    if (options.stack === false) Error.stackTraceLimit = 0
+    try {
+      super(translate(code, 'en-US', safe), { cause: options.cause })
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit
+    }
     this.name = 'KeywardError'
     this.code = code
     this.params = safe
