@@ -34,6 +34,39 @@ export interface ApiKeyRecord extends KeyLimits {
 /** A key's `meta`: a JSON object the operator attaches, returned on verification. */
 export type KeyMeta = Readonly<Record<string, unknown>>
 
+/**
+ * The column of each property a write may change: the store's insert and update and the audit
+ * log's entries read this one map, so a property stored in a column of its own is added here, in
+ * the record and in {@link toApiKeyRecord}, and nowhere else in the store.
+ */
+export const API_KEY_COLUMNS = {
+  keyName: 'key_name',
+  description: 'description',
+  locale: 'locale',
+  roleId: 'role_id',
+  timeZone: 'time_zone',
+  active: 'active',
+  expiryDate: 'expiry_date',
+  unlockTime: 'unlock_time',
+  unsuccessfulSignInAttempts: 'unsuccessful_sign_in_attempts',
+  permissions: 'permissions',
+  meta: 'meta',
+  externalId: 'external_id',
+  ipAllowList: 'ip_allow_list',
+} as const satisfies StoredColumns
+
+/** The columns set once, when a key is made. */
+export const API_KEY_CREATION_COLUMNS = {
+  created: 'created',
+  createdByAdministratorId: 'created_by_administrator_id',
+  createdByApiKeyId: 'created_by_api_key_id',
+} as const satisfies StoredColumns
+
+type StoredColumns = { readonly [K in keyof ApiKeyRecord]?: keyof ApiKeysTable & string }
+
+/** The API's names of the properties whose names differ in the model (the API spells IDs `ID`). */
+export const API_KEY_API_NAMES: { readonly [K in keyof ApiKeyRecord]?: string } = { roleId: 'roleID', externalId: 'externalID' }
+
 /** Maps a stored row to the record services work with. */
 export function toApiKeyRecord(row: Selectable<ApiKeysTable>): ApiKeyRecord {
   return {

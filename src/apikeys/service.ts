@@ -5,7 +5,7 @@ import { createSecret, hashSecret } from '../auth/secret-format.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import type { Locale } from '../i18n/translate.js'
 import { assertLimitsWithinOwn, checkLimits, limitChanges } from '../limits/rules.js'
-import type { Credits, RateLimit } from '../limits/schema.js'
+import type { RateLimit } from '../limits/schema.js'
 import { mergePermissions, samePermissions } from '../permissions/permission.js'
 import { assertManages, assertPermissionsWithinOwn, assignableRole } from '../roles/escalation.js'
 import type { RoleDirectory } from '../roles/role-directory.js'
@@ -14,7 +14,7 @@ import type { Clock } from '../time/clock.js'
 import { toEpochMs } from '../time/date-time-input.js'
 import { META_MAX_BYTES, type ApiKeyCreateInput, type ApiKeyCurrentModifyInput, type ApiKeyModifyInput } from './schema.js'
 import type { ApiKeyChanges, ApiKeyStore, SecretMaker } from './store.js'
-import type { ApiKeyRecord, KeyMeta } from './api-key.js'
+import { API_KEY_API_NAMES, API_KEY_COLUMNS, type ApiKeyRecord, type KeyMeta } from './api-key.js'
 
 /** The settings of keys that protect the operator's own services, as create and modify take them. */
 type SettingsInput = Pick<ApiKeyModifyInput, 'permissions' | 'meta' | 'externalID' | 'ipAllowList'>
@@ -225,14 +225,8 @@ export class ApiKeyService {
     }
     // A key may not loosen its own limits.
     for (const field of Object.keys(limitChanges(current, input))) throw new KeywardError('apikey.current_field_denied', { field })
-    const settings = changedSettings(current, settingsOf(principal, input))
-    for (const [property, field] of [
-      ['permissions', 'permissions'],
-      ['meta', 'meta'],
-      ['externalId', 'externalID'],
-      ['ipAllowList', 'ipAllowList'],
-    ] as const) {
-      if (settings[property] !== undefined) throw new KeywardError('apikey.current_field_denied', { field })
+    for (const property of Object.keys(changedSettings(current, settingsOf(principal, input))) as (keyof Settings)[]) {
+      throw new KeywardError('apikey.current_field_denied', { field: apiName(property) })
     }
     return this.#updated(principal, current, this.#changesOf(current, input))
   }
@@ -296,33 +290,22 @@ export class ApiKeyService {
 /** A new key's settings when none are sent: not worth an audit line. */
 const UNSET_SETTINGS = { permissions: [], ipAllowList: [] }
 
+/** What a key's audit entries record: every property a write may change but the failure count, and the limits. */
+const AUDITED: readonly (keyof ApiKeyChanges)[] = [
+  ...Object.keys(API_KEY_COLUMNS).filter((property): property is keyof typeof API_KEY_COLUMNS => property !== 'unsuccessfulSignInAttempts'),
+  'rateLimits',
+  'credits',
+]
+
 /** The API names and values of a key's (changed) properties, for the audit log. */
-function fieldsOf(
-  key: Partial<Omit<ApiKeyRecord, 'expiryDate' | 'unlockTime' | 'credits' | 'meta' | 'externalId'>> & {
-    expiryDate?: number | null
-    unlockTime?: number | null
-    credits?: Credits | null
-    meta?: KeyMeta | null
-    externalId?: string | null
-  },
-) {
-  return {
-    keyName: key.keyName,
-    description: key.description,
-    locale: key.locale,
-    roleID: key.roleId,
-    timeZone: key.timeZone,
-    active: key.active,
-    expiryDate: key.expiryDate,
-    unlockTime: key.unlockTime,
-    rateLimits: key.rateLimits,
-    credits: key.credits,
-    permissions: key.permissions,
-    meta: key.meta,
-    externalID: key.externalId,
-    ipAllowList: key.ipAllowList,
-  }
+function fieldsOf(key: { readonly [K in keyof ApiKeyChanges]?: unknown }): Record<string, unknown> {
+  const fields: Record<string, unknown> = {}
+  for (const property of AUDITED) fields[apiName(property)] = key[property]
+  return fields
 }
+
+/** A property's name in the API. */
+const apiName = (property: keyof ApiKeyRecord) => API_KEY_API_NAMES[property] ?? property
 
 /**
  * The settings a request sends, normalised: permissions sorted without repeats (and within

@@ -1,11 +1,11 @@
 import type { AuditRecord } from '../audit/audit-record.js'
-import type { Locale } from '../i18n/translate.js'
+import type { Insertable } from 'kysely'
 import type { Credits, RateLimit } from '../limits/schema.js'
 import { limitColumns, type KeyLimits } from '../limits/stored-limits.js'
-import { toApiKeyRecord, type ApiKeyRecord, type KeyMeta } from './api-key.js'
+import { API_KEY_COLUMNS, API_KEY_CREATION_COLUMNS, toApiKeyRecord, type ApiKeyRecord } from './api-key.js'
 import { LOCALES } from '../i18n/translate.js'
 import type { SearchableResource } from '../search/search-query.js'
-import { flag, toColumns, type ColumnsOf } from '../store/columns.js'
+import { toColumns } from '../store/columns.js'
 import { findByName } from '../store/name-lookup.js'
 import { nameKey } from '../auth/name-key.js'
 import { failedAttemptColumns, isLockedNow, type FailedAttempts } from '../store/failed-attempts.js'
@@ -13,45 +13,23 @@ import type { Store } from '../store/store.js'
 import { searchableTable } from '../store/searchable-table.js'
 import type { ApiKeysTable } from '../store/tables.js'
 
+/** A property a record may leave unset is cleared with `null`. */
+type Change<T> = undefined extends T ? Exclude<T, undefined> | null : T
+
 /** The properties a service may change; `null` clears an optional one. */
-export interface ApiKeyChanges {
-  keyName?: string
-  description?: string
-  locale?: Locale
-  roleId?: number
-  timeZone?: string
-  active?: boolean
-  unlockTime?: number | null
-  unsuccessfulSignInAttempts?: number
-  expiryDate?: number | null
+export type ApiKeyChanges = { -readonly [K in keyof typeof API_KEY_COLUMNS]?: Change<ApiKeyRecord[K]> } & {
   /** An empty list removes them. */
   rateLimits?: readonly RateLimit[]
   /** null removes them; setting them restarts their refill clock. */
   credits?: Credits | null
-  permissions?: readonly string[]
-  meta?: KeyMeta | null
-  externalId?: string | null
-  ipAllowList?: readonly string[]
 }
 
-export interface NewApiKey {
-  keyName: string
-  description: string
-  locale: Locale
-  roleId: number
-  timeZone: string
-  active: boolean
-  expiryDate: number | undefined
-  created: number
-  createdByAdministratorId: number | undefined
-  createdByApiKeyId: number | undefined
-  rateLimits: readonly RateLimit[] | undefined
-  credits: Credits | undefined
-  permissions: readonly string[]
-  meta: KeyMeta | undefined
-  externalId: string | undefined
-  ipAllowList: readonly string[]
-}
+/** A key to insert: every stored property but the failure bookkeeping, and its limits. */
+export type NewApiKey = {
+  readonly [K in Exclude<keyof typeof API_KEY_COLUMNS, 'unlockTime' | 'unsuccessfulSignInAttempts'> | keyof typeof API_KEY_CREATION_COLUMNS]: ApiKeyRecord[K]
+} & Pick<KeyLimits, 'rateLimits' | 'credits'>
+
+const INSERTED_COLUMNS = { ...API_KEY_COLUMNS, ...API_KEY_CREATION_COLUMNS }
 
 /** A secret made for a key ID, and the hash to store. */
 export type SecretMaker = (id: number) => { secret: string; hash: string }
@@ -76,25 +54,6 @@ export const API_KEY_SEARCH: SearchableResource = {
   },
   sortLookups: { roleName: { column: 'roles.name', idColumn: 'roles.id', via: 'api_keys.role_id' } },
 }
-
-const COLUMNS: ColumnsOf<Omit<ApiKeyChanges, keyof KeyLimits | 'meta'> & { meta?: string | null }, ApiKeysTable> = {
-  keyName: 'key_name',
-  description: 'description',
-  locale: 'locale',
-  roleId: 'role_id',
-  timeZone: 'time_zone',
-  active: 'active',
-  unlockTime: 'unlock_time',
-  unsuccessfulSignInAttempts: 'unsuccessful_sign_in_attempts',
-  expiryDate: 'expiry_date',
-  permissions: 'permissions',
-  meta: 'meta',
-  externalId: 'external_id',
-  ipAllowList: 'ip_allow_list',
-}
-
-/** A meta change as its column: JSON text, `null` to clear, undefined to keep. */
-const metaColumn = (meta: KeyMeta | null | undefined) => (meta === undefined || meta === null ? meta : JSON.stringify(meta))
 
 /**
  * The SQL of API keys. Every write that can change whether or how a key authenticates
@@ -130,30 +89,18 @@ export function createApiKeyStore(store: Store) {
      * @throws KeywardError `apikey.name_in_use` when the name is taken.
      */
     async insert(key: NewApiKey, makeSecret: SecretMaker, audit: AuditRecord): Promise<{ record: ApiKeyRecord; secret: string }> {
+      const { rateLimits, credits, ...stored } = key
       // Another process may hold the new ID as "no such key" in its cache: notify.
       const { row, secret } = await store.write({ audit, notify: 'apikey', nameInUse: { code: 'apikey.name_in_use', name: key.keyName } }, async (trx) => {
         const { id } = await trx
           .insertInto('api_keys')
           .values({
-            key_name: key.keyName,
+            ...(toColumns<typeof stored, ApiKeysTable>(stored, INSERTED_COLUMNS) as Insertable<ApiKeysTable>),
             key_name_key: nameKey(key.keyName),
-            description: key.description,
-            locale: key.locale,
-            role_id: key.roleId,
-            time_zone: key.timeZone,
-            active: flag(key.active),
-            created: key.created,
-            expiry_date: key.expiryDate ?? null,
             // Replaced below, in the same transaction, once the ID is known.
             secret_hash: '',
             service_account: 0,
-            created_by_administrator_id: key.createdByAdministratorId ?? null,
-            created_by_api_key_id: key.createdByApiKeyId ?? null,
-            ...limitColumns(key, key.created),
-            permissions: JSON.stringify(key.permissions),
-            meta: metaColumn(key.meta) ?? null,
-            external_id: key.externalId ?? null,
-            ip_allow_list: JSON.stringify(key.ipAllowList),
+            ...limitColumns({ rateLimits, credits }, key.created),
           })
           .returning('id')
           .executeTakeFirstOrThrow()
@@ -173,7 +120,7 @@ export function createApiKeyStore(store: Store) {
     async update(id: number, changes: ApiKeyChanges, audit: AuditRecord): Promise<ApiKeyRecord | undefined> {
       const { rateLimits, credits, ...rest } = changes
       const columns = {
-        ...toColumns({ ...rest, meta: metaColumn(rest.meta) }, COLUMNS),
+        ...toColumns<typeof rest, ApiKeysTable>(rest, API_KEY_COLUMNS),
         ...(rest.keyName === undefined ? {} : { key_name_key: nameKey(rest.keyName) }),
         ...limitColumns({ rateLimits, credits }, audit.time),
       }
