@@ -6,14 +6,20 @@
  * hashes of real secrets, normalised names, so they authenticate) plus a few roles, starts the
  * real server (`node bin/keyward.js serve`) on each, and measures over loopback HTTP:
  *   (a) authenticated throughput (`GET /api/apikeys/current`, a random key of 1,000 sampled
- *       across the ID range per request), the two servers alternately, and the ratio;
+ *       across the ID range per request), the two servers alternately, and the ratio; and the
+ *       server's CPU time and SQL statements per request (bench/server-probe.mjs), which the
+ *       load of a shared machine disturbs far less than req/s;
  *   (b) search pages (`maxItems` 25) as the console and scripts ask for them: p50/p99;
  *   (c) `GET /api/apikeys` (list): time, size, status, the server's peak RSS, and how long
  *       `/healthz` waits meanwhile (event-loop blocking);
  *   and the server's start-up time and RSS (the verifier's cache is filled lazily).
  *
  *   npx tsx bench/million-keys.ts [--engine sqlite|postgres|both] [--keys 1000000]
- *     [--duration 5] [--rounds 3] [--samples 200] [--keep] [--reuse DIR [--seed-only]]
+ *     [--duration 5] [--rounds 3] [--samples 200] [--case-seconds 30] [--keep] [--skip-list]
+ *     [--reuse DIR [--seed-only]]
+ *
+ * A search case stops after `--case-seconds` (with at least 5 samples) and says how many it took:
+ * an unindexed one (the roleName sort at a million keys) takes seconds a page.
  *
  * `--reuse DIR` keeps the seeded databases (SQLite files in DIR, PostgreSQL databases
  * `keyward_million_<keys>`) and what the bench must know of them (DIR/<engine>-<keys>.json),
@@ -50,6 +56,8 @@ const { values: flags } = parseArgs({
     samples: text('200'),
     connections: text('20'),
     keep: { type: 'boolean', default: false },
+    'skip-list': { type: 'boolean', default: false },
+    'case-seconds': text('30'),
     reuse: text(),
     'seed-only': { type: 'boolean', default: false },
     root: text(),
@@ -249,15 +257,19 @@ interface Server {
   readonly base: string
   readonly pid: number
   readonly startSeconds: number
+  /** The server's CPU time (user + system) and SQL statements so far, from its probe. */
+  usage(): Promise<{ cpuUs: number; sql: number }>
   stop(): Promise<void>
 }
+
+const PROBE = fileURLToPath(new URL('./server-probe.mjs', import.meta.url))
 
 const keywardEnv = (settings: Record<string, string>) => Object.fromEntries(Object.entries(settings).map(([name, value]) => [`KEYWARD_${name}`, value]))
 
 async function startServer(url: string): Promise<Server> {
   const port = 20_000 + Math.floor(Math.random() * 20_000)
   const started = performance.now()
-  const child: ChildProcess = spawn(process.execPath, ['bin/keyward.js', 'serve'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', PROBE, 'bin/keyward.js', 'serve'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -269,8 +281,20 @@ async function startServer(url: string): Promise<Server> {
         ADMIN_PASSWORD: `Bench-${randomBytes(12).toString('base64url')}1!`,
       }),
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   })
+  let asked = 0
+  const usage = () =>
+    new Promise<{ cpuUs: number; sql: number }>((resolve) => {
+      const id = ++asked
+      const onMessage = (message: { id?: number; cpuUserUs: number; cpuSystemUs: number; sqlTotal: number }) => {
+        if (message.id !== id) return
+        child.off('message', onMessage)
+        resolve({ cpuUs: message.cpuUserUs + message.cpuSystemUs, sql: message.sqlTotal })
+      }
+      child.on('message', onMessage)
+      child.send({ type: 'stats', id })
+    })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return
@@ -285,7 +309,7 @@ async function startServer(url: string): Promise<Server> {
       (response) => response.ok,
       () => false,
     )
-    if (ready) return { base, pid: child.pid!, startSeconds: (performance.now() - started) / 1000, stop }
+    if (ready) return { base, pid: child.pid!, startSeconds: (performance.now() - started) / 1000, usage, stop }
     await sleep(50)
   }
   throw new Error('the server did not become ready')
@@ -303,7 +327,14 @@ function memoryOf(pid: number): { rssMb: number; peakMb: number } {
 
 const headers = (secret: string) => ({ 'api-version': 'v1', 'api-secret-key': secret, 'content-type': 'application/json' })
 
-async function throughput(server: Server, sample: string[], seconds: number): Promise<number> {
+interface Throughput {
+  readonly rate: number
+  readonly cpuUsPerRequest: number
+  readonly sqlPerRequest: number
+}
+
+async function throughput(server: Server, sample: string[], seconds: number): Promise<Throughput> {
+  const before = await server.usage()
   const result = await autocannon({
     url: `${server.base}/api/apikeys/current`,
     connections: Number(flags.connections),
@@ -316,7 +347,18 @@ async function throughput(server: Server, sample: string[], seconds: number): Pr
   })
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`throughput: ${result.non2xx} non-2xx (${JSON.stringify(result.statusCodeStats)}), ${result.errors} errors`)
-  return result.requests.average
+  const after = await server.usage()
+  const served = result.requests.total
+  return { rate: result.requests.average, cpuUsPerRequest: (after.cpuUs - before.cpuUs) / served, sqlPerRequest: (after.sql - before.sql) / served }
+}
+
+/** Asks for every sampled key once, so each is in the verifier's cache before anything is measured. */
+async function warm(server: Server, sample: string[]): Promise<void> {
+  for (const secret of sample) {
+    const response = await fetch(`${server.base}/api/apikeys/current`, { headers: headers(secret) })
+    await response.arrayBuffer()
+    if (!response.ok) throw new Error(`warming: ${response.status}`)
+  }
 }
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
@@ -353,23 +395,28 @@ function searchCases(count: number): Record<string, (i: number) => object> {
   }
 }
 
+/** Requests of each search case not measured: the first fill the database's and the server's caches. */
+const WARM_UP = 3
+
 async function searchLatencies(server: Server, secret: string, count: number, samples: number) {
-  const results: Record<string, { p50: number; p99: number; max: number; total?: string }> = {}
+  const results: Record<string, { p50: number; p99: number; max: number; samples: number; total?: string }> = {}
   for (const [name, filterOf] of Object.entries(searchCases(count))) {
     const times: number[] = []
     let total: string | undefined
-    for (let i = 0; i < samples + 10; i++) {
+    const caseStarted = performance.now()
+    for (let i = 0; i < samples + WARM_UP; i++) {
+      if (times.length >= 5 && performance.now() - caseStarted > Number(flags['case-seconds']) * 1000) break
       const started = performance.now()
       const response = await fetch(`${server.base}/api/apikeys/search`, { method: 'POST', headers: headers(secret), body: JSON.stringify(filterOf(i)) })
       await response.arrayBuffer()
       if (!response.ok) throw new Error(`search "${name}": ${response.status}`)
       // A count past KEYWARD_SEARCH_COUNT_LIMIT is a lower bound: "10000+".
-      if (i === 10 && response.headers.has('x-total-count'))
+      if (i === WARM_UP && response.headers.has('x-total-count'))
         total = `${response.headers.get('x-total-count')}${response.headers.get('x-total-count-relation') === 'gte' ? '+' : ''}`
-      if (i >= 10) times.push(performance.now() - started)
+      if (i >= WARM_UP) times.push(performance.now() - started)
     }
     times.sort((a, b) => a - b)
-    results[name] = { p50: quantile(times, 0.5), p99: quantile(times, 0.99), max: times.at(-1)!, total }
+    results[name] = { p50: quantile(times, 0.5), p99: quantile(times, 0.99), max: times.at(-1)!, samples: times.length, total }
   }
   return results
 }
@@ -413,14 +460,16 @@ async function measureEngine(engine: Engine) {
   const memoryAtStart = { big: memoryOf(bigServer.pid), small: memoryOf(smallServer.pid) }
 
   // Warm both caches with every sampled key, then alternate.
-  await throughput(bigServer, big.sample, 2)
-  await throughput(smallServer, small.sample, 2)
-  const rounds: { big: number; small: number }[] = []
+  await warm(bigServer, big.sample)
+  await warm(smallServer, small.sample)
+  const rounds: { big: Throughput; small: Throughput }[] = []
   for (let round = 0; round < Number(flags.rounds); round++) {
-    const bigRate = await throughput(bigServer, big.sample, Number(flags.duration))
-    const smallRate = await throughput(smallServer, small.sample, Number(flags.duration))
-    rounds.push({ big: bigRate, small: smallRate })
-    log(`${engine}: round ${round + 1}: ${bigRate.toFixed(0)} req/s at ${bigCount} keys, ${smallRate.toFixed(0)} at ${SMALL_COUNT}`)
+    const bigRun = await throughput(bigServer, big.sample, Number(flags.duration))
+    const smallRun = await throughput(smallServer, small.sample, Number(flags.duration))
+    rounds.push({ big: bigRun, small: smallRun })
+    log(
+      `${engine}: round ${round + 1}: ${bigRun.rate.toFixed(0)} req/s, ${bigRun.cpuUsPerRequest.toFixed(0)} µs CPU, ${bigRun.sqlPerRequest.toFixed(3)} SQL a request at ${bigCount} keys; ${smallRun.rate.toFixed(0)}, ${smallRun.cpuUsPerRequest.toFixed(0)} µs, ${smallRun.sqlPerRequest.toFixed(3)} at ${SMALL_COUNT}`,
+    )
   }
   const memoryAfterAuth = { big: memoryOf(bigServer.pid), small: memoryOf(smallServer.pid) }
 
@@ -429,11 +478,11 @@ async function measureEngine(engine: Engine) {
     small: await searchLatencies(smallServer, small.first.secret, SMALL_COUNT, 50),
   }
   log(`${engine}: searches measured`)
-  const list = { big: await listProbe(bigServer, big.first.secret), small: await listProbe(smallServer, small.first.secret) }
-  log(`${engine}: list measured`)
+  const list = flags['skip-list'] ? {} : { big: await listProbe(bigServer, big.first.secret), small: await listProbe(smallServer, small.first.secret) }
+  if (!flags['skip-list']) log(`${engine}: list measured`)
   await bigServer.stop()
   await smallServer.stop()
-  const sum = (pick: (r: { big: number; small: number }) => number) => rounds.reduce((total, r) => total + pick(r), 0)
+  const sum = (pick: (r: { big: Throughput; small: Throughput }) => number) => rounds.reduce((total, r) => total + pick(r), 0)
   return {
     engine,
     keys: bigCount,
@@ -442,7 +491,9 @@ async function measureEngine(engine: Engine) {
     memoryAtStart,
     memoryAfterAuth,
     rounds,
-    throughputRatio: sum((r) => r.big) / sum((r) => r.small),
+    throughputRatio: sum((r) => r.big.rate) / sum((r) => r.small.rate),
+    /** Requests the server can serve per CPU second at 1M keys, over those at 1K: the throughput ratio the CPU allows. */
+    cpuRatio: sum((r) => r.small.cpuUsPerRequest) / sum((r) => r.big.cpuUsPerRequest),
     search,
     list,
   }
@@ -461,14 +512,15 @@ function report(results: Awaited<ReturnType<typeof measureEngine>>[]): string {
     lines.push(`### ${r.engine}: ${r.keys} keys (seeded in ${f(r.seedSeconds)} s)`, '')
     lines.push(
       `- start-up to /readyz: ${f(r.startSeconds.big)} s at ${r.keys} keys, ${f(r.startSeconds.small)} s at ${SMALL_COUNT}; RSS at start ${f(r.memoryAtStart.big.rssMb, 0)} / ${f(r.memoryAtStart.small.rssMb, 0)} MB, after the throughput runs (1,000 keys cached) ${f(r.memoryAfterAuth.big.rssMb, 0)} / ${f(r.memoryAfterAuth.small.rssMb, 0)} MB`,
-      `- authenticated throughput (GET /api/apikeys/current, random key of 1,000): ${r.rounds.map((x) => `${f(x.big, 0)} vs ${f(x.small, 0)}`).join('; ')} req/s → ratio **${f(r.throughputRatio, 3)}** (goal ≥ 0.90)`,
+      `- authenticated throughput (GET /api/apikeys/current, random key of 1,000): ${r.rounds.map((x) => `${f(x.big.rate, 0)} vs ${f(x.small.rate, 0)}`).join('; ')} req/s → ratio **${f(r.throughputRatio, 3)}** (goal ≥ 0.90)`,
+      `- server CPU a request at ${r.keys} vs ${SMALL_COUNT} keys: ${r.rounds.map((x) => `${f(x.big.cpuUsPerRequest, 0)} vs ${f(x.small.cpuUsPerRequest, 0)} µs`).join('; ')} → ratio **${f(r.cpuRatio, 3)}**; SQL statements a request ${r.rounds.map((x) => `${f(x.big.sqlPerRequest, 3)} vs ${f(x.small.sqlPerRequest, 3)}`).join('; ')}`,
       '',
-      `| search page (maxItems 25) | p50 ms at ${r.keys} | p99 ms at ${r.keys} | max ms | X-Total-Count | p50 ms at ${SMALL_COUNT} | p99 ms at ${SMALL_COUNT} |`,
-      '|---|---:|---:|---:|---:|---:|---:|',
+      `| search page (maxItems 25) | p50 ms at ${r.keys} | p99 ms at ${r.keys} | max ms | samples | X-Total-Count | p50 ms at ${SMALL_COUNT} | p99 ms at ${SMALL_COUNT} |`,
+      '|---|---:|---:|---:|---:|---:|---:|---:|',
     )
     for (const [name, s] of Object.entries(r.search.big)) {
       const t = r.search.small[name]!
-      lines.push(`| ${name} | ${f(s.p50)} | ${f(s.p99)} | ${f(s.max)} | ${s.total ?? ''} | ${f(t.p50)} | ${f(t.p99)} |`)
+      lines.push(`| ${name} | ${f(s.p50)} | ${f(s.p99)} | ${f(s.max)} | ${s.samples} | ${s.total ?? ''} | ${f(t.p50)} | ${f(t.p99)} |`)
     }
     lines.push('')
     for (const [size, l] of Object.entries(r.list)) {
