@@ -112,3 +112,32 @@ describe.each(LOCALES)('%s: an Auditor', (locale) => {
     expect((await ch.http('/api/apikeys/current', { secret: ch.h.keys.fullAccess.secret })).status).toBe(200)
   })
 })
+
+describe('en-US: a role that may view API keys only', () => {
+  const t = CATALOGS['en-US']
+
+  it('is told the Users, Roles and Audit Log pages are not for it, and they ask the server nothing', async () => {
+    const role = await ch.h.role({ name: 'API key viewers', rights: ['apikeyRights.canViewApiKeys'] })
+    const viewer = await ch.h.administrator({ role: role.id, username: 'key-viewer' })
+    const cp = await ch.newPage('en-US')
+    const searched: string[] = []
+    cp.page.on('request', (request) => {
+      if (request.url().endsWith('/search')) searched.push(new URL(request.url()).pathname)
+    })
+    await ch.signIn(cp.page, 'en-US', viewer.username, viewer.password)
+    for (const [path, title] of [
+      ['/users', t.users.title],
+      ['/roles', t.roles.title],
+      ['/audit', t.audit.title],
+    ] as const) {
+      await cp.page.goto(path)
+      await cp.page.getByRole('heading', { name: title }).waitFor()
+      await cp.page.getByText(t.app.forbiddenPage).waitFor()
+    }
+    await cp.page.goto('/apikeys')
+    await cp.page.getByRole('link', { name: 'harness-auditor' }).waitFor()
+    expect(searched.length).toBeGreaterThan(0)
+    expect(searched.filter((path) => path !== '/api/apikeys/search')).toEqual([])
+    expect(cp.errors, 'browser errors').toEqual([])
+  })
+})
