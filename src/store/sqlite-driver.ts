@@ -21,7 +21,8 @@ const LONGEST_RETRY_MS = 50
 /** Prepared statements kept per connection: Kysely's SQL differs only by list lengths, so few. */
 const STATEMENTS_KEPT = 256
 
-function isBusy(error: unknown): boolean {
+/** SQLite refused a lock another connection holds; waiting and trying again is safe. */
+export function isBusy(error: unknown): boolean {
   return typeof (error as { code?: unknown })?.code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test((error as { code: string }).code)
 }
 

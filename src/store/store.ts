@@ -84,7 +84,9 @@ export class Store {
       if (opening.mustBeMigrated && !(await isMigrated(database))) throw new UnmigratedDatabaseError()
       await migrateToLatest(database)
       const feed =
-        database.engine === 'postgres' ? new PostgresChangeFeed(database.postgresUrl!) : new SqliteChangeFeed(database.db, options.changePollIntervalMs)
+        database.engine === 'postgres'
+          ? new PostgresChangeFeed(database.postgresUrl!)
+          : new SqliteChangeFeed(database.db, database.sqliteReader!, options.changePollIntervalMs)
       await feed.start()
       return new Store(database, feed, counter, options.searchCountLimit)
     } catch (error) {
