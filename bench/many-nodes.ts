@@ -5,15 +5,16 @@
  * until every other process refuses the old credentials, polled over loopback. On PostgreSQL a
  * phase also kills a process's `LISTEN` connection (`pg_terminate_backend`) just before each
  * change. A last phase writes from every process and the CLI at once and counts what clients got.
+ * Before the load, every server's CPU time while idle is read from `/proc/<pid>/stat`.
  *
- * Usage: `npx tsx bench/many-nodes.ts [--engines sqlite,postgres] [--trials 25] [--drop-trials 50] [--connections 2] [--root <checkout>]`
+ * Usage: `npx tsx bench/many-nodes.ts [--engines sqlite,postgres] [--trials 25] [--drop-trials 100] [--parallel 4] [--idle-seconds 20] [--connections 2] [--root <checkout>]`
  * (PostgreSQL: `KEYWARD_BENCH_POSTGRES_URL`, a server where a database may be created).
  * Writes `bench/results/many-nodes-<date>T<time>.json`.
  *
  * @module
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { resolve } from 'node:path'
@@ -26,7 +27,9 @@ const { values: flags } = parseArgs({
     root: { type: 'string', default: resolve(import.meta.dirname, '..') },
     engines: { type: 'string', default: 'sqlite,postgres' },
     trials: { type: 'string', default: '25' },
-    'drop-trials': { type: 'string', default: '50' },
+    'drop-trials': { type: 'string', default: '100' },
+    parallel: { type: 'string', default: '4' },
+    'idle-seconds': { type: 'string', default: '20' },
     connections: { type: 'string', default: '2' },
     'poll-interval': { type: 'string' },
     'write-seconds': { type: 'string', default: '10' },
@@ -36,6 +39,8 @@ const { values: flags } = parseArgs({
 const BIN = resolve(flags.root, 'bin/keyward.js')
 const TRIALS = Number(flags.trials)
 const DROP_TRIALS = Number(flags['drop-trials'])
+/** Trials run at once (each on its own key), so that hundreds of trials take minutes, not an hour. */
+const PARALLEL = Number(flags.parallel)
 const CONNECTIONS = Number(flags.connections)
 /** A trial that takes longer than this counts as this (and is reported as a miss). */
 const GIVE_UP_MS = 5000
@@ -118,14 +123,33 @@ async function expectOk(url: string, method: string, path: string, secret: strin
   return res.json
 }
 
-/** Milliseconds from `since` until `server` refuses `secret` (401 or 403 on /api/apikeys/current). */
-async function refusedAfter(server: Server, secret: string, since: number): Promise<number> {
+/** What polling one process with a secret saw, in `performance.now()` ms. */
+interface Refusal {
+  /** When the first refused request (401 or 403) was sent: every request from then on is refused. */
+  readonly refusedSent: number
+  /** When it was answered. */
+  readonly refusedAnswered: number
+  /** When the last accepted request before it was sent: the process still accepted the key then (or earlier). */
+  readonly acceptedSent: number
+}
+
+/**
+ * Polls `server` with `secret` on GET /api/apikeys/current, one request after another, from now
+ * until it refuses (or `GIVE_UP_MS` after `changed()` resolves): started before the change, so the
+ * refusal is pinned between two requests' send times whatever one request takes on a loaded server.
+ */
+async function pollUntilRefused(server: Server, secret: string, changed: Promise<number>): Promise<Refusal> {
+  let acceptedSent = Number.NaN
+  let changedAt: number | undefined
+  void changed.then((at) => (changedAt = at))
   for (;;) {
+    const sent = performance.now()
     const { status } = await call(server.url, 'GET', '/api/apikeys/current', secret)
-    const elapsed = performance.now() - since
-    if (status === 401 || status === 403) return elapsed
+    const answered = performance.now()
+    if (status === 401 || status === 403 || (changedAt !== undefined && answered - changedAt > GIVE_UP_MS))
+      return { refusedSent: sent, refusedAnswered: answered, acceptedSent }
     if (status !== 200) throw new Error(`polling answered ${status}`)
-    if (elapsed > GIVE_UP_MS) return elapsed
+    acceptedSent = sent
   }
 }
 
@@ -134,7 +158,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 function summary(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b)
+  // NaN: a poll that saw no accepted request (the change was in before the first one).
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b)
   const round = (n: number) => Math.round(n * 10) / 10
   return {
     n: sorted.length,
@@ -199,38 +224,102 @@ async function change(writer: Server, secret: string, kind: Kind, key: { id: num
 }
 
 /**
- * `trials` changes of each kind, the writer taking turns among the servers; returns the delay
- * until each other server refused, measured from the write's answer (it commits before answering)
- * and from the write's request.
+ * Hears PostgreSQL's change notices in the bench's own process: when one arrives, compared with
+ * the writer's answer, tells the database's delivery apart from the receiving server's reaction.
  */
-async function propagation(servers: Server[], secret: string, trials: number, kinds: readonly Kind[], beforeChange?: () => Promise<void>) {
-  const fromAnswer: Record<string, number[]> = {}
-  const fromRequest: Record<string, number[]> = {}
+async function noticeListener(url: string) {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  const arrived = new Map<string, { at: number; recorded: number }>()
+  client.on('notification', (message) => {
+    const at = performance.now()
+    const payload = JSON.parse(message.payload ?? '{}')
+    // The writer's Date.now() inside its transaction, just before the commit, on the bench's timeline.
+    const recorded = payload.t - performance.timeOrigin
+    for (const [resource, id] of payload.c ?? []) arrived.set(`${resource}:${id}`, { at, recorded })
+  })
+  await client.query('LISTEN keyward_changes')
+  const pid = (await client.query('select pg_backend_pid() as pid')).rows[0].pid as number
+  return { pid, arrived: (resource: string, id: number) => arrived.get(`${resource}:${id}`), end: () => client.end() }
+}
+type Notices = Awaited<ReturnType<typeof noticeListener>>
+
+/**
+ * `trials` changes of each kind, the writer taking turns among the servers, `PARALLEL` at a time
+ * (each on its own key). Every other server is polled with the key's secret from before the
+ * change; returns, in ms from the writer's answer (it commits before answering): `refused`, when
+ * the first refused request was sent (the figure of record: from then on the key is refused);
+ * `acceptedSent`, the last accepted one (negative when the first request after the answer was
+ * refused already); `refusedAnswered`, when the refusal reached the bench; `write`, the write's
+ * own time; on PostgreSQL `notice`, when the bench's own LISTEN heard the change, and
+ * `refusedFromRecord`, `refused` counted from the writer's clock just before its commit.
+ */
+async function propagation(
+  servers: Server[],
+  secret: string,
+  trials: number,
+  kinds: readonly Kind[],
+  options: { beforeBatch?: () => Promise<void>; notices?: Notices } = {},
+) {
+  const series = ['refused', 'refusedFromRecord', 'refusedAnswered', 'acceptedSent', 'write', 'notice'] as const
+  const times = Object.fromEntries(kinds.map((k) => [k, Object.fromEntries(series.map((name) => [name, [] as number[]]))]))
   for (const kind of kinds) {
-    fromAnswer[kind] = []
-    fromRequest[kind] = []
-    for (let n = 0; n < trials; n++) {
-      const writer = servers[n % servers.length]!
-      const others = servers.filter((s) => s !== writer)
-      const key = await victim(writer, others, secret, kind, n)
-      await beforeChange?.()
-      const requested = performance.now()
-      await change(writer, secret, kind, key)
-      const answered = performance.now()
-      const delays = await Promise.all(others.map((server) => refusedAfter(server, key.secret, answered)))
-      for (const delay of delays) {
-        fromAnswer[kind].push(delay)
-        fromRequest[kind].push(delay + (answered - requested))
-      }
+    const t = times[kind]!
+    for (let first = 0; first < trials; first += PARALLEL) {
+      const batch = Array.from({ length: Math.min(PARALLEL, trials - first) }, (_, i) => first + i)
+      const roles = (n: number) => ({ writer: servers[n % servers.length]!, others: servers.filter((_, i) => i !== n % servers.length) })
+      const keys = await Promise.all(batch.map((n) => victim(roles(n).writer, roles(n).others, secret, kind, n)))
+      await options.beforeBatch?.()
+      await Promise.all(
+        batch.map(async (n, i) => {
+          const { writer, others } = roles(n)
+          const key = keys[i]!
+          let answered!: (at: number) => void
+          const changed = new Promise<number>((r) => (answered = r))
+          const polls = others.map((server) => pollUntilRefused(server, key.secret, changed))
+          const requested = performance.now()
+          await change(writer, secret, kind, key)
+          const answeredAt = performance.now()
+          answered(answeredAt)
+          t.write!.push(answeredAt - requested)
+          const notice = options.notices?.arrived(kind === 'role' ? 'role' : 'apikey', kind === 'role' ? key.roleID : key.id)
+          if (notice) t.notice!.push(notice.at - answeredAt)
+          for (const refusal of await Promise.all(polls)) {
+            t.refused!.push(refusal.refusedSent - answeredAt)
+            t.refusedAnswered!.push(refusal.refusedAnswered - answeredAt)
+            t.acceptedSent!.push(refusal.acceptedSent - answeredAt)
+            if (notice) t.refusedFromRecord!.push(refusal.refusedSent - notice.recorded)
+          }
+        }),
+      )
     }
-    process.stdout.write(`  ${kind}: ${JSON.stringify(summary(fromAnswer[kind]))} (load ${loadavg()[0]!.toFixed(1)})\n`)
+    process.stdout.write(`  ${kind}: ${JSON.stringify(summary(t.refused!))} (load ${loadavg()[0]!.toFixed(1)})\n`)
   }
-  const all = Object.values(fromAnswer).flat()
+  const all = (name: (typeof series)[number]) => kinds.flatMap((k) => times[k]![name]!)
+  const summaries = (list: Record<string, number[]>) =>
+    Object.fromEntries(
+      Object.entries(list)
+        .filter(([, v]) => v.length > 0)
+        .map(([name, v]) => [name, summary(v)]),
+    )
   return {
-    byKind: Object.fromEntries(kinds.map((k) => [k, { fromAnswer: summary(fromAnswer[k]!), fromRequest: summary(fromRequest[k]!) }])),
-    all: summary(all),
-    misses: all.filter((ms) => ms > GIVE_UP_MS).length,
+    byKind: Object.fromEntries(kinds.map((k) => [k, summaries(times[k]!)])),
+    all: summaries(Object.fromEntries(series.map((name) => [name, all(name)]))),
+    misses: all('refused').filter((ms) => ms > GIVE_UP_MS).length,
   }
+}
+
+/** CPU seconds per minute each server spends with nothing to do (user + system, from /proc). */
+async function idleCpu(servers: Server[], seconds: number): Promise<number[]> {
+  if (seconds <= 0) return []
+  const ticks = (server: Server) => {
+    const fields = readFileSync(`/proc/${server.child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    // utime and stime, fields 14 and 15 of stat(5), counted from the state (field 3); 100 ticks a second on Linux.
+    return Number(fields[11]) + Number(fields[12])
+  }
+  const before = servers.map(ticks)
+  await new Promise((r) => setTimeout(r, seconds * 1000))
+  return servers.map((server, i) => Math.round(((ticks(server) - before[i]!) / 100) * (60 / seconds) * 100) / 100)
 }
 
 /** Writes from every server and the CLI at once; counts every answer that is not a 200. */
@@ -262,6 +351,40 @@ async function concurrentWrites(servers: Server[], secret: string, databaseUrl: 
   return { seconds, statuses: Object.fromEntries(statuses), cli: cliRuns }
 }
 
+/**
+ * Lock trials right after every server's LISTEN connection was killed (`pg_terminate_backend`),
+ * and how long each server took to LISTEN again (the new connection's LISTEN statement, from
+ * `pg_stat_activity`, against the kill).
+ */
+async function afterDroppedListen(servers: Server[], secret: string, url: string, notices: Notices) {
+  process.stdout.write(`postgres: every LISTEN connection killed just before each batch of ${PARALLEL} changes\n`)
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  const relistened: number[] = []
+  const listening = `from pg_stat_activity where datname = current_database() and query like 'LISTEN %' and pid <> pg_backend_pid() and pid <> $1`
+  let killedAt: number | undefined
+  const collect = async () => {
+    if (killedAt === undefined) return
+    const rows = (await admin.query(`select extract(epoch from query_start) * 1000 as at ${listening}`, [notices.pid])).rows
+    for (const row of rows) relistened.push(Number(row.at) - killedAt)
+  }
+  try {
+    const result = await propagation(servers, secret, DROP_TRIALS, ['lock'], {
+      notices,
+      beforeBatch: async () => {
+        await collect()
+        const killed = await admin.query(`select pg_terminate_backend(pid) ${listening}`, [notices.pid])
+        killedAt = Date.now()
+        if (killed.rowCount !== servers.length) process.stdout.write(`  (killed ${killed.rowCount} LISTEN connections, expected ${servers.length})\n`)
+      },
+    })
+    await collect()
+    return { ...result, relistened: summary(relistened) }
+  } finally {
+    await admin.end()
+  }
+}
+
 async function engineRun(engine: TestEngine) {
   const database = await createTestDatabase(engine, { migrated: true })
   const servers: Server[] = []
@@ -269,28 +392,19 @@ async function engineRun(engine: TestEngine) {
     const secret = JSON.parse(await cli(['apikeys', 'create', '--name', 'nodes-admin', '--role', 'Full Access', '--json'], database.url)).secretKey as string
     const loadSecret = JSON.parse(await cli(['apikeys', 'create', '--name', 'nodes-load', '--role', 'Auditor', '--json'], database.url)).secretKey as string
     for (let i = 0; i < (engine === 'postgres' ? 3 : 2); i++) servers.push(await startServer(database.url))
-    process.stdout.write(`${engine}: ${servers.length} processes, ${CONNECTIONS} connections of load on each\n`)
+    const idle = await idleCpu(servers, Number(flags['idle-seconds']))
+    process.stdout.write(`${engine}: idle CPU per server, s per minute: ${idle.join(', ')} (load ${loadavg()[0]!.toFixed(1)})\n`)
+    process.stdout.write(`${engine}: ${servers.length} processes, ${CONNECTIONS} connections of load on each, ${PARALLEL} trials at a time\n`)
+    const notices = engine === 'postgres' ? await noticeListener(database.url) : undefined
     const running = load(servers, loadSecret)
     const loadBefore = loadavg()
-    const steady = await propagation(servers, secret, TRIALS, KINDS)
-    let dropped: Awaited<ReturnType<typeof propagation>> | undefined
-    if (engine === 'postgres') {
-      process.stdout.write(`${engine}: the LISTEN connection of a receiving process killed just before each change\n`)
-      const admin = new pg.Client({ connectionString: process.env.KEYWARD_TEST_POSTGRES_URL })
-      await admin.connect()
-      const dbName = new URL(database.url).pathname.slice(1)
-      try {
-        dropped = await propagation(servers, secret, DROP_TRIALS, ['lock'], async () => {
-          // Every process loses its listening connection (the only one whose last statement is LISTEN).
-          const killed = await admin.query(
-            `select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and query like 'LISTEN %' and pid <> pg_backend_pid()`,
-            [dbName],
-          )
-          if (killed.rowCount !== servers.length) process.stdout.write(`  (killed ${killed.rowCount} LISTEN connections, expected ${servers.length})\n`)
-        })
-      } finally {
-        await admin.end()
-      }
+    let steady: Awaited<ReturnType<typeof propagation>>
+    let dropped: Awaited<ReturnType<typeof afterDroppedListen>> | undefined
+    try {
+      steady = await propagation(servers, secret, TRIALS, KINDS, { notices })
+      if (engine === 'postgres') dropped = await afterDroppedListen(servers, secret, database.url, notices!)
+    } finally {
+      await notices?.end()
     }
     const loadResults = await running.stop()
     process.stdout.write(`${engine}: concurrent writes from every process and the CLI\n`)
@@ -302,6 +416,7 @@ async function engineRun(engine: TestEngine) {
       engine,
       processes: servers.length,
       loadAverage: { before: loadBefore, after: loadavg() },
+      idleCpuSecondsPerMinute: idle,
       steady,
       dropped,
       load: loadResults,
@@ -309,6 +424,11 @@ async function engineRun(engine: TestEngine) {
       alive,
       serverErrors,
     }
+  } catch (error) {
+    // An answer the bench did not expect (a 500, say) is a finding: show what the servers logged.
+    for (const server of servers)
+      for (const line of server.output().split('\n')) if (line.includes('"level":50')) process.stdout.write(`${line.slice(0, 4000)}\n`)
+    throw error
   } finally {
     for (const server of servers) await stopServer(server)
     await database.drop()
@@ -330,4 +450,24 @@ mkdirSync(resolve(import.meta.dirname, 'results'), { recursive: true })
 const file = resolve(import.meta.dirname, `results/many-nodes-${report.date.slice(0, 19).replaceAll(':', '')}.json`)
 writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`)
 console.log(JSON.stringify(report, null, 2))
+const figures = (s: ReturnType<typeof summary> | undefined) => (s ? `${s.p50} / ${s.p99} / ${s.max} (${s.n})` : '')
+console.log(
+  '\nms from the writer’s answer, p50 / p99 / max (n = trials × other processes): the first refused request sent, the last accepted one sent, the notice heard by the bench; and from the writer’s commit\n',
+)
+console.log('| engine | change | refused | last accepted | notice heard | refused, from the commit |')
+console.log('|---|---|---|---|---|---|')
+type Summaries = Record<string, ReturnType<typeof summary> | undefined>
+const row = (engine: string, label: string, k: Summaries) =>
+  console.log(`| ${engine} | ${label} | **${figures(k.refused)}** | ${figures(k.acceptedSent)} | ${figures(k.notice)} | ${figures(k.refusedFromRecord)} |`)
+for (const r of results) {
+  for (const [kind, k] of Object.entries(r.steady.byKind)) row(r.engine, kind, k as Summaries)
+  row(r.engine, 'all kinds', r.steady.all as Summaries)
+  if (r.dropped) {
+    row(r.engine, 'lock, just after every LISTEN was killed', r.dropped.all as Summaries)
+    console.log(`| ${r.engine} | LISTEN again, ms after the kill | ${figures(r.dropped.relistened)} | | | |`)
+  }
+  console.log(
+    `| ${r.engine} | idle CPU, s per minute per server | ${r.idleCpuSecondsPerMinute.join(', ')} | load ${r.loadAverage.before[0]!.toFixed(1)}–${r.loadAverage.after[0]!.toFixed(1)} | | |`,
+  )
+}
 console.log(`written to ${file}`)
