@@ -1,3 +1,4 @@
+import { andThen } from '../maybe-promise.js'
 import type { Principal } from '../auth/principal.js'
 import { KeywardError } from '../errors/keyward-error.js'
 import type { LimitsHook, LimitsRequest, LimitsVerdict } from '../verify/limits-hook.js'
@@ -55,9 +56,7 @@ export class UsageLimits implements LimitsHook {
     if (principal.kind !== 'apikey') return
     const rateLimits = principal.apiKey.rateLimits
     if (!rateLimits) return
-    const outcome = this.#rateLimiter.consume(principal.id, rateLimits, 1)
-    if (outcome instanceof Promise) return outcome.then(refuseIfLimited)
-    refuseIfLimited(outcome)
+    return andThen(this.#rateLimiter.consume(principal.id, rateLimits, 1), refuseIfLimited)
   }
 
   /**
@@ -69,9 +68,7 @@ export class UsageLimits implements LimitsHook {
    */
   verify(key: LimitedKey, cost: number, names: readonly string[] | undefined): UsageOutcome | Promise<UsageOutcome> {
     const rateLimits = (key.rateLimits ?? []).filter((limit) => names === undefined || names.includes(limit.name))
-    const limited = this.#rateLimiter.consume(key.id, rateLimits, cost)
-    if (limited instanceof Promise) return limited.then((outcome) => this.#afterRateLimits(key, cost, rateLimits, outcome))
-    return this.#afterRateLimits(key, cost, rateLimits, limited)
+    return andThen(this.#rateLimiter.consume(key.id, rateLimits, cost), (limited) => this.#afterRateLimits(key, cost, rateLimits, limited))
   }
 
   #afterRateLimits(key: LimitedKey, cost: number, rateLimits: readonly RateLimit[], limited: RateLimitOutcome): UsageOutcome | Promise<UsageOutcome> {
@@ -98,8 +95,7 @@ export class UsageLimits implements LimitsHook {
 
   /** The verify operation's view of {@link verify}: its code and the fields it adds to the answer. */
   consume(request: LimitsRequest): LimitsVerdict | Promise<LimitsVerdict> {
-    const outcome = this.verify(request.key, request.cost, request.rateLimits)
-    return outcome instanceof Promise ? outcome.then(verdictOf) : verdictOf(outcome)
+    return andThen(this.verify(request.key, request.cost, request.rateLimits), verdictOf)
   }
 
   /** The balance as it is now, a due refill included, without spending. */

@@ -1,3 +1,4 @@
+import { andThen } from '../maybe-promise.js'
 import type { ApiKeyRecord } from '../apikeys/api-key.js'
 import type { FailureThrottle } from '../auth/failure-throttle.js'
 import { authorize } from '../auth/operations.js'
@@ -63,8 +64,7 @@ export class VerifyService {
    * `permission.query_*` for a bad query.
    */
   verify(principal: Principal, request: VerifyRequest): VerifyAnswer | Promise<VerifyAnswer> {
-    const answer = this.#verify(principal, request)
-    return answer instanceof Promise ? answer.then((settled) => this.#told(settled)) : this.#told(answer)
+    return andThen(this.#verify(principal, request), (answer) => this.#told(answer))
   }
 
   #told(answer: VerifyAnswer): VerifyAnswer {
@@ -97,7 +97,7 @@ export class VerifyService {
     const usage = this.#deps.limits.consume({ key: record, cost: request.cost ?? 1, rateLimits: request.rateLimits, now: this.#deps.clock() })
     const withUsage = (verdict: LimitsVerdict): VerifyAnswer =>
       verdict.code ? { ...this.#answer(verdict.code, record, key.role), ...verdict.fields } : { ...answer, ...verdict.fields }
-    return usage instanceof Promise ? usage.then(withUsage) : withUsage(usage)
+    return andThen(usage, withUsage)
   }
 
   async #refused(principal: Principal, address: string | undefined, error: unknown): Promise<VerifyAnswer> {
