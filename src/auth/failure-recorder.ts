@@ -11,6 +11,9 @@ export interface FailureTally {
   readonly address: string | undefined
 }
 
+/** A tally still collecting, before its write starts. */
+type QueuedTally = { -readonly [K in keyof FailureTally]: FailureTally[K] }
+
 /** Writes a key's tally; its rejection is logged, never thrown at a request. */
 export type TallyWriter = (id: number, tally: FailureTally) => Promise<unknown>
 
@@ -27,7 +30,7 @@ export class FailureRecorder {
   readonly #log: FastifyBaseLogger | undefined
   #queue: Promise<void> = Promise.resolve()
   /** Tallies queued and not yet started, by key ID. */
-  readonly #pending = new Map<number, { reset: boolean; failures: number; address: string | undefined }>()
+  readonly #pending = new Map<number, QueuedTally>()
   /** The tally being written, if any. */
   #writing: { readonly id: number; readonly failures: number } | undefined
 
@@ -69,7 +72,7 @@ export class FailureRecorder {
    * The key's queued tally, or a new one with its write queued, to start once the answer is
    * out: on SQLite a statement runs on this thread, so even an unawaited write would delay it.
    */
-  #tally(id: number): { reset: boolean; failures: number; address: string | undefined } {
+  #tally(id: number): QueuedTally {
     let tally = this.#pending.get(id)
     if (tally) return tally
     tally = { reset: false, failures: 0, address: undefined }
