@@ -78,10 +78,14 @@ function cellStyle<T>(column: Column<T>, header = false): CSSProperties {
  */
 export function ListTable<T extends { readonly ID: number }>(props: ListTableProps<T>) {
   const { t } = useTranslation()
-  const { params, records, total, fetching } = props.list
-  const pages = Math.max(1, Math.ceil((total ?? 0) / params.size))
-  const from = total ? (params.page - 1) * params.size + 1 : 0
-  const to = Math.min(total ?? 0, params.page * params.size)
+  const { params, records, total, fetching, totalAtLeast } = props.list
+  // A capped count is a lower bound: the rows on screen may go past it, and while they fill
+  // the page, the page after it may have rows too.
+  const known = Math.max(total ?? 0, (params.page - 1) * params.size + (records?.length ?? 0))
+  const counted = Math.max(1, Math.ceil(known / params.size))
+  const pages = totalAtLeast && params.page >= counted && records?.length === params.size ? params.page + 1 : counted
+  const from = known ? (params.page - 1) * params.size + 1 : 0
+  const to = Math.min(known, params.page * params.size)
   const controlLabels = { first: t('common.firstPage'), previous: t('common.previousPage'), next: t('common.nextPage'), last: t('common.lastPage') }
 
   const header = (column: Column<T>) => {
@@ -146,7 +150,7 @@ export function ListTable<T extends { readonly ID: number }>(props: ListTablePro
       </Box>
       <Group justify="space-between" mt="sm" gap="sm">
         <Text size="sm" aria-live="polite">
-          {total ? t(props.list.totalAtLeast ? 'common.pageSummaryAtLeast' : 'common.pageSummary', { from, to, total }) : null}
+          {total ? t(totalAtLeast ? 'common.pageSummaryAtLeast' : 'common.pageSummary', { from, to, total: known }) : null}
         </Text>
         <Group gap="sm">
           <Select
