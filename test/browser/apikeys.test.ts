@@ -203,10 +203,10 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
     const allowed = form.getByLabel(t.apiKeys.settings.ipAllowList)
     await allowed.fill('127.0.0.1\n300.1.2.3')
     await form.getByRole('button', { name: t.apiKeys.next }).click()
-    await expectErrorAt(meta, t.apiKeys.settings.metaInvalid)
+    await expectErrorAt(meta, t.validation.jsonObject)
     await meta.fill(JSON.stringify({ note: 'x'.repeat(META_MAX_BYTES) }))
     await form.getByRole('button', { name: t.apiKeys.next }).click()
-    await expectErrorAt(meta, t.apiKeys.settings.metaTooLarge.replace('{{max}}', String(META_MAX_BYTES)))
+    await expectErrorAt(meta, t.validation.jsonTooLarge.replace('{{max}}', String(META_MAX_BYTES)))
     await meta.fill('{"plan": "pro", "seats": 5}')
     // The server checks the addresses; its answer, in the administrator's language, is shown at the field.
     await form.getByRole('button', { name: t.apiKeys.next }).click()

@@ -63,6 +63,8 @@ describe('console catalogs', () => {
       'audit.actorTypes',
       'audit.resourceTypes',
       'audit.actions',
+      // A key setting's label and hint, from the table in KeySettingsFieldset.tsx.
+      'apiKeys.settings',
     ]
     // Keys built from a section (`${text}.title` in the list pages, `${text}.deleteTitle` in the
     // delete question) count, in any section, through what follows the section.

@@ -7,10 +7,12 @@
  * @module
  */
 import type {
+  CreateApiKeyRequest,
   DescribeAdministratorResponse,
   DescribeAdministratorRoleResponse,
   DescribeApiKeyResponse,
   ListAuditEventsResponse,
+  ModifyApiKeyRequest,
   SearchApiKeysRequest,
 } from '../../../packages/client/src/generated/api.js'
 
@@ -22,6 +24,10 @@ export type ApiKey = Sent<DescribeApiKeyResponse, 'ID' | 'keyName' | 'roleID' | 
 export type RateLimit = NonNullable<ApiKey['rateLimits']>[number]
 /** A balance spent by verifications, refilled at midnight in the key's time zone. */
 export type Credits = NonNullable<ApiKey['credits']>
+/** What creating an API key sends. */
+export type NewApiKey = CreateApiKeyRequest
+/** What changing an API key sends: only the properties that change. */
+export type ApiKeyChanges = ModifyApiKeyRequest
 
 /** An administrator, with the fields of the model API kept without effect. */
 export type Administrator = Sent<DescribeAdministratorResponse, 'ID' | 'username' | 'roleID' | 'locale' | 'timeZone' | 'timeFormat' | 'active'>

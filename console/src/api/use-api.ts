@@ -56,7 +56,7 @@ export function useApi(): Api {
  * Create, modify and delete of one resource (`/apikeys`): each reloads every read of it, lists
  * and records. `modified` runs after a change, e.g. to reload the session when it was one's own.
  */
-export function useResourceActions<T, Input>(path: string, modified?: (id: number) => Promise<void>) {
+export function useResourceActions<T, Input, Changes = Partial<Input>>(path: string, modified?: (id: number) => Promise<void>) {
   const api = useApi()
   const done = () => api.invalidate(path)
   return {
@@ -65,7 +65,7 @@ export function useResourceActions<T, Input>(path: string, modified?: (id: numbe
       await done()
       return created
     },
-    async modify(id: number, changes: Partial<Input>): Promise<T> {
+    async modify(id: number, changes: Changes): Promise<T> {
       const changed = await api.call<T>('POST', `${path}/${id}`, changes)
       await done()
       await modified?.(id)

@@ -5,7 +5,7 @@ import { IconCalendar } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { fieldOfError } from '../../api/field-errors.js'
-import type { ApiKey } from '../../api/resources.js'
+import type { ApiKey, ApiKeyChanges, NewApiKey } from '../../api/resources.js'
 import { useSignedIn } from '../../api/session.js'
 import { ConfirmDialog, useDeleteQuestion } from '../../components/ConfirmDialog.js'
 import { LanguageSelect } from '../../components/ChoiceSelect.js'
@@ -18,9 +18,10 @@ import type { Locale } from '../../i18n/i18n.js'
 import { useCan } from '../../rights/rights.js'
 import { RoleSelect } from '../roles/RoleSelect.js'
 import { apiKeyStatus } from './api-key-status.js'
-import { useApiKey, useApiKeyActions, type ApiKeyInput } from './api.js'
+import { useApiKey, useApiKeyActions } from './api.js'
 import {
   formFieldOf,
+  KEY_SETTING_BY_CODE,
   KEY_SETTINGS,
   keySettingsChangesOf,
   keySettingsRules,
@@ -38,10 +39,7 @@ const FIELD_BY_CODE = {
   'apikey.name_in_use': 'keyName',
   'apikey.expiry_in_past': 'expiryDate',
   'apikey.role_not_found': 'roleID',
-  'permission.invalid': 'permissions',
-  'permission.exceeds_own': 'permissions',
-  'apikey.meta_too_large': 'meta',
-  'request.ip_range_invalid': 'ipAllowList',
+  ...KEY_SETTING_BY_CODE,
 }
 
 interface KeyFormValues {
@@ -126,7 +124,7 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
   const submit = form.onSubmit((values) =>
     attempt(async () => {
       if (!apiKey) {
-        const input: ApiKeyInput = {
+        const input: NewApiKey = {
           keyName: values.keyName.trim(),
           description: values.description,
           roleID: Number(values.roleID),
@@ -140,7 +138,7 @@ function ApiKeyForm(props: ApiKeyPropertiesDialogProps & { apiKey: ApiKey | unde
         if (created.secretKey) props.onSecret(created.keyName, created.secretKey)
         return
       }
-      const changes: Partial<ApiKeyInput> = {}
+      const changes: ApiKeyChanges = {}
       if (values.keyName.trim() !== apiKey.keyName) changes.keyName = values.keyName.trim()
       if (values.description !== (apiKey.description ?? '')) changes.description = values.description
       if (Number(values.roleID) !== apiKey.roleID) changes.roleID = Number(values.roleID)

@@ -1,112 +1,151 @@
 import { Fieldset, JsonInput, Stack, Text, TextInput } from '@mantine/core'
 import type { UseFormReturnType } from '@mantine/form'
 import type { TFunction } from 'i18next'
+import { Fragment, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { META_MAX_BYTES } from '../../../../src/apikeys/meta-limit.js'
-import type { ApiKey } from '../../api/resources.js'
+import type { ApiKey, ApiKeyChanges } from '../../api/resources.js'
 import { entriesOf, ListTextarea, textOf } from '../../components/ListTextarea.js'
 import { permissionsError, PermissionsInput } from '../../components/PermissionsInput.js'
 
-/** A key's settings for the operator's own services, as the form edits them: lists and JSON as text. */
-export interface KeySettingsValues {
-  permissions: string
-  meta: string
-  externalID: string
-  ipAllowList: string
+/** How the form edits a setting: a list of text, application permissions, a JSON object, or text. */
+type SettingKind = 'list' | 'permissions' | 'json' | 'text'
+
+interface KeySetting {
+  readonly kind: SettingKind
+  /** The most characters (`text`) or bytes as JSON (`json`). */
+  readonly max?: number
+  /** Codes of the server's errors about this setting that do not name it as their field. */
+  readonly codes?: readonly string[]
 }
 
-/** The settings by their API names, which the server's errors name. */
-export const KEY_SETTINGS: readonly string[] = ['permissions', 'meta', 'externalID', 'ipAllowList'] satisfies (keyof KeySettingsValues)[]
+/**
+ * A key's settings for the operator's own services, by their API names (which the server's
+ * errors name), in the order the form shows them. Each one's label and hint are the catalogs'
+ * `apiKeys.settings.<name>` and `<name>Hint`: a new setting is an entry here and those two strings.
+ */
+const SETTINGS = {
+  permissions: { kind: 'permissions', codes: ['permission.invalid', 'permission.exceeds_own'] },
+  meta: { kind: 'json', max: META_MAX_BYTES, codes: ['apikey.meta_too_large'] },
+  externalID: { kind: 'text', max: 255 },
+  ipAllowList: { kind: 'list', codes: ['request.ip_range_invalid'] },
+} as const satisfies { readonly [name in keyof ApiKeyChanges]?: KeySetting }
+
+type SettingName = keyof typeof SETTINGS
+type Settings = Required<Pick<ApiKeyChanges, SettingName>>
+
+/** The settings as the form edits them: lists and JSON as text. */
+export type KeySettingsValues = Record<SettingName, string>
+
+const NAMES = Object.keys(SETTINGS) as SettingName[]
+
+/** The settings' API names. */
+export const KEY_SETTINGS: readonly string[] = NAMES
+
+/** The setting each of the server's error codes is about, for those that do not name it. */
+export const KEY_SETTING_BY_CODE: Readonly<Record<string, string>> = Object.fromEntries(
+  NAMES.flatMap((name) => (SETTINGS[name] as KeySetting).codes?.map((code) => [code, name]) ?? []),
+)
 
 /** Where the form shows an error the server gave about a field. */
 export function formFieldOf(field: string): string {
   return KEY_SETTINGS.includes(field) ? `settings.${field}` : field
 }
 
-interface KeySettings {
-  permissions: string[]
-  meta: Record<string, unknown> | null
-  externalID: string | null
-  ipAllowList: string[]
+/** A kind's text for a value, the value the text stands for (what is sent), and the form's check of the text. */
+interface Kind {
+  textOf(value: unknown): string
+  valueOf(text: string): unknown
+  errorOf(text: string, setting: KeySetting, t: TFunction): string | null
+}
+
+const LIST: Kind = { textOf: (value) => textOf(value as string[] | undefined), valueOf: entriesOf, errorOf: () => null }
+
+const KINDS: Record<SettingKind, Kind> = {
+  list: LIST,
+  permissions: { ...LIST, errorOf: (text, _, t) => permissionsError(text, t) },
+  json: {
+    textOf: (value) => (value === undefined ? '' : JSON.stringify(value, null, 2)),
+    valueOf: (text) => (text.trim() === '' ? null : JSON.parse(text)),
+    errorOf: jsonObjectError,
+  },
+  text: {
+    textOf: (value) => (value as string | undefined) ?? '',
+    valueOf: (text) => (text.trim() === '' ? null : text.trim()),
+    errorOf: (text, { max }, t) => (max !== undefined && text.trim().length > max ? t('validation.tooLong', { max }) : null),
+  },
+}
+
+function jsonObjectError(text: string, { max }: KeySetting, t: TFunction): string | null {
+  if (text.trim() === '') return null
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return t('validation.jsonObject')
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return t('validation.jsonObject')
+  if (max !== undefined && new TextEncoder().encode(JSON.stringify(value)).length > max) return t('validation.jsonTooLarge', { max })
+  return null
+}
+
+function kindOf(name: SettingName): Kind {
+  return KINDS[SETTINGS[name].kind]
 }
 
 /** The form values of a key's settings (a new key: none). */
 export function keySettingsValuesOf(key: ApiKey | undefined): KeySettingsValues {
-  return {
-    permissions: textOf(key?.permissions),
-    meta: key?.meta === undefined ? '' : JSON.stringify(key.meta, null, 2),
-    externalID: key?.externalID ?? '',
-    ipAllowList: textOf(key?.ipAllowList),
-  }
+  return Object.fromEntries(NAMES.map((name) => [name, kindOf(name).textOf(key?.[name])])) as KeySettingsValues
 }
 
-function metaError(text: string, t: TFunction): string | null {
-  if (text.trim() === '') return null
-  let meta: unknown
-  try {
-    meta = JSON.parse(text)
-  } catch {
-    return t('apiKeys.settings.metaInvalid')
-  }
-  if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) return t('apiKeys.settings.metaInvalid')
-  if (new TextEncoder().encode(JSON.stringify(meta)).length > META_MAX_BYTES) return t('apiKeys.settings.metaTooLarge', { max: META_MAX_BYTES })
-  return null
-}
-
-/** The form's checks of the settings; the server checks the allow-list's addresses and answers at the field. */
+/** The form's checks of the settings; the server checks the rest (e.g. the allow-list's addresses) and answers at the field. */
 export function keySettingsRules(t: TFunction) {
-  return {
-    permissions: (text: string) => permissionsError(text, t),
-    meta: (text: string) => metaError(text, t),
-    externalID: (text: string) => (text.trim().length > 255 ? t('validation.tooLong', { max: 255 }) : null),
-  }
+  return Object.fromEntries(NAMES.map((name) => [name, (text: string) => kindOf(name).errorOf(text, SETTINGS[name], t)]))
 }
 
-function settingsOf(values: KeySettingsValues): KeySettings {
-  const externalID = values.externalID.trim()
-  return {
-    permissions: entriesOf(values.permissions),
-    meta: values.meta.trim() === '' ? null : (JSON.parse(values.meta) as Record<string, unknown>),
-    externalID: externalID === '' ? null : externalID,
-    ipAllowList: entriesOf(values.ipAllowList),
-  }
+function settingsOf(values: KeySettingsValues): Settings {
+  return Object.fromEntries(NAMES.map((name) => [name, kindOf(name).valueOf(values[name])])) as Settings
 }
 
 /** What to send for the settings: for a new key, those given; for a key, only what changed. */
-export function keySettingsChangesOf(values: KeySettingsValues, key: ApiKey | undefined): Partial<KeySettings> {
+export function keySettingsChangesOf(values: KeySettingsValues, key: ApiKey | undefined): Partial<Settings> {
   const settings = settingsOf(values)
   const before = settingsOf(keySettingsValuesOf(key))
-  const changes: Partial<KeySettings> = {}
-  for (const name of KEY_SETTINGS as (keyof KeySettings)[]) {
-    if (JSON.stringify(settings[name]) !== JSON.stringify(before[name])) Object.assign(changes, { [name]: settings[name] })
-  }
-  return changes
+  return Object.fromEntries(NAMES.filter((name) => JSON.stringify(settings[name]) !== JSON.stringify(before[name])).map((name) => [name, settings[name]]))
 }
 
 /** Permissions, meta, external ID and IP allow-list of an API key, in its Properties dialog. */
 export function KeySettingsFieldset<V extends { settings: KeySettingsValues }>({ form, readOnly }: { form: UseFormReturnType<V>; readOnly: boolean }) {
   const { t } = useTranslation()
-  const input = (name: keyof KeySettingsValues) => form.getInputProps(`settings.${name}` as never)
+  const inputOf = (name: SettingName): ReactNode => {
+    const setting: KeySetting = SETTINGS[name]
+    const props = {
+      label: t(`apiKeys.settings.${name}`),
+      description: t(`apiKeys.settings.${name}Hint`, { max: setting.max }),
+      ...form.getInputProps(`settings.${name}` as never),
+    }
+    switch (setting.kind) {
+      case 'list':
+        return <ListTextarea {...props} />
+      case 'permissions':
+        return <PermissionsInput {...props} />
+      case 'json':
+        return (
+          <JsonInput {...props} placeholder='{"plan": "pro"}' validationError={t('validation.jsonObject')} formatOnBlur autosize minRows={2} maxRows={10} />
+        )
+      case 'text':
+        return <TextInput {...props} />
+    }
+  }
   return (
     <Fieldset legend={t('apiKeys.settings.title')} disabled={readOnly}>
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           {t('apiKeys.settings.hint')}
         </Text>
-        <PermissionsInput description={t('apiKeys.settings.permissionsHint')} {...input('permissions')} />
-        <JsonInput
-          label={t('apiKeys.settings.meta')}
-          description={t('apiKeys.settings.metaHint', { max: META_MAX_BYTES })}
-          placeholder='{"plan": "pro"}'
-          validationError={t('apiKeys.settings.metaInvalid')}
-          formatOnBlur
-          autosize
-          minRows={2}
-          maxRows={10}
-          {...input('meta')}
-        />
-        <TextInput label={t('apiKeys.settings.externalID')} description={t('apiKeys.settings.externalIDHint')} {...input('externalID')} />
-        <ListTextarea label={t('apiKeys.settings.ipAllowList')} description={t('apiKeys.settings.ipAllowListHint')} {...input('ipAllowList')} />
+        {NAMES.map((name) => (
+          <Fragment key={name}>{inputOf(name)}</Fragment>
+        ))}
       </Stack>
     </Fieldset>
   )

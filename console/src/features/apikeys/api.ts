@@ -1,4 +1,4 @@
-import type { ApiKey, Credits, RateLimit } from '../../api/resources.js'
+import type { ApiKey, ApiKeyChanges, NewApiKey } from '../../api/resources.js'
 import { useApi, useApiQuery, useResourceActions } from '../../api/use-api.js'
 import { containsCriterion, useSearchPage } from '../../components/list-params.js'
 
@@ -12,28 +12,11 @@ export function useApiKey(id: number | undefined) {
   return { ...query, apiKey: query.data?.data }
 }
 
-export interface ApiKeyInput {
-  keyName: string
-  description: string
-  roleID: number
-  locale: string
-  timeZone: string
-  active?: boolean
-  /** YYYY-MM-DD (the end of that day in the key's zone), or null for no expiry. */
-  expiryDate?: string | null
-  rateLimits?: RateLimit[]
-  credits?: Credits | null
-  permissions?: string[]
-  meta?: Record<string, unknown> | null
-  externalID?: string | null
-  ipAllowList?: string[]
-}
-
 /** Writes to API keys; each reloads the list. Answers that carry a secret are not cached. */
 export function useApiKeyActions() {
   const api = useApi()
   return {
-    ...useResourceActions<ApiKey, ApiKeyInput>('/apikeys'),
+    ...useResourceActions<ApiKey, NewApiKey, ApiKeyChanges>('/apikeys'),
     async newSecret(id: number): Promise<ApiKey> {
       const replaced = await api.call<ApiKey>('POST', `/apikeys/${id}/secretkey`)
       await api.invalidate('/apikeys')

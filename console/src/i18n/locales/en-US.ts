@@ -104,6 +104,8 @@ export const enUS = {
     passwordsDiffer: 'The passwords do not match.',
     chooseRole: 'Choose a role.',
     codeFormat: 'Enter the six-digit code.',
+    jsonObject: 'Enter a JSON object, e.g. {"plan": "pro"}.',
+    jsonTooLarge: 'Use at most {{max}} bytes of JSON.',
   },
   permissions: {
     label: 'Application permissions',
@@ -198,11 +200,10 @@ export const enUS = {
     settings: {
       title: 'Your own services',
       hint: 'What your services learn when they verify this key, and where it may be used from.',
+      permissions: 'Application permissions',
       permissionsHint: 'Held by this key beside those of its role, one per line, e.g. invoices.read or reports:*.',
       meta: 'Meta (JSON object)',
       metaHint: 'Returned to your service with every verification. At most {{max}} bytes.',
-      metaInvalid: 'Enter a JSON object, e.g. {"plan": "pro"}.',
-      metaTooLarge: 'Use at most {{max}} bytes of JSON.',
       externalID: 'External ID',
       externalIDHint: 'The owner’s ID in your own system; returned on verification and searchable.',
       ipAllowList: 'IP allow-list',

@@ -102,6 +102,8 @@ export const jaJP: Messages = {
     passwordsDiffer: 'パスワードが一致しません。',
     chooseRole: '役割を選択してください。',
     codeFormat: '6 桁のコードを入力してください。',
+    jsonObject: 'JSON オブジェクトを入力してください (例: {"plan": "pro"})。',
+    jsonTooLarge: 'JSON で {{max}} バイト以内にしてください。',
   },
   permissions: {
     label: 'アプリケーション権限',
@@ -197,11 +199,10 @@ export const jaJP: Messages = {
     settings: {
       title: '自社サービスでの利用',
       hint: 'サービスがこのキーを検証したときに受け取る情報と、キーを使用できる接続元です。',
+      permissions: 'アプリケーション権限',
       permissionsHint: '役割の権限に加えてこのキーが持つ権限を 1 行に 1 つずつ指定します (例: invoices.read、reports:*)。',
       meta: 'メタデータ (JSON オブジェクト)',
       metaHint: '検証のたびにサービスへ返されます。{{max}} バイト以内で指定してください。',
-      metaInvalid: 'JSON オブジェクトを入力してください (例: {"plan": "pro"})。',
-      metaTooLarge: 'JSON で {{max}} バイト以内にしてください。',
       externalID: '外部 ID',
       externalIDHint: '自社システムでの所有者の ID です。検証時に返され、検索にも使用できます。',
       ipAllowList: '許可する IP アドレス',
