@@ -86,7 +86,7 @@ export const ADMINISTRATOR_SEARCH: SearchableResource = {
     passwordNeverExpires: { column: 'password_never_expires', kind: 'boolean' },
     mfaType: { column: 'mfa_type', kind: 'choice', choices: ['none', 'local-totp'] },
   },
-  sortLookups: { roleName: { column: 'roles.name', idColumn: 'roles.id', via: 'administrators.role_id' } },
+  sortLookups: { roleName: { column: 'roles.name', idColumn: 'roles.id', via: 'role_id' } },
 }
 
 const COLUMNS: ColumnsOf<AdministratorChanges, AdministratorsTable> = {

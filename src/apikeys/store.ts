@@ -52,7 +52,7 @@ export const API_KEY_SEARCH: SearchableResource = {
     serviceAccount: { column: 'service_account', kind: 'boolean' },
     externalID: { column: 'external_id', kind: 'string' },
   },
-  sortLookups: { roleName: { column: 'roles.name', idColumn: 'roles.id', via: 'api_keys.role_id' } },
+  sortLookups: { roleName: { column: 'roles.name', idColumn: 'roles.id', via: 'role_id' } },
 }
 
 /**

@@ -19,11 +19,11 @@ export interface SearchField {
  * administrator's role name (`roleName`), so a Role column sorts by what it shows.
  */
 export interface SortLookup {
-  /** The table and column read, e.g. `roles.name`. */
+  /** The table and column read, e.g. `roles.name`: unique and never null. */
   readonly column: string
   /** Its row's ID column, e.g. `roles.id`, equal to `via`. */
   readonly idColumn: string
-  /** The searched table's column that holds that ID, qualified: `api_keys.role_id`. */
+  /** The searched table's column that holds that ID, a foreign key never null: `role_id`. */
   readonly via: string
 }
 
@@ -40,6 +40,8 @@ export interface CompiledSearch {
   readonly offset: number
   /** What to sort by (then the ID column), or nothing for the ID column alone; and the direction. */
   readonly sortBy: RawBuilder<unknown> | undefined
+  /** Instead, another table's column to sort by (then the ID column): see `store/searchable-table.ts`. */
+  readonly sortLookup?: SortLookup
   readonly idColumn: string
   readonly descending: boolean
 }
@@ -98,16 +100,16 @@ export function compileSearch(filter: SearchFilter, resource: SearchableResource
     conditions,
     limit: filter.maxItems ?? DEFAULT_MAX_ITEMS,
     offset: filter.offset ?? 0,
-    sortBy: filter.sortByObjectID ? undefined : sortOf(resource, filter.sortField),
+    ...(filter.sortByObjectID ? { sortBy: undefined } : sortOf(resource, filter.sortField)),
     idColumn: resource.idColumn,
     descending: filter.sortDescending ?? false,
   }
 }
 
-function sortOf(resource: SearchableResource, sortField: string | undefined): RawBuilder<unknown> | undefined {
-  if (sortField === undefined || sortField === 'ID') return undefined
+function sortOf(resource: SearchableResource, sortField: string | undefined): Pick<CompiledSearch, 'sortBy' | 'sortLookup'> {
+  if (sortField === undefined || sortField === 'ID') return { sortBy: undefined }
   const field = fieldOf(resource, sortField)
-  if (field) return field.column === resource.idColumn ? undefined : sql`${sql.ref(field.column)}`
+  if (field) return { sortBy: field.column === resource.idColumn ? undefined : sql`${sql.ref(field.column)}` }
   const lookups = resource.sortLookups ?? {}
   const lookup = Object.hasOwn(lookups, sortField) ? lookups[sortField] : undefined
   if (!lookup) {
@@ -116,9 +118,7 @@ function sortOf(resource: SearchableResource, sortField: string | undefined): Ra
       fields: ['ID', ...Object.keys(resource.fields), ...Object.keys(lookups)].join(', '),
     })
   }
-  // A subquery, not a join: the searched table's unqualified columns stay unambiguous.
-  const [table = ''] = lookup.column.split('.')
-  return sql`(select ${sql.ref(lookup.column)} from ${sql.table(table)} where ${sql.ref(lookup.idColumn)} = ${sql.ref(lookup.via)})`
+  return { sortBy: undefined, sortLookup: lookup }
 }
 
 /** Applies a compiled search to a query: its conditions, order, offset and limit. */

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely'
 import type { SearchFilter, SearchResult } from '../search/schema.js'
-import { applyConditions, applySearch, compileSearch, type SearchableResource } from '../search/search-query.js'
+import { applyConditions, applySearch, compileSearch, type CompiledSearch, type SearchableResource } from '../search/search-query.js'
+import type { Engine } from './database.js'
 import type { Store } from './store.js'
 import type { Tables } from './tables.js'
 import { textMatcherFor } from './text-match.js'
@@ -41,9 +42,47 @@ export function searchableTable<Table extends keyof Tables & string, Item>(
      * @throws KeywardError `search.*` when the filter does not fit the resource.
      */
     async search(filter: SearchFilter): Promise<SearchResult<Item>> {
-      const rows = await applySearch(db.selectFrom(table).selectAll(), compileSearch(filter, resource, matchText)).execute()
+      const rows = await pageQuery(db, store.engine, table, compileSearch(filter, resource, matchText)).execute()
       const items = rows.map((row) => toItem(row as Selectable<Tables[Table]>))
       return filter.countTotal ? { items, ...(await count(filter)) } : { items }
     },
   }
+}
+
+/**
+ * The query of a search's page. A sort by another table's column (a key's role name) joins
+ * that table, whose rows are few, rather than reading it for every searched row and sorting
+ * them all: the page is then read off the searched table's (foreign key, ID) index, one
+ * looked-up row after another in the column's order. The lookup column is unique and the
+ * foreign key never null, so the order is the one of the column, then the ID, as sorted rows
+ * would have it. PostgreSQL takes each looked-up row's first offset + limit matches alone
+ * (LATERAL) and orders only those; SQLite, which has no LATERAL, follows the ORDER BY through
+ * the join's index loops itself.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the table is chosen at run time (see searchableTable)
+export function pageQuery(db: Kysely<any>, engine: Engine, table: string, search: CompiledSearch) {
+  const rows = db.selectFrom(table).selectAll()
+  const lookup = search.sortLookup
+  if (!lookup) return applySearch(rows, search)
+  const [lookupTable = ''] = lookup.column.split('.')
+  const direction = sql.raw(search.descending ? 'desc' : 'asc')
+  const byId = sql`${sql.ref(search.idColumn)} ${direction}`
+  const matches = applyConditions(rows, search)
+  const joined =
+    engine === 'postgres'
+      ? db.selectFrom(lookupTable).innerJoinLateral(
+          matches
+            .whereRef(lookup.via, '=', lookup.idColumn)
+            .orderBy(byId)
+            .limit(search.offset + search.limit)
+            .as('page'),
+          (join) => join.onTrue(),
+        )
+      : db.selectFrom(lookupTable).innerJoin(matches.as('page'), `page.${lookup.via}`, lookup.idColumn)
+  return joined
+    .selectAll('page')
+    .orderBy(sql`${sql.ref(lookup.column)} ${direction}`)
+    .orderBy(sql`${sql.ref(`page.${search.idColumn}`)} ${direction}`)
+    .offset(search.offset)
+    .limit(search.limit)
 }

@@ -386,11 +386,16 @@ describe(`${testEngine()}: apikeys search (happy)`, () => {
   })
 
   it('sorts by the role name (roleName, a Keyward extension for the Role column), not the role ID; ties by ID', async () => {
-    const sorted = async (sortDescending: boolean) =>
-      (await search({ searchCriteria: [{ fieldName: 'keyName', stringValue: 'srch-%' }], sortField: 'roleName', sortDescending })).map((key) => key.keyName)
+    const sorted = async (sortDescending: boolean, page?: { offset: number; maxItems: number }) =>
+      (await search({ searchCriteria: [{ fieldName: 'keyName', stringValue: 'srch-%' }], sortField: 'roleName', sortDescending, ...page })).map(
+        (key) => key.keyName,
+      )
     // Auditor (ID 2), Full Access (ID 1), search-viewer.
     expect(await sorted(false)).toEqual(['srch-Beta', 'srch-gammaX1', 'srch-alpha', 'srch-delta', 'srch-gamma_1'])
     expect(await sorted(true)).toEqual(['srch-gamma_1', 'srch-delta', 'srch-alpha', 'srch-gammaX1', 'srch-Beta'])
+    // A page past a role's first keys: it is taken from every role's keys together.
+    expect(await sorted(false, { offset: 1, maxItems: 1 })).toEqual(['srch-gammaX1'])
+    expect(await sorted(true, { offset: 2, maxItems: 2 })).toEqual(['srch-alpha', 'srch-gammaX1'])
     const res = await h.post('/api/apikeys/search', { secret: h.keys.fullAccess.secret, body: { sortField: 'roleNames' } })
     expectStatus(res, 400)
     expect(res.body.code).toBe('search.sort_field_unknown')

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { API_KEY_SEARCH } from '../../src/apikeys/store.js'
 import { loadConfig } from '../../src/config.js'
 import type { SearchFilter } from '../../src/search/schema.js'
-import { applySearch, compileSearch } from '../../src/search/search-query.js'
+import { compileSearch } from '../../src/search/search-query.js'
 import { openDatabase, type Database } from '../../src/store/database.js'
+import { pageQuery } from '../../src/store/searchable-table.js'
 import { textMatcherFor } from '../../src/store/text-match.js'
 import { createTestDatabase, testEngine, type TestDatabase } from '../helpers/test-database.js'
 
@@ -33,7 +34,7 @@ describe(`${testEngine()}: API key search plans`, () => {
   /** The plan of the page query of a filter, as text. */
   const planOf = async (filter: SearchFilter, { sorted = false } = {}): Promise<string> => {
     const search = compileSearch(filter, API_KEY_SEARCH, textMatcherFor(engine))
-    const query = applySearch(database.db.selectFrom('api_keys').selectAll(), search).compile()
+    const query = pageQuery(database.db, engine, 'api_keys', search).compile()
     if (engine === 'sqlite') {
       const rows = await database.db.executeQuery<{ detail: string }>({ ...query, sql: `explain query plan ${query.sql}` })
       return rows.rows.map((row) => row.detail).join('\n')
@@ -56,7 +57,7 @@ describe(`${testEngine()}: API key search plans`, () => {
     expect(plan).toMatch(engine === 'sqlite' ? /SCAN api_keys_name_trigrams VIRTUAL TABLE INDEX/ : /api_keys_key_name_trigrams/)
   })
 
-  it.each(['ID', 'keyName', 'description', 'roleID', 'locale', 'timeZone', 'created', 'active'])(
+  it.each(['ID', 'keyName', 'description', 'roleID', 'roleName', 'locale', 'timeZone', 'created', 'active'])(
     'reads a page sorted by %s off an index, both ways',
     async (sortField) => {
       for (const sortDescending of [false, true]) {
