@@ -7,11 +7,15 @@
  * @module
  */
 import type {
+  CreateAdministratorRequest,
+  CreateAdministratorRoleRequest,
   CreateApiKeyRequest,
   DescribeAdministratorResponse,
   DescribeAdministratorRoleResponse,
   DescribeApiKeyResponse,
   ListAuditEventsResponse,
+  ModifyAdministratorRequest,
+  ModifyAdministratorRoleRequest,
   ModifyApiKeyRequest,
   SearchApiKeysRequest,
 } from '../../../packages/client/src/generated/api.js'
@@ -32,8 +36,12 @@ export type ApiKeyChanges = ModifyApiKeyRequest
 /** An administrator, with the fields of the model API kept without effect. */
 export type Administrator = Sent<DescribeAdministratorResponse, 'ID' | 'username' | 'roleID' | 'locale' | 'timeZone' | 'timeFormat' | 'active'>
 export type TimeFormat = Administrator['timeFormat']
+export type NewAdministrator = CreateAdministratorRequest
+export type AdministratorChanges = ModifyAdministratorRequest
 
 export type Role = Sent<DescribeAdministratorRoleResponse, 'ID' | 'name'>
+export type NewRole = CreateAdministratorRoleRequest
+export type RoleChanges = ModifyAdministratorRoleRequest
 
 /**
  * Rights grouped as in the model API: `platformRights.apikeyRights.canViewApiKeys`, …; groups

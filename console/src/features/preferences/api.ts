@@ -1,13 +1,10 @@
-import type { Administrator, TimeFormat } from '../../api/resources.js'
+import type { Administrator, AdministratorChanges } from '../../api/resources.js'
 import { useSession } from '../../api/session.js'
 import { useApi } from '../../api/use-api.js'
 import type { PasswordChange } from '../users/PasswordForm.js'
 
-export interface Preferences {
-  locale: string
-  timeZone: string
-  timeFormat: TimeFormat
-}
+/** What saving one's preferences sends (to `/administrators/current`, which takes an administrator's changes). */
+export type Preferences = Required<Pick<AdministratorChanges, 'locale' | 'timeZone' | 'timeFormat'>>
 
 /** The signed-in administrator's own settings and second factor (`/administrators/current`). */
 export function usePreferenceActions() {

@@ -2,14 +2,14 @@ import { Button, Checkbox, Fieldset, SimpleGrid, Stack, Textarea, TextInput } fr
 import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { fieldOfError } from '../../api/field-errors.js'
-import type { RightsObject, Role } from '../../api/resources.js'
+import type { NewRole, RightsObject, Role } from '../../api/resources.js'
 import { useDeleteQuestion } from '../../components/ConfirmDialog.js'
 import { entriesOf, textOf } from '../../components/ListTextarea.js'
 import { notifySuccess } from '../../components/notify.js'
 import { permissionsError, PermissionsInput } from '../../components/PermissionsInput.js'
 import { ResourceFormDialog, useSubmitFailure } from '../../components/ResourceDialog.js'
 import { RIGHT_GROUP_NAMES, RIGHT_GROUPS, hasRight, withViewRight, type RightGroup } from '../../rights/rights.js'
-import { useRoleActions, type RoleInput } from './api.js'
+import { useRoleActions } from './api.js'
 import { useRoleName } from './role-name.js'
 import { KeptRoleFields, withKeptFieldsOf } from './KeptRoleFields.js'
 
@@ -101,7 +101,7 @@ export function RoleFormDialog(props: RoleFormDialogProps) {
 
   const { failure, attempt } = useSubmitFailure(form.setFieldError, (error) => fieldOfError(error, FIELDS, FIELD_BY_CODE))
   const submit = form.onSubmit(async (values) => {
-    const input: RoleInput = {
+    const input: NewRole = {
       name: values.name.trim(),
       description: values.description,
       allowUserInterface: values.allowUserInterface,

@@ -1,7 +1,7 @@
 import { useSession, useSignedIn } from '../../api/session.js'
 import { useApiQuery, useResourceActions } from '../../api/use-api.js'
 import { containsCriterion, useSearchPage } from '../../components/list-params.js'
-import type { Role } from '../../api/resources.js'
+import type { NewRole, Role, RoleChanges } from '../../api/resources.js'
 import { useCan } from '../../rights/rights.js'
 
 /**
@@ -19,12 +19,10 @@ export function useRole(id: number | undefined) {
   return { ...query, role: query.data?.data }
 }
 
-export type RoleInput = Omit<Role, 'ID' | 'immutable'>
-
 export function useRoleActions() {
   const { refresh } = useSession()
   const session = useSignedIn()
-  return useResourceActions<Role, RoleInput>('/roles', async (id) => {
+  return useResourceActions<Role, NewRole, RoleChanges>('/roles', async (id) => {
     if (id === session.role.ID) await refresh()
   })
 }

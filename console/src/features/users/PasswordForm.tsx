@@ -3,15 +3,12 @@ import { useForm } from '@mantine/form'
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/api-error.js'
+import type { AdministratorChanges } from '../../api/resources.js'
 import { DialogActions } from '../../components/DialogActions.js'
 import { isPasswordError } from './api.js'
 
 /** What a password change sends: the new password and, for one's own, the present one (and a code). */
-export interface PasswordChange {
-  readonly password: string
-  readonly currentPassword?: string
-  readonly mfaCode?: string
-}
+export type PasswordChange = Required<Pick<AdministratorChanges, 'password'>> & Pick<AdministratorChanges, 'currentPassword' | 'mfaCode'>
 
 export interface PasswordFormProps {
   /** One's own password: the present one is asked for, and a code when the second factor is on. */

@@ -4,7 +4,7 @@ import { useListNavigate } from '../../components/list-params.js'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
 import { fieldOfError } from '../../api/field-errors.js'
-import type { Administrator, TimeFormat } from '../../api/resources.js'
+import type { Administrator, AdministratorChanges, TimeFormat } from '../../api/resources.js'
 import { useSignedIn } from '../../api/session.js'
 import { useDeleteQuestion } from '../../components/ConfirmDialog.js'
 import { KeptFields, keptEntries } from '../../components/KeptFields.js'
@@ -16,7 +16,7 @@ import { useDateFormat } from '../../format/date-format.js'
 import type { Locale } from '../../i18n/i18n.js'
 import { useCan } from '../../rights/rights.js'
 import { RoleSelect } from '../roles/RoleSelect.js'
-import { isPasswordError, useAdministrator, useAdministratorActions, type AdministratorInput } from './api.js'
+import { isPasswordError, useAdministrator, useAdministratorActions } from './api.js'
 
 /** Fields of the model API kept without effect, shown read-only (issue 15). */
 const KEPT_FIELDS = ['phoneNumber', 'mobileNumber', 'pagerNumber', 'primaryContact', 'receiveNotifications', 'reportPDFPasswordEnabled', 'UTCOffset'] as const
@@ -125,7 +125,7 @@ function UserForm({ user, onClose }: { user: Administrator | undefined; onClose(
         onClose()
         return
       }
-      const changes: AdministratorInput = {}
+      const changes: AdministratorChanges = {}
       if (values.username.trim() !== user.username) changes.username = values.username.trim()
       for (const [field, value] of Object.entries(profile) as [keyof typeof profile, string | number][]) {
         if (value !== (user[field] ?? '')) Object.assign(changes, { [field]: value })

@@ -1,4 +1,4 @@
-import type { Administrator } from '../../api/resources.js'
+import type { Administrator, AdministratorChanges, NewAdministrator } from '../../api/resources.js'
 import { useSession, useSignedIn } from '../../api/session.js'
 import { useApiQuery, useResourceActions } from '../../api/use-api.js'
 import { containsCriterion, useSearchPage } from '../../components/list-params.js'
@@ -18,16 +18,10 @@ export function useAdministrator(id: number | undefined) {
   return { ...query, administrator: query.data?.data }
 }
 
-export type AdministratorInput = Partial<
-  Omit<Administrator, 'ID' | 'created' | 'lastSignIn' | 'lastPasswordChange' | 'unlockTime' | 'unsuccessfulSignInAttempts'>
-> & {
-  password?: string
-}
-
 export function useAdministratorActions() {
   const { refresh } = useSession()
   const session = useSignedIn()
-  return useResourceActions<Administrator, AdministratorInput>('/administrators', async (id) => {
+  return useResourceActions<Administrator, NewAdministrator, AdministratorChanges>('/administrators', async (id) => {
     if (id === session.administrator.ID) await refresh()
   })
 }
