@@ -120,7 +120,8 @@ interface Seeded {
 async function cli(args: string[], databaseUrl: string): Promise<string> {
   const { stdout } = await run(process.execPath, ['bin/keyward.js', ...args, '--database-url', databaseUrl], {
     cwd: ROOT,
-    env: { ...process.env, KEYWARD_LOG_LEVEL: 'warn' },
+    // A migration that builds an index over a million keys outlasts a request's timeout.
+    env: { ...process.env, KEYWARD_LOG_LEVEL: 'warn', KEYWARD_DATABASE_STATEMENT_TIMEOUT: '10m' },
   })
   return stdout
 }

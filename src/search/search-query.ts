@@ -123,16 +123,16 @@ function sortOf(resource: SearchableResource, sortField: string | undefined): Pi
 
 /** Applies a compiled search to a query: its conditions, order, offset and limit. */
 export function applySearch<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, search: CompiledSearch): SelectQueryBuilder<DB, TB, O> {
+  return applyOrder(applyConditions(query, search), search).offset(search.offset).limit(search.limit)
+}
+
+/** Applies only the order of a compiled search: its sort column, then the ID column. */
+export function applyOrder<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, search: CompiledSearch): SelectQueryBuilder<DB, TB, O> {
   const direction = search.descending ? sql.raw('desc') : sql.raw('asc')
-  let result = query
-  for (const condition of search.conditions) result = result.where(condition)
   // Unset values sort as the largest on both engines (SQLite would put them first).
   const nulls = search.descending ? sql.raw('nulls first') : sql.raw('nulls last')
-  if (search.sortBy) result = result.orderBy(sql`${search.sortBy} ${direction} ${nulls}`)
-  return result
-    .orderBy(sql`${sql.ref(search.idColumn)} ${direction}`)
-    .offset(search.offset)
-    .limit(search.limit)
+  const sorted = search.sortBy ? query.orderBy(sql`${search.sortBy} ${direction} ${nulls}`) : query
+  return sorted.orderBy(sql`${sql.ref(search.idColumn)} ${direction}`)
 }
 
 /** Applies only the conditions of a compiled search, for counting every match. */

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely'
 import type { SearchFilter, SearchResult } from '../search/schema.js'
-import { applyConditions, applySearch, compileSearch, type CompiledSearch, type SearchableResource } from '../search/search-query.js'
+import { applyConditions, applyOrder, applySearch, compileSearch, type CompiledSearch, type SearchableResource } from '../search/search-query.js'
 import type { Engine } from './database.js'
 import type { Store } from './store.js'
 import type { Tables } from './tables.js'
@@ -50,8 +50,19 @@ export function searchableTable<Table extends keyof Tables & string, Item>(
 }
 
 /**
- * The query of a search's page. A sort by another table's column (a key's role name) joins
- * that table, whose rows are few, rather than reading it for every searched row and sorting
+ * The IDs of a search's page, in order: a query an index can answer alone where one holds the
+ * tested and sorted columns (PostgreSQL's index-only scan; SQLite's covering index), without
+ * reading the rows that the conditions or the offset pass over.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the table is chosen at run time (see searchableTable)
+export function pageIdsQuery(db: Kysely<any>, table: string, search: CompiledSearch) {
+  return applySearch(db.selectFrom(table).select(search.idColumn), search)
+}
+
+/**
+ * The query of a search's page: the rows of its IDs ({@link pageIdsQuery}), sorted again (the
+ * page's rows alone). A sort by another table's column (a key's role name) joins that table
+ * instead, whose rows are few, rather than reading it for every searched row and sorting
  * them all: the page is then read off the searched table's (foreign key, ID) index, one
  * looked-up row after another in the column's order. The lookup column is unique and the
  * foreign key never null, so the order is the one of the column, then the ID, as sorted rows
@@ -63,7 +74,7 @@ export function searchableTable<Table extends keyof Tables & string, Item>(
 export function pageQuery(db: Kysely<any>, engine: Engine, table: string, search: CompiledSearch) {
   const rows = db.selectFrom(table).selectAll()
   const lookup = search.sortLookup
-  if (!lookup) return applySearch(rows, search)
+  if (!lookup) return applyOrder(rows.where(sql.ref(search.idColumn), 'in', pageIdsQuery(db, table, search)), search)
   const [lookupTable = ''] = lookup.column.split('.')
   const direction = sql.raw(search.descending ? 'desc' : 'asc')
   const byId = sql`${sql.ref(search.idColumn)} ${direction}`
