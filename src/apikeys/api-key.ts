@@ -3,9 +3,12 @@ import type { Locale } from '../i18n/translate.js'
 import { limitsFromRow, type KeyLimits } from '../limits/stored-limits.js'
 import { optional, optionalNumber, parseStoredList } from '../store/columns.js'
 import type { ApiKeysTable } from '../store/tables.js'
+import { type API_KEY_SETTINGS, SETTING_ENTRIES, type ApiKeySettings, type KeyMeta, type SettingCodec } from './key-settings.js'
+
+export type { KeyMeta }
 
 /** An API key as stored, including the hash of its secret (never shown to anyone). */
-export interface ApiKeyRecord extends KeyLimits {
+export interface ApiKeyRecord extends KeyLimits, ApiKeySettings {
   readonly id: number
   readonly keyName: string
   readonly description: string
@@ -23,21 +26,13 @@ export interface ApiKeyRecord extends KeyLimits {
   readonly createdByAdministratorId: number | undefined
   readonly createdByApiKeyId: number | undefined
   readonly secretHash: string
-  /** Application permissions held directly (beside the role's), sorted. */
-  readonly permissions: readonly string[]
-  readonly meta: KeyMeta | undefined
-  readonly externalId: string | undefined
-  /** Addresses and CIDR ranges the key may be used from; empty for any. */
-  readonly ipAllowList: readonly string[]
 }
-
-/** A key's `meta`: a JSON object the operator attaches, returned on verification. */
-export type KeyMeta = Readonly<Record<string, unknown>>
 
 /**
  * The column of each property a write may change: the store's insert and update and the audit
  * log's entries read this one map, so a property stored in a column of its own is added here, in
- * the record and in {@link toApiKeyRecord}, and nowhere else in the store.
+ * the record and in {@link toApiKeyRecord}, and nowhere else in the store (a setting is added
+ * in `key-settings.ts` alone).
  */
 export const API_KEY_COLUMNS = {
   keyName: 'key_name',
@@ -49,11 +44,10 @@ export const API_KEY_COLUMNS = {
   expiryDate: 'expiry_date',
   unlockTime: 'unlock_time',
   unsuccessfulSignInAttempts: 'unsuccessful_sign_in_attempts',
-  permissions: 'permissions',
-  meta: 'meta',
-  externalId: 'external_id',
-  ipAllowList: 'ip_allow_list',
+  ...(Object.fromEntries(SETTING_ENTRIES.map(({ property, column }) => [property, column])) as SettingColumnMap),
 } as const satisfies StoredColumns
+
+type SettingColumnMap = { readonly [K in keyof typeof API_KEY_SETTINGS]: (typeof API_KEY_SETTINGS)[K]['column'] }
 
 /** The columns set once, when a key is made. */
 export const API_KEY_CREATION_COLUMNS = {
@@ -65,7 +59,17 @@ export const API_KEY_CREATION_COLUMNS = {
 type StoredColumns = { readonly [K in keyof ApiKeyRecord]?: keyof ApiKeysTable & string }
 
 /** The API's names of the properties whose names differ in the model (the API spells IDs `ID`). */
-export const API_KEY_API_NAMES: { readonly [K in keyof ApiKeyRecord]?: string } = { roleId: 'roleID', externalId: 'externalID' }
+export const API_KEY_API_NAMES: { readonly [K in keyof ApiKeyRecord]?: string } = {
+  roleId: 'roleID',
+  ...Object.fromEntries(SETTING_ENTRIES.filter(({ property, apiName }) => apiName !== property).map(({ property, apiName }) => [property, apiName])),
+}
+
+/** Reads a setting's column, by codec. */
+const READ_SETTING: { readonly [C in SettingCodec]: (value: string | null) => unknown } = {
+  list: (value) => parseStoredList(value ?? '[]'),
+  object: (value) => (value === null ? undefined : (JSON.parse(value) as KeyMeta)),
+  text: optional,
+}
 
 /** Maps a stored row to the record services work with. */
 export function toApiKeyRecord(row: Selectable<ApiKeysTable>): ApiKeyRecord {
@@ -88,9 +92,12 @@ export function toApiKeyRecord(row: Selectable<ApiKeysTable>): ApiKeyRecord {
     createdByApiKeyId: optional(row.created_by_api_key_id),
     secretHash: row.secret_hash,
     ...limitsFromRow(row),
-    permissions: parseStoredList(row.permissions),
-    meta: row.meta === null ? undefined : (JSON.parse(row.meta) as KeyMeta),
-    externalId: optional(row.external_id),
-    ipAllowList: parseStoredList(row.ip_allow_list),
+    ...settingsFromRow(row),
   }
+}
+
+function settingsFromRow(row: Selectable<ApiKeysTable>): ApiKeySettings {
+  const settings: Record<string, unknown> = {}
+  for (const { property, column, codec } of SETTING_ENTRIES) settings[property] = READ_SETTING[codec](row[column])
+  return settings as ApiKeySettings
 }

@@ -6,7 +6,7 @@ import { KeywardError } from '../errors/keyward-error.js'
 import type { Locale } from '../i18n/translate.js'
 import { assertLimitsWithinOwn, checkLimits, limitChanges } from '../limits/rules.js'
 import type { RateLimit } from '../limits/schema.js'
-import { mergePermissions, samePermissions } from '../permissions/permission.js'
+import { mergePermissions } from '../permissions/permission.js'
 import { assertManages, assertPermissionsWithinOwn, assignableRole } from '../roles/escalation.js'
 import type { RoleDirectory } from '../roles/role-directory.js'
 import type { SearchFilter, SearchResult } from '../search/schema.js'
@@ -14,11 +14,11 @@ import type { Clock } from '../time/clock.js'
 import { toEpochMs } from '../time/date-time-input.js'
 import { META_MAX_BYTES, type ApiKeyCreateInput, type ApiKeyCurrentModifyInput, type ApiKeyModifyInput } from './schema.js'
 import type { ApiKeyChanges, ApiKeyStore, SecretMaker } from './store.js'
-import { API_KEY_API_NAMES, API_KEY_COLUMNS, type ApiKeyRecord, type KeyMeta } from './api-key.js'
+import { API_KEY_API_NAMES, API_KEY_COLUMNS, type ApiKeyRecord } from './api-key.js'
+import { SETTING_ENTRIES, type ApiKeySettingName } from './key-settings.js'
 
-/** The settings of keys that protect the operator's own services, as create and modify take them. */
-type SettingsInput = Pick<ApiKeyModifyInput, 'permissions' | 'meta' | 'externalID' | 'ipAllowList'>
-type Settings = Pick<ApiKeyChanges, 'permissions' | 'meta' | 'externalId' | 'ipAllowList'>
+/** The settings of keys that protect the operator's own services (`key-settings.ts`), as a write changes them. */
+type Settings = Pick<ApiKeyChanges, ApiKeySettingName>
 
 export interface ApiKeyWithSecret {
   readonly record: ApiKeyRecord
@@ -89,10 +89,7 @@ export class ApiKeyService {
       expiryDate: expiryDate ?? undefined,
       rateLimits: limits.rateLimits,
       credits: limits.credits ?? undefined,
-      permissions: settings.permissions ?? [],
-      meta: settings.meta ?? undefined,
-      externalId: settings.externalId ?? undefined,
-      ipAllowList: settings.ipAllowList ?? [],
+      ...withDefaults(settings),
     }
     const audit = auditRecord(
       principal,
@@ -287,8 +284,18 @@ export class ApiKeyService {
   }
 }
 
+/** A setting's value when a new key is given none: an empty list, or nothing. */
+const settingDefault = (codec: string) => (codec === 'list' ? [] : undefined)
+
 /** A new key's settings when none are sent: not worth an audit line. */
-const UNSET_SETTINGS = { permissions: [], ipAllowList: [] }
+const UNSET_SETTINGS = Object.fromEntries(SETTING_ENTRIES.map(({ apiName, codec }) => [apiName, settingDefault(codec)]))
+
+/** A new key's settings: those sent, and the defaults of the others. */
+function withDefaults(settings: Settings): Pick<ApiKeyRecord, ApiKeySettingName> {
+  const all: Record<string, unknown> = {}
+  for (const { property, codec } of SETTING_ENTRIES) all[property] = settings[property] ?? settingDefault(codec)
+  return all as Pick<ApiKeyRecord, ApiKeySettingName>
+}
 
 /** What a key's audit entries record: every property a write may change but the failure count, and the limits. */
 const AUDITED: readonly (keyof ApiKeyChanges)[] = [
@@ -308,36 +315,47 @@ function fieldsOf(key: { readonly [K in keyof ApiKeyChanges]?: unknown }): Recor
 const apiName = (property: keyof ApiKeyRecord) => API_KEY_API_NAMES[property] ?? property
 
 /**
- * The settings a request sends, normalised: permissions sorted without repeats (and within
- * the principal's own, under the equal-or-lesser rule), the allow-list without repeats.
+ * How a setting sent is normalised, where it is not the default: a list trimmed and without
+ * repeats, anything else as sent. Permissions are also sorted, and must be within the
+ * principal's own under the equal-or-lesser rule.
+ */
+const NORMALISE: { readonly [K in ApiKeySettingName]?: (value: NonNullable<Settings[K]>, principal: Principal) => Settings[K] } = {
+  permissions: (permissions, principal) => {
+    const merged = mergePermissions(permissions)
+    assertPermissionsWithinOwn(principal, merged)
+    return merged
+  },
+  meta: (meta) => {
+    if (Buffer.byteLength(JSON.stringify(meta)) > META_MAX_BYTES) throw new KeywardError('apikey.meta_too_large', { limit: META_MAX_BYTES })
+    return meta
+  },
+}
+
+const normaliseByDefault = (value: unknown) => (Array.isArray(value) ? [...new Set(value.map((item: string) => item.trim()))] : value)
+
+/**
+ * The settings a request sends (by their API names), normalised; `null` clears one.
  *
  * @throws KeywardError `permission.exceeds_own`, `apikey.meta_too_large`.
  */
-function settingsOf(principal: Principal, input: SettingsInput): Settings {
-  const settings: Settings = {}
-  if (input.permissions !== undefined) {
-    settings.permissions = mergePermissions(input.permissions)
-    assertPermissionsWithinOwn(principal, settings.permissions)
+function settingsOf(principal: Principal, input: Readonly<Record<string, unknown>>): Settings {
+  const settings: Record<string, unknown> = {}
+  for (const { property, apiName } of SETTING_ENTRIES) {
+    const value = input[apiName]
+    if (value === undefined) continue
+    const normalise = NORMALISE[property] as ((value: unknown, principal: Principal) => unknown) | undefined
+    settings[property] = value === null ? null : normalise ? normalise(value, principal) : normaliseByDefault(value)
   }
-  if (input.meta !== undefined) {
-    if (input.meta !== null && Buffer.byteLength(JSON.stringify(input.meta)) > META_MAX_BYTES)
-      throw new KeywardError('apikey.meta_too_large', { limit: META_MAX_BYTES })
-    settings.meta = input.meta as KeyMeta | null
-  }
-  if (input.externalID !== undefined) settings.externalId = input.externalID
-  if (input.ipAllowList !== undefined) settings.ipAllowList = [...new Set(input.ipAllowList.map((entry) => entry.trim()))]
-  return settings
+  return settings as Settings
 }
 
-/** The settings that differ from a key's. */
+/** The settings that differ from a key's, compared by value (unset is `null`). */
 function changedSettings(existing: ApiKeyRecord, settings: Settings): Settings {
-  const changed: Settings = {}
-  if (settings.permissions !== undefined && !samePermissions(settings.permissions, existing.permissions)) changed.permissions = settings.permissions
-  if (settings.meta !== undefined && JSON.stringify(settings.meta) !== JSON.stringify(existing.meta ?? null)) changed.meta = settings.meta
-  if (settings.externalId !== undefined && settings.externalId !== (existing.externalId ?? null)) changed.externalId = settings.externalId
-  if (settings.ipAllowList !== undefined && JSON.stringify(settings.ipAllowList) !== JSON.stringify(existing.ipAllowList))
-    changed.ipAllowList = settings.ipAllowList
-  return changed
+  const changed: Record<string, unknown> = {}
+  for (const [property, value] of Object.entries(settings) as [ApiKeySettingName, unknown][]) {
+    if (JSON.stringify(value) !== JSON.stringify(existing[property] ?? null)) changed[property] = value
+  }
+  return changed as Settings
 }
 
 function nameOf(keyName: string): string {

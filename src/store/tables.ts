@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely'
+import type { ApiKeySettingColumns } from '../apikeys/key-settings.js'
 
 /**
  * The database as Kysely sees it. Both engines store the same shapes: booleans as 0/1
@@ -35,7 +36,8 @@ export interface RolesTable {
   permissions: Generated<string>
 }
 
-export interface ApiKeysTable {
+/** A key's row; its settings' columns are declared in `apikeys/key-settings.ts`. */
+export interface ApiKeysTable extends ApiKeySettingColumns {
   id: Generated<number>
   key_name: string
   /** `key_name` normalised (`auth/name-key.ts`), unique; null only before it is set. */
@@ -65,13 +67,6 @@ export interface ApiKeysTable {
   credits_refill_day: number | null
   /** When the balance was last set or refilled. */
   credits_refilled_at: number | null
-  /** JSON array of application permission slugs held directly by the key. */
-  permissions: Generated<string>
-  /** JSON object returned on verification, or null. */
-  meta: string | null
-  external_id: string | null
-  /** JSON array of addresses and CIDR ranges; empty allows every address. */
-  ip_allow_list: Generated<string>
 }
 
 export interface AdministratorsTable {
