@@ -8,7 +8,8 @@
  */
 import { InvalidArgumentError, Option, type Command } from 'commander'
 import { toApiKeyBody } from '../apikeys/present.js'
-import { ApiKeyCreateSchema, type ApiKeyCreateInput, type ApiKeyModifyInput } from '../apikeys/schema.js'
+import { SETTING_ENTRIES, type SettingCodec } from '../apikeys/key-settings.js'
+import { ApiKeyCreateSchema, ApiKeySchema, type ApiKeyCreateInput, type ApiKeyModifyInput } from '../apikeys/schema.js'
 import type { KeywardContext } from '../context.js'
 import { validateBody } from '../http/validation.js'
 import { LOCALES, type Locale } from '../i18n/translate.js'
@@ -40,19 +41,41 @@ interface KeyFlags extends TargetFlags {
   rateLimit?: RateLimit[]
   credits?: number
   refill?: Omit<CreditRefill, 'amount'>
-  permission?: string[]
-  meta?: unknown
-  externalId?: string
-  ipAllow?: string[]
+  /** The settings' options (`settingOptions`), by attribute name. */
+  [setting: string]: unknown
 }
 
-/** Reads `--meta JSON`; the API's validation checks that it is an object, and its size. */
-function parseMeta(value: string): unknown {
+/** Reads an object setting's JSON (`--meta`); the API's validation checks that it is an object, and its size. */
+function parseJsonObject(value: string): unknown {
   try {
     return JSON.parse(value)
   } catch {
     throw new InvalidArgumentError('expected a JSON object, e.g. \'{"plan":"pro"}\'')
   }
+}
+
+/** The options of settings named otherwise than the API's name in kebab case (a list's option is singular). */
+const SETTING_FLAGS: Readonly<Record<string, string>> = { externalID: '--external-id <id>', ipAllowList: '--ip-allow <range>' }
+
+/** How an option of each kind of setting reads its value: a list's option is repeatable. */
+const SETTING_PARSERS: { readonly [C in SettingCodec]?: (value: string, previous: unknown) => unknown } = {
+  list: (value, previous) => collect(value, previous as string[] | undefined),
+  object: parseJsonObject,
+}
+
+/** An option per setting of `key-settings.ts`, described by the API's schema, with the API name its value goes to. */
+function settingOptions(isCreate: boolean): { option: Option; apiName: string }[] {
+  return SETTING_ENTRIES.map(({ apiName, codec }) => {
+    const kebab = apiName.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
+    const single = codec === 'list' ? kebab.replace(/s$/, '') : kebab
+    const flags = SETTING_FLAGS[apiName] ?? `--${single} <${codec === 'object' ? 'json' : single}>`
+    const { description = apiName } = (ApiKeySchema.properties as Record<string, { description?: string }>)[apiName] ?? {}
+    // How to search by it is the API's concern.
+    const described = description.replace(/ Searchable as \w+\.$/, '')
+    const option = new Option(flags, codec === 'list' ? `${described} (repeatable${isCreate ? '' : '; replaces the list'})` : described)
+    const parser = SETTING_PARSERS[codec]
+    return { option: parser ? option.argParser(parser) : option, apiName }
+  })
 }
 
 interface NamedRole {
@@ -113,7 +136,7 @@ function keyOptions(command: Command, isCreate: boolean): Command {
   const name = option('--name <name>', 'name of the key')
   const role = option('--role <role>', 'role name (any letter case) or ID, e.g. "Full Access" or 1')
   if (isCreate) for (const o of [name, role]) o.makeOptionMandatory()
-  return command
+  command
     .addOption(name)
     .addOption(role)
     .addOption(option('--description <text>', 'description', ''))
@@ -127,18 +150,8 @@ function keyOptions(command: Command, isCreate: boolean): Command {
     )
     .option('--credits <n>', 'credits the key may spend on verifications (unlimited by default)', parseCredits)
     .option('--refill <interval>', "with --credits: refill to that amount daily, or monthly[:DAY], at midnight in the key's time zone", parseRefill)
-    .option(
-      '--permission <permission>',
-      `an application permission the key holds beside its role's, e.g. invoices.read or reports:* (repeatable${isCreate ? '' : '; replaces the list'})`,
-      collect,
-    )
-    .option('--meta <json>', 'a JSON object returned when the key is verified, e.g. \'{"plan":"pro"}\'', parseMeta)
-    .option('--external-id <id>', "the key owner's ID in your own system")
-    .option(
-      '--ip-allow <range>',
-      `an IPv4/IPv6 address or CIDR range the key may be used from (repeatable; ${isCreate ? 'any address by default' : 'replaces the list'})`,
-      collect,
-    )
+  for (const { option } of settingOptions(isCreate)) command.addOption(option)
+  return command
 }
 
 /** The request body the options give, but for the role (which each transport looks up its own way). */
@@ -154,10 +167,9 @@ function keyBody(flags: KeyFlags): Omit<ApiKeyModifyInput, 'roleID'> {
     ...(flags.credits === undefined
       ? {}
       : { credits: { remaining: flags.credits, ...(flags.refill ? { refill: { ...flags.refill, amount: flags.credits } } : {}) } }),
-    ...(flags.permission === undefined ? {} : { permissions: flags.permission }),
-    ...(flags.meta === undefined ? {} : { meta: flags.meta as ApiKeyModifyInput['meta'] }),
-    ...(flags.externalId === undefined ? {} : { externalID: flags.externalId }),
-    ...(flags.ipAllow === undefined ? {} : { ipAllowList: flags.ipAllow }),
+    ...Object.fromEntries(
+      settingOptions(false).flatMap(({ option, apiName }) => (flags[option.attributeName()] === undefined ? [] : [[apiName, flags[option.attributeName()]]])),
+    ),
   }
 }
 
