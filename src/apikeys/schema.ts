@@ -48,10 +48,9 @@ const settings = {
 
 /** The settings as create and modify take them: `null` removes meta and externalID. */
 const settingsInput = {
-  permissions: settings.permissions,
+  ...settings,
   meta: Type.Union([settings.meta, Type.Null()], { description: `${META} null removes it.` }),
   externalID: Type.Union([settings.externalID, Type.Null()], { description: `${EXTERNAL_ID} null removes it.` }),
-  ipAllowList: settings.ipAllowList,
 }
 
 const readOnly = {
