@@ -34,7 +34,8 @@ import { usageLimitChangesOf, usageLimitValuesOf, UsageLimitsFieldset, type Usag
 /** A key calls the web service and never signs in to the console. */
 const KEY_ROLE_ACCESS = { allowUserInterface: false, allowWebService: true }
 
-const FIELDS = ['keyName', 'description', 'roleID', 'locale', 'timeZone', 'expiryDate', 'rateLimits', 'credits', ...KEY_SETTINGS]
+// Not rateLimits nor credits: no input shows an error at them, so the dialog shows it.
+const FIELDS = ['keyName', 'description', 'roleID', 'locale', 'timeZone', 'expiryDate', ...KEY_SETTINGS]
 const FIELD_BY_CODE = {
   'apikey.name_in_use': 'keyName',
   'apikey.expiry_in_past': 'expiryDate',

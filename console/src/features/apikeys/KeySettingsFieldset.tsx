@@ -28,7 +28,7 @@ const SETTINGS = {
   permissions: { kind: 'permissions', codes: ['permission.invalid', 'permission.exceeds_own'] },
   meta: { kind: 'json', max: META_MAX_BYTES, codes: ['apikey.meta_too_large'] },
   externalID: { kind: 'text', max: 255 },
-  ipAllowList: { kind: 'list', codes: ['request.ip_range_invalid'] },
+  ipAllowList: { kind: 'list' },
 } as const satisfies { readonly [name in keyof ApiKeyChanges]?: KeySetting }
 
 type SettingName = keyof typeof SETTINGS
