@@ -210,11 +210,15 @@ export function createApiKeyStore(store: Store) {
       })
     },
 
-    /** Writes batched "last sign-in" times; a time never moves backwards. */
+    /**
+     * Writes batched "last sign-in" times; a time never moves backwards. Rows are taken in ID
+     * order: every process flushes the keys it saw, and batches that locked shared keys in
+     * different orders deadlocked on PostgreSQL, holding changes of those keys for a second.
+     */
     async recordUsage(uses: readonly { id: number; at: number; address: string | undefined }[]): Promise<void> {
       if (uses.length === 0) return
       await db.transaction().execute(async (trx) => {
-        for (const use of uses) {
+        for (const use of [...uses].sort((a, b) => a.id - b.id)) {
           await trx
             .updateTable('api_keys')
             .set({ last_sign_in: use.at, last_sign_in_address: use.address ?? null })

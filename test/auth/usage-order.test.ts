@@ -1,3 +1,5 @@
+import { sql } from 'kysely'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Harness } from '../helpers/harness.js'
 import { testEngine } from '../helpers/test-database.js'
@@ -27,5 +29,47 @@ describe(`${testEngine()}: last sign-in batches`, () => {
     usage.record(id, at - 1, '192.0.2.3')
     await usage.flush()
     expect(await h.row(id)).toMatchObject({ last_sign_in_address: '192.0.2.2' })
+  })
+
+  /**
+   * Issue 12, goal 6: every process flushes the keys it saw in the order it first saw them, so
+   * two processes' batches locked the same rows in opposite orders and deadlocked; PostgreSQL
+   * broke each cycle after deadlock_timeout (1 s), meanwhile a change of one of those keys waited,
+   * and the victim could be that change (a 500). A blocker holds the first key so both batches
+   * are in flight before either goes on, the second having taken the other key.
+   */
+  it.runIf(testEngine() === 'postgres')('two batches naming the same keys in opposite orders both commit', async () => {
+    const [one, two] = [h.keys.fullAccess.id, h.keys.auditor.id]
+    const keys = h.app.context.stores.apiKeys
+    const blocker = new pg.Client({ connectionString: h.database.url })
+    await blocker.connect()
+    // Asked outside the blocker's transaction, whose view of pg_stat_activity stays as it first read it.
+    const lockWaits = async (n: number) => {
+      const waiting = sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`
+      while ((await waiting.execute(h.db)).rows[0]!.n < n);
+    }
+    try {
+      await blocker.query('begin')
+      await blocker.query('select 1 from api_keys where id = $1 for update', [one])
+      // Later than any use written before, so that each update takes its row.
+      const at = Date.now() + 3_600_000
+      const first = keys.recordUsage([
+        { id: one, at, address: '192.0.2.10' },
+        { id: two, at, address: '192.0.2.10' },
+      ])
+      await lockWaits(1)
+      const second = keys.recordUsage([
+        { id: two, at, address: '192.0.2.11' },
+        { id: one, at, address: '192.0.2.11' },
+      ])
+      await lockWaits(2)
+      await blocker.query('commit')
+      expect((await Promise.allSettled([first, second])).map((r) => (r.status === 'rejected' ? String(r.reason) : r.status))).toEqual([
+        'fulfilled',
+        'fulfilled',
+      ])
+    } finally {
+      await blocker.end()
+    }
   })
 })
