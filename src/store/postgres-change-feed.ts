@@ -1,11 +1,38 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import { sql, type Transaction } from 'kysely'
 import pg from 'pg'
 import { ChangeFeed, type Change } from './change-feed.js'
 import type { Tables } from './tables.js'
 
 const CHANNEL = 'keyward_changes'
-/** Between failed attempts to reconnect; the first attempt is made at once. */
-const RECONNECT_DELAY_MS = 1000
+
+/**
+ * How long to wait before each retry when reconnecting fails: the first retry at once, then a
+ * delay that doubles from `firstDelayMs` up to `maxDelayMs`, of which a random half is
+ * waived, so that processes that lost PostgreSQL together do not all knock at the same instant.
+ */
+export interface ReconnectOptions {
+  readonly firstDelayMs: number
+  readonly maxDelayMs: number
+  /** Waits `ms` unless aborted (then rejects); tests pass one they control. */
+  readonly wait: (ms: number, signal: AbortSignal) => Promise<unknown>
+  /** A number in [0, 1), for the jitter. */
+  readonly random: () => number
+}
+
+const RECONNECT: ReconnectOptions = {
+  firstDelayMs: 100,
+  maxDelayMs: 10_000,
+  wait: (ms, signal) => sleep(ms, undefined, { signal, ref: false }),
+  random: Math.random,
+}
+
+/** The delay before retry `failures + 1`, after `failures` failed attempts (the first retry is not delayed). */
+export function reconnectDelay(failures: number, options: Pick<ReconnectOptions, 'firstDelayMs' | 'maxDelayMs' | 'random'>): number {
+  if (failures === 0) return 0
+  const ceiling = Math.min(options.maxDelayMs, options.firstDelayMs * 2 ** (failures - 1))
+  return ceiling / 2 + (ceiling / 2) * options.random()
+}
 
 interface Payload {
   o: string
@@ -20,21 +47,23 @@ interface Payload {
  * lost, listeners hear `'deaf'`; notifications may be lost until it is back, so on every
  * (re)connect they hear `'all'`. The first reconnection is tried at once: a connection killed
  * on a healthy server (`pg_terminate_backend`, a pooler's recycling) would otherwise leave
- * changes of other processes unheard for the whole delay.
+ * changes of other processes unheard for the whole delay; later retries back off
+ * ({@link ReconnectOptions}), so a PostgreSQL that is down is not hammered.
  */
 export class PostgresChangeFeed extends ChangeFeed {
   readonly #url: string
-  readonly #reconnectDelayMs: number
+  readonly #backoff: ReconnectOptions
   #client: pg.Client | undefined
   #stopped = false
-  #retry: NodeJS.Timeout | undefined
+  /** Ends a wait between attempts when the feed stops. */
+  #stopping = new AbortController()
   /** Resolves when a connection is listening; `start()` waits for the first one. */
   #ready: Promise<void> | undefined
 
-  constructor(url: string, reconnectDelayMs = RECONNECT_DELAY_MS) {
+  constructor(url: string, reconnect: Partial<ReconnectOptions> = {}) {
     super()
     this.#url = url
-    this.#reconnectDelayMs = reconnectDelayMs
+    this.#backoff = { ...RECONNECT, ...reconnect }
   }
 
   override async record(trx: Transaction<Tables>, changes: readonly Change[]): Promise<void> {
@@ -44,13 +73,14 @@ export class PostgresChangeFeed extends ChangeFeed {
 
   override async start(): Promise<void> {
     this.#stopped = false
+    this.#stopping = new AbortController()
     this.#ready = this.#connect()
     await this.#ready
   }
 
   override async stop(): Promise<void> {
     this.#stopped = true
-    clearTimeout(this.#retry)
+    this.#stopping.abort()
     const client = this.#client
     this.#client = undefined
     await client?.end().catch(() => {})
@@ -75,14 +105,29 @@ export class PostgresChangeFeed extends ChangeFeed {
     if (this.#stopped || this.#client !== client) return
     this.#client = undefined
     this.announce('deaf')
-    const attempt = (): void => {
+    void this.#reconnectWithBackoff()
+  }
+
+  async #reconnectWithBackoff(): Promise<void> {
+    const signal = this.#stopping.signal
+    for (let failures = 0; !this.#stopped; failures++) {
+      const delay = reconnectDelay(failures, this.#backoff)
+      if (
+        delay > 0 &&
+        !(await this.#backoff.wait(delay, signal).then(
+          () => true,
+          () => false,
+        ))
+      )
+        return
       if (this.#stopped) return
-      this.#connect().catch(() => {
-        this.#retry = setTimeout(attempt, this.#reconnectDelayMs)
-        this.#retry.unref()
-      })
+      try {
+        await this.#connect()
+        return
+      } catch {
+        // Still unreachable: the next attempt waits longer.
+      }
     }
-    attempt()
   }
 
   #receive(raw: string | undefined): void {
