@@ -3,6 +3,7 @@ import type { UseFormReturnType } from '@mantine/form'
 import type { TFunction } from 'i18next'
 import { Fragment, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { API_KEY_SETTINGS } from '../../../../src/apikeys/key-settings.js'
 import { META_MAX_BYTES } from '../../../../src/apikeys/meta-limit.js'
 import type { ApiKey, ApiKeyChanges } from '../../api/resources.js'
 import { entriesOf, ListTextarea, textOf } from '../../components/ListTextarea.js'
@@ -19,6 +20,16 @@ interface KeySetting {
   readonly codes?: readonly string[]
 }
 
+type ServerSettings = typeof API_KEY_SETTINGS
+/** The kinds that can edit each of the server's codecs. */
+type KindOfCodec = { list: 'list' | 'permissions'; object: 'json'; text: 'text' }
+/** An entry for each of the server's settings, by its API name, with a kind that fits it: tsc asks for a new one's. */
+type FormOfServerSettings = {
+  readonly [K in keyof ServerSettings as ServerSettings[K] extends { apiName: infer A extends string } ? A : K]: KeySetting & {
+    kind: KindOfCodec[ServerSettings[K]['codec']]
+  }
+}
+
 /**
  * A key's settings for the operator's own services, by their API names (which the server's
  * errors name), in the order the form shows them. Each one's label and hint are the catalogs'
@@ -29,7 +40,7 @@ const SETTINGS = {
   meta: { kind: 'json', max: META_MAX_BYTES, codes: ['apikey.meta_too_large'] },
   externalID: { kind: 'text', max: 255 },
   ipAllowList: { kind: 'list' },
-} as const satisfies { readonly [name in keyof ApiKeyChanges]?: KeySetting }
+} as const satisfies FormOfServerSettings
 
 type SettingName = keyof typeof SETTINGS
 type Settings = Required<Pick<ApiKeyChanges, SettingName>>
