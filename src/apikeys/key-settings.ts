@@ -39,6 +39,8 @@ export const API_KEY_SETTINGS = {
   externalId: { column: 'external_id', codec: 'text', apiName: 'externalID' },
   /** Addresses and CIDR ranges the key may be used from; empty for any. */
   ipAllowList: { column: 'ip_allow_list', codec: 'list' },
+  /** Labels operators group keys by. */
+  tags: { column: 'tags', codec: 'list' },
 } as const satisfies Record<string, SettingSpec>
 
 type Settings = typeof API_KEY_SETTINGS

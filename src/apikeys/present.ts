@@ -41,5 +41,6 @@ export function toApiKeyBody(record: ApiKeyRecord, extras: ApiKeyExtras = {}): A
     meta: record.meta,
     externalID: record.externalId,
     ipAllowList: record.ipAllowList.length > 0 ? [...record.ipAllowList] : undefined,
+    tags: record.tags.length > 0 ? [...record.tags] : undefined,
   }
 }

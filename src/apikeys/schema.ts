@@ -6,7 +6,7 @@
  */
 import { Type, type Static } from 'typebox'
 import { IP_ALLOW_LIST_MAX_ITEMS } from '../auth/ip-allow-list.js'
-import { IdSchema, LocaleSchema, NAME, TimestampSchema, TimeZoneSchema } from '../http/schemas.js'
+import { IdSchema, LocaleSchema, NAME, SINGLE_LINE, TimestampSchema, TimeZoneSchema } from '../http/schemas.js'
 import { CreditsInputSchema, CreditsSchema, RateLimitsSchema } from '../limits/schema.js'
 import { PermissionsSchema } from '../permissions/schema.js'
 import { DateTimeInputSchema } from '../time/date-time-input.js'
@@ -30,6 +30,9 @@ const writable = {
 
 export { META_MAX_BYTES }
 
+const TAGS_MAX_ITEMS = 20
+const TAG_MAX_LENGTH = 64
+
 const META = `A JSON object returned when the API key is verified, at most ${META_MAX_BYTES} bytes as JSON.`
 const EXTERNAL_ID = "The key owner's ID in your own system; returned on verification. Searchable as String."
 
@@ -43,6 +46,12 @@ const settings = {
     description:
       "IPv4 and IPv6 addresses and CIDR ranges the API key may be used from, for Keyward's API and for verification; an IPv4-mapped IPv6 address is its IPv4 address. Empty or unset: any address.",
     examples: [['192.0.2.0/24', '2001:db8::/32']],
+  }),
+  // A blank tag would be empty once trimmed.
+  tags: Type.Array(Type.String({ minLength: 1, maxLength: TAG_MAX_LENGTH, pattern: '\\S', ...SINGLE_LINE }), {
+    maxItems: TAGS_MAX_ITEMS,
+    description: `Labels operators group API keys by: at most ${TAGS_MAX_ITEMS}, each 1-${TAG_MAX_LENGTH} characters, stored trimmed and without repeats. Empty or unset: none.`,
+    examples: [['billing', 'team-a']],
   }),
 }
 
@@ -133,7 +142,7 @@ export const ApiKeyCurrentModifySchema = Type.Partial(
   {
     ...options,
     description:
-      'Changes to the API key that authenticates the request: keyName, description, locale and timeZone. roleID, active, expiryDate, rateLimits, credits, permissions, meta, externalID and ipAllowList are accepted only unchanged.',
+      'Changes to the API key that authenticates the request: keyName, description, locale and timeZone. roleID, active, expiryDate, rateLimits, credits, permissions, meta, externalID, ipAllowList and tags are accepted only unchanged.',
   },
 )
 

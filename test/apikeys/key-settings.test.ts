@@ -5,7 +5,7 @@ import { expectStatus, Harness } from '../helpers/harness.js'
 import { expectRefusal } from '../helpers/refusal.js'
 import { testEngine } from '../helpers/test-database.js'
 
-describe(`${testEngine()}: API key meta and externalID`, () => {
+describe(`${testEngine()}: API key meta, externalID and tags`, () => {
   let h: Harness
   beforeAll(async () => {
     h = await Harness.start()
@@ -83,6 +83,42 @@ describe(`${testEngine()}: API key meta and externalID`, () => {
       400,
       'request.field_too_long',
     )
+  })
+
+  it('takes tags on create (trimmed, without repeats), shows them on describe, list and current, changes them on modify, audited', async () => {
+    const secret = h.keys.fullAccess.secret
+    let mark = await lastAuditId(h)
+    const created = await h.post('/api/apikeys', { secret, body: { keyName: 'tagged', roleID: 2, tags: [' billing ', 'team-a', 'billing'] } })
+    expectStatus(created, 200)
+    expect(created.body.tags).toEqual(['billing', 'team-a'])
+    expect((await auditSince(h, mark))[0]?.changes).toMatchObject({ tags: { to: ['billing', 'team-a'] } })
+    expect((await h.get(`/api/apikeys/${created.body.ID}`, { secret })).body.tags).toEqual(['billing', 'team-a'])
+    expect((await h.get('/api/apikeys/current', { secret: created.body.secretKey })).body.tags).toEqual(['billing', 'team-a'])
+    expect((await h.get('/api/apikeys', { secret })).body.apiKeys.find((k: any) => k.ID === created.body.ID).tags).toEqual(['billing', 'team-a'])
+    mark = await lastAuditId(h)
+    const modified = await h.post(`/api/apikeys/${created.body.ID}`, { secret, body: { tags: ['ops'] } })
+    expect(modified.body.tags).toEqual(['ops'])
+    expect((await auditSince(h, mark))[0]?.changes).toEqual({ tags: { from: ['billing', 'team-a'], to: ['ops'] } })
+    const cleared = await h.post(`/api/apikeys/${created.body.ID}`, { secret, body: { tags: [] } })
+    expect(cleared.body).not.toHaveProperty('tags')
+    expect(await h.row(created.body.ID)).toMatchObject({ tags: '[]' })
+  })
+
+  it('refuses tags that are blank, longer than 64 characters, more than 20 or not a list (400 naming the field)', async () => {
+    for (const [tags, code, field] of [
+      [['  '], 'request.field_invalid', 'tags[0]'],
+      [['ok', 'x'.repeat(65)], 'request.field_too_long', 'tags[1]'],
+      [Array.from({ length: 21 }, (_, i) => `t${i}`), 'request.field_too_long', 'tags'],
+      ['billing', 'request.field_type', 'tags'],
+    ] as const) {
+      const res = await expectRefusal(
+        h,
+        () => h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: 'bad-tags', roleID: 2, tags } }),
+        400,
+        code,
+      )
+      expect(res.body.message).toContain(`'${field}'`)
+    }
   })
 
   it('a key may send its own settings back unchanged but not change them', async () => {

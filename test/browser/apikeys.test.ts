@@ -176,7 +176,7 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
     expect((await currentKey(secret)).status).toBe(401)
   })
 
-  it('New: gives a key a rate limit, credits refilled monthly, permissions, meta, an external ID and an IP allow-list; bad values are shown at their fields', async () => {
+  it('New: gives a key a rate limit, credits refilled monthly, permissions, meta, an external ID, an IP allow-list and tags; bad values are shown at their fields', async () => {
     await page().getByRole('link', { name: t.nav.apiKeys }).click()
     await page().getByRole('button', { name: t.apiKeys.new }).click()
     const form = dialog(t.apiKeys.newTitle)
@@ -212,6 +212,7 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
     await form.getByRole('button', { name: t.apiKeys.next }).click()
     await expectErrorAt(allowed, translate('request.ip_range_invalid', locale, { field: 'ipAllowList[1]', value: '300.1.2.3' }))
     await allowed.fill('127.0.0.1\n2001:db8::/32')
+    await form.getByLabel(t.apiKeys.settings.tags).fill(' billing \nteam-a\nbilling')
     expect(await seriousViolations(page()), 'axe on the New API Key dialog with limits and settings').toEqual([])
     await form.getByRole('button', { name: t.apiKeys.next }).click()
 
@@ -226,6 +227,7 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
       meta: { plan: 'pro', seats: 5 },
       externalID: 'customer-42',
       ipAllowList: ['127.0.0.1', '2001:db8::/32'],
+      tags: ['billing', 'team-a'],
     })
     limitedId = me.body.ID
     await shown.getByRole('button', { name: t.common.close, exact: true }).click()
@@ -246,6 +248,7 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
     expect(JSON.parse(await form.getByLabel(t.apiKeys.settings.meta).inputValue())).toEqual({ plan: 'pro', seats: 5 })
     expect(await form.getByLabel(t.apiKeys.settings.externalID).inputValue()).toBe('customer-42')
     expect(await form.getByLabel(t.apiKeys.settings.ipAllowList).inputValue()).toBe('127.0.0.1\n2001:db8::/32')
+    expect(await form.getByLabel(t.apiKeys.settings.tags).inputValue()).toBe('billing\nteam-a')
     await form.getByLabel(t.apiKeys.limits.limit).fill('30')
     await form.getByLabel(t.apiKeys.limits.credits).uncheck()
     const permissions = form.getByLabel(t.permissions.label)

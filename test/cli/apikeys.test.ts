@@ -100,10 +100,11 @@ describe(`${testEngine()}: keyward apikeys (CLI on the database of a running ser
     expect(await h.snapshot()).toEqual(before)
   })
 
-  it('gives a key permissions, meta, an external ID and an IP allow-list, as the API stores them', async () => {
+  it('gives a key permissions, meta, an external ID, an IP allow-list and tags, as the API stores them', async () => {
     const result = await cli(
       ...['apikeys', 'create', '--name', 'service-key', '--role', '2', '--json', '--permission', 'reports:*', '--permission', 'invoices.read'],
       ...['--meta', '{"plan":"pro","seats":5}', '--external-id', 'customer-42', '--ip-allow', '127.0.0.1', '--ip-allow', '2001:db8::/32'],
+      ...['--tag', ' billing ', '--tag', 'team-a'],
     )
     expect(result.code, result.stderr).toBe(0)
     expect(JSON.parse(result.stdout)).toMatchObject({
@@ -111,6 +112,7 @@ describe(`${testEngine()}: keyward apikeys (CLI on the database of a running ser
       meta: { plan: 'pro', seats: 5 },
       externalID: 'customer-42',
       ipAllowList: ['127.0.0.1', '2001:db8::/32'],
+      tags: ['billing', 'team-a'],
     })
   })
 

@@ -9,6 +9,7 @@ import * as rateLimitsCredits from './2026-12-01-05-rate-limits-credits.js'
 import * as nameKeys from './2026-12-01-09-name-keys.js'
 import * as searchIndexes from './2026-12-03-20-search-indexes.js'
 import * as keyNameTrigrams from './2026-12-04-20-key-name-trigrams.js'
+import * as apiKeyTags from './2026-12-05-10-api-key-tags.js'
 import * as coveringSearchIndexes from './2026-12-05-20-covering-search-indexes.js'
 
 /** Every migration, by name; Kysely runs them in name order. New ones are added at the end. */
@@ -23,5 +24,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01-09-name-keys': nameKeys,
   '2026-12-03-20-search-indexes': searchIndexes,
   '2026-12-04-20-key-name-trigrams': keyNameTrigrams,
+  '2026-12-05-10-api-key-tags': apiKeyTags,
   '2026-12-05-20-covering-search-indexes': coveringSearchIndexes,
 }

@@ -40,6 +40,7 @@ const SETTINGS = {
   meta: { kind: 'json', max: META_MAX_BYTES, codes: ['apikey.meta_too_large'] },
   externalID: { kind: 'text', max: 255 },
   ipAllowList: { kind: 'list' },
+  tags: { kind: 'list' },
 } as const satisfies FormOfServerSettings
 
 type SettingName = keyof typeof SETTINGS

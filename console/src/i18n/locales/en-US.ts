@@ -208,6 +208,8 @@ export const enUS = {
       externalIDHint: 'The owner’s ID in your own system; returned on verification and searchable.',
       ipAllowList: 'IP allow-list',
       ipAllowListHint: 'Addresses and CIDR ranges the key may be used from, one per line, e.g. 192.0.2.0/24 or 2001:db8::/32. Empty: any address.',
+      tags: 'Tags',
+      tagsHint: 'Labels you group keys by, one per line, e.g. billing or team-a: at most 20, each up to 64 characters.',
     },
   },
   secret: {
@@ -378,6 +380,7 @@ export const enUS = {
       meta: 'Meta',
       externalID: 'External ID',
       ipAllowList: 'IP allow-list',
+      tags: 'Tags',
       kept: 'Model API settings',
       reason: 'Reason',
     },

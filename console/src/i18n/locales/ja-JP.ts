@@ -208,6 +208,8 @@ export const jaJP: Messages = {
       ipAllowList: '許可する IP アドレス',
       ipAllowListHint:
         'キーを使用できるアドレスと CIDR 範囲を 1 行に 1 つずつ指定します (例: 192.0.2.0/24、2001:db8::/32)。空の場合はすべてのアドレスから使用できます。',
+      tags: 'タグ',
+      tagsHint: 'キーを分類するラベルを 1 行に 1 つずつ指定します (例: billing、team-a)。20 個まで、各 64 文字以内です。',
     },
   },
   secret: {
@@ -379,6 +381,7 @@ export const jaJP: Messages = {
       meta: 'メタデータ',
       externalID: '外部 ID',
       ipAllowList: 'IP 許可リスト',
+      tags: 'タグ',
       kept: 'モデル API の設定',
       reason: '理由',
     },

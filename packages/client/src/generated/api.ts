@@ -63,6 +63,8 @@ export type CreateApiKeyRequest = {
   externalID?: string | null
   /** IPv4 and IPv6 addresses and CIDR ranges the API key may be used from, for Keyward's API and for verification; an IPv4-mapped IPv6 address is its IPv4 address. Empty or unset: any address. */
   ipAllowList?: Array<string>
+  /** Labels operators group API keys by: at most 20, each 1-64 characters, stored trimmed and without repeats. Empty or unset: none. */
+  tags?: Array<string>
 }
 
 /** An API key. */
@@ -112,6 +114,8 @@ export type CreateApiKeyResponse = {
   externalID?: string
   /** IPv4 and IPv6 addresses and CIDR ranges the API key may be used from, for Keyward's API and for verification; an IPv4-mapped IPv6 address is its IPv4 address. Empty or unset: any address. */
   ipAllowList?: Array<string>
+  /** Labels operators group API keys by: at most 20, each 1-64 characters, stored trimmed and without repeats. Empty or unset: none. */
+  tags?: Array<string>
   /** Time of the API key's creation, ms since epoch. Searchable as Date. */
   created?: number
   /** Time of the API key's last successful authentication, ms since epoch. Searchable as Date. */
@@ -182,6 +186,8 @@ export type ListApiKeysResponse = {
     externalID?: string
     /** IPv4 and IPv6 addresses and CIDR ranges the API key may be used from, for Keyward's API and for verification; an IPv4-mapped IPv6 address is its IPv4 address. Empty or unset: any address. */
     ipAllowList?: Array<string>
+    /** Labels operators group API keys by: at most 20, each 1-64 characters, stored trimmed and without repeats. Empty or unset: none. */
+    tags?: Array<string>
     /** Time of the API key's creation, ms since epoch. Searchable as Date. */
     created?: number
     /** Time of the API key's last successful authentication, ms since epoch. Searchable as Date. */
@@ -309,6 +315,8 @@ export type DescribeCurrentApiKeyResponse = {
   externalID?: string
   /** IPv4 and IPv6 addresses and CIDR ranges the API key may be used from, for Keyward's API and for verification; an IPv4-mapped IPv6 address is its IPv4 address. Empty or unset: any address. */
   ipAllowList?: Array<string>
+  /** Labels operators group API keys by: at most 20, each 1-64 characters, stored trimmed and without repeats. Empty or unset: none. */
+  tags?: Array<string>
   /** Time of the API key's creation, ms since epoch. Searchable as Date. */
   created?: number
   /** Time of the API key's last successful authentication, ms since epoch. Searchable as Date. */
@@ -339,7 +347,7 @@ export type DescribeCurrentApiKeyResponse = {
   cloudOneAccountID?: string
 }
 
-/** Changes to the API key that authenticates the request: keyName, description, locale and timeZone. roleID, active, expiryDate, rateLimits, credits, permissions, meta, externalID and ipAllowList are accepted only unchanged. */
+/** Changes to the API key that authenticates the request: keyName, description, locale and timeZone. roleID, active, expiryDate, rateLimits, credits, permissions, meta, externalID, ipAllowList and tags are accepted only unchanged. */
 export type ModifyCurrentApiKeyRequest = {
   /** Display name of the API key; unique (whatever the case or compatibility form). Searchable as String. */
   keyName?: string
@@ -386,6 +394,8 @@ export type ModifyCurrentApiKeyRequest = {
   externalID?: string | null
   /** IPv4 and IPv6 addresses and CIDR ranges the API key may be used from, for Keyward's API and for verification; an IPv4-mapped IPv6 address is its IPv4 address. Empty or unset: any address. */
   ipAllowList?: Array<string>
+  /** Labels operators group API keys by: at most 20, each 1-64 characters, stored trimmed and without repeats. Empty or unset: none. */
+  tags?: Array<string>
 }
 
 /** The API key that authenticates the request. */
