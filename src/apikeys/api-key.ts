@@ -73,7 +73,7 @@ const READ_SETTING: { readonly [C in SettingCodec]: (value: string | null) => un
 
 /** Maps a stored row to the record services work with. */
 export function toApiKeyRecord(row: Selectable<ApiKeysTable>): ApiKeyRecord {
-  return {
+  const record: Omit<ApiKeyRecord, keyof ApiKeySettings> = {
     id: row.id,
     keyName: row.key_name,
     description: row.description,
@@ -92,12 +92,8 @@ export function toApiKeyRecord(row: Selectable<ApiKeysTable>): ApiKeyRecord {
     createdByApiKeyId: optional(row.created_by_api_key_id),
     secretHash: row.secret_hash,
     ...limitsFromRow(row),
-    ...settingsFromRow(row),
   }
-}
-
-function settingsFromRow(row: Selectable<ApiKeysTable>): ApiKeySettings {
-  const settings: Record<string, unknown> = {}
-  for (const { property, column, codec } of SETTING_ENTRIES) settings[property] = READ_SETTING[codec](row[column])
-  return settings as ApiKeySettings
+  // Set on the record itself: spreading a second object of settings cost up to a microsecond a row.
+  for (const { property, column, codec } of SETTING_ENTRIES) (record as Record<string, unknown>)[property] = READ_SETTING[codec](row[column])
+  return record as ApiKeyRecord
 }
