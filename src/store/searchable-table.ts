@@ -31,9 +31,10 @@ export function searchableTable<Table extends keyof Tables & string, Item>(
       .selectFrom((countLimit === undefined ? matches : matches.limit(countLimit + 1)).as('matches'))
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirst()
-    const total = Number(row?.n ?? 0)
-    return countLimit !== undefined && total > countLimit ? { total: countLimit, totalIsLowerBound: true } : { total, totalIsLowerBound: false }
+    return capped(Number(row?.n ?? 0))
   }
+  const capped = (total: number) =>
+    countLimit !== undefined && total > countLimit ? { total: countLimit, totalIsLowerBound: true } : { total, totalIsLowerBound: false }
 
   return {
     /**
@@ -42,9 +43,13 @@ export function searchableTable<Table extends keyof Tables & string, Item>(
      * @throws KeywardError `search.*` when the filter does not fit the resource.
      */
     async search(filter: SearchFilter): Promise<SearchResult<Item>> {
-      const rows = await pageQuery(db, store.engine, table, compileSearch(filter, resource, matchText)).execute()
+      const search = compileSearch(filter, resource, matchText)
+      const rows = await pageQuery(db, store.engine, table, search).execute()
       const items = rows.map((row) => toItem(row as Selectable<Tables[Table]>))
-      return filter.countTotal ? { items, ...(await count(filter)) } : { items }
+      if (!filter.countTotal) return { items }
+      // A page short of its limit is the last, and says the total itself (unless it is past the end).
+      const isLast = rows.length < search.limit && (rows.length > 0 || search.offset === 0)
+      return { items, ...(isLast ? capped(search.offset + rows.length) : await count(filter)) }
     },
   }
 }

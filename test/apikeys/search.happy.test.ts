@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSecret } from '../../src/auth/secret-format.js'
+import type { KyselyPlugin } from 'kysely'
+import { toApiKeyRecord } from '../../src/apikeys/api-key.js'
+import { API_KEY_SEARCH } from '../../src/apikeys/store.js'
+import type { SearchFilter } from '../../src/search/schema.js'
+import { searchableTable } from '../../src/store/searchable-table.js'
+import type { Store } from '../../src/store/store.js'
 import { expectStatus, Harness, type TestKey } from '../helpers/harness.js'
 import { testEngine } from '../helpers/test-database.js'
 
@@ -383,6 +389,47 @@ describe(`${testEngine()}: apikeys search (happy)`, () => {
     expect(await counted([{ fieldName: 'keyName', stringValue: 'srch-gamma%' }])).toEqual(['2', 'eq'])
     expect(await counted([{ fieldName: 'keyName', stringValue: 'srch-%' }])).toEqual(['5', 'eq'])
     expect(await counted([])).toEqual(['6', 'gte'])
+  })
+
+  it('takes the count from a page short of maxItems, the last, without counting again', async () => {
+    // The searches' own statements, whatever else the app runs meanwhile.
+    let statements = 0
+    const counting: KyselyPlugin = {
+      transformQuery: ({ node }) => node,
+      transformResult: async ({ result }) => {
+        statements++
+        return result
+      },
+    }
+    const { store } = h.app.context
+    const keys = searchableTable(
+      { engine: store.engine, searchDb: store.searchDb.withPlugin(counting), searchCountLimit: store.searchCountLimit } as Store,
+      'api_keys',
+      API_KEY_SEARCH,
+      toApiKeyRecord,
+    )
+    const searched = async (filter: SearchFilter) => {
+      statements = 0
+      const { items, total, totalIsLowerBound } = await keys.search({ countTotal: true, ...filter })
+      return { names: items.map((key) => key.keyName), total, totalIsLowerBound, statements }
+    }
+    const gamma = [{ fieldName: 'keyName', stringValue: 'srch-gamma%' }]
+    expect(await searched({ searchCriteria: gamma, maxItems: 3 })).toEqual({
+      names: ['srch-gamma_1', 'srch-gammaX1'],
+      total: 2,
+      totalIsLowerBound: false,
+      statements: 1,
+    })
+    expect(await searched({ searchCriteria: gamma, maxItems: 3, offset: 1 })).toEqual({
+      names: ['srch-gammaX1'],
+      total: 2,
+      totalIsLowerBound: false,
+      statements: 1,
+    })
+    // A page past the end or a full one says nothing of the total; past the count limit it stays a lower bound.
+    expect(await searched({ searchCriteria: gamma, maxItems: 3, offset: 5 })).toEqual({ names: [], total: 2, totalIsLowerBound: false, statements: 2 })
+    expect(await searched({ searchCriteria: gamma, maxItems: 2 })).toMatchObject({ total: 2, statements: 2 })
+    expect(await searched({ maxItems: 10, offset: 5 })).toMatchObject({ total: 6, totalIsLowerBound: true })
   })
 
   it('sorts by the role name (roleName, a Keyward extension for the Role column), not the role ID; ties by ID', async () => {
