@@ -44,8 +44,9 @@ export function textMatcherFor(engine: Engine): TextMatcher {
       return sql<SqlBool>`(${sql.ref(trigrams.idColumn)} in (${candidates}) and ${matches})`
     }
     // The folding is spelt in literals, as the search indexes' expression is (migration
-    // 2026-12-03-20), so that the planner can match it; the pattern is folded here alike.
-    return sql<SqlBool>`translate(${column}, ${sql.lit(UPPER)}, ${sql.lit(LOWER)}) ${like} ${foldAscii(pattern)} escape '\\'`
+    // 2026-12-05-20-folded-name-in-c), so that the planner can match it; the pattern is folded
+    // here alike. LIKE matches alike in every deterministic collation; C is the one indexed.
+    return sql<SqlBool>`(translate(${column}, ${sql.lit(UPPER)}, ${sql.lit(LOWER)}) collate "C") ${like} ${foldAscii(pattern)} escape '\\'`
   }
 }
 

@@ -11,6 +11,7 @@ import * as searchIndexes from './2026-12-03-20-search-indexes.js'
 import * as keyNameTrigrams from './2026-12-04-20-key-name-trigrams.js'
 import * as apiKeyTags from './2026-12-05-10-api-key-tags.js'
 import * as coveringSearchIndexes from './2026-12-05-20-covering-search-indexes.js'
+import * as foldedNameInC from './2026-12-05-20-folded-name-in-c.js'
 
 /** Every migration, by name; Kysely runs them in name order. New ones are added at the end. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-20-key-name-trigrams': keyNameTrigrams,
   '2026-12-05-10-api-key-tags': apiKeyTags,
   '2026-12-05-20-covering-search-indexes': coveringSearchIndexes,
+  '2026-12-05-20-folded-name-in-c': foldedNameInC,
 }
