@@ -46,8 +46,24 @@ export function textMatcherFor(engine: Engine): TextMatcher {
     // The folding is spelt in literals, as the search indexes' expression is (migration
     // 2026-12-05-20-folded-name-in-c), so that the planner can match it; the pattern is folded
     // here alike. LIKE matches alike in every deterministic collation; C is the one indexed.
-    return sql<SqlBool>`(translate(${column}, ${sql.lit(UPPER)}, ${sql.lit(LOWER)}) collate "C") ${like} ${foldAscii(pattern)} escape '\\'`
+    const folded = sql`(translate(${column}, ${sql.lit(UPPER)}, ${sql.lit(LOWER)}) collate "C")`
+    // A plain prefix is the range of the texts it begins in C's order, which is exact there: the
+    // planner estimates a range from the histogram, where it took 1 % for any prefix's LIKE.
+    const range = negate || !wildcards ? undefined : prefixRange(foldAscii(pattern))
+    if (range) return sql<SqlBool>`(${folded} >= ${range.from} and ${folded} < ${range.to})`
+    return sql<SqlBool>`${folded} ${like} ${foldAscii(pattern)} escape '\\'`
   }
+}
+
+/** The texts a pattern of literal characters then one `%` matches: from its prefix to the prefix with its last character's successor. */
+function prefixRange(pattern: string): { from: string; to: string } | undefined {
+  if (!/^[^%_\\]+%$/.test(pattern)) return undefined
+  const characters = [...pattern.slice(0, -1)]
+  const last = characters.pop()!.codePointAt(0)!
+  if (last >= 0x10ffff) return undefined
+  // No text holds a lone surrogate: past U+D7FF comes U+E000.
+  const next = last + 1 >= 0xd800 && last + 1 <= 0xdfff ? 0xe000 : last + 1
+  return { from: pattern.slice(0, -1), to: characters.join('') + String.fromCodePoint(next) }
 }
 
 const foldAscii = (text: string) => text.replace(/[A-Z]/g, (letter) => letter.toLowerCase())

@@ -33,5 +33,9 @@ async function reindex(db: Kysely<any>, name: ReturnType<typeof sql>, opclass: R
     await db.schema.dropIndex('api_keys_key_name_trigrams').execute()
     await sql`create index api_keys_key_name_trigrams on api_keys using gin ((${name}) gin_trgm_ops)`.execute(db)
   }
+  // ANALYZE sees a new statistics target only once it is committed, and migrations run in one
+  // transaction: the target is given to this ANALYZE alone too.
+  await sql`set local default_statistics_target = 1000`.execute(db)
   await sql`analyze api_keys`.execute(db)
+  await sql`reset default_statistics_target`.execute(db)
 }
