@@ -85,7 +85,7 @@ describe(`${testEngine()}: API key meta, externalID and tags`, () => {
     )
   })
 
-  it('takes tags on create (trimmed, without repeats), shows them on describe, list and current, changes them on modify, audited', async () => {
+  it('takes tags on create (trimmed, without repeats), shows them on describe, list, search and current, changes them on modify, audited', async () => {
     const secret = h.keys.fullAccess.secret
     let mark = await lastAuditId(h)
     const created = await h.post('/api/apikeys', { secret, body: { keyName: 'tagged', roleID: 2, tags: [' billing ', 'team-a', 'billing'] } })
@@ -95,6 +95,8 @@ describe(`${testEngine()}: API key meta, externalID and tags`, () => {
     expect((await h.get(`/api/apikeys/${created.body.ID}`, { secret })).body.tags).toEqual(['billing', 'team-a'])
     expect((await h.get('/api/apikeys/current', { secret: created.body.secretKey })).body.tags).toEqual(['billing', 'team-a'])
     expect((await h.get('/api/apikeys', { secret })).body.apiKeys.find((k: any) => k.ID === created.body.ID).tags).toEqual(['billing', 'team-a'])
+    const found = await h.post('/api/apikeys/search', { secret, body: { searchCriteria: [{ fieldName: 'keyName', stringValue: 'tagged' }] } })
+    expect(found.body.apiKeys.map((k: any) => k.tags)).toEqual([['billing', 'team-a']])
     mark = await lastAuditId(h)
     const modified = await h.post(`/api/apikeys/${created.body.ID}`, { secret, body: { tags: ['ops'] } })
     expect(modified.body.tags).toEqual(['ops'])
