@@ -141,10 +141,14 @@ export const ApiKeyCurrentModifySchema = Type.Partial(
   Type.Object({ ...writable, expiryDate: expiryDateInput, ...limitsInput, ...settingsInput, ...readOnly, ...currentOnly }),
   {
     ...options,
-    description:
-      'Changes to the API key that authenticates the request: keyName, description, locale and timeZone. roleID, active, expiryDate, rateLimits, credits, permissions, meta, externalID, ipAllowList and tags are accepted only unchanged.',
+    description: `Changes to the API key that authenticates the request: keyName, description, locale and timeZone. ${listed(['roleID', 'active', 'expiryDate', ...Object.keys(limitsInput), ...Object.keys(settingsInput)])} are accepted only unchanged.`,
   },
 )
+
+/** Names as prose: `a, b and c`. */
+function listed(names: readonly string[]): string {
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+}
 
 export const ApiKeyListSchema = Type.Object({ apiKeys: Type.Array(ApiKeySchema) }, { description: 'API keys.' })
 
