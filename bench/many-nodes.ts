@@ -15,6 +15,7 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { resolve } from 'node:path'
@@ -65,21 +66,44 @@ interface Server {
   output(): string
 }
 
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const { port } = server.address() as { port: number }
+  await new Promise((r) => server.close(r))
+  return port
+}
+
+/**
+ * Starts a server at level warn on a free port and waits for `/readyz`. At level info it logged
+ * every request, and the bench kept all of it and searched it on every chunk: by the end of a
+ * full run that took the bench's own event loop (its timings, its writes) and piled up in the
+ * servers' pipes.
+ */
 async function startServer(databaseUrl: string): Promise<Server> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1'], {
-    env: { ...process.env, ...SERVER_ENV, KEYWARD_LOG_LEVEL: 'info', KEYWARD_DATABASE_URL: databaseUrl },
+  const port = await freePort()
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
+    env: { ...process.env, ...SERVER_ENV, KEYWARD_DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
-  const url = await new Promise<string>((resolvePromise, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += String(chunk)
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
-      if (match) resolvePromise(match[1]!)
-    })
-    child.stderr!.on('data', (chunk) => (output += String(chunk)))
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)))
-  })
+  child.stdout!.on('data', (chunk: Buffer) => (output += String(chunk)))
+  child.stderr!.on('data', (chunk: Buffer) => (output += String(chunk)))
+  const url = `http://127.0.0.1:${port}`
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`))))
+  // Its later exit, expected or not, is reported below, not as an unhandled rejection.
+  exited.catch(() => {})
+  for (;;) {
+    const ready = await Promise.race([
+      fetch(`${url}/readyz`).then(
+        (res) => res.ok,
+        () => false,
+      ),
+      exited,
+    ])
+    if (ready) break
+    await Promise.race([new Promise((r) => setTimeout(r, 50)), exited])
+  }
   // A server that dies mid-run is a finding: say so with what it printed.
   child.on('exit', (code, signal) => {
     if (!stopping.has(child)) process.stdout.write(`a server exited (${code ?? signal}) during the run:\n${output.slice(-4000)}\n`)
@@ -163,6 +187,7 @@ function summary(values: number[]) {
   const round = (n: number) => Math.round(n * 10) / 10
   return {
     n: sorted.length,
+    min: round(sorted[0]!),
     p50: round(percentile(sorted, 50)),
     p90: round(percentile(sorted, 90)),
     p99: round(percentile(sorted, 99)),
@@ -240,7 +265,13 @@ async function noticeListener(url: string) {
   })
   await client.query('LISTEN keyward_changes')
   const pid = (await client.query('select pg_backend_pid() as pid')).rows[0].pid as number
-  return { pid, arrived: (resource: string, id: number) => arrived.get(`${resource}:${id}`), end: () => client.end() }
+  return {
+    pid,
+    arrived: (resource: string, id: number) => arrived.get(`${resource}:${id}`),
+    /** Forgets what was heard of a row (its creation's notice), so that only the next change's notice is paired with it. */
+    forget: (resource: string, id: number) => arrived.delete(`${resource}:${id}`),
+    end: () => client.end(),
+  }
 }
 type Notices = Awaited<ReturnType<typeof noticeListener>>
 
@@ -262,6 +293,7 @@ async function propagation(
   options: { beforeBatch?: () => Promise<void>; notices?: Notices } = {},
 ) {
   const series = ['refused', 'refusedFromRecord', 'refusedAnswered', 'acceptedSent', 'write', 'notice'] as const
+  let noticesMissing = 0
   const times = Object.fromEntries(kinds.map((k) => [k, Object.fromEntries(series.map((name) => [name, [] as number[]]))]))
   for (const kind of kinds) {
     const t = times[kind]!
@@ -277,14 +309,19 @@ async function propagation(
           let answered!: (at: number) => void
           const changed = new Promise<number>((r) => (answered = r))
           const polls = others.map((server) => pollUntilRefused(server, key.secret, changed))
+          const [resource, id] = kind === 'role' ? (['role', key.roleID] as const) : (['apikey', key.id] as const)
+          options.notices?.forget(resource, id)
           const requested = performance.now()
           await change(writer, secret, kind, key)
           const answeredAt = performance.now()
           answered(answeredAt)
           t.write!.push(answeredAt - requested)
-          const notice = options.notices?.arrived(kind === 'role' ? 'role' : 'apikey', kind === 'role' ? key.roleID : key.id)
+          const refusals = await Promise.all(polls)
+          // Read after the polls: a notice that reaches the bench after the writer's answer still counts.
+          const notice = options.notices?.arrived(resource, id)
           if (notice) t.notice!.push(notice.at - answeredAt)
-          for (const refusal of await Promise.all(polls)) {
+          else if (options.notices) noticesMissing++
+          for (const refusal of refusals) {
             t.refused!.push(refusal.refusedSent - answeredAt)
             t.refusedAnswered!.push(refusal.refusedAnswered - answeredAt)
             t.acceptedSent!.push(refusal.acceptedSent - answeredAt)
@@ -306,6 +343,7 @@ async function propagation(
     byKind: Object.fromEntries(kinds.map((k) => [k, summaries(times[k]!)])),
     all: summaries(Object.fromEntries(series.map((name) => [name, all(name)]))),
     misses: all('refused').filter((ms) => ms > GIVE_UP_MS).length,
+    noticesMissing,
   }
 }
 
@@ -320,6 +358,13 @@ async function idleCpu(servers: Server[], seconds: number): Promise<number[]> {
   const before = servers.map(ticks)
   await new Promise((r) => setTimeout(r, seconds * 1000))
   return servers.map((server, i) => Math.round(((ticks(server) - before[i]!) / 100) * (60 / seconds) * 100) / 100)
+}
+
+/** A server's resident memory in MB, from `/proc/<pid>/status` (0 when it has exited). */
+function rssMb(server: Server): number {
+  if (server.child.exitCode !== null) return 0
+  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1]
+  return Math.round(Number(kb) / 1024)
 }
 
 /** Writes from every server and the CLI at once; counts every answer that is not a 200. */
@@ -411,6 +456,8 @@ async function engineRun(engine: TestEngine) {
     const writes = await concurrentWrites(servers, secret, database.url)
     process.stdout.write(`  ${JSON.stringify(writes)}\n`)
     const alive = servers.every((s) => s.child.exitCode === null)
+    const rss = servers.map(rssMb)
+    process.stdout.write(`${engine}: servers' RSS at the end, MB: ${rss.join(', ')}\n`)
     const serverErrors = servers.map((s) => (s.output().match(/"level":50/g) ?? []).length)
     return {
       engine,
@@ -422,6 +469,7 @@ async function engineRun(engine: TestEngine) {
       load: loadResults,
       writes,
       alive,
+      rssMb: rss,
       serverErrors,
     }
   } catch (error) {
