@@ -175,6 +175,15 @@ describe(`${testEngine()}: apikeys search (happy)`, () => {
       expect(await found({ fieldName: 'keyName', stringValue: 'back\\%' })).toEqual([key.id])
       await h.app.context.services.apiKeys.delete(h.system, key.id)
     })
+
+    it('finds a prefix followed by any character, and nothing past it (PostgreSQL asks a range)', async () => {
+      const keys = []
+      for (const name of ['rng-z', 'rng-z\u{1F600}', 'rng-Z\uFFFF', 'rng-{', 'rng-\uD7FF', 'rng-\uD7FFa', 'rng-\uE000']) keys.push(await h.key({ name }))
+      const found = async (stringValue: string) => (await search({ searchCriteria: [{ fieldName: 'keyName', stringValue }] })).map((x) => x.keyName as string)
+      expect(await found('RNG-z%')).toEqual(['rng-z', 'rng-z\u{1F600}', 'rng-Z\uFFFF'])
+      expect(await found('rng-\uD7FF%')).toEqual(['rng-\uD7FF', 'rng-\uD7FFa'])
+      for (const key of keys) await h.app.context.services.apiKeys.delete(h.system, key.id)
+    })
   })
 
   describe('numeric tests', () => {
