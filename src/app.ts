@@ -3,7 +3,7 @@ import swagger from '@fastify/swagger'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { DestinationStream } from 'pino'
+import { type DestinationStream, pino } from 'pino'
 import { administratorRoutes } from './administrators/routes/index.js'
 import { apiKeyRoutes } from './apikeys/routes/index.js'
 import { auditRoutes } from './audit/routes.js'
@@ -16,6 +16,7 @@ import { answerClientError } from './http/client-error.js'
 import { registerErrorHandling } from './http/error-handler.js'
 import { registerHealthRoutes } from './http/health.js'
 import { registerJsonBodyParser } from './http/json-body.js'
+import { fastifyLogging } from './http/request-log.js'
 import { consoleSecurityHeaders, registerSecurityHeaders } from './http/security-headers.js'
 import { documentApiVersion, requireRightsTableEntries, SECURITY_SCHEMES } from './http/openapi.js'
 import { createValidatorCompiler } from './http/validation.js'
@@ -118,10 +119,9 @@ function trustedProxies(setting: Config['trustProxy']): string | false | ((addre
  */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<KeywardApp> {
   const store = options.store ?? (await Store.open(config.databaseUrl, config))
-  const fastify = Fastify({
-    logger: {
+  const log = pino(
+    {
       level: config.logLevel,
-      ...(options.logStream ? { stream: options.logStream } : {}),
       redact: { paths: ['req.headers.authorization', 'req.headers["api-secret-key"]', 'req.headers.cookie'], censor: '[redacted]' },
       serializers: {
         req: (req: { method: string; url: string; ip?: string; socket?: { remoteAddress?: string } }) => ({
@@ -131,6 +131,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         }),
       },
     },
+    options.logStream,
+  )
+  const fastify = Fastify({
+    ...fastifyLogging(log),
     ...(config.tlsCertFile && config.tlsKeyFile ? { https: { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) } } : {}),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: trustedProxies(config.trustProxy),
@@ -141,11 +145,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // than the timeouts themselves).
     http: { headersTimeout: config.headersTimeoutMs, connectionsCheckingInterval: Math.min(1000, config.headersTimeoutMs) },
   })
+  fastify.log = log
   const context = new KeywardContext(config, store, options.clock ?? systemClock, fastify.log)
 
   fastify.setValidatorCompiler(createValidatorCompiler())
   registerJsonBodyParser(fastify)
-  registerErrorHandling(fastify, { onUnmatchedResponse: registerRequestMetrics(fastify, context.metrics) })
+  registerErrorHandling(fastify, { onUnmatchedSend: registerRequestMetrics(fastify, context.metrics) })
   registerSecurityHeaders(fastify, { https: Boolean(config.tlsCertFile && config.tlsKeyFile) || config.trustProxy !== false })
   await fastify.register(swagger, {
     openapi: {

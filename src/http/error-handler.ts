@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onResponseHookHandler } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify'
 import { KeywardError } from '../errors/keyward-error.js'
 import { negotiateLocale, translate } from '../i18n/translate.js'
 import { redactSecrets } from '../auth/secret-format.js'
@@ -52,7 +52,7 @@ export function sendError(error: KeywardError, request: FastifyRequest, reply: F
     .send({ message: translate(error.code, locale, error.params), code: error.code })
 }
 
-export function registerErrorHandling(app: FastifyInstance, hooks: { onUnmatchedResponse?: onResponseHookHandler } = {}): void {
+export function registerErrorHandling(app: FastifyInstance, hooks: { onUnmatchedSend?: onSendHookHandler } = {}): void {
   // Requests that reach an open connection once closing began get Keyward's 503, not Fastify's
   // (return503OnClosing, whose body is not `{message, code}`); Fastify adds `Connection: close`.
   let closing = false
@@ -81,9 +81,9 @@ export function registerErrorHandling(app: FastifyInstance, hooks: { onUnmatched
     else request.log.info({ code: keywardError.code, status: keywardError.status }, keywardError.message)
     return sendError(keywardError, request, reply)
   })
-  // In a scope of its own, so that `onUnmatchedResponse` runs for the requests no route matched, and for them only.
+  // In a scope of its own, so that `onUnmatchedSend` runs for the requests no route matched, and for them only.
   void app.register(async (unmatched) => {
-    if (hooks.onUnmatchedResponse) unmatched.addHook('onResponse', hooks.onUnmatchedResponse)
+    if (hooks.onUnmatchedSend) unmatched.addHook('onSend', hooks.onUnmatchedSend)
     unmatched.setNotFoundHandler((request, reply) =>
       sendError(new KeywardError('request.route_not_found', { method: request.method, url: redactSecrets(request.url.split('?')[0] ?? '') }), request, reply),
     )

@@ -50,6 +50,13 @@ describe(`${testEngine()}: metrics`, () => {
     expect(text).not.toContain(secret)
   })
 
+  // An onResponse hook anywhere makes Fastify put two listeners on every response.
+  it('counts answers without an onResponse hook', () => {
+    const routes = h.app.fastify.printRoutes({ commonPrefix: false, includeHooks: true })
+    expect(routes).toContain('onSend')
+    expect(routes).not.toContain('onResponse')
+  })
+
   it('counts lock-outs and rate-limit refusals', async () => {
     const { id } = await h.key()
     // Seven failures from this address in a minute: the malformed secret above, five wrong
