@@ -58,13 +58,17 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
     const text = (body as string).trim()
     if (text === '') return done(null, undefined)
     if (nestsDeeperThan(text, MAX_BODY_DEPTH)) return done(new KeywardError('request.body_too_deep', { limit: MAX_BODY_DEPTH }), undefined)
+    // Nearly every body has no backslash, so no escape: no NUL can be in it (JSON allows none
+    // unescaped) and no key is spelled other than as written, so one look for the two names
+    // does what secure-json-parse's and the NUL check's passes over the parsed value do.
+    const plain = !text.includes('\\') && !text.includes('"__proto__"') && !text.includes('"constructor"')
     let parsed: unknown
     try {
-      parsed = secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' })
+      parsed = plain ? JSON.parse(text) : secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' })
     } catch (cause) {
       return done(new KeywardError('request.body_invalid_json', {}, { cause }), undefined)
     }
-    if (hasNul(parsed)) return done(new KeywardError('request.body_nul_character'), undefined)
+    if (!plain && hasNul(parsed)) return done(new KeywardError('request.body_nul_character'), undefined)
     done(null, parsed)
   })
 }
