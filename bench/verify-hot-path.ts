@@ -98,7 +98,7 @@ if (flags.help) {
                                   CPU 0 (taskset), so they do not take each other's core;
                                   auto: when taskset exists and there are 2+ CPUs (default)
   --cpu-prof                      after the measured rounds, profile the server during one
-                                  authenticated and one trivial phase (V8 CPU profiler), and
+                                  phase of each route, Keyward's and bare Fastify's (V8 CPU profiler), and
                                   with --flood one flooded authenticated phase
   --profile-dir <dir>             where .cpuprofile files go (default: a temp folder)
   --check                         exit 1 when an engine is below the ${TARGET_RATIO * 100}% target
@@ -730,6 +730,10 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
         [server, routes.authenticated],
         [server, routes.trivial],
         [bare, { ...routes.trivial, name: 'bareTrivial' }],
+        // Goals 2 and 3: each route against bare Fastify answering the same JSON.
+        [bare, { ...routes.authenticated, name: 'bareAuthenticated' }],
+        [server, routes.verify],
+        [bare, { ...routes.verify, name: 'bareVerify' }],
         // Where a flood of bad secrets costs Keyward (goal 4): its valid-key phase, flooded.
         ...(flags.flood ? flooded(server, bare, routes.authenticated, key.id).slice(0, 1) : []),
       ] as [ServerChild, RouteSpec][]) {
@@ -745,20 +749,20 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
         log(`\nCPU profile of the server, ${engine}, ${route.name} (${result.requests.average.toFixed(0)} req/s while profiled): ${file}\n`)
         log(formatSummary(summary))
       }
-      const [auth, trivial, bareTrivial] = profiles
+      const [auth, trivial, bareTrivial, bareAuth, verify, bareVerify] = profiles
       const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as CpuProfile
       profileComparison = compareProfiles(read(trivial!.file), trivial!.requestsTotal, read(auth!.file), auth!.requestsTotal, 30)
       log(`\nAuthenticated vs trivial, ${engine}, from the CPU profiles:\n`)
       log(formatComparison(profileComparison, 'trivial', 'authenticated'))
-      // Where Keyward's frame goes: its /healthz against bare Fastify's.
-      log(`\nKeyward /healthz vs bare Fastify /healthz, ${engine}, from the CPU profiles:\n`)
-      log(
-        formatComparison(
-          compareProfiles(read(bareTrivial!.file), bareTrivial!.requestsTotal, read(trivial!.file), trivial!.requestsTotal, 40),
-          'bare',
-          'Keyward',
-        ),
-      )
+      // Where the gap of goals 1-3 goes: each Keyward route against bare Fastify's.
+      for (const [what, ours, theirs] of [
+        ['/healthz', trivial, bareTrivial],
+        ['/api/apikeys/current', auth, bareAuth],
+        ['verify', verify, bareVerify],
+      ] as const) {
+        log(`\nKeyward ${what} vs bare Fastify, ${engine}, from the CPU profiles:\n`)
+        log(formatComparison(compareProfiles(read(theirs!.file), theirs!.requestsTotal, read(ours!.file), ours!.requestsTotal, 40), 'bare', 'Keyward'))
+      }
     }
 
     const summary: EngineResult['summary'] = {
