@@ -95,9 +95,13 @@ export class VerifyService {
     const answer = this.#answer('VALID', record, key.role)
     if (query !== undefined && !satisfies(new PermissionSet(answer.permissions!), query)) return this.#answer('INSUFFICIENT_PERMISSIONS', record, key.role)
     const usage = this.#deps.limits.consume({ key: record, cost: request.cost ?? 1, rateLimits: request.rateLimits, now: this.#deps.clock() })
-    const withUsage = (verdict: LimitsVerdict): VerifyAnswer =>
-      verdict.code ? { ...this.#answer(verdict.code, record, key.role), ...verdict.fields } : { ...answer, ...verdict.fields }
-    return andThen(usage, withUsage)
+    // Not a named const: tsx (how a checkout runs) gives every named closure its name with a
+    // defineProperty each time one is made, ~1 µs per request here.
+    return andThen(
+      usage,
+      (verdict: LimitsVerdict): VerifyAnswer =>
+        verdict.code ? { ...this.#answer(verdict.code, record, key.role), ...verdict.fields } : { ...answer, ...verdict.fields },
+    )
   }
 
   async #refused(principal: Principal, address: string | undefined, error: unknown): Promise<VerifyAnswer> {
