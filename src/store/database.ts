@@ -59,7 +59,7 @@ export interface DatabaseOptions {
   readonly onQuery?: (failed: boolean) => void
   /** How long opening a PostgreSQL connection (or waiting for a free one) may take, in ms. */
   readonly databaseConnectTimeoutMs: number
-  /** How long one statement may run (PostgreSQL) or wait for the write lock (SQLite), in ms. */
+  /** How long one statement may run (PostgreSQL; 0 for no limit) or wait for the write lock (SQLite), in ms. */
   readonly databaseStatementTimeoutMs: number
   /** SQLite's `synchronous`: `full` (the default) keeps a commit through a power cut; `normal` may lose the last ones. */
   readonly sqliteSynchronous: 'full' | 'normal'
@@ -99,8 +99,8 @@ export function openDatabase(url: string, options: DatabaseOptions): Database {
       connectionString: url,
       max: 10,
       connectionTimeoutMillis: options.databaseConnectTimeoutMs,
-      statement_timeout: options.databaseStatementTimeoutMs,
-      query_timeout: options.databaseStatementTimeoutMs + CLIENT_TIMEOUT_GRACE_MS,
+      statement_timeout: options.databaseStatementTimeoutMs || undefined,
+      query_timeout: options.databaseStatementTimeoutMs ? options.databaseStatementTimeoutMs + CLIENT_TIMEOUT_GRACE_MS : undefined,
       keepAlive: true,
       // Epoch-ms columns and COUNT(*) are int8; they fit a JS number, so read them as numbers.
       types: { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === PG_INT8 ? Number : pg.types.getTypeParser(oid, format)) },

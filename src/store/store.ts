@@ -21,6 +21,24 @@ export interface StoreOptions extends Omit<DatabaseOptions, 'onQuery'> {
   readonly searchCountLimit?: number
 }
 
+/**
+ * Migrates the database a store opens. On PostgreSQL, through a pool of its own without the
+ * statement timeout requests run under: an upgrade's index over every key takes minutes on a
+ * large table, and a lock held by a running process may hold it up.
+ */
+async function migrate(url: string, database: Database, options: StoreOptions): Promise<void> {
+  if (database.engine !== 'postgres') {
+    await migrateToLatest(database)
+    return
+  }
+  const unlimited = openDatabase(url, { ...options, databaseStatementTimeoutMs: 0 })
+  try {
+    await migrateToLatest(unlimited)
+  } finally {
+    await unlimited.db.destroy()
+  }
+}
+
 /** Collects the changes a transaction makes, to publish them when it commits. */
 export type ChangeSink = (change: Change) => void
 
@@ -82,7 +100,7 @@ export class Store {
     })
     try {
       if (opening.mustBeMigrated && !(await isMigrated(database))) throw new UnmigratedDatabaseError()
-      await migrateToLatest(database)
+      await migrate(url, database, options)
       const feed =
         database.engine === 'postgres'
           ? new PostgresChangeFeed(database.postgresUrl!)
