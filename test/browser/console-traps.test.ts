@@ -25,10 +25,14 @@ afterAll(async () => {
 /** A name of `length` characters without a space, as valid names may be (up to 255). */
 const longName = (prefix: string, length = 214) => `${prefix}${'x'.repeat(length - prefix.length)}`
 
+/**
+ * The element's box once it is shown: a table may re-render between finding a row and
+ * measuring it (a fresh-clone CI run once measured nothing there).
+ */
 const box = async (locator: Locator) => {
-  const b = await locator.boundingBox()
-  if (!b) throw new Error('not rendered')
-  return b
+  let b: Awaited<ReturnType<Locator['boundingBox']>> = null
+  await expect.poll(async () => (b = await locator.boundingBox()) !== null, { message: 'not rendered' }).toBe(true)
+  return b!
 }
 
 describe.each(LOCALES)('%s: console traps', (locale) => {
