@@ -69,9 +69,12 @@ describe.runIf(testEngine() === 'postgres')('postgres: connections terminated mi
     ).toEqual([])
     expect(statuses.get(200), JSON.stringify([...statuses])).toBeGreaterThan(0)
 
-    // Once the kills stop, the pool opens new connections: the next write succeeds.
+    // Once the kills stop, the pool opens new connections: the server is ready again, and the
+    // next write succeeds. (The last kill may reach an idle pooled connection an instant before
+    // the pool hears of it; a fresh-clone CI run once sent the next write down that one and got
+    // its 503, which is the documented answer while connections die.)
+    await expect.poll(async () => (await fetch(`${server.url}/readyz`)).status).toBe(200)
     const after = await create('after-the-storm')
     expect(after.status, await after.text()).toBe(200)
-    expect((await fetch(`${server.url}/readyz`)).status).toBe(200)
   })
 })
