@@ -15,13 +15,13 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { resolve } from 'node:path'
 import { parseArgs, promisify } from 'node:util'
 import pg from 'pg'
 import { createTestDatabase, type TestEngine } from '../test/helpers/test-database.js'
+import { freePort } from './free-port.js'
 
 const { values: flags } = parseArgs({
   options: {
@@ -64,14 +64,6 @@ interface Server {
   readonly child: ChildProcess
   readonly url: string
   output(): string
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  const { port } = server.address() as { port: number }
-  await new Promise((r) => server.close(r))
-  return port
 }
 
 /**

@@ -22,7 +22,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import os from 'node:os'
 import { join, resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -41,6 +40,7 @@ import {
   type ProfileComparison,
   type ProfileSummary,
 } from './cpuprofile-summary.js'
+import { freePort } from './free-port.js'
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url))
 const PROBE = fileURLToPath(new URL('./server-probe.mjs', import.meta.url))
@@ -193,18 +193,6 @@ interface ProbeStats {
   readonly sqlTotal: number
   readonly sqlStatements: Record<string, number>
   readonly rssBytes: number
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 class ServerChild {
