@@ -25,6 +25,8 @@ export const ERROR_STATUS = {
   'request.field_enum': 400,
   'request.field_too_short': 400,
   'request.field_too_long': 400,
+  'request.field_too_few_items': 400,
+  'request.field_too_many_items': 400,
   'request.field_too_small': 400,
   'request.field_too_large': 400,
   'request.field_invalid': 400,

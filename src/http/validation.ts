@@ -131,11 +131,13 @@ export function toValidationError(errors: readonly ErrorObject[], context: strin
     case 'enum':
       return new KeywardError('request.field_enum', { field, values: (params.allowedValues as unknown[]).join(', ') })
     case 'minLength':
-    case 'minItems':
       return new KeywardError('request.field_too_short', { field, limit: Number(params.limit) })
     case 'maxLength':
-    case 'maxItems':
       return new KeywardError('request.field_too_long', { field, limit: Number(params.limit) })
+    case 'minItems':
+      return new KeywardError('request.field_too_few_items', { field, limit: Number(params.limit) })
+    case 'maxItems':
+      return new KeywardError('request.field_too_many_items', { field, limit: Number(params.limit) })
     case 'minimum':
     case 'exclusiveMinimum':
       return new KeywardError('request.field_too_small', { field, limit: Number(params.limit) })

@@ -153,7 +153,7 @@ describe(`${testEngine()}: apikeys search (error)`, () => {
     ],
     ['idValue is negative', { searchCriteria: [{ idValue: -1 }] }, 'request.field_too_small', 'searchCriteria[0].idValue'],
     ['fieldName is an object', { searchCriteria: [{ fieldName: {}, numericValue: 1 }] }, 'request.field_type', 'searchCriteria[0].fieldName'],
-    ['there are 51 criteria', { searchCriteria: Array.from({ length: 51 }, () => ({ idValue: 1 })) }, 'request.field_too_long', 'searchCriteria'],
+    ['there are 51 criteria', { searchCriteria: Array.from({ length: 51 }, () => ({ idValue: 1 })) }, 'request.field_too_many_items', 'searchCriteria'],
   ])('refuses a filter where %s', async (_what, body, code, field) => {
     await expectRefused(body, code, `'${field}'`)
   })

@@ -21,6 +21,8 @@ export const enUS = {
       field_enum: "The field '{{field}}' must be one of: {{values}}.",
       field_too_short: "The field '{{field}}' must be at least {{limit}} characters long.",
       field_too_long: "The field '{{field}}' must be at most {{limit}} characters long.",
+      field_too_few_items: "The field '{{field}}' must hold at least {{limit}} items.",
+      field_too_many_items: "The field '{{field}}' must hold at most {{limit}} items.",
       field_too_small: "The field '{{field}}' must be at least {{limit}}.",
       field_too_large: "The field '{{field}}' must be at most {{limit}}.",
       field_invalid: "The field '{{field}}' is not valid.",

@@ -20,6 +20,8 @@ export const jaJP: Catalog = {
       field_enum: "フィールド '{{field}}' は次のいずれかである必要があります: {{values}}。",
       field_too_short: "フィールド '{{field}}' は {{limit}} 文字以上である必要があります。",
       field_too_long: "フィールド '{{field}}' は {{limit}} 文字以下である必要があります。",
+      field_too_few_items: "フィールド '{{field}}' の要素は {{limit}} 個以上である必要があります。",
+      field_too_many_items: "フィールド '{{field}}' の要素は {{limit}} 個以下である必要があります。",
       field_too_small: "フィールド '{{field}}' は {{limit}} 以上である必要があります。",
       field_too_large: "フィールド '{{field}}' は {{limit}} 以下である必要があります。",
       field_invalid: "フィールド '{{field}}' が無効です。",
