@@ -10,7 +10,7 @@ import { IdSchema, LocaleSchema, NAME, SINGLE_LINE, TimestampSchema, TimeZoneSch
 import { CreditsInputSchema, CreditsSchema, RateLimitsSchema } from '../limits/schema.js'
 import { PermissionsSchema } from '../permissions/schema.js'
 import { DateTimeInputSchema } from '../time/date-time-input.js'
-import { META_MAX_BYTES } from './meta-limit.js'
+import { EXTERNAL_ID_MAX_LENGTH, META_MAX_BYTES, TAG_MAX_LENGTH, TAGS_MAX_ITEMS } from './setting-limits.js'
 
 const writable = {
   keyName: Type.String({
@@ -28,11 +28,6 @@ const writable = {
   }),
 }
 
-export { META_MAX_BYTES }
-
-const TAGS_MAX_ITEMS = 20
-const TAG_MAX_LENGTH = 64
-
 const META = `A JSON object returned when the API key is verified, at most ${META_MAX_BYTES} bytes as JSON.`
 const EXTERNAL_ID = "The key owner's ID in your own system; returned on verification. Searchable as String."
 
@@ -40,7 +35,7 @@ const EXTERNAL_ID = "The key owner's ID in your own system; returned on verifica
 const settings = {
   permissions: PermissionsSchema('Application permissions the API key holds directly, beside those of its role; checked by the verify operation.'),
   meta: Type.Object({}, { additionalProperties: true, description: META, examples: [{ plan: 'pro', tenant: 'acme' }] }),
-  externalID: Type.String({ minLength: 1, maxLength: 255, description: EXTERNAL_ID }),
+  externalID: Type.String({ minLength: 1, maxLength: EXTERNAL_ID_MAX_LENGTH, description: EXTERNAL_ID }),
   ipAllowList: Type.Array(Type.String({ format: 'ip-range', maxLength: 64 }), {
     maxItems: IP_ALLOW_LIST_MAX_ITEMS,
     description:

@@ -5,7 +5,7 @@
  * @module
  */
 import { Type, type Static } from 'typebox'
-import { META_MAX_BYTES } from '../apikeys/schema.js'
+import { META_MAX_BYTES } from '../apikeys/setting-limits.js'
 import { CreditsStateSchema, RateLimitStateSchema } from '../limits/schema.js'
 import { QUERY_MAX_LENGTH } from '../permissions/permission-query.js'
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { META_MAX_BYTES } from '../../src/apikeys/schema.js'
+import { META_MAX_BYTES } from '../../src/apikeys/setting-limits.js'
 import { auditSince, lastAuditId } from '../helpers/audit-log.js'
 import { expectStatus, Harness } from '../helpers/harness.js'
 import { expectRefusal } from '../helpers/refusal.js'
@@ -107,11 +107,11 @@ describe(`${testEngine()}: API key meta, externalID and tags`, () => {
   })
 
   it('refuses tags that are blank, longer than 64 characters, more than 20 or not a list (400 naming the field)', async () => {
-    for (const [tags, code, field] of [
-      [['  '], 'request.field_invalid', 'tags[0]'],
-      [['ok', 'x'.repeat(65)], 'request.field_too_long', 'tags[1]'],
-      [Array.from({ length: 21 }, (_, i) => `t${i}`), 'request.field_too_long', 'tags'],
-      ['billing', 'request.field_type', 'tags'],
+    for (const [tags, code, field, says] of [
+      [['  '], 'request.field_invalid', 'tags[0]', ''],
+      [['ok', 'x'.repeat(65)], 'request.field_too_long', 'tags[1]', 'at most 64 characters'],
+      [Array.from({ length: 21 }, (_, i) => `t${i}`), 'request.field_too_many_items', 'tags', 'at most 20 items'],
+      ['billing', 'request.field_type', 'tags', ''],
     ] as const) {
       const res = await expectRefusal(
         h,
@@ -120,6 +120,7 @@ describe(`${testEngine()}: API key meta, externalID and tags`, () => {
         code,
       )
       expect(res.body.message).toContain(`'${field}'`)
+      expect(res.body.message).toContain(says)
     }
   })
 

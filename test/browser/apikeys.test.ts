@@ -7,7 +7,7 @@
  */
 import type { Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { META_MAX_BYTES } from '../../src/apikeys/meta-limit.js'
+import { META_MAX_BYTES, TAG_MAX_LENGTH, TAGS_MAX_ITEMS } from '../../src/apikeys/setting-limits.js'
 import { translate } from '../../src/i18n/translate.js'
 import { CATALOGS, ConsoleHarness, LOCALES, seriousViolations, type ConsolePage } from './helpers/console-harness.js'
 
@@ -212,7 +212,16 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
     await form.getByRole('button', { name: t.apiKeys.next }).click()
     await expectErrorAt(allowed, translate('request.ip_range_invalid', locale, { field: 'ipAllowList[1]', value: '300.1.2.3' }))
     await allowed.fill('127.0.0.1\n2001:db8::/32')
-    await form.getByLabel(t.apiKeys.settings.tags).fill(' billing \nteam-a\nbilling')
+    // Checked before sending: different tags beyond the most (repeats count once), and a tag too long.
+    const tags = form.getByLabel(t.apiKeys.settings.tags)
+    await tags.fill([...Array.from({ length: TAGS_MAX_ITEMS }, (_, i) => `tag ${i}`), 'tag 0', 'one more'].join('\n'))
+    await form.getByRole('button', { name: t.apiKeys.next }).click()
+    await expectErrorAt(tags, t.validation.tooManyLines.replace('{{max}}', String(TAGS_MAX_ITEMS)))
+    await tags.fill(`billing\n${'x'.repeat(TAG_MAX_LENGTH + 1)}`)
+    await form.getByRole('button', { name: t.apiKeys.next }).click()
+    await expectErrorAt(tags, t.validation.lineTooLong.replace('{{max}}', String(TAG_MAX_LENGTH)))
+    // A tag may hold spaces: one per line.
+    await tags.fill(' billing \nteam a\nbilling')
     expect(await seriousViolations(page()), 'axe on the New API Key dialog with limits and settings').toEqual([])
     await form.getByRole('button', { name: t.apiKeys.next }).click()
 
@@ -227,7 +236,7 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
       meta: { plan: 'pro', seats: 5 },
       externalID: 'customer-42',
       ipAllowList: ['127.0.0.1', '2001:db8::/32'],
-      tags: ['billing', 'team-a'],
+      tags: ['billing', 'team a'],
     })
     limitedId = me.body.ID
     await shown.getByRole('button', { name: t.common.close, exact: true }).click()
@@ -248,7 +257,7 @@ describe.each(LOCALES)('%s: API keys', (locale) => {
     expect(JSON.parse(await form.getByLabel(t.apiKeys.settings.meta).inputValue())).toEqual({ plan: 'pro', seats: 5 })
     expect(await form.getByLabel(t.apiKeys.settings.externalID).inputValue()).toBe('customer-42')
     expect(await form.getByLabel(t.apiKeys.settings.ipAllowList).inputValue()).toBe('127.0.0.1\n2001:db8::/32')
-    expect(await form.getByLabel(t.apiKeys.settings.tags).inputValue()).toBe('billing\nteam-a')
+    expect(await form.getByLabel(t.apiKeys.settings.tags).inputValue()).toBe('billing\nteam a')
     await form.getByLabel(t.apiKeys.limits.limit).fill('30')
     await form.getByLabel(t.apiKeys.limits.credits).uncheck()
     const permissions = form.getByLabel(t.permissions.label)

@@ -4,25 +4,30 @@ import type { TFunction } from 'i18next'
 import { Fragment, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { API_KEY_SETTINGS } from '../../../../src/apikeys/key-settings.js'
-import { META_MAX_BYTES } from '../../../../src/apikeys/meta-limit.js'
+import { EXTERNAL_ID_MAX_LENGTH, META_MAX_BYTES, TAG_MAX_LENGTH, TAGS_MAX_ITEMS } from '../../../../src/apikeys/setting-limits.js'
 import type { ApiKey, ApiKeyChanges } from '../../api/resources.js'
-import { entriesOf, ListTextarea, textOf } from '../../components/ListTextarea.js'
+import { entriesOf, linesOf, ListTextarea, textOf } from '../../components/ListTextarea.js'
 import { permissionsError, PermissionsInput } from '../../components/PermissionsInput.js'
 
-/** How the form edits a setting: a list of text, application permissions, a JSON object, or text. */
-type SettingKind = 'list' | 'permissions' | 'json' | 'text'
+/**
+ * How the form edits a setting: a list of tokens (split at spaces and commas too), a list of
+ * lines (which may hold spaces), application permissions, a JSON object, or text.
+ */
+type SettingKind = 'list' | 'lines' | 'permissions' | 'json' | 'text'
 
 interface KeySetting {
   readonly kind: SettingKind
-  /** The most characters (`text`) or bytes as JSON (`json`). */
+  /** The most characters (`text`, and each line of `lines`) or bytes as JSON (`json`). */
   readonly max?: number
+  /** The most different lines (`lines`). */
+  readonly maxItems?: number
   /** Codes of the server's errors about this setting that do not name it as their field. */
   readonly codes?: readonly string[]
 }
 
 type ServerSettings = typeof API_KEY_SETTINGS
 /** The kinds that can edit each of the server's codecs. */
-type KindOfCodec = { list: 'list' | 'permissions'; object: 'json'; text: 'text' }
+type KindOfCodec = { list: 'list' | 'lines' | 'permissions'; object: 'json'; text: 'text' }
 /** An entry for each of the server's settings, by its API name, with a kind that fits it: tsc asks for a new one's. */
 type FormOfServerSettings = {
   readonly [K in keyof ServerSettings as ServerSettings[K] extends { apiName: infer A extends string } ? A : K]: KeySetting & {
@@ -38,9 +43,9 @@ type FormOfServerSettings = {
 const SETTINGS = {
   permissions: { kind: 'permissions', codes: ['permission.invalid', 'permission.exceeds_own'] },
   meta: { kind: 'json', max: META_MAX_BYTES, codes: ['apikey.meta_too_large'] },
-  externalID: { kind: 'text', max: 255 },
+  externalID: { kind: 'text', max: EXTERNAL_ID_MAX_LENGTH },
   ipAllowList: { kind: 'list' },
-  tags: { kind: 'list' },
+  tags: { kind: 'lines', max: TAG_MAX_LENGTH, maxItems: TAGS_MAX_ITEMS },
 } as const satisfies FormOfServerSettings
 
 type SettingName = keyof typeof SETTINGS
@@ -75,6 +80,7 @@ const LIST: Kind = { textOf: (value) => textOf(value as string[] | undefined), v
 
 const KINDS: Record<SettingKind, Kind> = {
   list: LIST,
+  lines: { textOf: LIST.textOf, valueOf: linesOf, errorOf: linesError },
   permissions: { ...LIST, errorOf: (text, _, t) => permissionsError(text, t) },
   json: {
     textOf: (value) => (value === undefined ? '' : JSON.stringify(value, null, 2)),
@@ -86,6 +92,14 @@ const KINDS: Record<SettingKind, Kind> = {
     valueOf: (text) => (text.trim() === '' ? null : text.trim()),
     errorOf: (text, { max }, t) => (max !== undefined && text.trim().length > max ? t('validation.tooLong', { max }) : null),
   },
+}
+
+/** The server keeps one of each line: only different lines count toward `maxItems`. */
+function linesError(text: string, { max, maxItems }: KeySetting, t: TFunction): string | null {
+  const lines = new Set(linesOf(text))
+  if (maxItems !== undefined && lines.size > maxItems) return t('validation.tooManyLines', { max: maxItems })
+  if (max !== undefined && [...lines].some((line) => line.length > max)) return t('validation.lineTooLong', { max })
+  return null
 }
 
 function jsonObjectError(text: string, { max }: KeySetting, t: TFunction): string | null {
@@ -133,11 +147,12 @@ export function KeySettingsFieldset<V extends { settings: KeySettingsValues }>({
     const setting: KeySetting = SETTINGS[name]
     const props = {
       label: t(`apiKeys.settings.${name}`),
-      description: t(`apiKeys.settings.${name}Hint`, { max: setting.max }),
+      description: t(`apiKeys.settings.${name}Hint`, { max: setting.max, maxItems: setting.maxItems }),
       ...form.getInputProps(`settings.${name}` as never),
     }
     switch (setting.kind) {
       case 'list':
+      case 'lines':
         return <ListTextarea {...props} />
       case 'permissions':
         return <PermissionsInput {...props} />

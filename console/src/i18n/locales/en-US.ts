@@ -106,6 +106,8 @@ export const enUS = {
     codeFormat: 'Enter the six-digit code.',
     jsonObject: 'Enter a JSON object, e.g. {"plan": "pro"}.',
     jsonTooLarge: 'Use at most {{max}} bytes of JSON.',
+    tooManyLines: 'Use at most {{max}} different lines.',
+    lineTooLong: 'Use at most {{max}} characters a line.',
   },
   permissions: {
     label: 'Application permissions',
@@ -209,7 +211,7 @@ export const enUS = {
       ipAllowList: 'IP allow-list',
       ipAllowListHint: 'Addresses and CIDR ranges the key may be used from, one per line, e.g. 192.0.2.0/24 or 2001:db8::/32. Empty: any address.',
       tags: 'Tags',
-      tagsHint: 'Labels you group keys by, one per line, e.g. billing or team-a: at most 20, each up to 64 characters.',
+      tagsHint: 'Labels you group keys by, one per line, e.g. billing or team-a: at most {{maxItems}}, each up to {{max}} characters.',
     },
   },
   secret: {

@@ -104,6 +104,8 @@ export const jaJP: Messages = {
     codeFormat: '6 桁のコードを入力してください。',
     jsonObject: 'JSON オブジェクトを入力してください (例: {"plan": "pro"})。',
     jsonTooLarge: 'JSON で {{max}} バイト以内にしてください。',
+    tooManyLines: '異なる行は {{max}} 行以内にしてください。',
+    lineTooLong: '各行は {{max}} 文字以内で入力してください。',
   },
   permissions: {
     label: 'アプリケーション権限',
@@ -209,7 +211,7 @@ export const jaJP: Messages = {
       ipAllowListHint:
         'キーを使用できるアドレスと CIDR 範囲を 1 行に 1 つずつ指定します (例: 192.0.2.0/24、2001:db8::/32)。空の場合はすべてのアドレスから使用できます。',
       tags: 'タグ',
-      tagsHint: 'キーを分類するラベルを 1 行に 1 つずつ指定します (例: billing、team-a)。20 個まで、各 64 文字以内です。',
+      tagsHint: 'キーを分類するラベルを 1 行に 1 つずつ指定します (例: billing、team-a)。{{maxItems}} 個まで、各 {{max}} 文字以内です。',
     },
   },
   secret: {
