@@ -28,6 +28,8 @@ export interface Config {
   readonly keyLockout: boolean
   /** How often batched "last sign-in" times are written, in ms. */
   readonly usageFlushIntervalMs: number
+  /** How often failed authentications of API keys (and the successes that clear them) are written, in ms. */
+  readonly failureWriteIntervalMs: number
   /** How often a process looks for changes made by other processes on SQLite, in ms. */
   readonly changePollIntervalMs: number
   /** How many API keys the verifier keeps in memory. */
@@ -168,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     authFailuresPerMinute: parseInteger('KEYWARD_AUTH_FAILURES_PER_MINUTE', get('KEYWARD_AUTH_FAILURES_PER_MINUTE', '30'), 1),
     keyLockout: parseBoolean('KEYWARD_KEY_LOCKOUT', get('KEYWARD_KEY_LOCKOUT', 'false')),
     usageFlushIntervalMs: parseDuration('KEYWARD_USAGE_FLUSH_INTERVAL', get('KEYWARD_USAGE_FLUSH_INTERVAL', '1s')),
+    failureWriteIntervalMs: parseDuration('KEYWARD_FAILURE_WRITE_INTERVAL', get('KEYWARD_FAILURE_WRITE_INTERVAL', '1s')),
     // Issue 12: 250 ms missed the 300 ms p99 goal for SQLite nodes; a poll costs no idle CPU that can be measured (bench/README.md).
     changePollIntervalMs: parseDuration('KEYWARD_CHANGE_POLL_INTERVAL', get('KEYWARD_CHANGE_POLL_INTERVAL', '50ms')),
     keyCacheSize: parseInteger('KEYWARD_KEY_CACHE_SIZE', get('KEYWARD_KEY_CACHE_SIZE', '100000'), 1),

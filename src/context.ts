@@ -104,6 +104,7 @@ export class KeywardContext {
         lockoutDurationMs: config.lockoutDurationMs,
         cacheSize: config.keyCacheSize,
         feedOutageGraceMs: config.feedOutageGraceMs,
+        failureWriteIntervalMs: config.failureWriteIntervalMs,
       },
     )
     this.failures = this.verifier.failures

@@ -21,21 +21,29 @@ export type TallyWriter = (id: number, tally: FailureTally) => Promise<unknown>
  * Runs the bookkeeping of failed authentications (counts, lock-outs, their audit) and of the
  * success that clears a count, after the answer and one write at a time: a wrong secret for a
  * real key must answer as fast as one for an unknown key, or the difference tells which key
- * IDs exist. What a key collects while a write is queued or running becomes one write, so a
- * flood of wrong secrets for one key costs one write per turn of the event loop, not one per
- * request, and the count stays exact.
+ * IDs exist.
+ *
+ * Tallies are written once per interval: everything a key collects in between (failures, and
+ * the success that restarts its count) becomes one write, so a flood of wrong secrets for a key
+ * that is also used rightly costs one write per key per interval, not one per request, and the
+ * count stays exact. A tally that may lock its key out is written at once ({@link flushSoon}),
+ * and {@link settled} writes all of them at once (shutdown, tests). A crash loses at most the
+ * counts of one interval.
  */
 export class FailureRecorder {
   readonly #write: TallyWriter
+  readonly #intervalMs: number
   readonly #log: FastifyBaseLogger | undefined
   #queue: Promise<void> = Promise.resolve()
-  /** Tallies queued and not yet started, by key ID. */
+  /** Tallies collecting until the next flush, by key ID. */
   readonly #pending = new Map<number, QueuedTally>()
-  /** The tally being written, if any. */
-  #writing: { readonly id: number; readonly failures: number } | undefined
+  /** Tallies of the flush being written, until each one's write is done. */
+  readonly #taken = new Map<number, FailureTally>()
+  #timer: NodeJS.Timeout | undefined
 
-  constructor(write: TallyWriter, log?: FastifyBaseLogger) {
+  constructor(write: TallyWriter, intervalMs: number, log?: FastifyBaseLogger) {
     this.#write = write
+    this.#intervalMs = intervalMs
     this.#log = log
   }
 
@@ -53,43 +61,54 @@ export class FailureRecorder {
     tally.failures = 0
   }
 
-  /** Whether key `id` has bookkeeping queued or being written: its cached count may be behind. */
+  /** Whether key `id` has bookkeeping pending or being written: its cached count may be behind. */
   has(id: number): boolean {
-    return this.#pending.has(id) || this.#writing?.id === id
+    return this.#pending.has(id) || this.#taken.has(id)
   }
 
   /** Failures of key `id` noted and not yet written. */
   unwritten(id: number): number {
-    return (this.#pending.get(id)?.failures ?? 0) + (this.#writing?.id === id ? this.#writing.failures : 0)
+    return (this.#pending.get(id)?.failures ?? 0) + (this.#taken.get(id)?.failures ?? 0)
   }
 
-  /** Resolves once every write queued so far is done (shutdown, tests). */
+  /** Writes what is pending once the answers of this turn are out, without waiting for the interval. */
+  flushSoon(): void {
+    clearTimeout(this.#timer)
+    this.#timer = undefined
+    this.#queue = this.#queue.then(afterIo).then(() => this.#writePending())
+  }
+
+  /** Writes what is pending now and resolves once every write is done (shutdown, a lock-out, tests). */
   settled(): Promise<void> {
+    this.flushSoon()
     return this.#queue
   }
 
-  /**
-   * The key's queued tally, or a new one with its write queued, to start once the answer is
-   * out: on SQLite a statement runs on this thread, so even an unawaited write would delay it.
-   */
   #tally(id: number): QueuedTally {
     let tally = this.#pending.get(id)
     if (tally) return tally
     tally = { reset: false, failures: 0, address: undefined }
     this.#pending.set(id, tally)
-    this.#queue = this.#queue
-      .then(afterIo)
-      .then(() => {
-        const taken = this.#pending.get(id)!
-        this.#pending.delete(id)
-        this.#writing = { id, failures: taken.failures }
-        return this.#write(id, taken)
-      })
-      .then(
-        () => {},
-        (err: unknown) => this.#log?.warn({ err }, 'could not record a failed authentication'),
-      )
-      .finally(() => (this.#writing = undefined))
+    if (this.#timer === undefined) {
+      // Unreferenced: shutdown writes what is pending through settled(), not by waiting for it.
+      this.#timer = setTimeout(() => this.flushSoon(), this.#intervalMs)
+      this.#timer.unref()
+    }
     return tally
+  }
+
+  /** Writes the tallies pending now, one key at a time; what comes meanwhile waits for the next flush. */
+  async #writePending(): Promise<void> {
+    for (const [id, tally] of this.#pending) this.#taken.set(id, tally)
+    this.#pending.clear()
+    for (const [id, tally] of this.#taken) {
+      try {
+        await this.#write(id, tally)
+      } catch (err) {
+        this.#log?.warn({ err }, 'could not record a failed authentication')
+      } finally {
+        this.#taken.delete(id)
+      }
+    }
   }
 }

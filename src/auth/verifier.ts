@@ -37,6 +37,8 @@ export interface VerifierOptions {
   readonly cacheSize: number
   /** How long cached keys are trusted after the change feed lost its connection, in ms. */
   readonly feedOutageGraceMs: number
+  /** How often the failure bookkeeping is written, in ms (see {@link FailureRecorder}). */
+  readonly failureWriteIntervalMs: number
 }
 
 export interface VerifierDependencies {
@@ -75,7 +77,7 @@ export class Verifier {
     this.#deps = deps
     this.#options = options
     this.#cache = new VerifierCache(options.cacheSize)
-    this.failures = new FailureRecorder((id, tally) => this.#writeTally(id, tally), deps.log)
+    this.failures = new FailureRecorder((id, tally) => this.#writeTally(id, tally), options.failureWriteIntervalMs, deps.log)
     deps.feed.subscribe((change) => {
       if (change === 'deaf') this.#deafSince ??= deps.clock()
       else if (change === 'all') {
@@ -114,15 +116,16 @@ export class Verifier {
       const record = entry
       const now = this.#deps.clock()
       const role = this.#deps.roles.peek(record.roleId)
-      const isPlain =
-        record.active &&
-        record.unsuccessfulSignInAttempts === 0 &&
-        !this.failures.has(record.id) &&
-        (record.expiryDate === undefined || now <= record.expiryDate) &&
-        isAddressAllowed(record.ipAllowList, address)
+      const isPlain = record.active && (record.expiryDate === undefined || now <= record.expiryDate) && isAddressAllowed(record.ipAllowList, address)
       if (isPlain && role && secretMatchesHash(secret, record.secretHash)) {
         if (!role.allowWebService) throw new KeyRefusedError('auth.web_service_denied', record)
-        return this.#signedIn(record, role, now, address)
+        if (record.unsuccessfulSignInAttempts === 0 && !this.failures.has(record.id)) return this.#signedIn(record, role, now, address)
+        // A count to clear is written after the answer; during a flood of wrong secrets for
+        // this key, that is every right one, so it stays off the asynchronous path.
+        if (!this.#mayBeLockedOut(record)) {
+          this.failures.succeeded(record.id)
+          return this.#signedIn({ ...record, unsuccessfulSignInAttempts: 0 }, role, now, address)
+        }
       }
     }
     const checkedId = parseSecret(secret)
@@ -146,7 +149,7 @@ export class Verifier {
     const entry = this.#cache.get(id) ?? (await this.#load(id))
     const matches = secretMatchesHash(secret, entry === ABSENT ? DECOY_HASH : entry.secretHash)
     if (entry === ABSENT || !matches) {
-      if (entry !== ABSENT) this.failures.failed(id, address)
+      if (entry !== ABSENT) this.#countFailure(entry, address)
       throw new KeywardError('auth.secret_invalid', {}, REFUSAL)
     }
     if (this.#mayBeLockedOut(entry)) {
@@ -198,6 +201,12 @@ export class Verifier {
       void loading.catch(() => {}).finally(() => this.#loading.delete(id))
     }
     return loading
+  }
+
+  /** Notes a failure of `record`; one that may lock it out is written at once, not after the interval. */
+  #countFailure(record: ApiKeyRecord, address: string | undefined): void {
+    this.failures.failed(record.id, address)
+    if (this.#mayBeLockedOut(record)) this.failures.flushSoon()
   }
 
   #mayBeLockedOut(record: ApiKeyRecord): boolean {

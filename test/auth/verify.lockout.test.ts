@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { setImmediate as afterIo } from 'node:timers/promises'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createSecret } from '../../src/auth/secret-format.js'
 import { expectStatus, Harness } from '../helpers/harness.js'
 import { testEngine } from '../helpers/test-database.js'
@@ -10,7 +11,8 @@ const THIRTY_MINUTES = 30 * 60_000
 describe(`${testEngine()}: verify lock-out, when turned on`, () => {
   let h: Harness
   beforeAll(async () => {
-    h = await Harness.start({ keyLockout: true })
+    // Failures below the threshold are written when a test settles them, never on a timer.
+    h = await Harness.start({ keyLockout: true, failureWriteIntervalMs: 3_600_000 })
   })
   afterAll(() => h.close())
 
@@ -80,6 +82,19 @@ describe(`${testEngine()}: verify lock-out, when turned on`, () => {
     expectStatus(right, 401)
     expect(right.body.code).toBe('auth.key_locked')
     expect(await h.row(key.id)).toMatchObject({ active: 0, unsuccessful_sign_in_attempts: 5 })
+  })
+
+  it('writes the failure that reaches the threshold at once, not after the interval', async () => {
+    const key = await h.key()
+    for (let i = 0; i < 4; i++) {
+      expectStatus(await h.get('/api/apikeys/current', { secret: createSecret(key.id) }), 401)
+      // Turns of the event loop, in which a write after each answer would start.
+      await afterIo()
+      await afterIo()
+    }
+    expect(await h.row(key.id)).toMatchObject({ unsuccessful_sign_in_attempts: 0, active: 1 })
+    expectStatus(await h.get('/api/apikeys/current', { secret: createSecret(key.id) }), 401)
+    await vi.waitFor(async () => expect(await h.row(key.id)).toMatchObject({ unsuccessful_sign_in_attempts: 5, active: 0 }), { timeout: 30_000, interval: 20 })
   })
 
   it('resets the count on a successful authentication, after the answer', async () => {
