@@ -1,8 +1,8 @@
 /**
  * What one refused secret costs (issue 12, goal 4), in process: server CPU µs per request of
  * `GET /api/apikeys/current` with a valid key, a malformed secret (bad checksum), a wrong secret
- * of a real key (checked against its hash and booked as a failure) and a secret of a key that
- * does not exist, against a bare Fastify 5 route answering the same 401 JSON. Through
+ * of a real key (checked against its hash and booked as a failure), a secret of a key that
+ * does not exist, and secrets of such keys each new (a flood of distinct unknown IDs), against a bare Fastify 5 route answering the same 401 JSON. Through
  * `fastify.inject` (no sockets), rounds alternated, CPU from `process.cpuUsage()`; key lock-out
  * off and no failure throttle, as for a flood from many addresses.
  *
@@ -34,13 +34,15 @@ try {
   const valid = await create('bench-valid')
   const victim = await create('bench-victim')
   const asking = (secret: string): InjectOptions => ({ method: 'GET', url: '/api/apikeys/current', headers: { 'api-version': 'v1', 'api-secret-key': secret } })
-  const cases: Record<string, { options: InjectOptions; status: number }> = {
-    valid: { options: asking(valid.secret), status: 200 },
-    malformed: { options: asking(`${valid.secret.slice(0, -1)}${valid.secret.endsWith('A') ? 'B' : 'A'}`), status: 401 },
-    'wrong secret': { options: asking(createSecret(victim.record.id)), status: 401 },
-    'unknown key': { options: asking(createSecret(999_999)), status: 401 },
+  let unknownId = 1_000_000_000
+  const cases: Record<string, { options: () => InjectOptions; status: number }> = {
+    valid: { options: () => asking(valid.secret), status: 200 },
+    malformed: { options: () => asking(`${valid.secret.slice(0, -1)}${valid.secret.endsWith('A') ? 'B' : 'A'}`), status: 401 },
+    'wrong secret': { options: () => asking(createSecret(victim.record.id)), status: 401 },
+    'unknown key': { options: () => asking(createSecret(999_999)), status: 401 },
+    'unknown keys, each new': { options: () => asking(createSecret(unknownId++)), status: 401 },
   }
-  const refusal = await app.fastify.inject(cases.malformed!.options)
+  const refusal = await app.fastify.inject(cases.malformed!.options())
   bare.get('/api/apikeys/current', (_, reply) => reply.code(401).send(refusal.json()))
   await bare.ready()
 
@@ -48,7 +50,7 @@ try {
     const { options, status } = cases[name]!
     const start = process.cpuUsage()
     for (let sent = 0; sent < count; sent += 50) {
-      const answers = await Promise.all(Array.from({ length: 50 }, () => fastify.inject(options)))
+      const answers = await Promise.all(Array.from({ length: 50 }, () => fastify.inject(options())))
       for (const res of answers) if (res.statusCode !== status) throw new Error(`${name}: ${res.statusCode} ${res.body}`)
     }
     // The failure bookkeeping is written after the answer: count its CPU too.

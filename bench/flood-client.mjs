@@ -1,20 +1,26 @@
 /**
  * The second load generator of `verify-hot-path.ts --flood`: its own process (so it does not
- * share the first load generator's event loop), sending `GET /api/apikeys/current` with the bad
- * secrets of FLOOD_SECRETS (a JSON array, taken in turn) at FLOOD_RATE requests/s in all, over
- * FLOOD_CONNECTIONS connections, for FLOOD_SECONDS once the parent says `go` (IPC). Sends the
- * parent `ready`, then its totals.
+ * share the first load generator's event loop), sending `GET /api/apikeys/current` with bad
+ * secrets at FLOOD_RATE requests/s in all, over FLOOD_CONNECTIONS connections, for
+ * FLOOD_SECONDS. Sends the parent `ready`; the parent's `{ secrets }` (IPC: a list too long for
+ * the environment) starts it, each request taking the next secret of the list, whichever
+ * connection sends it, so every secret is sent once before any is sent again. Then sends the
+ * parent its totals.
  */
 import autocannon from 'autocannon'
 
-const secrets = JSON.parse(process.env.FLOOD_SECRETS ?? '[]')
-const requests = secrets.map((secret) => ({ method: 'GET', path: '/api/apikeys/current', headers: { 'api-version': 'v1', 'api-secret-key': secret } }))
-
-process.once('message', () => {
+process.once('message', ({ secrets }) => {
+  let next = 0
   autocannon(
     {
       url: process.env.FLOOD_URL,
-      requests,
+      requests: [
+        {
+          method: 'GET',
+          path: '/api/apikeys/current',
+          setupRequest: (request) => ({ ...request, headers: { 'api-version': 'v1', 'api-secret-key': secrets[next++ % secrets.length] } }),
+        },
+      ],
       connections: Number(process.env.FLOOD_CONNECTIONS),
       overallRate: Number(process.env.FLOOD_RATE),
       duration: Number(process.env.FLOOD_SECONDS),

@@ -20,7 +20,7 @@
  * @module
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomInt } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { join, resolve } from 'node:path'
@@ -40,6 +40,7 @@ import {
   type ProfileComparison,
   type ProfileSummary,
 } from './cpuprofile-summary.js'
+import { FLOOD_PARTS, splitFloodProfile, type FloodPart } from './flood-profile.js'
 import { freePort } from './free-port.js'
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url))
@@ -366,8 +367,8 @@ interface RouteSpec {
   readonly headers: Record<string, string>
   readonly method?: 'POST'
   readonly body?: string
-  /** Bad secrets a second load generator sends to the same server during the phase. */
-  readonly flood?: readonly string[]
+  /** Makes the bad secrets a second load generator sends to the same server during the phase, in turn. */
+  readonly flood?: () => readonly string[]
 }
 
 interface FloodResult {
@@ -386,7 +387,6 @@ async function prepareFlood(server: ServerChild, secrets: readonly string[]): Pr
     env: {
       ...process.env,
       FLOOD_URL: server.baseUrl,
-      FLOOD_SECRETS: JSON.stringify(secrets),
       FLOOD_RATE: String(floodRate),
       FLOOD_CONNECTIONS: String(floodConnections),
       FLOOD_SECONDS: String(duration),
@@ -399,7 +399,7 @@ async function prepareFlood(server: ServerChild, secrets: readonly string[]): Pr
   await Promise.race([new Promise((resolve) => child.once('message', resolve)), exited])
   return async () => {
     const result = new Promise<FloodResult & { error?: string }>((resolve) => child.once('message', resolve))
-    child.send('go')
+    child.send({ secrets })
     const flood = await Promise.race([result, exited])
     if (flood.error) throw new Error(`flood: ${flood.error}`)
     return flood
@@ -470,7 +470,7 @@ function assertAllOk(result: Result, what: string): void {
 
 async function measurePhase(server: ServerChild, db: Database, route: RouteSpec, round: number): Promise<PhaseResult> {
   await sleep(settleMs)
-  const startFlood = route.flood ? await prepareFlood(server, route.flood) : undefined
+  const startFlood = route.flood ? await prepareFlood(server, route.flood()) : undefined
   const pgBefore = await db.pgStats?.()
   const before = await server.stats()
   const startedAt = process.hrtime.bigint()
@@ -565,7 +565,16 @@ interface EngineResult {
   readonly verifyVsBare: VersusBare
   /** Valid keys alone and during a flood of bad secrets, Keyward and bare (goal 4), with `--flood`. */
   readonly flood?: FloodSummary
-  readonly profiles?: { route: RouteName; file: string; requestsPerSecond: number; requestsTotal: number; summary: ProfileSummary }[]
+  readonly profiles?: {
+    route: RouteName
+    file: string
+    requestsPerSecond: number
+    requestsTotal: number
+    summary: ProfileSummary
+    /** The flooded phase's: the flood's requests, and busy µs by part (bench/flood-profile.ts). */
+    floodRequestsTotal?: number
+    floodSplit?: Record<FloodPart, number>
+  }[]
   /** Extra CPU per request of the authenticated route over the trivial one, from the profiles. */
   readonly profileComparison?: ProfileComparison
 }
@@ -587,9 +596,17 @@ interface FloodSummary {
  * Goal 4's phases: the valid key's `/api/apikeys/current` on Keyward and on bare Fastify, each
  * while a second load generator sends a wrong secret of the same key (checked and booked), a
  * malformed secret (refused by its checksum) and a secret of a key that does not exist, in turn.
+ * Each phase's unknown keys are new and distinct (well-formed secrets of random IDs: the checksum
+ * is public), more than the phase sends, so none of them can have been looked up before.
  */
 function flooded(server: ServerChild, bare: ServerChild, route: RouteSpec, keyId: number): [ServerChild, RouteSpec][] {
-  const flood = [createSecret(keyId), `kw_${keyId}_${'x'.repeat(49)}`, createSecret(2_000_000_000)]
+  const flood = () => {
+    const secrets = []
+    for (let i = 0; i < Math.ceil((floodRate * duration) / 3) * 2; i++) {
+      secrets.push(createSecret(keyId), `kw_${keyId}_${'x'.repeat(49)}`, createSecret(1_000_000_000 + randomInt(1_000_000_000)))
+    }
+    return secrets
+  }
   return [
     [server, { ...route, name: 'floodedAuthenticated', flood }],
     [bare, { ...route, name: 'floodedBareAuthenticated', flood }],
@@ -727,15 +744,31 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
       ] as [ServerChild, RouteSpec][]) {
         const file = join(dir, `verify-hot-path-${stamp}-${engine}-${route.name}.cpuprofile`)
         await sleep(settleMs)
-        const startFlood = route.flood ? await prepareFlood(target, route.flood) : undefined
+        const startFlood = route.flood ? await prepareFlood(target, route.flood()) : undefined
         await target.ask({ type: 'profile-start', intervalUs: 500 })
-        const [result] = await Promise.all([load(target, route, duration), startFlood?.()])
+        const [result, flood] = await Promise.all([load(target, route, duration), startFlood?.()])
         await target.ask({ type: 'profile-stop', path: file })
         assertAllOk(result, `profiled ${route.name}`)
-        const summary = summariseProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, 25)
-        profiles.push({ route: route.name, file, requestsPerSecond: result.requests.average, requestsTotal: result.requests.total, summary })
-        log(`\nCPU profile of the server, ${engine}, ${route.name} (${result.requests.average.toFixed(0)} req/s while profiled): ${file}\n`)
+        const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile
+        const summary = summariseProfile(profile, 25)
+        const floodSplit = flood && splitFloodProfile(profile)
+        profiles.push({
+          route: route.name,
+          file,
+          requestsPerSecond: result.requests.average,
+          requestsTotal: result.requests.total,
+          summary,
+          ...(flood ? { floodRequestsTotal: flood.total, floodSplit } : {}),
+        })
+        log(
+          `\nCPU profile of the server, ${engine}, ${route.name} (${result.requests.average.toFixed(0)} req/s while profiled${flood ? `, and ${(flood.total / duration).toFixed(0)} flood req/s` : ''}): ${file}\n`,
+        )
         log(formatSummary(summary))
+        if (floodSplit) {
+          const busyUs = Object.values(floodSplit).reduce((a, b) => a + b, 0)
+          log(`Where the flooded phase's busy ${(busyUs / 1000).toFixed(0)} ms went (bench/flood-profile.ts):`)
+          for (const part of FLOOD_PARTS) log(`  ${part.padEnd(20)} ${((100 * floodSplit[part]) / busyUs).toFixed(1).padStart(5)} %`)
+        }
       }
       const [auth, trivial, bareTrivial, bareAuth, verify, bareVerify] = profiles
       const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as CpuProfile
