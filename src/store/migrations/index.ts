@@ -12,6 +12,7 @@ import * as keyNameTrigrams from './2026-12-04-20-key-name-trigrams.js'
 import * as apiKeyTags from './2026-12-05-10-api-key-tags.js'
 import * as coveringSearchIndexes from './2026-12-05-20-covering-search-indexes.js'
 import * as foldedNameInC from './2026-12-05-20-folded-name-in-c.js'
+import * as keyNamesInIdOrder from './2026-12-06-20-key-names-in-id-order.js'
 
 /** Every migration, by name; Kysely runs them in name order. New ones are added at the end. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05-10-api-key-tags': apiKeyTags,
   '2026-12-05-20-covering-search-indexes': coveringSearchIndexes,
   '2026-12-05-20-folded-name-in-c': foldedNameInC,
+  '2026-12-06-20-key-names-in-id-order': keyNamesInIdOrder,
 }
