@@ -15,11 +15,12 @@
  *   and the server's start-up time and RSS (the verifier's cache is filled lazily).
  *
  *   npx tsx bench/million-keys.ts [--engine sqlite|postgres|both] [--keys 1000000]
- *     [--duration 5] [--rounds 3] [--samples 200] [--case-seconds 30] [--keep] [--skip-list]
+ *     [--duration 5] [--rounds 3] [--samples 200] [--case-seconds 30] [--cases REGEX] [--keep] [--skip-list]
  *     [--reuse DIR [--seed-only]]
  *
  * A search case stops after `--case-seconds` (with at least 5 samples) and says how many it took:
- * an unindexed one (the roleName sort at a million keys) takes seconds a page.
+ * an unindexed one (the roleName sort at a million keys) takes seconds a page. `--cases` measures
+ * only the cases whose name matches a regular expression (e.g. `'prefix|contains|offset'`).
  *
  * `--reuse DIR` keeps the seeded databases (SQLite files in DIR, PostgreSQL databases
  * `keyward_million_<keys>`) and what the bench must know of them (DIR/<engine>-<keys>.json),
@@ -58,6 +59,7 @@ const { values: flags } = parseArgs({
     keep: { type: 'boolean', default: false },
     'skip-list': { type: 'boolean', default: false },
     'case-seconds': text('30'),
+    cases: text(),
     reuse: text(),
     'seed-only': { type: 'boolean', default: false },
     root: text(),
@@ -401,7 +403,8 @@ const WARM_UP = 3
 
 async function searchLatencies(server: Server, secret: string, count: number, samples: number) {
   const results: Record<string, { p50: number; p99: number; max: number; samples: number; total?: string }> = {}
-  for (const [name, filterOf] of Object.entries(searchCases(count))) {
+  const measured = new RegExp(flags.cases ?? '')
+  for (const [name, filterOf] of Object.entries(searchCases(count)).filter(([name]) => measured.test(name))) {
     const times: number[] = []
     let total: string | undefined
     const caseStarted = performance.now()
