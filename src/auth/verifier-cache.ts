@@ -5,23 +5,26 @@ export const ABSENT = Symbol('absent')
 export type CacheEntry = ApiKeyRecord | typeof ABSENT
 
 /**
- * API keys by ID, bounded; the oldest entries are dropped first when it is full.
+ * API keys by ID, and IDs known to have no key, each bounded; the oldest entries are dropped
+ * first when full. The two are kept apart: a flood of distinct unknown IDs (anyone can make
+ * them, the checksum is public) drops only older unknown IDs, never a real key.
  *
  * Every invalidation moves a generation counter. A load that started before an invalidation
  * may have read the old row, so `set` refuses it; the next request loads again.
  */
 export class VerifierCache {
   readonly #maxSize: number
-  readonly #entries = new Map<number, CacheEntry>()
+  readonly #keys = new Map<number, ApiKeyRecord>()
+  readonly #absent = new Set<number>()
   #generation = 0
 
   constructor(maxSize: number) {
     this.#maxSize = maxSize
   }
 
-  /** How many keys (and known-absent IDs) are held. */
+  /** How many keys and known-absent IDs are held. */
   get size(): number {
-    return this.#entries.size
+    return this.#keys.size + this.#absent.size
   }
 
   get generation(): number {
@@ -29,26 +32,32 @@ export class VerifierCache {
   }
 
   get(id: number): CacheEntry | undefined {
-    return this.#entries.get(id)
+    return this.#keys.get(id) ?? (this.#absent.has(id) ? ABSENT : undefined)
   }
 
   /** Caches an entry loaded since `generation`, unless an invalidation came in between. */
   set(id: number, entry: CacheEntry, generation: number): void {
     if (generation !== this.#generation) return
-    if (this.#entries.size >= this.#maxSize && !this.#entries.has(id)) {
-      const oldest = this.#entries.keys().next()
-      if (!oldest.done) this.#entries.delete(oldest.value)
+    if (entry === ABSENT) {
+      this.#keys.delete(id)
+      if (this.#absent.size >= this.#maxSize && !this.#absent.has(id)) this.#absent.delete(this.#absent.values().next().value!)
+      this.#absent.add(id)
+    } else {
+      this.#absent.delete(id)
+      if (this.#keys.size >= this.#maxSize && !this.#keys.has(id)) this.#keys.delete(this.#keys.keys().next().value!)
+      this.#keys.set(id, entry)
     }
-    this.#entries.set(id, entry)
   }
 
   delete(id: number): void {
     this.#generation++
-    this.#entries.delete(id)
+    this.#keys.delete(id)
+    this.#absent.delete(id)
   }
 
   clear(): void {
     this.#generation++
-    this.#entries.clear()
+    this.#keys.clear()
+    this.#absent.clear()
   }
 }

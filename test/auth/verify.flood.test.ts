@@ -49,6 +49,26 @@ describe(`${testEngine()}: verify during a flood of bad secrets`, () => {
     expect((await h.row(key.id))?.unsuccessful_sign_in_attempts).toBe(0)
   })
 
+  it('keeps real keys cached through a flood of distinct unknown key IDs', async () => {
+    // No failure throttle, as for a flood from many addresses.
+    const small = await Harness.start({
+      keyCacheSize: 20,
+      authFailuresPerMinute: 1_000_000_000,
+      usageFlushIntervalMs: 3_600_000,
+      changePollIntervalMs: 3_600_000,
+    })
+    try {
+      const keys = [await small.key(), await small.key(), await small.key()]
+      for (const key of keys) expectStatus(await small.get('/api/apikeys/current', { secret: key.secret }), 200)
+      for (let i = 0; i < 2_000; i++) expectStatus(await small.get('/api/apikeys/current', { secret: createSecret(1_000_000 + i) }), 401)
+      const before = small.app.context.store.queryCount
+      for (const key of keys) expectStatus(await small.get('/api/apikeys/current', { secret: key.secret }), 200)
+      expect(small.app.context.store.queryCount - before).toBe(0)
+    } finally {
+      await small.close()
+    }
+  })
+
   it('writes the tally when its interval has passed, unasked', async () => {
     const timed = await Harness.start({ failureWriteIntervalMs: 20 })
     try {
