@@ -6,13 +6,13 @@ import type { ApiKeyPrincipal, Principal } from '../auth/principal.js'
 import { KeyRefusedError, type Verifier } from '../auth/verifier.js'
 import type { ErrorCode } from '../errors/error-codes.js'
 import { KeywardError } from '../errors/keyward-error.js'
-import { translateMessage, type Locale } from '../i18n/translate.js'
+import { LOCALES, translateMessage, type Locale } from '../i18n/translate.js'
 import { mergePermissions, PermissionSet } from '../permissions/permission.js'
 import { parsePermissionQuery, satisfies, type PermissionQuery } from '../permissions/permission-query.js'
 import type { RoleDirectory } from '../roles/role-directory.js'
 import type { Role } from '../roles/role.js'
 import type { Clock } from '../time/clock.js'
-import type { VerifyAnswer, VerifyCode, VerifyRequest } from './schema.js'
+import { VERIFY_CODES, type VerifyAnswer, type VerifyCode, type VerifyRequest } from './schema.js'
 import type { LimitsHook, LimitsVerdict } from './limits-hook.js'
 
 /** How the verifier's refusals of a key whose secret was right read as verify codes. */
@@ -34,6 +34,13 @@ export interface VerifyServiceDependencies {
   readonly answered?: (code: string) => void
 }
 
+/** A key's effective permissions, for the role permissions they were merged with. */
+interface EffectivePermissions {
+  readonly rolePermissions: readonly string[]
+  readonly list: string[]
+  set?: PermissionSet
+}
+
 /**
  * Verifies secret keys for the operator's own services, with the verifier (and cache) that
  * authenticates Keyward's own API, so a verification of a cached key touches no database.
@@ -52,6 +59,12 @@ export interface VerifyServiceDependencies {
  */
 export class VerifyService {
   readonly #deps: VerifyServiceDependencies
+  /**
+   * Each cached key's effective permissions, merged once rather than per answer. A change of the
+   * key gives the verifier a new record (so a new entry here), a change of the role a new role
+   * whose permissions are another list; the entry goes with its record.
+   */
+  readonly #permissions = new WeakMap<ApiKeyRecord, EffectivePermissions>()
 
   constructor(deps: VerifyServiceDependencies) {
     this.#deps = deps
@@ -93,7 +106,11 @@ export class VerifyService {
   #verified(key: ApiKeyPrincipal, request: VerifyRequest, query: PermissionQuery | undefined): VerifyAnswer | Promise<VerifyAnswer> {
     const record = key.apiKey
     const answer = this.#answer('VALID', record, key.role)
-    if (query !== undefined && !satisfies(new PermissionSet(answer.permissions!), query)) return this.#answer('INSUFFICIENT_PERMISSIONS', record, key.role)
+    if (query !== undefined) {
+      const effective = this.#effective(record, key.role)
+      effective.set ??= new PermissionSet(effective.list)
+      if (!satisfies(effective.set, query)) return this.#answer('INSUFFICIENT_PERMISSIONS', record, key.role)
+    }
     const usage = this.#deps.limits.consume({ key: record, cost: request.cost ?? 1, rateLimits: request.rateLimits, now: this.#deps.clock() })
     // Not a named const: tsx (how a checkout runs) gives every named closure its name with a
     // defineProperty each time one is made, ~1 µs per request here.
@@ -139,14 +156,30 @@ export class VerifyService {
       keyID: record.id,
       keyName: record.keyName,
       roleID: record.roleId,
-      permissions: mergePermissions(role?.permissions ?? [], record.permissions),
+      // Shared by every answer of the key: never changed, only serialised.
+      permissions: this.#effective(record, role).list,
       meta: record.meta,
       externalID: record.externalId,
       expiryDate: record.expiryDate,
     }
   }
+
+  #effective(record: ApiKeyRecord, role: Role | undefined): EffectivePermissions {
+    const rolePermissions = role?.permissions ?? NO_PERMISSIONS
+    let effective = this.#permissions.get(record)
+    if (effective?.rolePermissions !== rolePermissions) {
+      effective = { rolePermissions, list: mergePermissions(rolePermissions, record.permissions) }
+      this.#permissions.set(record, effective)
+    }
+    return effective
+  }
 }
 
+const NO_PERMISSIONS: readonly string[] = []
+
+/** Each code's message per language, looked up once (a catalog path built per answer cost more than the lookup). */
+const MESSAGES = new Map(LOCALES.map((locale) => [locale, new Map(VERIFY_CODES.map((code) => [code, translateMessage(`verify.${code}`, locale)]))]))
+
 function message(code: VerifyCode, locale: Locale): string {
-  return translateMessage(`verify.${code}`, locale)
+  return MESSAGES.get(locale)?.get(code) ?? translateMessage(`verify.${code}`, locale)
 }

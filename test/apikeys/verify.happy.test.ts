@@ -51,6 +51,25 @@ describe(`${testEngine()}: apikeys verify (happy)`, () => {
     }
   })
 
+  it("answers a role's or a key's new permissions as soon as either changes (the merged list is cached per key)", async () => {
+    const admin = h.keys.fullAccess.secret
+    const role = await h.role({ permissions: ['reports.read'] })
+    const key = await h.key({ role: role.id, permissions: ['invoices.read'] })
+    const answer = async (permissions?: string) => (await verify({ secretKey: key.secret, permissions })).body
+    expect(await answer()).toMatchObject({ code: 'VALID', permissions: ['invoices.read', 'reports.read'] })
+    expect(await answer('reports.write')).toMatchObject({ code: 'INSUFFICIENT_PERMISSIONS' })
+
+    expectStatus(await h.post(`/api/roles/${role.id}`, { secret: admin, body: { permissions: ['reports.write'] } }), 200)
+    expect(await answer()).toMatchObject({ code: 'VALID', permissions: ['invoices.read', 'reports.write'] })
+    expect(await answer('reports.write')).toMatchObject({ code: 'VALID' })
+    expect(await answer('reports.read')).toMatchObject({ code: 'INSUFFICIENT_PERMISSIONS' })
+
+    expectStatus(await h.post(`/api/apikeys/${key.id}`, { secret: admin, body: { permissions: ['invoices.write'] } }), 200)
+    expect(await answer()).toMatchObject({ code: 'VALID', permissions: ['invoices.write', 'reports.write'] })
+    expect(await answer('invoices.read')).toMatchObject({ code: 'INSUFFICIENT_PERMISSIONS' })
+    expect(await answer('invoices.write AND reports.write')).toMatchObject({ code: 'VALID' })
+  })
+
   it("speaks the verified key's language, whatever the caller's", async () => {
     const key = await h.key({ locale: 'ja-JP' })
     const res = await verify({ secretKey: key.secret })
