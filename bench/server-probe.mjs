@@ -3,7 +3,8 @@
 //
 // It answers the benchmark over the child's IPC channel, so the benchmark can ask the real
 // server, between phases, what it did:
-//   { type: 'stats' }                     → CPU time, event-loop utilisation, SQL statements run
+//   { type: 'stats' }                     → CPU time, event-loop utilisation, SQL statements run,
+//                                           garbage collections (count and time by kind), heap, young generation and RSS
 //   { type: 'profile-start', intervalUs } → starts V8's CPU profiler (what `node --cpu-prof` uses)
 //   { type: 'profile-stop', path }        → stops it and writes a .cpuprofile file
 //
@@ -16,8 +17,9 @@
 import { writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector'
 import { createRequire } from 'node:module'
-import { performance } from 'node:perf_hooks'
+import { PerformanceObserver, constants, performance } from 'node:perf_hooks'
 import { join } from 'node:path'
+import { getHeapSpaceStatistics } from 'node:v8'
 
 const require = createRequire(join(process.cwd(), 'package.json'))
 
@@ -61,6 +63,23 @@ try {
   // not installed: nothing to count
 }
 
+/** Garbage collections since start, by kind: count and total pause in ms. */
+const GC_KINDS = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakcb',
+}
+const gc = { minor: { count: 0, ms: 0 }, major: { count: 0, ms: 0 }, incremental: { count: 0, ms: 0 }, weakcb: { count: 0, ms: 0 } }
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const kind = gc[GC_KINDS[entry.detail?.kind]]
+    if (!kind) continue
+    kind.count++
+    kind.ms += entry.duration
+  }
+}).observe({ entryTypes: ['gc'] })
+
 let session
 
 function post(method, params) {
@@ -82,6 +101,10 @@ async function handle(message) {
         sqlTotal: total,
         sqlStatements: Object.fromEntries(statements),
         rssBytes: process.memoryUsage().rss,
+        heapUsedBytes: process.memoryUsage().heapUsed,
+        // The young generation's size: V8 grows and shrinks it, and scavenges as often as it fills.
+        newSpaceBytes: getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0,
+        gc: structuredClone(gc),
       }
     }
     case 'profile-start': {

@@ -194,7 +194,13 @@ interface ProbeStats {
   readonly sqlTotal: number
   readonly sqlStatements: Record<string, number>
   readonly rssBytes: number
+  readonly heapUsedBytes: number
+  readonly newSpaceBytes: number
+  readonly gc: GcTally
 }
+
+/** Garbage collections by kind: how many, and their pauses added up in ms. */
+type GcTally = Record<'minor' | 'major' | 'incremental' | 'weakcb', { count: number; ms: number }>
 
 class ServerChild {
   readonly baseUrl: string
@@ -429,6 +435,12 @@ interface PhaseResult {
   readonly loadGeneratorCpuCores: number
   readonly sqlStatements: number
   readonly sqlByStatement: Record<string, number>
+  /** The server's garbage collections during the phase. */
+  readonly serverGc: GcTally
+  /** The server's heap in use, its young generation's size and its RSS at the phase's end, in MB. */
+  readonly serverHeapUsedMB: number
+  readonly serverNewSpaceMB: number
+  readonly serverRssMB: number
   readonly pgStatsDelta?: PgStats
   /** What the second load generator sent and got, when the phase was flooded. */
   readonly flood?: FloodResult
@@ -510,6 +522,15 @@ async function measurePhase(server: ServerChild, db: Database, route: RouteSpec,
     loadGeneratorCpuCores: (own.user + own.system) / wallUs,
     sqlStatements: after.sqlTotal - before.sqlTotal,
     sqlByStatement: diffStatements(after.sqlStatements, before.sqlStatements),
+    serverGc: Object.fromEntries(
+      Object.entries(after.gc).map(([kind, { count, ms }]) => [
+        kind,
+        { count: count - before.gc[kind as keyof GcTally].count, ms: ms - before.gc[kind as keyof GcTally].ms },
+      ]),
+    ) as GcTally,
+    serverHeapUsedMB: after.heapUsedBytes / 1e6,
+    serverNewSpaceMB: after.newSpaceBytes / 1e6,
+    serverRssMB: after.rssBytes / 1e6,
     ...(pgBefore && pgAfter ? { pgStatsDelta: diffPg(pgAfter, pgBefore) } : {}),
     ...(flood ? { flood } : {}),
   }
@@ -719,7 +740,8 @@ async function measureEngine(engine: Engine, stamp: string): Promise<EngineResul
         phases.push(phase)
         log(
           `round ${round} ${route.name.padEnd(13)} ${phase.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${phase.latencyP50Ms} ms  p99 ${phase.latencyP99Ms} ms  ` +
-            `server ${phase.serverCpuUsPerRequest.toFixed(1)} µs CPU/req (${phase.serverSystemCpuUsPerRequest.toFixed(1)} sys), ELU ${phase.serverEventLoopUtilization.toFixed(2)}, load generator ${phase.loadGeneratorCpuCores.toFixed(2)} cores  SQL ${phase.sqlStatements}` +
+            `server ${phase.serverCpuUsPerRequest.toFixed(1)} µs CPU/req (${phase.serverSystemCpuUsPerRequest.toFixed(1)} sys), ELU ${phase.serverEventLoopUtilization.toFixed(2)}, load generator ${phase.loadGeneratorCpuCores.toFixed(2)} cores  SQL ${phase.sqlStatements}  ` +
+            `GC ${phase.serverGc.minor.count}+${phase.serverGc.major.count} (${(phase.serverGc.minor.ms + phase.serverGc.major.ms).toFixed(0)} ms), heap ${phase.serverHeapUsedMB.toFixed(0)} MB (young ${phase.serverNewSpaceMB.toFixed(1)}), RSS ${phase.serverRssMB.toFixed(0)} MB` +
             (phase.pgStatsDelta ? `  pg xact_commit +${phase.pgStatsDelta.xact_commit} tup_fetched +${phase.pgStatsDelta.tup_fetched}` : ''),
         )
       }
