@@ -83,6 +83,7 @@ const { values: flags } = parseArgs({
     flood: { type: 'boolean', default: false },
     'flood-rate': { type: 'string', default: '1000' },
     'flood-connections': { type: 'string', default: '10' },
+    'semi-space': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 })
@@ -109,6 +110,9 @@ if (flags.help) {
                                   second load generator sends bad secrets (goal 4)
   --flood-rate <n>                the flood's requests/s in all (default 1000)
   --flood-connections <n>         the flood's connections (default 10)
+  --semi-space <MB>               run both servers with V8's young generation fixed at this
+                                  size per semi-space, so that no round depends on when V8
+                                  resizes it (default: V8's own sizing, as users run it)
 env KEYWARD_BENCH_POSTGRES_URL    PostgreSQL server (default ${DEFAULT_POSTGRES_URL})`)
   process.exit(0)
 }
@@ -128,6 +132,11 @@ const warmup = numberFlag('warmup', flags.warmup, 0)
 const settleMs = numberFlag('settle', flags.settle, 0) * 1000
 const floodRate = numberFlag('flood-rate', flags['flood-rate'], 1)
 const floodConnections = numberFlag('flood-connections', flags['flood-connections'], 1)
+/** V8 options of both servers: V8 grows and shrinks the young generation by itself, and how often it scavenges (so a request's CPU) follows. */
+const v8Options =
+  flags['semi-space'] === undefined
+    ? []
+    : [`--min-semi-space-size=${numberFlag('semi-space', flags['semi-space'], 1)}`, `--max-semi-space-size=${flags['semi-space']}`]
 const postgresUrl = process.env.KEYWARD_BENCH_POSTGRES_URL || DEFAULT_POSTGRES_URL
 if (!['auto', 'on', 'off'].includes(flags.pin!)) throw new Error(`--pin must be auto, on or off (got "${flags.pin}")`)
 /** The checkout whose server and CLI are measured. */
@@ -244,7 +253,7 @@ class ServerChild {
   static async start(databaseUrl: string, bare?: { healthz: string; current: string; verify: string }): Promise<ServerChild> {
     const port = await freePort()
     const script = bare ? join(BENCH_DIR, 'bare-fastify.mjs') : 'bin/keyward.js'
-    const child = spawn(process.execPath, ['--import', PROBE, script, ...(bare ? [] : ['serve'])], {
+    const child = spawn(process.execPath, [...v8Options, '--import', PROBE, script, ...(bare ? [] : ['serve'])], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -979,7 +988,17 @@ async function main(): Promise<void> {
     cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}`,
     loadAverageBefore: os.loadavg().map((n) => Number(n.toFixed(2))),
     autocannon: (JSON.parse(readFileSync(join(BENCH_DIR, '..', 'node_modules/autocannon/package.json'), 'utf8')) as { version: string }).version,
-    options: { engines, duration, connections, rounds, warmup, settleSeconds: settleMs / 1000, cpuProf: flags['cpu-prof'], pinning: pinning ?? 'off' },
+    options: {
+      engines,
+      duration,
+      connections,
+      rounds,
+      warmup,
+      settleSeconds: settleMs / 1000,
+      cpuProf: flags['cpu-prof'],
+      pinning: pinning ?? 'off',
+      v8Options,
+    },
   }
   log(
     `verify-hot-path ${environment.date} — commit ${environment.commit}, Node ${environment.node}, ${environment.cpus}, load ${environment.loadAverageBefore.join(' ')}`,
