@@ -13,6 +13,7 @@ import * as apiKeyTags from './2026-12-05-10-api-key-tags.js'
 import * as coveringSearchIndexes from './2026-12-05-20-covering-search-indexes.js'
 import * as foldedNameInC from './2026-12-05-20-folded-name-in-c.js'
 import * as keyNamesInIdOrder from './2026-12-06-20-key-names-in-id-order.js'
+import * as shortTrigramPendingList from './2026-12-06-21-short-trigram-pending-list.js'
 
 /** Every migration, by name; Kysely runs them in name order. New ones are added at the end. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05-20-covering-search-indexes': coveringSearchIndexes,
   '2026-12-05-20-folded-name-in-c': foldedNameInC,
   '2026-12-06-20-key-names-in-id-order': keyNamesInIdOrder,
+  '2026-12-06-21-short-trigram-pending-list': shortTrigramPendingList,
 }
