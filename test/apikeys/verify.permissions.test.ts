@@ -90,7 +90,7 @@ describe(`${testEngine()}: application permissions on roles and keys`, () => {
       h,
       () => h.post('/api/apikeys', { secret: h.keys.fullAccess.secret, body: { keyName: 'many', roleID: 2, permissions } }),
       400,
-      'request.field_too_long',
+      'request.field_too_many_items',
     )
   })
 
