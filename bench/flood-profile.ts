@@ -1,10 +1,10 @@
 /**
  * Where a flooded phase's CPU goes (issue 12, goal 4): splits a `.cpuprofile` of
- * `verify-hot-path.ts --flood --cpu-prof` into the failure bookkeeping's SQL, the refusals'
- * error path, the verifier, the HTTP frame, and the garbage collector and V8 itself. Each sample
- * goes to the first of these its stack meets from the leaf up, so a 401's write to the socket
- * is the frame's, and a statement's native work (`exec`, `all`) the bookkeeping's. Only the
- * bookkeeping runs SQL in such a phase: a cached valid key runs none.
+ * `verify-hot-path.ts --flood --cpu-prof` into SQL, the refusals' error path, the verifier, the
+ * HTTP frame, and the garbage collector and V8 itself. Each sample goes to the first of these
+ * its stack meets from the leaf up, so a 401's write to the socket is the frame's, and a
+ * statement's native work (`exec`, `all`) the SQL's. A cached valid key runs no SQL: in such a
+ * phase it is the failure bookkeeping and the look-up of each new unknown key ID.
  *
  *   npx tsx bench/flood-profile.ts <file.cpuprofile>… [--requests <n>]…
  *
