@@ -117,15 +117,11 @@ export class Verifier {
       const now = this.#deps.clock()
       const role = this.#deps.roles.peek(record.roleId)
       const isPlain = record.active && (record.expiryDate === undefined || now <= record.expiryDate) && isAddressAllowed(record.ipAllowList, address)
-      if (isPlain && role && secretMatchesHash(secret, record.secretHash)) {
+      // A count to clear is written after the answer, so a right secret after wrong ones stays
+      // here too (during a flood of wrong secrets for this key, that is every right one).
+      if (isPlain && role && secretMatchesHash(secret, record.secretHash) && !this.#mayBeLockedOut(record)) {
         if (!role.allowWebService) throw new KeyRefusedError('auth.web_service_denied', record)
-        if (record.unsuccessfulSignInAttempts === 0 && !this.failures.has(record.id)) return this.#signedIn(record, role, now, address)
-        // A count to clear is written after the answer; during a flood of wrong secrets for
-        // this key, that is every right one, so it stays off the asynchronous path.
-        if (!this.#mayBeLockedOut(record)) {
-          this.failures.succeeded(record.id)
-          return this.#signedIn({ ...record, unsuccessfulSignInAttempts: 0 }, role, now, address)
-        }
+        return this.#signedIn(this.#clearingFailures(record), role, now, address)
       }
     }
     const checkedId = parseSecret(secret)
@@ -166,11 +162,14 @@ export class Verifier {
     if (!role) throw new KeywardError('auth.secret_invalid')
     if (!role.allowWebService) throw new KeyRefusedError('auth.web_service_denied', record)
     if (!isAddressAllowed(record.ipAllowList, address)) throw new KeyRefusedError('auth.address_not_allowed', record)
-    if (record.unsuccessfulSignInAttempts > 0 || this.failures.has(id)) {
-      this.failures.succeeded(id)
-      record = { ...record, unsuccessfulSignInAttempts: 0 }
-    }
-    return this.#signedIn(record, role, now, address)
+    return this.#signedIn(this.#clearingFailures(record), role, now, address)
+  }
+
+  /** A right secret restarts its key's count: noted for the bookkeeping, and 0 in the answer at once. */
+  #clearingFailures(record: ApiKeyRecord): ApiKeyRecord {
+    if (record.unsuccessfulSignInAttempts === 0 && !this.failures.has(record.id)) return record
+    this.failures.succeeded(record.id)
+    return { ...record, unsuccessfulSignInAttempts: 0 }
   }
 
   #signedIn(record: ApiKeyRecord, role: Role, now: number, address: string | undefined): ApiKeyPrincipal {
