@@ -40,13 +40,18 @@ export class VerifierCache {
     if (generation !== this.#generation) return
     if (entry === ABSENT) {
       this.#keys.delete(id)
-      if (this.#absent.size >= this.#maxSize && !this.#absent.has(id)) this.#absent.delete(this.#absent.values().next().value!)
+      this.#makeRoom(this.#absent, id)
       this.#absent.add(id)
     } else {
       this.#absent.delete(id)
-      if (this.#keys.size >= this.#maxSize && !this.#keys.has(id)) this.#keys.delete(this.#keys.keys().next().value!)
+      this.#makeRoom(this.#keys, id)
       this.#keys.set(id, entry)
     }
+  }
+
+  /** Drops the oldest of `entries` when it is full and `id` would be a new one. */
+  #makeRoom(entries: Map<number, unknown> | Set<number>, id: number): void {
+    if (entries.size >= this.#maxSize && !entries.has(id)) entries.delete(entries.keys().next().value!)
   }
 
   delete(id: number): void {
