@@ -174,7 +174,14 @@ export function formatComparison(c: ProfileComparison, aName: string, bName: str
   ].join('\n')
 }
 
-function selfTimes(profile: CpuProfile): SelfTimes {
+/** A profile's nodes by ID, each node's parent, and each sampled node's self time in µs. */
+export interface SampledProfile {
+  readonly byId: ReadonlyMap<number, ProfileNode>
+  readonly parent: ReadonlyMap<number, number>
+  readonly selfUs: ReadonlyMap<number, number>
+}
+
+export function sampledProfile(profile: CpuProfile): SampledProfile {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]))
   const parent = new Map<number, number>()
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
@@ -182,14 +189,18 @@ function selfTimes(profile: CpuProfile): SelfTimes {
   // Time per sample: the delta to the next sample (the last sample gets the mean interval).
   const samples = profile.samples ?? []
   const deltas = profile.timeDeltas ?? []
-  const totalUs = profile.endTime - profile.startTime
-  const meanUs = samples.length > 0 ? totalUs / samples.length : 0
+  const meanUs = samples.length > 0 ? (profile.endTime - profile.startTime) / samples.length : 0
   const selfUs = new Map<number, number>()
   for (let i = 0; i < samples.length; i++) {
     const us = deltas[i + 1] ?? meanUs
     selfUs.set(samples[i]!, (selfUs.get(samples[i]!) ?? 0) + us)
   }
+  return { byId, parent, selfUs }
+}
 
+function selfTimes(profile: CpuProfile): SelfTimes {
+  const { byId, parent, selfUs } = sampledProfile(profile)
+  const totalUs = profile.endTime - profile.startTime
   let idleUs = 0
   const selfByFunction = new Map<string, number>()
   const selfByPackage = new Map<string, number>()

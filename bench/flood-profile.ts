@@ -13,16 +13,15 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import type { CpuProfile } from './cpuprofile-summary.js'
+import { sampledProfile, type CpuProfile } from './cpuprofile-summary.js'
 
-export const FLOOD_PARTS = ['bookkeeping SQL', 'refusal (401) path', 'verifier', 'HTTP frame', 'GC and V8'] as const
+export const FLOOD_PARTS = ['SQL', 'refusal (401) path', 'verifier', 'HTTP frame', 'GC and V8'] as const
 export type FloodPart = (typeof FLOOD_PARTS)[number]
 
 /** The part a frame's code belongs to, or undefined (native code) to ask its caller. */
 function partOf(functionName: string, url: string): FloodPart | undefined {
   if (url === '') return functionName === '(garbage collector)' || functionName === '(program)' ? 'GC and V8' : undefined
-  if (/\/(src\/store\/|src\/apikeys\/store\.ts|src\/auth\/failure-recorder\.ts|node_modules\/(kysely|better-sqlite3|pg|pg-[a-z]+)\/)/.test(url))
-    return 'bookkeeping SQL'
+  if (/\/(src\/store\/|src\/apikeys\/store\.ts|src\/auth\/failure-recorder\.ts|node_modules\/(kysely|better-sqlite3|pg|pg-[a-z]+)\/)/.test(url)) return 'SQL'
   if (/\/src\/(http\/error-handler\.ts|errors\/|i18n\/)/.test(url)) return 'refusal (401) path'
   if (/\/src\/auth\//.test(url)) return 'verifier'
   return 'HTTP frame'
@@ -30,12 +29,7 @@ function partOf(functionName: string, url: string): FloodPart | undefined {
 
 /** Busy µs of each part (idle left out). */
 export function splitFloodProfile(profile: CpuProfile): Record<FloodPart, number> {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
-  const parent = new Map<number, number>()
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
-  const samples = profile.samples ?? []
-  const deltas = profile.timeDeltas ?? []
-  const meanUs = samples.length > 0 ? (profile.endTime - profile.startTime) / samples.length : 0
+  const { byId, parent, selfUs } = sampledProfile(profile)
   const parts = Object.fromEntries(FLOOD_PARTS.map((part) => [part, 0])) as Record<FloodPart, number>
   const partById = new Map<number, FloodPart | 'idle'>()
   const part = (id: number): FloodPart | 'idle' => {
@@ -47,9 +41,9 @@ export function splitFloodProfile(profile: CpuProfile): Record<FloodPart, number
     partById.set(id, known)
     return known
   }
-  for (let i = 0; i < samples.length; i++) {
-    const found = part(samples[i]!)
-    if (found !== 'idle') parts[found] += deltas[i + 1] ?? meanUs
+  for (const [id, us] of selfUs) {
+    const found = part(id)
+    if (found !== 'idle') parts[found] += us
   }
   return parts
 }
