@@ -7,6 +7,7 @@ import { applyConditions, compileSearch } from '../../src/search/search-query.js
 import { openDatabase, type Database } from '../../src/store/database.js'
 import { pageIdsQuery, pageQuery } from '../../src/store/searchable-table.js'
 import { textMatcherFor } from '../../src/store/text-match.js'
+import { seedKeyNames } from '../helpers/stored-rows.js'
 import { createTestDatabase, testEngine, type TestDatabase } from '../helpers/test-database.js'
 
 /**
@@ -28,10 +29,7 @@ describe(`${testEngine()}: API key search plans`, () => {
       // Keys enough for PostgreSQL to weigh an index-only scan against reading rows (it reads
       // an empty table's index either way); names like bench/million-keys.ts's, vacuumed so that
       // the index-only scans need not visit the rows.
-      await sql`insert into api_keys (key_name, key_name_key, locale, role_id, time_zone, created, secret_hash)
-        select n, n, 'en-US', 1, 'UTC', i, '' from generate_series(2, 10000) as i,
-          lateral (select (array['billing', 'ci', 'data', 'ops'])[i % 4 + 1] || '-' || (i * 7919 % 1000003) || '-' || i as n) as name`.execute(database.db)
-      await sql`vacuum analyze api_keys`.execute(database.db)
+      await seedKeyNames(database.db, 10_000)
     }
   })
   afterAll(async () => {
