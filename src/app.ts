@@ -19,7 +19,7 @@ import { registerJsonBodyParser } from './http/json-body.js'
 import { fastifyLogging } from './http/request-log.js'
 import { consoleSecurityHeaders, registerSecurityHeaders } from './http/security-headers.js'
 import { documentApiVersion, requireRightsTableEntries, SECURITY_SCHEMES } from './http/openapi.js'
-import { createValidatorCompiler } from './http/validation.js'
+import { createValidatorCompiler, STRING_FORMATS } from './http/validation.js'
 import { registerRequestMetrics } from './metrics/request-metrics.js'
 import { roleRoutes } from './roles/routes.js'
 import { sessionRoutes } from './sessions/routes.js'
@@ -139,6 +139,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: config.bodyLimitBytes,
     trustProxy: trustedProxies(config.trustProxy),
     return503OnClosing: false,
+    serializerOpts: { ajv: { formats: STRING_FORMATS } },
     clientErrorHandler: answerClientError,
     requestTimeout: config.requestTimeoutMs,
     // Node checks both timeouts every connectionsCheckingInterval (30 s by default, longer

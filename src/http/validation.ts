@@ -1,5 +1,5 @@
 import { isIP } from 'node:net'
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import { Ajv, type ErrorObject, type FormatDefinition, type ValidateFunction } from 'ajv'
 import type { FastifySchemaCompiler } from 'fastify'
 import { KeywardError } from '../errors/keyward-error.js'
 import { isIpRange } from '../auth/ip-allow-list.js'
@@ -9,23 +9,28 @@ import { isTimeZone } from '../time/time-zone.js'
 import { withScalarCoercion } from './scalar-coercion.js'
 
 /**
+ * Keyward's string formats of the schemas, by name. The serialiser's Ajv (fast-json-stringify's,
+ * which tells the branches of an answer's `anyOf` apart) needs them as much as the validator's.
+ */
+export const STRING_FORMATS: Record<string, FormatDefinition<string>> = {
+  'time-zone': { type: 'string', validate: isTimeZone },
+  permission: { type: 'string', validate: isPermission },
+  'ip-range': { type: 'string', validate: isIpRange },
+  'ip-address': { type: 'string', validate: (text: string) => isIP(text) !== 0 },
+  'single-line': { type: 'string', validate: isSingleLine },
+  name: { type: 'string', validate: (text: string) => nameFault(text) === undefined },
+  'email-address': { type: 'string', validate: isEmailAddressOrEmpty },
+}
+
+/**
  * Compiles route schemas with Ajv: bodies strictly (no removal of unknown fields, and only the
  * exact scalar readings of `scalar-coercion.ts`, so other wrong types and unknown fields are
  * errors), path and query parameters with coercion (they arrive as text).
  */
 export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
-  const base = { allErrors: false, useDefaults: false, removeAdditional: false, verbose: true, strict: false } as const
+  const base = { allErrors: false, useDefaults: false, removeAdditional: false, verbose: true, strict: false, formats: STRING_FORMATS } as const
   const strict = new Ajv({ ...base, coerceTypes: false })
   const coercing = new Ajv({ ...base, coerceTypes: true })
-  for (const ajv of [strict, coercing]) {
-    ajv.addFormat('time-zone', { type: 'string', validate: isTimeZone })
-    ajv.addFormat('permission', { type: 'string', validate: isPermission })
-    ajv.addFormat('ip-range', { type: 'string', validate: isIpRange })
-    ajv.addFormat('ip-address', { type: 'string', validate: (text: string) => isIP(text) !== 0 })
-    ajv.addFormat('single-line', { type: 'string', validate: isSingleLine })
-    ajv.addFormat('name', { type: 'string', validate: (text: string) => nameFault(text) === undefined })
-    ajv.addFormat('email-address', { type: 'string', validate: isEmailAddressOrEmpty })
-  }
   return ({ schema, httpPart }) => {
     if (httpPart === 'body') return withScalarCoercion(schema as object, strict.compile(schema as object))
     const validate = coercing.compile(schema as object)
