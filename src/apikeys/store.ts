@@ -69,6 +69,12 @@ export function createApiKeyStore(store: Store) {
       return row && toApiKeyRecord(row)
     },
 
+    /** IDs of the keys above `after`, ascending, at most `limit` of them (the verifier's known IDs). */
+    async idsAfter(after: number, limit: number): Promise<number[]> {
+      const rows = await db.selectFrom('api_keys').select('id').where('id', '>', after).orderBy('id').limit(limit).execute()
+      return rows.map((row) => row.id)
+    },
+
     /** The key whose name is this one in its normalised form (see {@link findByName}). */
     async findByName(keyName: string): Promise<ApiKeyRecord | undefined> {
       const row = await findByName(db, 'api_keys', keyName)

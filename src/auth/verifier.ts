@@ -11,6 +11,7 @@ import type { ChangeFeed } from '../store/change-feed.js'
 import type { Clock } from '../time/clock.js'
 import { FailureRecorder, type FailureTally } from './failure-recorder.js'
 import { isAddressAllowed } from './ip-allow-list.js'
+import { KnownKeyIds } from './known-key-ids.js'
 import type { ApiKeyPrincipal } from './principal.js'
 import { claimedKeyId, hashSecret, parseSecret, secretMatchesHash } from './secret-format.js'
 import type { UsageRecorder } from './usage-recorder.js'
@@ -54,6 +55,12 @@ export interface VerifierDependencies {
 /** How a bad secret is refused: without a stack trace, as floods of them are refused one by one. */
 const REFUSAL = { stack: false } as const
 
+/**
+ * How often, at most, IDs above the highest known are read while secrets name such IDs: the
+ * longest a key created by another process a moment ago waits on its first use here.
+ */
+const NEW_KEY_IDS_INTERVAL_MS = 50
+
 /** Compared against when a key ID is unknown, so that costs what a wrong secret costs. */
 const DECOY_HASH = hashSecret('keyward decoy')
 
@@ -70,6 +77,8 @@ export class Verifier {
   readonly #options: VerifierOptions
   readonly #cache: VerifierCache
   readonly #loading = new Map<number, Promise<CacheEntry>>()
+  /** Which IDs may have a key: an unknown ID is refused without a statement. */
+  readonly #known: KnownKeyIds
   /** When the change feed went deaf, by `clock`; undefined while it hears every change. */
   #deafSince: number | undefined
 
@@ -77,13 +86,21 @@ export class Verifier {
     this.#deps = deps
     this.#options = options
     this.#cache = new VerifierCache(options.cacheSize)
+    this.#known = new KnownKeyIds(deps.apiKeys, NEW_KEY_IDS_INTERVAL_MS)
     this.failures = new FailureRecorder((id, tally) => this.#writeTally(id, tally), options.failureWriteIntervalMs, deps.log)
     deps.feed.subscribe((change) => {
-      if (change === 'deaf') this.#deafSince ??= deps.clock()
-      else if (change === 'all') {
+      if (change === 'deaf') {
+        this.#deafSince ??= deps.clock()
+        // Keys created by others go unheard: every unknown ID is looked up until the feed is back.
+        this.#known.reset()
+      } else if (change === 'all') {
         this.#deafSince = undefined
         this.#cache.clear()
-      } else if (change.resource === 'apikey') this.#cache.delete(change.id)
+        this.#known.reset()
+      } else if (change.resource === 'apikey') {
+        this.#cache.delete(change.id)
+        this.#known.heard(change.id)
+      }
     })
   }
 
@@ -188,18 +205,30 @@ export class Verifier {
   }
 
   async #load(id: number): Promise<CacheEntry> {
+    if (!(await this.#known.mayExist(id))) return ABSENT
     let loading = this.#loading.get(id)
     if (!loading) {
       const generation = this.#cache.generation
-      loading = this.#deps.apiKeys.findById(id).then((record) => {
+      loading = this.#deps.apiKeys.findById(id).then(async (record) => {
         const entry: CacheEntry = record ?? ABSENT
+        const noNoticeMeanwhile = generation === this.#cache.generation
         this.#cache.set(id, entry, generation)
+        if (entry === ABSENT && noNoticeMeanwhile) await this.#noKey(id)
         return entry
       })
       this.#loading.set(id, loading)
       void loading.catch(() => {}).finally(() => this.#loading.delete(id))
     }
     return loading
+  }
+
+  /**
+   * A look-up found no key with this ID: the known IDs forget it, or, at the first unknown ID,
+   * are loaded before it is refused (a refusal can wait; the next unknown ID costs no statement).
+   */
+  async #noKey(id: number): Promise<void> {
+    this.#known.forget(id)
+    if (this.#deafSince === undefined) await this.#known.load()
   }
 
   /** Notes a failure of `record`; one that may lock it out is written at once, not after the interval. */
