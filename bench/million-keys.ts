@@ -138,6 +138,7 @@ async function seedOrReuse(engine: Engine, count: number): Promise<Seeded> {
     log(`${engine}: reusing ${count} keys seeded in ${seeded.seconds.toFixed(1)} s`)
     return seeded
   }
+  mkdirSync(resolve(flags.reuse), { recursive: true })
   const seeded = await seed(engine, count, resolve(flags.reuse))
   writeFileSync(saved, JSON.stringify(seeded))
   return seeded
@@ -151,7 +152,6 @@ async function seed(engine: Engine, count: number, keepIn?: string): Promise<See
   let finish: () => Promise<void>
   let dropAfter: (() => Promise<void>) | undefined
   if (engine === 'sqlite' && keepIn) {
-    mkdirSync(keepIn, { recursive: true })
     const file = join(keepIn, `sqlite-${count}.db`)
     for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
     url = `sqlite:${file}`

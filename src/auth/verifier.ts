@@ -205,11 +205,15 @@ export class Verifier {
   }
 
   async #load(id: number): Promise<CacheEntry> {
-    if (!(await this.#known.mayExist(id))) return ABSENT
+    const mayExist = this.#known.mayExist(id)
+    if (mayExist === false) return ABSENT
     let loading = this.#loading.get(id)
     if (!loading) {
       const generation = this.#cache.generation
-      loading = this.#deps.apiKeys.findById(id).then(async (record) => {
+      // An ID above the highest known is looked up only if the read of newer IDs found it; its
+      // "no key" is cached like a look-up's, so asking for it again costs no read.
+      const found = mayExist === true ? this.#deps.apiKeys.findById(id) : mayExist.then((may) => (may ? this.#deps.apiKeys.findById(id) : undefined))
+      loading = found.then(async (record) => {
         const entry: CacheEntry = record ?? ABSENT
         const noNoticeMeanwhile = generation === this.#cache.generation
         this.#cache.set(id, entry, generation)
