@@ -7,8 +7,11 @@ export interface KeyIdSource {
   idsAfter(after: number, limit: number): Promise<number[]>
 }
 
-/** IDs read per statement when loading or refreshing. */
-const CHUNK = 50_000
+/**
+ * IDs read per statement when loading or refreshing: at a million keys on PostgreSQL, 100
+ * statements in ~0.7 s, none holding the event loop more than ~20 ms (50,000 held it ~50 ms).
+ */
+const CHUNK = 10_000
 /** IDs per page of the bitmap: 4 KB a page, 125 KB for a million consecutive IDs. */
 const PAGE_BITS = 15
 /** The word of a page that holds an ID's bit. */
