@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createSecret } from '../../src/auth/secret-format.js'
 import { expectStatus, Harness } from '../helpers/harness.js'
 import { createTestDatabase, testEngine, type TestDatabase } from '../helpers/test-database.js'
 import { TcpProxy } from './helpers/tcp-proxy.js'
@@ -97,6 +98,25 @@ describe.runIf(testEngine() === 'postgres')('postgres: the server stopped, resta
       proxy.resume()
     }
     expectStatus(await h.get(`/api/apikeys/${h.keys.auditor.id}`, { secret }), 200)
+  })
+
+  it('hung: refuses unknown key IDs up to the highest from memory, and one above it 503 at the deadline, never 500', async () => {
+    const secret = h.keys.fullAccess.secret
+    const [, gone, last] = [await h.key(), await h.key(), await h.key()]
+    await h.app.context.services.apiKeys.delete(h.system, gone.id)
+    // The first unknown ID reads every key's ID.
+    expectStatus(await h.get('/api/apikeys/current', { secret: createSecret(last.id + 1_000) }), 401)
+    proxy.pause()
+    try {
+      expectStatus(await h.get('/api/apikeys/current', { secret: gone.secret }), 401)
+      const above = await h.get('/api/apikeys/current', { secret: createSecret(last.id + 2_000) })
+      expectStatus(above, 503)
+      expect(above.body.code).toBe('server.database_unavailable')
+      expectStatus(await h.get('/api/apikeys/current', { secret }), 200)
+    } finally {
+      proxy.resume()
+    }
+    expectStatus(await h.get('/api/apikeys/current', { secret: createSecret(last.id + 2_000) }), 401)
   })
 
   it('read-only: writes answer 503 naming 25006 and /readyz says read_only', async () => {
