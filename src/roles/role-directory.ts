@@ -24,10 +24,14 @@ export class RoleDirectory {
     return this.#roles?.get(id)
   }
 
-  /** The role with this ID, or undefined when there is none. */
+  /**
+   * The role with this ID, or undefined when there is none. An ID the roles in memory lack may
+   * be a role another process created a moment ago, its notice not yet heard (a key of it is
+   * being verified): the roles are read once more before it is taken for absent.
+   */
   async get(id: number): Promise<Role | undefined> {
-    const roles = this.#roles ?? (await this.#load())
-    return roles.get(id)
+    const role = (this.#roles ?? (await this.#load())).get(id)
+    return role ?? (await this.#load(true)).get(id)
   }
 
   invalidate(): void {
@@ -36,8 +40,11 @@ export class RoleDirectory {
     this.#loading = undefined
   }
 
-  #load(): Promise<Map<number, Role>> {
-    if (this.#loading) return this.#loading
+  /** Reads every role; joins a read in progress unless `fresh` asks for one that starts now. */
+  #load(fresh = false): Promise<Map<number, Role>> {
+    if (this.#loading && !fresh) return this.#loading
+    // A read started earlier may end later: it must not replace what this one reads.
+    if (fresh) this.#generation++
     const generation = this.#generation
     const loading = this.#store.findAll().then((list) => {
       const roles = new Map(list.map((role) => [role.id, role]))
