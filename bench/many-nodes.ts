@@ -223,14 +223,24 @@ async function victim(writer: Server, others: Server[], secret: string, kind: Ki
   let roleID = 2
   if (kind === 'role') roleID = (await expectOk(writer.url, 'POST', '/api/roles', secret, { name: `nodes-role-${n}-${Date.now()}`, allowWebService: true })).ID
   const key = await expectOk(writer.url, 'POST', '/api/apikeys', secret, { keyName: `nodes-${kind}-${n}-${Date.now()}`, roleID })
-  // Warm: every process caches the key (and its role) before the change.
+  const created = performance.now()
+  // Warm: every process caches the key (and its role) before the change. On the way, how soon
+  // after the creation's answer each other process has accepted the new key (the processes asked
+  // one after the other), and what they refused first.
+  const firstAccepted: number[] = []
+  let refusedFirst = 0
   for (const server of others) {
     const deadline = performance.now() + GIVE_UP_MS
-    while ((await call(server.url, 'GET', '/api/apikeys/current', key.secretKey)).status !== 200) {
+    for (;;) {
+      if ((await call(server.url, 'GET', '/api/apikeys/current', key.secretKey)).status === 200) {
+        firstAccepted.push(performance.now() - created)
+        break
+      }
+      refusedFirst++
       if (performance.now() > deadline) throw new Error('a new key never worked on another process')
     }
   }
-  return { id: key.ID as number, secret: key.secretKey as string, roleID }
+  return { id: key.ID as number, secret: key.secretKey as string, roleID, firstAccepted, refusedFirst }
 }
 
 async function change(writer: Server, secret: string, kind: Kind, key: { id: number; roleID: number }): Promise<void> {
@@ -284,8 +294,9 @@ async function propagation(
   kinds: readonly Kind[],
   options: { beforeBatch?: () => Promise<void>; notices?: Notices } = {},
 ) {
-  const series = ['refused', 'refusedFromRecord', 'refusedAnswered', 'acceptedSent', 'write', 'notice'] as const
+  const series = ['refused', 'refusedFromRecord', 'refusedAnswered', 'acceptedSent', 'write', 'notice', 'newKeyAccepted'] as const
   let noticesMissing = 0
+  const newKeyRefused: Record<string, number> = {}
   const times = Object.fromEntries(kinds.map((k) => [k, Object.fromEntries(series.map((name) => [name, [] as number[]]))]))
   for (const kind of kinds) {
     const t = times[kind]!
@@ -293,6 +304,10 @@ async function propagation(
       const batch = Array.from({ length: Math.min(PARALLEL, trials - first) }, (_, i) => first + i)
       const roles = (n: number) => ({ writer: servers[n % servers.length]!, others: servers.filter((_, i) => i !== n % servers.length) })
       const keys = await Promise.all(batch.map((n) => victim(roles(n).writer, roles(n).others, secret, kind, n)))
+      for (const key of keys) {
+        t.newKeyAccepted!.push(...key.firstAccepted)
+        newKeyRefused[kind] = (newKeyRefused[kind] ?? 0) + key.refusedFirst
+      }
       await options.beforeBatch?.()
       await Promise.all(
         batch.map(async (n, i) => {
@@ -336,6 +351,8 @@ async function propagation(
     all: summaries(Object.fromEntries(series.map((name) => [name, all(name)]))),
     misses: all('refused').filter((ms) => ms > GIVE_UP_MS).length,
     noticesMissing,
+    /** Requests with a new key that another process refused before accepting it, by kind of trial. */
+    newKeyRefused,
   }
 }
 
@@ -502,6 +519,9 @@ const row = (engine: string, label: string, k: Summaries) =>
 for (const r of results) {
   for (const [kind, k] of Object.entries(r.steady.byKind)) row(r.engine, kind, k as Summaries)
   row(r.engine, 'all kinds', r.steady.all as Summaries)
+  console.log(
+    `| ${r.engine} | a new key: accepted by each other process (asked in turn), ms after the creation's answer; requests refused first: ${JSON.stringify(r.steady.newKeyRefused)} | ${figures((r.steady.all as Summaries).newKeyAccepted)} | | | |`,
+  )
   if (r.dropped) {
     row(r.engine, 'lock, just after every LISTEN was killed', r.dropped.all as Summaries)
     console.log(`| ${r.engine} | LISTEN again, ms after the kill | ${figures(r.dropped.relistened)} | | | |`)
