@@ -27,11 +27,15 @@ export class RoleDirectory {
   /**
    * The role with this ID, or undefined when there is none. An ID the roles in memory lack may
    * be a role another process created a moment ago, its notice not yet heard (a key of it is
-   * being verified): the roles are read once more before it is taken for absent.
+   * being verified): the roles are read once more before it is taken for absent, unless this
+   * call's own read started after it was asked for.
    */
   async get(id: number): Promise<Role | undefined> {
+    // A read this call starts needs no second one.
+    const readingNow = this.#roles === undefined && this.#loading === undefined
     const role = (this.#roles ?? (await this.#load())).get(id)
-    return role ?? (await this.#load(true)).get(id)
+    if (role !== undefined || readingNow) return role
+    return (await this.#load(true)).get(id)
   }
 
   invalidate(): void {

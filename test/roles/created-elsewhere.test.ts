@@ -31,4 +31,17 @@ describe(`${testEngine()}: a role another process created, not yet heard of`, ()
     // A role that does not exist is still one.
     expectStatus(await h.get(`/api/roles/${role.id + 1000}`, { secret }), 404)
   })
+
+  it('reads the roles once for an ID they lack, whether they were in memory or not', async () => {
+    const directory = h.app.context.roleDirectory
+    const readsFor = async (id: number) => {
+      const before = h.app.context.store.queryCount
+      expect(await directory.get(id)).toBeUndefined()
+      return h.app.context.store.queryCount - before
+    }
+    await directory.get(1)
+    expect(await readsFor(999_999)).toBe(1)
+    directory.invalidate()
+    expect(await readsFor(999_999)).toBe(1)
+  })
 })
