@@ -212,14 +212,14 @@ export class Verifier {
       const generation = this.#cache.generation
       // An ID above the highest known is looked up only if the read of newer IDs found it; its
       // "no key" is cached like a look-up's, so asking for it again costs no read.
-      const found = mayExist === true ? this.#deps.apiKeys.findById(id) : mayExist.then((may) => (may ? this.#deps.apiKeys.findById(id) : undefined))
-      loading = found.then(async (record) => {
-        const entry: CacheEntry = record ?? ABSENT
-        const noNoticeMeanwhile = generation === this.#cache.generation
-        this.#cache.set(id, entry, generation)
-        if (entry === ABSENT && noNoticeMeanwhile) await this.#noKey(id)
-        return entry
-      })
+      loading = Promise.resolve(mayExist)
+        .then((may) => (may ? this.#deps.apiKeys.findById(id) : undefined))
+        .then(async (record) => {
+          const entry: CacheEntry = record ?? ABSENT
+          this.#cache.set(id, entry, generation)
+          if (entry === ABSENT && generation === this.#cache.generation) await this.#noKey(id)
+          return entry
+        })
       this.#loading.set(id, loading)
       void loading.catch(() => {}).finally(() => this.#loading.delete(id))
     }
