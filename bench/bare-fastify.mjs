@@ -5,6 +5,8 @@
  * `/healthz` answers BARE_HEALTHZ_BODY, `/api/apikeys/current` BARE_CURRENT_BODY, `POST
  * /api/apikeys/verify` BARE_VERIFY_BODY (all JSON,
  * parsed once and serialised per request, as a route returning an object is).
+ * `BARE_VALIDATED_ROUTES=N` adds N `POST` routes with a JSON body schema each (`frame-modes.ts`):
+ * a route table like Keyward's, none of them asked.
  */
 import Fastify from 'fastify'
 
@@ -17,4 +19,7 @@ app.get('/healthz', () => healthz)
 app.get('/api/apikeys/current', () => current)
 // The same POST (a JSON body, parsed) answered with what Keyward's verify answered.
 app.post('/api/apikeys/verify', () => verify)
+for (let i = 0; i < Number(process.env.BARE_VALIDATED_ROUTES ?? 0); i++) {
+  app.post(`/api/validated/${i}`, { schema: { body: { type: 'object', properties: { [`field${i}`]: { type: 'string' } } } } }, () => ({ i }))
+}
 await app.listen({ host: '127.0.0.1', port: Number(process.env.KEYWARD_PORT) })
