@@ -9,8 +9,10 @@ import type { RoleStore } from './store.js'
 export class RoleDirectory {
   readonly #store: RoleStore
   #roles: Map<number, Role> | undefined
-  #loading: Promise<Map<number, Role>> | undefined
+  #loading: Read | undefined
   #generation = 0
+  /** How many times a role was asked for: a read that starts at N has seen every role asked for by ask N or earlier. */
+  #asks = 0
 
   constructor(store: RoleStore, feed: ChangeFeed) {
     this.#store = store
@@ -27,15 +29,21 @@ export class RoleDirectory {
   /**
    * The role with this ID, or undefined when there is none. An ID the roles in memory lack may
    * be a role another process created a moment ago, its notice not yet heard (a key of it is
-   * being verified): the roles are read once more before it is taken for absent, unless this
-   * call's own read started after it was asked for.
+   * being verified): it is taken for absent only after a read that began after it was asked
+   * for. Concurrent asks share such a read, so a burst of unknown role IDs costs one.
    */
   async get(id: number): Promise<Role | undefined> {
-    // A read this call starts needs no second one.
-    const readingNow = this.#roles === undefined && this.#loading === undefined
-    const role = (this.#roles ?? (await this.#load())).get(id)
-    if (role !== undefined || readingNow) return role
-    return (await this.#load(true)).get(id)
+    const asked = ++this.#asks
+    if (this.#roles) {
+      const role = this.#roles.get(id)
+      if (role !== undefined) return role
+    } else {
+      // Any read under way will do for a role that exists.
+      const read = this.#read(0)
+      const role = (await read.roles).get(id)
+      if (role !== undefined || (read.asksBefore ?? 0) >= asked) return role
+    }
+    return (await this.#read(asked).roles).get(id)
   }
 
   invalidate(): void {
@@ -44,24 +52,42 @@ export class RoleDirectory {
     this.#loading = undefined
   }
 
-  /** Reads every role; joins a read in progress unless `fresh` asks for one that starts now. */
-  #load(fresh = false): Promise<Map<number, Role>> {
-    if (this.#loading && !fresh) return this.#loading
-    // A read started earlier may end later: it must not replace what this one reads.
-    if (fresh) this.#generation++
-    const generation = this.#generation
-    const loading = this.#store.findAll().then((list) => {
-      const roles = new Map(list.map((role) => [role.id, role]))
-      // A change that arrived while loading may not be in what was read: keep it uncached.
-      if (generation === this.#generation) this.#roles = roles
-      return roles
-    })
-    this.#loading = loading
-    loading
+  /**
+   * A read of every role that begins after ask `asked`: the one under way if it did, else a new
+   * one. A new read begins once the asks of this turn of the event loop are in (`setImmediate`),
+   * so that a burst of asks shares it.
+   */
+  #read(asked: number): Read {
+    if (this.#loading && (this.#loading.asksBefore === undefined || this.#loading.asksBefore >= asked)) return this.#loading
+    // A read started earlier may end later: it must not replace what this one reads, nor what
+    // one reads after a change (invalidate() counts a generation too).
+    const generation = ++this.#generation
+    const read: Read = {
+      asksBefore: undefined,
+      roles: new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => {
+          read.asksBefore = this.#asks
+          return this.#store.findAll()
+        })
+        .then((list) => {
+          const roles = new Map(list.map((role) => [role.id, role]))
+          // A change that arrived while loading may not be in what was read: keep it uncached.
+          if (generation === this.#generation) this.#roles = roles
+          return roles
+        }),
+    }
+    this.#loading = read
+    read.roles
       .catch(() => {})
       .finally(() => {
-        if (this.#loading === loading) this.#loading = undefined
+        if (this.#loading === read) this.#loading = undefined
       })
-    return loading
+    return read
   }
+}
+
+interface Read {
+  readonly roles: Promise<Map<number, Role>>
+  /** How many asks were made before it began; undefined until it begins. */
+  asksBefore: number | undefined
 }

@@ -44,4 +44,23 @@ describe(`${testEngine()}: a role another process created, not yet heard of`, ()
     directory.invalidate()
     expect(await readsFor(999_999)).toBe(1)
   })
+
+  it('shares one read among concurrent asks for IDs it lacks, and a later ask waits for a read that began after it', async () => {
+    const directory = h.app.context.roleDirectory
+    await directory.get(1)
+    const before = h.app.context.store.queryCount
+    // 50 requests naming roles this process has not got, at once: one read answers them all.
+    const found = await Promise.all(Array.from({ length: 50 }, (_, i) => directory.get(999_000 + i)))
+    expect(found.every((role) => role === undefined)).toBe(true)
+    expect(h.app.context.store.queryCount - before).toBe(1)
+
+    // A role created elsewhere while a read is under way, asked for after that read began: the
+    // read that began first may have missed it, so the ask waits for one that begins after it.
+    const other = await h.otherProcess()
+    const early = directory.get(999_999)
+    const role = await other.context.services.roles.create(h.system, { name: `during-${Date.now()}`, allowWebService: true })
+    const late = directory.get(role.id)
+    expect(await early).toBeUndefined()
+    expect((await late)?.id).toBe(role.id)
+  })
 })
