@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { RoleDirectory } from '../../src/roles/role-directory.js'
 import { expectStatus, Harness } from '../helpers/harness.js'
 import { testEngine } from '../helpers/test-database.js'
 
@@ -54,12 +55,37 @@ describe(`${testEngine()}: a role another process created, not yet heard of`, ()
     expect(found.every((role) => role === undefined)).toBe(true)
     expect(h.app.context.store.queryCount - before).toBe(1)
 
-    // A role created elsewhere while a read is under way, asked for after that read began: the
-    // read that began first may have missed it, so the ask waits for one that begins after it.
+    // A role created elsewhere while a read is under way, asked for after that read ran its SQL:
+    // that read missed it, so the ask must wait for a read that begins after it. The read's answer
+    // is held back (its statement has run) until the later ask is made, so joining it would fail.
+    const real = h.app.context.stores.roles
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let ran: () => void = () => {}
+    const statementRan = new Promise<void>((resolve) => (ran = resolve))
+    let reads = 0
+    const gated = new RoleDirectory(
+      {
+        ...real,
+        findAll: async () => {
+          const roles = await real.findAll()
+          reads++
+          if (reads === 2) {
+            ran()
+            await held
+          }
+          return roles
+        },
+      },
+      h.app.context.store.feed,
+    )
+    await gated.get(1)
+    const early = gated.get(999_999)
+    await statementRan
     const other = await h.otherProcess()
-    const early = directory.get(999_999)
     const role = await other.context.services.roles.create(h.system, { name: `during-${Date.now()}`, allowWebService: true })
-    const late = directory.get(role.id)
+    const late = gated.get(role.id)
+    release()
     expect(await early).toBeUndefined()
     expect((await late)?.id).toBe(role.id)
   })
